@@ -1,0 +1,253 @@
+"""The Brief: the typed model of brief.yaml, its deterministic YAML form and its validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import tempfile
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import (
+    Actor,
+    BackgroundItem,
+    Figure,
+    OpenQuestion,
+    Position,
+    Source,
+    TimelineEvent,
+    WatchItem,
+)
+
+SCHEMA_VERSION = 1
+ACTOR_KINDS = ("person", "country", "organization", "group")
+PRECISIONS = ("day", "month", "year", None)
+
+
+@dataclass
+class DocumentRecord:
+    id: str
+    path: str
+    title: str
+    date: str | None
+    date_source: str
+    sha256: str
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    schema: int
+    title: str
+    as_of: str | None
+    documents: list[DocumentRecord] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+    watch: list[WatchItem] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+class BriefError(ValueError):
+    """A brief.yaml that does not follow the schema; the message names the field and line."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper, data):
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def to_data(brief: Brief) -> dict:
+    return dataclasses.asdict(brief)
+
+
+def dump(brief: Brief) -> str:
+    return yaml.dump(to_data(brief), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file and rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save(brief: Brief, path: Path) -> None:
+    write_atomic(path, dump(brief))
+
+
+# --- validation -----------------------------------------------------------------------------
+
+_SECTIONS = {
+    "documents": DocumentRecord,
+    "actors": Actor,
+    "positions": Position,
+    "timeline": TimelineEvent,
+    "open_questions": OpenQuestion,
+    "watch": WatchItem,
+    "background": BackgroundItem,
+}
+_NESTED = {"sources": Source, "figures": Figure}
+_CHOICES = {("actors", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(node: yaml.Node) -> object:
+    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
+
+
+def _check_type(value_node: yaml.Node, hint: object, where: str, errors: list[str]) -> None:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":null"):
+            return
+        hint = next(a for a in args if a is not type(None))
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is list:
+        if not isinstance(value_node, yaml.SequenceNode):
+            errors.append(f"line {_line(value_node)}: {where}: expected a list")
+            return
+        for i, item in enumerate(value_node.value):
+            item_type = args[0] if args else str
+            if dataclasses.is_dataclass(item_type):
+                _check_record(item, item_type, f"{where}[{i}]", errors)
+            else:
+                _check_type(item, item_type, f"{where}[{i}]", errors)
+        return
+    if origin is dict:
+        if not isinstance(value_node, yaml.MappingNode):
+            errors.append(f"line {_line(value_node)}: {where}: expected a mapping")
+        return
+    if not isinstance(value_node, yaml.ScalarNode):
+        errors.append(f"line {_line(value_node)}: {where}: expected a single value, not a list or mapping")
+        return
+    value = _scalar(value_node)
+    expected = {str: (str,), int: (int,), bool: (bool,)}.get(hint, (object,))
+    if hint is str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        return  # an unquoted year or date such as 2019 or 2021-05-31 is still a date string
+    if not isinstance(value, expected) or (hint is int and isinstance(value, bool)):
+        errors.append(f"line {_line(value_node)}: {where}: expected {getattr(hint, '__name__', hint)}, got {value!r}")
+
+
+def _check_record(node: yaml.Node, cls: type, where: str, errors: list[str], section: str | None = None) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        errors.append(f"line {_line(node)}: {where}: expected a mapping of fields")
+        return
+    hints = typing.get_type_hints(cls)
+    present = {}
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key not in hints:
+            errors.append(f"line {_line(key_node)}: {where}.{key}: unknown field")
+            continue
+        present[key] = value_node
+        _check_type(value_node, hints[key], f"{where}.{key}", errors)
+        choices = _CHOICES.get((section, key)) if section else None
+        if choices and _scalar(value_node) not in choices:
+            errors.append(f"line {_line(value_node)}: {where}.{key}: must be one of {[c for c in choices if c]}")
+    for name, spec in ((f.name, f) for f in dataclasses.fields(cls)):
+        no_default = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+        if no_default and name not in present:
+            errors.append(f"line {_line(node)}: {where}: missing field '{name}'")
+
+
+def validate_text(text: str, name: str = "brief.yaml") -> list[str]:
+    """Every schema error in a brief.yaml text, each with its line and field path."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        return [f"{name}: line {mark.line + 1 if mark else '?'}: not valid YAML: {getattr(err, 'problem', err)}"]
+    if not isinstance(root, yaml.MappingNode):
+        return [f"{name}: expected a mapping at the top level"]
+    errors: list[str] = []
+    top = {k.value: v for k, v in root.value}
+    if "schema" not in top:
+        errors.append("line 1: schema: missing (expected schema: 1)")
+    elif _scalar(top["schema"]) != SCHEMA_VERSION:
+        errors.append(f"line {_line(top['schema'])}: schema: version {_scalar(top['schema'])!r} is not {SCHEMA_VERSION}")
+    for key in ("title", "as_of"):
+        if key not in top:
+            errors.append(f"line 1: {key}: missing")
+    for section, cls in _SECTIONS.items():
+        node = top.get(section)
+        if node is None:
+            continue
+        if not isinstance(node, yaml.SequenceNode):
+            errors.append(f"line {_line(node)}: {section}: expected a list")
+            continue
+        for i, item in enumerate(node.value):
+            _check_record(item, cls, f"{section}[{i}]", errors, section)
+    known = set(_SECTIONS) | {"schema", "title", "as_of", "notices"}
+    errors += [f"line {_line(k)}: {k.value}: unknown top-level field" for k, _ in root.value if k.value not in known]
+    return [f"{name}: {e}" for e in errors]
+
+
+def from_dict(cls: type, data: dict):
+    """A dataclass (and its nested dataclasses) from plain YAML/JSON data."""
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for key, value in data.items():
+        hint = hints[key]
+        inner = next((a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)), None)
+        if inner is not None and isinstance(value, list):
+            value = [from_dict(inner, v) for v in value]
+        elif hint in (str, str | None) and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+            value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        values[key] = value
+    return cls(**values)
+
+
+def loads(text: str, name: str = "brief.yaml") -> Brief:
+    errors = validate_text(text, name)
+    if errors:
+        raise BriefError("\n".join(errors))
+    data = yaml.safe_load(text)
+    sections = {key: [from_dict(cls, item) for item in data.get(key) or []] for key, cls in _SECTIONS.items()}
+    return Brief(
+        schema=data["schema"],
+        title=str(data["title"]),
+        as_of=_date_text(data["as_of"]),
+        notices=list(data.get("notices") or []),
+        **sections,
+    )
+
+
+def load(path: Path) -> Brief:
+    return loads(path.read_text(encoding="utf-8"), str(path))
+
+
+def _date_text(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -1,0 +1,42 @@
+"""Per-seed extraction cache: keyed by content hash, document metadata, extractor and model."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+from .brief import from_dict, write_atomic
+from .findings import DocFindings
+from .ingest import Document
+from .settings import EXTRACTOR_VERSION
+
+
+class ExtractionCache:
+    def __init__(self, directory: Path, model: str) -> None:
+        self.directory = directory
+        self.model = model
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, document: Document) -> Path:
+        parts = [document.sha256, document.id, document.path, str(document.date), document.date_source,
+                 EXTRACTOR_VERSION, self.model]
+        key = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, document: Document) -> tuple[Document, DocFindings] | None:
+        path = self._path(document)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            result = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, document: Document, findings: DocFindings) -> None:
+        data = {"document": dataclasses.asdict(document), "findings": dataclasses.asdict(findings)}
+        write_atomic(self._path(document), json.dumps(data, ensure_ascii=False, sort_keys=True))

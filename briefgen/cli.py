@@ -1,0 +1,128 @@
+"""The command line: thin click commands over the briefgen library."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import settings
+
+SEEDS = click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=settings.DEFAULT_SEEDS_DIR,
+                     show_default=True, help="Folder of seed articles.")
+MODEL = click.option("--model", envvar=settings.MODEL_ENV_VAR, default=None,
+                     help=f"spaCy pipeline package to load (default {settings.DEFAULT_MODEL}).")
+
+
+@click.group()
+@click.version_option(package_name="briefgen")
+def main() -> None:
+    """Turn a folder of news articles into a sourced briefing site."""
+
+
+@main.command()
+@SEEDS
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=settings.DEFAULT_BRIEF_PATH,
+              show_default=True, help="Where to write the brief.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=settings.DEFAULT_CACHE_DIR,
+              show_default=True, help="Per-seed extraction cache.")
+@click.option("--no-cache", is_flag=True, help="Parse every seed again.")
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@click.option("--title", default=None, help="Title of the briefing.")
+@click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path), default=settings.DEFAULT_OVERRIDES_PATH,
+              show_default=True, help="Corrections applied after extraction.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any seed could not be used.")
+@MODEL
+def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, model):
+    """Extract seeds into brief.yaml.
+
+    Example: briefgen extract --seeds seeds --out brief.yaml
+    """
+    from .brief import save
+    from .pipeline import build_brief
+
+    brief, stats = build_brief(seeds, None if no_cache else cache_dir, model, jobs, title, overrides)
+    for notice in brief.notices:
+        click.echo(f"briefgen: {notice}", err=True)
+    save(brief, out)
+    click.echo(
+        f"{out}: {len(brief.documents)} documents, {len(brief.actors)} actors, {len(brief.positions)} positions, "
+        f"{len(brief.timeline)} events ({stats.parsed} parsed, {stats.cached} from cache)"
+    )
+    if strict and stats.problems:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--brief", "brief_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=settings.DEFAULT_BRIEF_PATH, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the pages.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None)
+def render(brief_path, out, templates):
+    """Render brief.yaml into Markdown pages.
+
+    Example: briefgen render --out pages/
+    """
+    from .brief import BriefError, load
+    from .render import render as render_pages
+    from .render import write_pages
+
+    try:
+        brief = load(brief_path)
+    except BriefError as err:
+        raise click.ClickException(str(err)) from err
+    pages = render_pages(brief, templates)
+    write_pages(pages, out)
+    click.echo(f"{out}: {len(pages)} pages")
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
+              show_default=True)
+@click.option("--site-dir", type=click.Path(file_okay=False), default=None, help="Build into this folder.")
+def build(config_file, site_dir):
+    """Extract, render and build the site with MkDocs (the same as `mkdocs build`).
+
+    Example: briefgen build --site-dir site
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    options = {"site_dir": site_dir} if site_dir else {}
+    config = load_config(config_file, **options)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+    click.echo(f"site built in {config.site_dir}")
+
+
+@main.command()
+@click.argument("brief_path", type=click.Path(dir_okay=False, path_type=Path), default=settings.DEFAULT_BRIEF_PATH)
+@click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also check this overrides file.")
+def validate(brief_path, overrides):
+    """Check brief.yaml (and an overrides file) against the schema.
+
+    Example: briefgen validate brief.yaml --overrides overrides.yaml
+    """
+    from .brief import validate_text
+    from .overrides import validate_overrides_text
+
+    errors = []
+    if not brief_path.exists():
+        errors.append(f"{brief_path}: no such file")
+    else:
+        errors += validate_text(brief_path.read_text(encoding="utf-8"), str(brief_path))
+    if overrides is not None:
+        if overrides.exists():
+            errors += validate_overrides_text(overrides.read_text(encoding="utf-8"), str(overrides))
+        else:
+            errors.append(f"{overrides}: no such file")
+    for error in errors:
+        click.echo(error, err=True)
+    if errors:
+        sys.exit(1)
+    click.echo("valid")

@@ -1,0 +1,142 @@
+"""Positions: direct quotes, reported speech and reported stances, attributed to actors."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..findings import Position, stable_id
+from ..gazetteer import lexicon
+from .actors import ActorIndex
+from .common import QUOTE_CHARS, clean, source, starts_paragraph, subtree_text, topics
+
+QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
+
+
+def quote_starts(sentences: list[Span]) -> list[int | None]:
+    """For each sentence inside or closing a quotation, the number of the sentence that opened it."""
+    starts: list[int | None] = []
+    open_at: int | None = None
+    for number, sent in enumerate(sentences, 1):
+        if starts_paragraph(sent):
+            open_at = None
+        text = sent.text
+        has_quote = any(c in text for c in QUOTE_CHARS)
+        if has_quote and open_at is None:
+            open_at = number
+        starts.append(open_at if has_quote or open_at is not None else None)
+        curly_balance = text.count("“") - text.count("”")
+        if curly_balance < 0 or (curly_balance == 0 and "”" in text) or (number != open_at and text.count('"') % 2):
+            open_at = None
+        elif number == open_at and curly_balance == 0 and text.count('"') % 2 == 0:
+            open_at = None
+    return starts
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _subject_actors(subject: Token, actors: ActorIndex) -> list[str]:
+    found = []
+    for token in [subject, *subject.conjuncts]:
+        actor = actors.resolve(token)
+        if actor and actor not in found:
+            found.append(actor)
+    return found
+
+
+def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
+    for token in sent:
+        if token.lower_ == "according" and token.i + 2 < sent.end and token.nbor().lower_ == "to":
+            found = actors.in_span(token.doc[token.i + 2 : min(token.i + 8, sent.end)])
+            if found:
+                return found[:1]
+    return []
+
+
+def _quote_text(text: str) -> str | None:
+    """The quoted words, without the attribution between two parts of one quotation."""
+    first = min((text.find(c) for c in "“\"" if c in text), default=-1)
+    last = max(text.rfind(c) for c in "”\"")
+    if first < 0 or last <= first:
+        return None
+    inner = text[first + 1 : last]
+    inner = re.sub(r"[,.]?[”\"]\s[^“\"]{1,60}?\b(said|says|added|adds|told \w+)\b[^“\"]{0,40}[“\"]", " … ", inner)
+    inner = clean(inner).rstrip(",")
+    return inner if len(inner.split()) >= 3 else None
+
+
+def _claim_kind(token: Token, lex: dict) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in lex["speech_verbs"]:
+        return "reported"
+    if lemma in lex["stance_verbs"]:
+        return "stance"
+    if any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex["stance_nouns"] for c in token.children):
+        return "stance"
+    if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex["event_verbs"] + lex["state_verbs"]:
+        return "stance"
+    return None
+
+
+def _says_will(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
+
+
+def _is_action(verb: Token) -> bool:
+    """'responded by booting ...' reports a deed, not words."""
+    return any(c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)
+
+
+def extract_positions(sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None) -> list[Position]:
+    lex = lexicon()
+    starts = quote_starts(sentences)
+    positions: list[Position] = []
+    seen: set[tuple[str, int]] = set()
+    for number, sent in enumerate(sentences, 1):
+        claims: list[tuple[str, str, list[int], Token | None]] = []
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            kind = None if _is_action(token) else _claim_kind(token, lex)
+            subject = _subject(token) if kind else None
+            if subject is None:
+                continue
+            quote_start = starts[number - 1]
+            if kind == "reported" and quote_start is not None:
+                kind, numbers = "quote", list(range(quote_start, number + 1))
+            else:
+                numbers = [number]
+            claims += [(speaker, kind, numbers, token) for speaker in _subject_actors(subject, actors)]
+        if not claims:
+            claims = [(a, "reported", [number], None) for a in _according_to(sent, actors)]
+        for speaker, kind, numbers, verb in claims:
+            if (speaker, number) in seen:
+                continue
+            seen.add((speaker, number))
+            span = sent.doc[sentences[numbers[0] - 1].start : sent.end]
+            if kind == "quote":
+                body = _quote_text(span.text) or clean(span.text)
+            elif verb is not None and verb.dep_ not in ("ROOT",) and len(list(verb.subtree)) > 6:
+                body = subtree_text(verb)
+            else:
+                body = clean(sent.text)
+            positions.append(
+                Position(
+                    id=stable_id("pos", doc_id, speaker, str(number), body),
+                    actor=speaker,
+                    kind=kind,
+                    text=body,
+                    topics=topics(span),
+                    date=date,
+                    sources=[source(doc_id, sentences, n) for n in numbers],
+                )
+            )
+    return positions

@@ -1,0 +1,134 @@
+"""Open questions: explicit questions, hedged or unresolved matters and contested issues."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..findings import OpenQuestion, stable_id
+from ..gazetteer import lexicon
+from .actors import ActorIndex
+from .common import clean, is_future, source, subtree_text, topics
+
+TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "deadline")
+
+
+def _name(actor_id: str | None, actors: ActorIndex) -> str | None:
+    return actors.actors[actor_id].name if actor_id in actors.actors else None
+
+
+def _subject_name(verb: Token, actors: ActorIndex) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _name(actors.resolve(child), actors) or subtree_text(child)
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        return _subject_name(verb.head, actors)
+    return None
+
+
+def _object(verb: Token) -> str:
+    parts = [subtree_text(c) for c in verb.children if c.dep_ in ("dobj", "attr", "prt")]
+    return " ".join(p for p in parts if p)
+
+
+def _future_action(sent: Span) -> Token | None:
+    for token in sent:
+        if token.pos_ == "VERB" and (is_future(token) or token.dep_ == "xcomp" and is_future(token.head)):
+            return next((c for c in token.children if c.dep_ == "xcomp"), token)
+    return None
+
+
+def _phrase(sent: Span, family: str, actors: ActorIndex) -> str:
+    text = clean(sent.text)
+    lowered = text.lower()
+    if family == "unresolved" and any(word in lowered for word in TIMING_WORDS):
+        action = _future_action(sent)
+        if action is not None:
+            subject = _subject_name(action, actors)
+            if subject:
+                return f"When will {subject} {action.lemma_} {_object(action)}".strip() + "?"
+        passive = next((t for t in sent if t.dep_ in ("xcomp", "ROOT") and t.tag_ == "VBN"), None)
+        if passive is not None:
+            subject = next((subtree_text(c) for c in passive.head.children if c.dep_ == "nsubj"), None)
+            if subject:
+                return f"When will {subject} be {passive.text}?"
+    if family == "unresolved":
+        for token in sent:
+            if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children) and _object(token):
+                return f"How will {_object(token)} be resolved?"
+    if family == "prospect":
+        for token in sent:
+            if token.lower_ in ("prospect", "hope", "hopes") and token.i + 1 < sent.end and token.nbor().lower_ == "of":
+                goal = next((subtree_text(c) for c in token.nbor().children if c.dep_ in ("pcomp", "pobj")), "")
+                verb = token.head
+                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                holder = _subject_name(verb, actors)
+                if goal and holder:
+                    return f"Will {holder} succeed in {goal}?"
+    if family == "contested":
+        for token in sent:
+            if token.lower_ in ("odds", "dispute", "disagreement", "standoff", "rift"):
+                verb = token
+                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                    verb = verb.head
+                parties = actors.in_span(verb.doc[verb.left_edge.i : verb.right_edge.i + 1])
+                if verb.dep_ == "relcl":
+                    parties = actors.in_span(verb.doc[verb.head.i : verb.head.i + 1]) + parties
+                names = [_name(p, actors) for p in dict.fromkeys(parties)][:2]
+                if len(names) == 2:
+                    return f"Will {names[0]} and {names[1]} settle their differences{_over(sent)}?"
+    first = actors.in_span(sent)
+    who = f" for {_name(first[0], actors)}" if first else ""
+    return f"What happens next{who}{_over(sent)}?"
+
+
+def _over(sent: Span) -> str:
+    found = topics(sent)
+    return f" over the {found[0]}" if found else ""
+
+
+def _contest(sent: Span, actors: ActorIndex) -> str | None:
+    """'A plans X but B has pushed A to stop' -> Will A X, or will B prevail?"""
+    stance = set(lexicon()["stance_verbs"])
+    for token in sent:
+        if token.lower_ != "but" or token.dep_ != "cc":
+            continue
+        first, second = token.head, next((c for c in token.head.children if c.dep_ == "conj"), None)
+        if second is None or second.lemma_.lower() not in stance:
+            continue
+        a = next((actors.resolve(c) for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        b = next((actors.resolve(c) for c in second.children if c.dep_ == "nsubj"), None)
+        if a and b and a != b:
+            action = next((c for c in first.children if c.dep_ == "xcomp"), first)
+            return f"Will {_name(a, actors)} {action.lemma_} {_object(action)}, or will {_name(b, actors)} prevail?"
+    return None
+
+
+def extract_questions(sentences: list[Span], actors: ActorIndex, doc_id: str) -> list[OpenQuestion]:
+    hedges = lexicon()["hedges"]
+    questions: list[OpenQuestion] = []
+    for number, sent in enumerate(sentences, 1):
+        text = clean(sent.text)
+        lowered = " " + re.sub(r"\s+", " ", text.lower()) + " "
+        contest = _contest(sent, actors)
+        if text.rstrip("”\"’' ").endswith("?"):
+            kind, question = "explicit", text.strip("“”\" ")
+        elif contest:
+            kind, question = "contested", contest
+        else:
+            family = next((f for phrase, f in hedges.items() if f" {phrase}" in lowered), None)
+            if family is None:
+                continue
+            kind, question = family, _phrase(sent, family, actors)
+        questions.append(
+            OpenQuestion(
+                id=stable_id("q", doc_id, str(number), question),
+                question=question,
+                kind="unresolved" if kind == "prospect" else kind,
+                actors=actors.in_span(sent),
+                sources=[source(doc_id, sentences, number)],
+            )
+        )
+    return questions

@@ -1,0 +1,106 @@
+"""Timeline: dated events, the clause each date belongs to, resolved against the document date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+from ..findings import TimelineEvent, stable_id
+from ..timex import Timex, contains, normalise
+from .actors import ActorIndex
+from .common import clean, source, tense_of
+
+MAX_EVENT_WORDS = 40
+
+
+def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
+    found = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        timex = normalise(ent.text, anchor, tense_of(ent.root))
+        if timex is not None and timex.precision:
+            found.append((ent, timex))
+    return found
+
+
+def _event_head(ent: Span) -> Token:
+    """The verb whose clause holds the date, or the noun phrase the date qualifies."""
+    token = ent.root
+    while token.head is not token and token.head.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    verb = token.head
+    if verb is token:
+        return token
+    date_is_adjunct = token == ent.root or (token.dep_ == "prep" and any(c == ent.root for c in token.children))
+    if not date_is_adjunct and token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        if objects:
+            return objects[0]
+    if verb.dep_ == "relcl":
+        return verb.head
+    return verb
+
+
+def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
+    """The clause the date belongs to, without the parts that carry other dates."""
+    head = _event_head(ent)
+    excluded: set[int] = set()
+    for child in head.children:
+        subtree = {t.i for t in child.subtree}
+        if child.dep_ in ("prep", "advcl", "ccomp", "conj", "cc") and any(
+            o.start in subtree for o in other_dates
+        ) and ent.start not in subtree:
+            excluded |= subtree
+    tokens = [t for t in head.subtree if t.i not in excluded]
+    words = [t.text_with_ws for t in tokens]
+    text = clean("".join(words))
+    if len(text.split()) > MAX_EVENT_WORDS:
+        text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
+    return (text[0].upper() + text[1:] if text else text), tokens
+
+
+def extract_timeline(
+    sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None
+) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    for number, sent in enumerate(sentences, 1):
+        dated = resolve_dates(sent, anchor)
+        for ent, timex in dated:
+            others = [o for o, _ in dated if o is not ent]
+            text, tokens = event_text(ent, others)
+            scheduled = anchor is not None and timex.value > anchor.isoformat()[: len(timex.value)]
+            event = TimelineEvent(
+                id="",
+                date=timex.value,
+                precision=timex.precision,
+                event=text,
+                actors=actors.in_span(sent),
+                sources=[source(doc_id, sentences, number)],
+                scheduled=scheduled,
+            )
+            _add(events, event, _nouns(tokens))
+    for event in events:
+        event.id = stable_id("evt", doc_id, event.date or "", event.sources[0].text)
+    return events
+
+
+def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -> None:
+    """Fold a mention of an event already on the list into it (same day and actor, or a shared noun)."""
+    for event in events:
+        same_day = event.date == new.date and new.precision == "day" and set(event.actors) & set(new.actors)
+        nested = event.date and new.date and (contains(event.date, new.date) or contains(new.date, event.date))
+        shared = nested and event.date != new.date and new_nouns & getattr(event, "_nouns", set())
+        if same_day or shared:
+            if new.precision and (event.precision is None or len(new.date) > len(event.date)):
+                event.date, event.precision, event.event = new.date, new.precision, new.event
+            event.sources += [s for s in new.sources if s not in event.sources]
+            event.actors += [a for a in new.actors if a not in event.actors]
+            return
+    new._nouns = new_nouns  # type: ignore[attr-defined]
+    events.append(new)
+
+
+def _nouns(tokens: list[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.pos_ == "NOUN" and not t.ent_type_ and not t.is_stop}

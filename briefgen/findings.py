@@ -1,0 +1,99 @@
+"""The findings: what extraction produces for one document and the merged brief holds."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Source:
+    doc: str
+    sentence: int  # 1-based index into the document's sentences
+    text: str
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | country | organization | group
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    mentions_by_document: dict[str, int] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Position:
+    id: str
+    actor: str  # actor id
+    kind: str  # quote | reported | stance
+    text: str
+    topics: list[str] = field(default_factory=list)
+    date: str | None = None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEvent:
+    id: str
+    date: str | None
+    precision: str | None  # day | month | year
+    event: str
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    scheduled: bool = False
+    disputed_dates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OpenQuestion:
+    id: str
+    question: str
+    kind: str  # explicit | unresolved | contested | disagreement
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class WatchItem:
+    id: str
+    date: str | None
+    item: str
+    actors: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    value: str
+    refers_to: str
+
+
+@dataclass
+class BackgroundItem:
+    id: str
+    text: str
+    figures: list[Figure] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass
+class DocFindings:
+    """Everything extracted from one document; actor references are actor ids local to it."""
+
+    actors: list[Actor] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    open_questions: list[OpenQuestion] = field(default_factory=list)
+    watch: list[WatchItem] = field(default_factory=list)
+    background: list[BackgroundItem] = field(default_factory=list)
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """An id derived from content, so it survives rebuilds and new seeds."""
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:10]
+    return f"{prefix}-{digest}"

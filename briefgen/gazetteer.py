@@ -1,0 +1,77 @@
+"""General gazetteers: countries with their capitals, demonyms and other names; the lexicon."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from countryinfo.countryinfo import load_countries
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return yaml.safe_load(resources.files("briefgen").joinpath("data/lexicon.yaml").read_text("utf-8"))
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, dot- and article-insensitive key for names."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['\u2019]s$", "", text.replace(".", "").strip())
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Countries:
+    """Country names, official and alternative spellings, capitals and demonyms."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.codes: dict[str, str] = {}
+        # Most populous first, so a shared demonym ("American") names the larger country.
+        entries = sorted(load_countries()["countries"].values(), key=lambda e: -(e.get("population") or 0))
+        for entry in entries:
+            name = entry["name"]
+            self.by_name.setdefault(fold(name), name)
+            for alt in entry.get("altSpellings", []):
+                if alt.isupper() and len(alt) <= 3:
+                    self.codes.setdefault(alt, name)
+                elif len(alt) > 3:
+                    self.by_name.setdefault(fold(alt), name)
+            if entry.get("nativeName"):
+                self.by_name.setdefault(fold(entry["nativeName"]), name)
+            capital = entry.get("capital")
+            for capital in capital if isinstance(capital, list) else [capital] if capital else []:
+                self.capitals.setdefault(fold(capital), name)
+                self.capitals.setdefault(fold(re.sub(r"\s+(D\.?C\.?|City)$", "", capital)), name)
+            if isinstance(entry.get("demonym"), str):
+                self.demonyms.setdefault(fold(entry["demonym"]), name)
+        for name, aliases in lexicon()["country_aliases"].items():
+            for alias in aliases:
+                self.by_name[fold(alias)] = name
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """(country, how) for a mention: how is name, code, capital or demonym."""
+        key = fold(text)
+        if key in self.by_name:
+            return self.by_name[key], "name"
+        bare = text.replace(".", "").strip()
+        if bare in self.codes and (bare != text or len(bare) == 3 or bare in ("US", "UK")):
+            return self.codes[bare], "code"
+        if key in self.capitals:
+            return self.capitals[key], "capital"
+        if key in self.demonyms:
+            return self.demonyms[key], "demonym"
+        plural = key[:-1] if key.endswith("s") else None
+        if plural and plural in self.demonyms:
+            return self.demonyms[plural], "demonym"
+        return None
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    return Countries()

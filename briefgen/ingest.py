@@ -1,0 +1,266 @@
+"""Seed files to Documents: decoding, front matter, titles and document dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .settings import MAX_SEED_BYTES
+
+SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass
+class Document:
+    id: str
+    path: str
+    title: str
+    text: str
+    sha256: str
+    date: str | None = None
+    date_source: str = "unknown"  # front-matter | html-meta | file-name | inferred | unknown
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SeedProblem:
+    path: str
+    problem: str
+    action: str = "skipped"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem} ({self.action})"
+
+
+class SeedError(Exception):
+    """A seed that cannot be read; the message names the problem."""
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
+
+
+def decode(raw: bytes) -> str:
+    """Decode seed bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if not raw.strip():
+        raise SeedError("empty file")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:4096]:
+        raise SeedError("binary content (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise SeedError(f"undecodable bytes at offset {err.start}: not UTF-8, UTF-16 or cp1252") from err
+    if _control_share(text) > 0.01:
+        raise SeedError("binary content, not text")
+    return text
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\r\n\t\f")
+    return controls / max(len(text), 1)
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark else ""
+        raise SeedError(f"malformed front matter{where}: {getattr(err, 'problem', err)}") from err
+    if not isinstance(meta, dict):
+        raise SeedError("malformed front matter: expected 'key: value' lines")
+    return meta, text[match.end():]
+
+
+def iso_date(value: object) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        match = re.match(r"\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+        if match:
+            return "-".join(part for part in match.groups() if part)
+    return None
+
+
+class _HTMLText(HTMLParser):
+    """Title, date metadata and paragraph text of a saved web page."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template"}
+    BLOCK = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "br", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.chunks: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            key = (attributes.get("property") or attributes.get("name") or "").lower()
+            if key and attributes.get("content"):
+                self.meta.setdefault(key, attributes["content"])
+        elif tag == "time" and attributes.get("datetime"):
+            self.meta.setdefault("time", attributes["datetime"])
+        if tag in self.BLOCK:
+            self.chunks.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag == "title":
+            self._in_title = False
+        if tag in self.BLOCK:
+            self.chunks.append("\n\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self.chunks.append(data)
+
+
+HTML_DATE_KEYS = ("article:published_time", "og:published_time", "date", "dc.date", "pubdate", "time")
+HTML_TITLE_KEYS = ("og:title", "twitter:title")
+HTML_SOURCE_KEYS = ("og:site_name", "application-name")
+
+
+def parse_html(text: str) -> tuple[dict, str]:
+    parser = _HTMLText()
+    parser.feed(text)
+    meta = parser.meta
+    body = re.sub(r"[ \t]*\n[ \t\n]*\n\s*", "\n\n", "".join(parser.chunks))
+    body = re.sub(r"[ \t]+", " ", body).strip()
+    fields = {
+        "title": next((meta[k] for k in HTML_TITLE_KEYS if k in meta), parser.title.strip()),
+        "date": next((meta[k] for k in HTML_DATE_KEYS if k in meta), None),
+        "source": next((meta[k] for k in HTML_SOURCE_KEYS if k in meta), None),
+        "url": meta.get("og:url"),
+        "author": meta.get("author"),
+    }
+    return {k: v for k, v in fields.items() if v}, body
+
+
+def read_seed(path: Path, doc_id: str, display_path: str) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise SeedError(f"too large ({size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
+        raw = path.read_bytes()
+    except FileNotFoundError as err:
+        raise SeedError("removed while the build was reading it") from err
+    except PermissionError as err:
+        raise SeedError("not readable (permission denied)") from err
+    text = normalise_text(decode(raw))
+    suffix = path.suffix.lower()
+    if suffix in {".html", ".htm"}:
+        meta, body = parse_html(text)
+        date_source = "html-meta"
+        title = str(meta.get("title") or "")
+    else:
+        meta, body = split_front_matter(text)
+        date_source = "front-matter"
+        title = str(meta.get("title") or "")
+        if not title and suffix == ".txt":
+            first, _, rest = body.strip().partition("\n")
+            title, body = first.strip(), rest
+    body = body.strip()
+    if not re.search(r"\w{2,}", body):
+        raise SeedError("no text to read (no sentences)")
+    date = iso_date(meta.get("date"))
+    if date is None:
+        match = FILENAME_DATE.search(path.name)
+        date, date_source = (match.group(0), "file-name") if match else (None, "unknown")
+    return Document(
+        id=doc_id,
+        path=display_path,
+        title=title or path.stem,
+        text=body,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        date=date,
+        date_source=date_source,
+        source=_str_or_none(meta.get("source")),
+        url=_str_or_none(meta.get("url")),
+        author=_str_or_none(meta.get("author")),
+    )
+
+
+def _str_or_none(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
+    paths, problems = [], []
+    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix.lower() in SEED_SUFFIXES:
+            paths.append(path)
+        else:
+            problems.append(SeedProblem(_display(path, seeds_dir), "not a seed type (.txt, .md, .html)", "ignored"))
+    return paths, problems
+
+
+def _display(path: Path, seeds_dir: Path) -> str:
+    return (Path(seeds_dir.name) / path.relative_to(seeds_dir)).as_posix()
+
+
+def read_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedProblem]]:
+    """Read every seed; a bad seed becomes a SeedProblem and the others are still read."""
+    paths, problems = list_seeds(seeds_dir)
+    documents: list[Document] = []
+    used_ids: set[str] = set()
+    seen_hashes: dict[str, str] = {}
+    for path in paths:
+        display = _display(path, seeds_dir)
+        doc_id = slugify(path.relative_to(seeds_dir).with_suffix("").as_posix())
+        if doc_id in used_ids:
+            doc_id = f"{doc_id}-{hashlib.sha256(display.encode()).hexdigest()[:6]}"
+            problems.append(SeedProblem(display, "its name collides with another seed's page name", f"published as {doc_id}"))
+        try:
+            document = read_seed(path, doc_id, display)
+        except SeedError as err:
+            problems.append(SeedProblem(display, str(err)))
+            continue
+        if document.sha256 in seen_hashes:
+            problems.append(SeedProblem(display, f"same content as {seen_hashes[document.sha256]}", "skipped as a duplicate"))
+            continue
+        seen_hashes[document.sha256] = display
+        used_ids.add(doc_id)
+        documents.append(document)
+    return documents, problems

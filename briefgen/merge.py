@@ -1,0 +1,177 @@
+"""Merge per-document findings into one Brief: actors by meaning, events by corroboration."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .brief import SCHEMA_VERSION, Brief, DocumentRecord
+from .findings import Actor, DocFindings, OpenQuestion, Source, TimelineEvent, stable_id
+from .gazetteer import fold
+from .ingest import Document, slugify
+from .timex import contains
+
+STOPWORDS = set(
+    "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
+    "its it their his her this that these those after before over under than then there which who whom "
+    "about into out up down off said says also not no".split()
+)
+SAME_EVENT = 0.5  # word overlap above which two dated clauses are one event
+
+
+def _actor_key(actor: Actor) -> str:
+    return f"{actor.kind}:{fold(actor.name)}"
+
+
+def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """One actor per real-world entity; returns the actors and (doc, local id) -> global id."""
+    merged: dict[str, Actor] = {}
+    local_key: dict[tuple[str, str], str] = {}
+    for doc_id, actors in per_doc:
+        for actor in actors:
+            key = _actor_key(actor)
+            local_key[(doc_id, actor.id)] = key
+            target = merged.get(key)
+            if target is None:
+                merged[key] = replace(actor, aliases=list(actor.aliases), roles=list(actor.roles),
+                                      sources=list(actor.sources), mentions_by_document=dict(actor.mentions_by_document))
+            else:
+                _absorb(target, actor)
+    redirects = _fold_surnames(merged)
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for key in sorted(merged, key=lambda k: (-merged[k].mentions, k)):
+        base = slugify(merged[key].name)
+        actor_id = base if base not in used else f"{base}-{merged[key].kind}"
+        used.add(actor_id)
+        ids[key] = actor_id
+        merged[key].id = actor_id
+    mapping = {pair: ids[redirects.get(key, key)] for pair, key in local_key.items()}
+    actors = sorted(merged.values(), key=lambda a: (-a.mentions, a.name))
+    return actors, mapping
+
+
+def _absorb(target: Actor, other: Actor) -> None:
+    if other.kind == "person" and len(other.name) > len(target.name):
+        target.name = other.name
+    target.aliases = sorted(set(target.aliases) | set(other.aliases) | {other.name})
+    target.roles += [r for r in other.roles if r not in target.roles]
+    target.affiliation = target.affiliation or other.affiliation
+    target.mentions += other.mentions
+    for doc, count in other.mentions_by_document.items():
+        target.mentions_by_document[doc] = target.mentions_by_document.get(doc, 0) + count
+    target.sources += [s for s in other.sources if s not in target.sources]
+
+
+def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
+    """A person known only by a surname in one document joins the one full name that ends with it."""
+    redirects: dict[str, str] = {}
+    people = [k for k, a in merged.items() if a.kind == "person"]
+    for key in people:
+        actor = merged[key]
+        if " " in actor.name:
+            continue
+        fuller = [k for k in people if k != key and k in merged and fold(merged[k].name).split()[-1] == fold(actor.name)]
+        if len(fuller) == 1:
+            _absorb(merged[fuller[0]], actor)
+            redirects[key] = fuller[0]
+            del merged[key]
+    return redirects
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOPWORDS and not w.isdigit()}
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
+    """One entry per event across sources; differing dates for one event are flagged."""
+    merged: list[TimelineEvent] = []
+    disagreements: list[OpenQuestion] = []
+    for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
+        match = None
+        for kept in merged:
+            if {s.doc for s in kept.sources} & {s.doc for s in event.sources}:
+                continue
+            if _overlap(kept.event, event.event) >= SAME_EVENT and set(kept.actors) & set(event.actors):
+                match = kept
+                break
+        if match is None:
+            merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
+            continue
+        compatible = match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))
+        if compatible:
+            if len(event.date) > len(match.date):
+                match.date, match.precision = event.date, event.precision
+        else:
+            for value in (match.date, event.date):
+                if value and value not in match.disputed_dates:
+                    match.disputed_dates.append(value)
+        match.sources += [s for s in event.sources if s not in match.sources]
+        match.actors += [a for a in event.actors if a not in match.actors]
+    for event in merged:
+        if event.disputed_dates:
+            event.disputed_dates.sort()
+            disagreements.append(
+                OpenQuestion(
+                    id=stable_id("q", "dates", event.id),
+                    question=f"Sources disagree on when this happened ({' or '.join(event.disputed_dates)}): {event.event}",
+                    kind="disagreement",
+                    actors=list(event.actors),
+                    sources=list(event.sources),
+                )
+            )
+    return merged, disagreements
+
+
+def _sort_date(value: str | None) -> str:
+    return value or "9999"
+
+
+def merge(documents: list[Document], findings: list[DocFindings], title: str | None = None) -> Brief:
+    actors, mapping = merge_actors([(d.id, f.actors) for d, f in zip(documents, findings, strict=True)])
+
+    def remap(doc_id: str, ids: list[str]) -> list[str]:
+        out = []
+        for local in ids:
+            global_id = mapping.get((doc_id, local))
+            if global_id and global_id not in out:
+                out.append(global_id)
+        return out
+
+    positions, events, questions, watch, background = [], [], [], [], []
+    for document, found in zip(documents, findings, strict=True):
+        doc_id = document.id
+        positions += [replace(p, actor=remap(doc_id, [p.actor])[0]) for p in found.positions]
+        events += [replace(e, actors=remap(doc_id, e.actors)) for e in found.timeline]
+        questions += [replace(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
+        watch += [replace(w, actors=remap(doc_id, w.actors)) for w in found.watch]
+        background += found.background
+    timeline, disagreements = merge_timeline(events)
+    order = {d.id: i for i, d in enumerate(documents)}
+
+    def first_source(item) -> tuple[int, int]:
+        source: Source = item.sources[0]
+        return order.get(source.doc, 0), source.sentence
+
+    records = [
+        DocumentRecord(d.id, d.path, d.title, d.date, d.date_source, d.sha256, d.source, d.url, d.author, d.sentences)
+        for d in documents
+    ]
+    dates = [d.date for d in documents if d.date]
+    return Brief(
+        schema=SCHEMA_VERSION,
+        title=title or (documents[0].title if len(documents) == 1 else "Briefing"),
+        as_of=max(dates) if dates else None,
+        documents=records,
+        actors=actors,
+        positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
+        timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
+        open_questions=sorted(disagreements, key=first_source) + sorted(questions, key=first_source),
+        watch=sorted(watch, key=lambda w: (_sort_date(w.date), first_source(w))),
+        background=sorted(background, key=first_source),
+    )

@@ -1,0 +1,130 @@
+"""The one pipeline function the CLI and the MkDocs plugin share: seeds in, Brief out."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import nlp
+from .brief import Brief
+from .cache import ExtractionCache
+from .extract import extract_document
+from .findings import DocFindings
+from .ingest import Document, SeedProblem, read_seeds
+from .merge import merge
+from .overrides import apply_overrides, load_overrides
+from .settings import model_name
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class BuildStats:
+    seeds: int = 0
+    parsed: int = 0
+    cached: int = 0
+    words: int = 0
+    seconds_extract: float = 0.0
+    problems: list[SeedProblem] = field(default_factory=list)
+
+
+def _extract_batch(documents: list[Document], model: str) -> list[tuple[Document, DocFindings]]:
+    docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
+    return [(d, extract_document(d, doc)) for d, doc in zip(documents, docs, strict=True)]
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 50 and sys.stderr.isatty() and not os.environ.get("CI"):
+        print(f"\rbriefgen: extracted {done}/{total} seeds", end="" if done < total else "\n", file=sys.stderr)
+
+
+def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[tuple[Document, DocFindings]]:
+    """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
+    batches = list(_chunks(documents, BATCH_SIZE))
+    done = 0
+    if jobs > 1 and len(batches) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for results in pool.map(_extract_batch, batches, [model] * len(batches)):
+                done += len(results)
+                _progress(done, len(documents))
+                yield from results
+        return
+    for batch in batches:
+        results = _extract_batch(batch, model)
+        done += len(results)
+        _progress(done, len(documents))
+        yield from results
+
+
+def build_brief(
+    seeds_dir: Path,
+    cache_dir: Path | None = None,
+    model: str | None = None,
+    jobs: int = 1,
+    title: str | None = None,
+    overrides_path: Path | None = None,
+) -> tuple[Brief, BuildStats]:
+    """Read the seeds, extract what is not cached, merge into one Brief, apply the user's overrides."""
+    model = model_name(model)
+    stats = BuildStats()
+    documents, stats.problems = read_seeds(seeds_dir)
+    stats.seeds = len(documents)
+    cache = ExtractionCache(cache_dir, model) if cache_dir else None
+    results: dict[str, tuple[Document, DocFindings]] = {}
+    todo: list[Document] = []
+    for document in documents:
+        hit = cache.get(document) if cache else None
+        if hit:
+            results[document.id] = hit
+        else:
+            todo.append(document)
+    started = time.perf_counter()
+    for document, findings in extract_all(todo, model, jobs):
+        results[document.id] = (document, findings)
+        if cache:
+            cache.put(document, findings)
+        if not document.sentences:
+            stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))
+    stats.seconds_extract = time.perf_counter() - started
+    stats.parsed, stats.cached = len(todo), len(documents) - len(todo)
+    ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
+    stats.words = sum(len(d.text.split()) for d, _ in ordered)
+    brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
+    overrides, errors = load_overrides(overrides_path)
+    brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
+    brief.notices = [str(p) for p in stats.problems] + errors + unmatched
+    return brief, stats
+
+
+def build_pipeline(
+    seeds_dir: Path,
+    brief_path: Path,
+    overrides_path: Path | None,
+    cache_dir: Path | None,
+    templates_dir: Path | None = None,
+    model: str | None = None,
+    title: str | None = None,
+    jobs: int = 1,
+    log=None,
+) -> dict[str, str]:
+    """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
+    from .brief import save
+    from .render import render
+
+    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path)
+    if log is not None:
+        for notice in brief.notices:
+            log.warning("briefgen: %s", notice)
+        log.info("briefgen: %d seeds, %d parsed, %d from cache", stats.seeds, stats.parsed, stats.cached)
+    save(brief, brief_path)
+    return render(brief, templates_dir)

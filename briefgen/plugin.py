@@ -1,0 +1,60 @@
+"""The MkDocs plugin: runs the briefgen pipeline inside `mkdocs build` and `mkdocs serve`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import settings
+from .pipeline import build_pipeline
+
+log = logging.getLogger("mkdocs.plugins.briefgen")
+
+
+class BriefgenConfig(Config):
+    seeds = c.Type(str, default=settings.DEFAULT_SEEDS_DIR)
+    brief = c.Type(str, default=settings.DEFAULT_BRIEF_PATH)
+    overrides = c.Type(str, default=settings.DEFAULT_OVERRIDES_PATH)
+    cache_dir = c.Type(str, default=settings.DEFAULT_CACHE_DIR)
+    templates = c.Type(str, default="site_templates")
+    model = c.Optional(c.Type(str))
+    title = c.Optional(c.Type(str))
+
+
+class BriefgenPlugin(BasePlugin[BriefgenConfig]):
+    def on_startup(self, *, command, dirty) -> None:
+        """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        return (Path(config.config_file_path).parent / value).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for value in (self.config.seeds, self.config.templates, self.config.overrides):
+            path = self._path(config, value)
+            if path.exists() and str(path) not in config.watch:
+                config.watch.append(str(path))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages = build_pipeline(
+            seeds_dir=self._path(config, self.config.seeds),
+            brief_path=self._path(config, self.config.brief),
+            overrides_path=self._path(config, self.config.overrides),
+            cache_dir=self._path(config, self.config.cache_dir),
+            templates_dir=self._path(config, self.config.templates),
+            model=self.config.model,
+            title=self.config.title or config.site_name,
+            log=log,
+        )
+        for path, markdown in sorted(pages.items()):
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=markdown))
+        return files

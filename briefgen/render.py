@@ -1,0 +1,110 @@
+"""Render a Brief into Markdown pages with the Jinja2 templates: render(brief) -> {path: markdown}."""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from pathlib import Path
+
+import jinja2
+
+from .brief import Brief
+from .findings import Source
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+# Characters that Markdown, its extensions or raw HTML could act on, written as character references
+# so seed text always renders as the same inert text.
+_MARKDOWN_ACTIVE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~<>&\"'"}
+_MARKDOWN_ACTIVE["\n"] = " "
+
+PAGES = {
+    "index.md": "overview.md.j2",
+    "background.md": "background.md.j2",
+    "actors.md": "actors.md.j2",
+    "positions.md": "positions.md.j2",
+    "timeline.md": "timeline.md.j2",
+    "questions.md": "questions.md.j2",
+    "watch.md": "watch.md.j2",
+    "sources/index.md": "sources.md.j2",
+}
+
+
+def escape_text(value: object) -> str:
+    """Seed-derived text as inert Markdown: every active character becomes a character reference."""
+    text = "" if value is None else str(value)
+    return "".join(_MARKDOWN_ACTIVE.get(c, c) for c in text)
+
+
+def _cite(sources: list[Source], numbers: dict[str, int], prefix: str = "") -> str:
+    links = []
+    for s in sources:
+        label = f"{numbers.get(s.doc, '?')}.{s.sentence}"
+        links.append(f"[{label}]({prefix}sources/{s.doc}.md#s{s.sentence})")
+    return '<span class="bg-cite">' + " ".join(links) + "</span>" if links else ""
+
+
+def environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir or DEFAULT_TEMPLATES)),
+        autoescape=False,  # the output is Markdown; every seed value goes through the `t` filter
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["t"] = escape_text
+    env.filters["attr"] = lambda v: html.escape(str(v), quote=True)
+    return env
+
+
+def _context(brief: Brief) -> dict:
+    numbers = {d.id: i for i, d in enumerate(brief.documents, 1)}
+    actors = {a.id: a for a in brief.actors}
+    by_actor: dict[str, list] = defaultdict(list)
+    for position in brief.positions:
+        by_actor[position.actor].append(position)
+    by_topic: dict[str, list] = defaultdict(list)
+    for position in brief.positions:
+        for topic in position.topics or ["other"]:
+            by_topic[topic].append(position)
+    for group in list(by_actor.values()) + list(by_topic.values()):
+        group.sort(key=lambda p: (p.date or "", p.id), reverse=True)
+    past = [e for e in brief.timeline if e.date and not e.scheduled]
+    upcoming = [w for w in brief.watch if w.date] or brief.watch
+    newest = brief.documents[-1] if brief.documents else None
+    lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
+    return {
+        "brief": brief,
+        "lead": lead,
+        "numbers": numbers,
+        "actors": actors,
+        "positions_by_actor": [(actors[a], by_actor[a]) for a in (x.id for x in brief.actors) if a in by_actor],
+        "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
+        "latest_events": sorted(past, key=lambda e: (e.date or ""), reverse=True)[:3],
+        "next_watch": upcoming[:3],
+        "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
+        "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
+    }
+
+
+def render(brief: Brief, templates_dir: Path | None = None) -> dict[str, str]:
+    """Every page of the site as Markdown, keyed by its path under docs/."""
+    env = environment(templates_dir)
+    context = _context(brief)
+    pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
+    source_template = env.get_template("source.md.j2")
+    for document in brief.documents:
+        pages[f"sources/{document.id}.md"] = source_template.render(document=document, **context)
+    return pages
+
+
+def write_pages(pages: dict[str, str], out_dir: Path) -> None:
+    from .brief import write_atomic
+
+    root = out_dir.resolve()
+    for relative, markdown in sorted(pages.items()):
+        target = (root / relative).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write outside {root}: {relative}")
+        write_atomic(target, markdown)
