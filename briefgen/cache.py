@@ -20,14 +20,17 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
 
-    def _path(self, document: Document) -> Path:
+    def key(self, document: Document) -> str:
+        """Taken before extraction, which may fill in an inferred date."""
         parts = [document.sha256, document.id, document.path, str(document.date), document.date_source,
                  EXTRACTOR_VERSION, self.model]
-        key = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, document: Document) -> tuple[Document, DocFindings] | None:
-        path = self._path(document)
+    def get(self, key: str) -> tuple[Document, DocFindings] | None:
+        path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             result = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
@@ -37,6 +40,6 @@ class ExtractionCache:
         self.hits += 1
         return result
 
-    def put(self, document: Document, findings: DocFindings) -> None:
+    def put(self, key: str, document: Document, findings: DocFindings) -> None:
         data = {"document": dataclasses.asdict(document), "findings": dataclasses.asdict(findings)}
-        write_atomic(self._path(document), json.dumps(data, ensure_ascii=False, sort_keys=True))
+        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False, sort_keys=True))

@@ -82,8 +82,9 @@ def build_brief(
     cache = ExtractionCache(cache_dir, model) if cache_dir else None
     results: dict[str, tuple[Document, DocFindings]] = {}
     todo: list[Document] = []
+    keys = {d.id: cache.key(d) for d in documents} if cache else {}
     for document in documents:
-        hit = cache.get(document) if cache else None
+        hit = cache.get(keys[document.id]) if cache else None
         if hit:
             results[document.id] = hit
         else:
@@ -92,7 +93,7 @@ def build_brief(
     for document, findings in extract_all(todo, model, jobs):
         results[document.id] = (document, findings)
         if cache:
-            cache.put(document, findings)
+            cache.put(keys[document.id], document, findings)
         if not document.sentences:
             stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))
     stats.seconds_extract = time.perf_counter() - started

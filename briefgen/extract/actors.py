@@ -78,6 +78,21 @@ class ActorIndex:
         return fallback
 
 
+def _titled_person(ent: Span) -> Span:
+    """'Chancellor Olaf Scholz' tagged ORG is a person after a title: keep the name as PERSON."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
+        return ent
+    titles = set(lexicon()["titles"])
+    i = ent.start
+    while i < ent.end - 1 and ent.doc[i].lower_.rstrip(".") in titles:
+        i += 1
+    rest = ent.doc[i : ent.end]
+    after_title = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in titles
+    if (i == ent.start and not after_title) or not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in rest):
+        return ent
+    return Span(ent.doc, i, ent.end, label="PERSON")
+
+
 def _is_thing(span: Span) -> bool:
     words = {t.lower_ for t in span}
     return bool(DESIGNATION.search(span.text)) or bool(words & set(lexicon()["thing_words"]))
@@ -141,6 +156,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     inside_titles: set[int] = set()
     ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS | {"PRODUCT"}]
 
+    ents = [_titled_person(ent) for ent in ents]
     person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
     surnames = {name.split()[-1]: name for name in person_names if len(name.split()) > 1}
 

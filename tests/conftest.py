@@ -1,0 +1,35 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefgen import nlp
+from briefgen.extract import extract_document
+from briefgen.ingest import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_SEED = ROOT / "seeds" / "000_c8ed4e941b026375.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def analyse(text: str, date: str | None = "2021-05-31", doc_id: str = "t"):
+    """Run every extractor on a hand-written text, as the pipeline would."""
+    document = Document(id=doc_id, path=f"seeds/{doc_id}.txt", title="t", text=text, sha256="0", date=date,
+                        date_source="front-matter" if date else "unknown")
+    findings = extract_document(document, next(nlp.parse([text])))
+    return document, findings
+
+
+def actor_names(findings) -> dict[str, object]:
+    return {a.id: a for a in findings.actors}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's site set-up with the example seed, in a temporary folder."""
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "site_templates", tmp_path / "site_templates")
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(EXAMPLE_SEED, tmp_path / "seeds" / EXAMPLE_SEED.name)
+    return tmp_path

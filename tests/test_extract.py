@@ -1,0 +1,165 @@
+"""Each extractor on small hand-written texts: one behaviour per test."""
+
+from conftest import analyse
+
+
+def _actor(findings, name):
+    matches = [a for a in findings.actors if a.name == name]
+    assert len(matches) == 1, [a.name for a in findings.actors]
+    return matches[0]
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_surname_mentions_join_the_full_name():
+    _, found = analyse("Chancellor Olaf Scholz met the press in Berlin.\n\nScholz said the plan would work.")
+    scholz = _actor(found, "Olaf Scholz")
+    assert scholz.kind == "person" and scholz.mentions == 2
+    assert "Scholz" in scholz.aliases
+
+
+def test_capital_stands_for_its_country():
+    _, found = analyse("France criticised the deal. Paris said it would respond within days.")
+    france = _actor(found, "France")
+    assert france.kind == "country" and "Paris" in france.aliases
+    assert not [a for a in found.actors if a.name == "Paris"]
+
+
+def test_abbreviation_variants_are_one_country():
+    _, found = analyse("The U.S. imposed tariffs. The United States said talks with the US would go on.")
+    assert [a.name for a in found.actors if a.kind == "country"] == ["United States"]
+
+
+def test_title_before_a_name_becomes_role_and_affiliation():
+    _, found = analyse("German Foreign Minister Annalena Baerbock arrived in Kyiv on Tuesday.")
+    baerbock = _actor(found, "Annalena Baerbock")
+    assert baerbock.roles == ["German Foreign Minister"]
+    assert baerbock.affiliation == "Germany"
+
+
+def test_weapon_designations_are_not_actors():
+    _, found = analyse("India bought the S-400 system and wants more F-16 jets from Lockheed Martin.")
+    names = {a.name for a in found.actors}
+    assert not any("S-400" in n or "F-16" in n for n in names)
+
+
+def test_demonym_counts_as_its_country():
+    _, found = analyse("Brazilian officials met in Brasilia. Brazil rejected the plan.")
+    brazil = _actor(found, "Brazil")
+    assert brazil.mentions == 3
+
+
+# --- positions ------------------------------------------------------------------------------
+
+
+def test_reported_speech_is_attributed_to_the_speaker():
+    _, found = analyse("Prime Minister Jacinda Ardern said that the border would stay closed.")
+    (position,) = found.positions
+    assert position.actor == "jacinda-ardern" and position.kind == "reported"
+
+
+def test_multi_sentence_quote_cites_every_sentence_and_resolves_he():
+    text = (
+        "Finance Minister Pedro Silva spoke on Friday.\n\n"
+        "“We will cut the deficit. Taxes will not rise,” he said."
+    )
+    _, found = analyse(text)
+    quotes = [p for p in found.positions if p.kind == "quote"]
+    assert len(quotes) == 1
+    assert quotes[0].actor == "pedro-silva"
+    assert [s.sentence for s in quotes[0].sources] == [2, 3]
+    assert "Taxes will not rise" in quotes[0].text and "he said" not in quotes[0].text
+
+
+def test_stance_verb_gives_a_stance():
+    _, found = analyse("Germany opposes new sanctions on the gas pipeline.")
+    (position,) = found.positions
+    assert position.actor == "germany" and position.kind == "stance"
+    assert "sanctions" in position.topics
+
+
+def test_role_reference_resolves_to_the_person():
+    text = "Foreign Minister Ana Costa visited Lisbon.\n\nThe foreign minister said that the talks had failed."
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions] == ["ana-costa"]
+
+
+def test_a_deed_reported_with_by_is_not_a_position():
+    _, found = analyse("Canada responded by closing its embassy.")
+    assert found.positions == []
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_dates_resolve_against_the_document_date():
+    _, found = analyse("Sanctions were imposed last year. The ministers met on Monday.", date="2021-05-31")
+    assert sorted(e.date for e in found.timeline) == ["2020", "2021-05-31"]
+
+
+def test_future_dated_event_is_scheduled():
+    _, found = analyse("Leaders of Japan and India will meet on June 14.", date="2021-05-31")
+    (event,) = found.timeline
+    assert event.date == "2021-06-14" and event.precision == "day" and event.scheduled
+
+
+def test_event_text_is_the_clause_of_its_date():
+    _, found = analyse("Peru raised rates in March 2019 after inflation rose in January 2019.")
+    texts = {e.date: e.event for e in found.timeline}
+    assert "raised rates" in texts["2019-03"] and "January" not in texts["2019-03"]
+
+
+def test_relative_dates_without_a_document_date_are_left_out():
+    _, found = analyse("The court ruled on Monday.", date=None)
+    assert found.timeline == []
+
+
+def test_document_date_is_inferred_from_a_countdown_to_a_dated_event():
+    text = (
+        "Sanctions were imposed in December 2020.\n\n"
+        "The ministers spoke on Monday, less than two weeks before the leaders meet.\n\n"
+        "On June 14, the leaders will meet in Brussels."
+    )
+    document, _ = analyse(text, date=None)
+    assert document.date == "2021-05-31" and document.date_source == "inferred"
+
+
+# --- open questions and watch ---------------------------------------------------------------
+
+
+def test_explicit_question_is_an_open_question():
+    _, found = analyse("Will the ceasefire hold? Nobody in Kabul knows.")
+    assert [q.kind for q in found.open_questions] == ["explicit"]
+
+
+def test_unresolved_date_becomes_a_when_question():
+    _, found = analyse("Minister Lena Holm said she expected to meet Chinese officials soon, stopping short of giving a date.")
+    (question,) = found.open_questions
+    assert question.question.startswith("When will Lena Holm meet")
+
+
+def test_contest_between_two_actors_is_a_question():
+    _, found = analyse("Iran plans to enrich more uranium but Washington has urged Tehran to stop.")
+    assert any(q.kind == "contested" and "Iran" in q.question for q in found.open_questions)
+
+
+def test_scheduled_meeting_is_a_watch_item_with_its_date():
+    _, found = analyse("The presidents of Chile and Peru will hold talks on July 2.", date="2021-05-31")
+    (item,) = found.watch
+    assert item.date == "2021-07-02"
+
+
+def test_future_state_is_not_a_watch_item():
+    _, found = analyse("The system will be under full Turkish control.")
+    assert found.watch == []
+
+
+# --- background -----------------------------------------------------------------------------
+
+
+def test_money_figure_is_background_with_what_it_refers_to():
+    _, found = analyse("The new bridge cost Norway $2 billion in 2015.", date="2021-05-31")
+    (item,) = found.background
+    assert item.figures[0].value == "$2 billion"
+    assert "bridge" in item.figures[0].refers_to

@@ -1,0 +1,62 @@
+import datetime as dt
+
+import pytest
+
+from briefgen.timex import normalise
+
+ANCHOR = dt.date(2021, 5, 31)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("July 2019", None, "2019-07"),
+        ("in 2017", None, "2017"),
+        ("June 14, 2021", None, "2021-06-14"),
+        ("14 June 2021", None, "2021-06-14"),
+        ("2021-05-31", None, "2021-05-31"),
+        ("last year", "past", "2020"),
+        ("next month", None, "2021-06"),
+        ("two years ago", None, "2019"),
+        ("yesterday", None, "2021-05-30"),
+    ],
+)
+def test_absolute_and_relative_dates(text, direction, value):
+    assert normalise(text, ANCHOR, direction).value == value
+
+
+def test_weekday_in_past_tense_is_the_latest_such_day():
+    assert normalise("Friday", ANCHOR, "past").value == "2021-05-28"
+
+
+def test_weekday_in_future_tense_is_the_next_such_day():
+    assert normalise("Friday", ANCHOR, "future").value == "2021-06-04"
+
+
+def test_weekday_that_is_the_document_day_resolves_to_it():
+    assert normalise("on Monday", ANCHOR, "past").value == "2021-05-31"
+
+
+def test_yearless_date_in_future_tense_after_the_anchor():
+    assert normalise("June 14", ANCHOR, "future").value == "2021-06-14"
+    assert normalise("January 3", ANCHOR, "future").value == "2022-01-03"
+
+
+def test_yearless_date_in_past_tense_before_the_anchor():
+    assert normalise("December 3", ANCHOR, "past").value == "2020-12-03"
+
+
+def test_durations_are_not_calendar_dates():
+    timex = normalise("less than two weeks", ANCHOR)
+    assert timex.type == "DURATION" and timex.value == "P2W" and timex.precision is None
+
+
+def test_relative_expression_without_anchor_has_no_calendar_value():
+    timex = normalise("last year", None, "past")
+    assert timex is None or timex.precision is None
+
+
+def test_precision_follows_the_value():
+    assert normalise("July 2019").precision == "month"
+    assert normalise("2017").precision == "year"
+    assert normalise("June 14, 2021").precision == "day"
