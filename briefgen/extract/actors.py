@@ -50,10 +50,15 @@ class ActorIndex:
         """The actor a subject token stands for: a name, a role ("the minister") or a pronoun."""
         if token.i in self.token_actor:
             return self.token_actor[token.i]
-        for child in token.subtree:
-            if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod") and child.head == token:
-                if token.lemma_.lower() in lexicon()["person_group_words"] or token.pos_ == "PROPN":
+        speaks_for = token.lemma_.lower() in lexicon()["person_group_words"] or token.lower_ in lexicon()["agent_nouns"]
+        for child in token.children:
+            if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):
+                if speaks_for or token.pos_ == "PROPN":
                     return self.token_actor[child.i]
+            if speaks_for and child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+                for pobj in child.children:
+                    if pobj.i in self.token_actor:
+                        return self.token_actor[pobj.i]
         phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
         if phrase in self.role_words:
             return self.role_words[phrase]
@@ -82,7 +87,7 @@ def _titled_person(ent: Span) -> Span:
     """'Chancellor Olaf Scholz' tagged ORG is a person after a title: keep the name as PERSON."""
     if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
         return ent
-    titles = set(lexicon()["titles"])
+    titles = set(lexicon()["titles"]) - set(lexicon()["ambiguous_titles"])
     i = ent.start
     while i < ent.end - 1 and ent.doc[i].lower_.rstrip(".") in titles:
         i += 1
@@ -91,6 +96,17 @@ def _titled_person(ent: Span) -> Span:
     if (i == ent.start and not after_title) or not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in rest):
         return ent
     return Span(ent.doc, i, ent.end, label="PERSON")
+
+
+def _widen_org(ent: Span) -> Span:
+    """'Public and Commercial Services Union': take back the words before an 'and' the tagger dropped."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return ent
+    first = doc[start - 2]
+    if first.is_title and not first.ent_type_ and not first.is_sent_start and first.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return Span(doc, start - 2, ent.end, label="ORG")
+    return ent
 
 
 def _is_thing(span: Span) -> bool:
@@ -156,7 +172,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     inside_titles: set[int] = set()
     ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS | {"PRODUCT"}]
 
-    ents = [_titled_person(ent) for ent in ents]
+    ents = [_widen_org(_titled_person(ent)) for ent in ents]
     person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
     surnames = {name.split()[-1]: name for name in person_names if len(name.split()) > 1}
 
@@ -164,8 +180,9 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if ent.label_ != "PERSON":
             continue
         role, title_ents = _title_phrase(doc, ent.start)
+        modifiers = set(lexicon()["titles"]) | set(lexicon()["title_modifiers"])
         for title_ent in title_ents:
-            if title_ent.label_ == "ORG":
+            if title_ent.label_ == "ORG" and (len(title_ent) == 1 and title_ent.root.lower_ in modifiers):
                 inside_titles.update(range(title_ent.start, title_ent.end))
 
     for ent in ents:
@@ -206,10 +223,13 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
                 continue
         if len(words) == 1 and name[0].islower():
             continue
+        if label == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
+            continue  # "a Muslim country": a description, not a group acting
         kind = "group" if label == "NORP" else "organization"
         candidates.append(_Candidate(fold(name), name, kind, tokens, sentence, name))
 
     candidates += _bare_surnames(doc, candidates, surnames, sentence_of)
+    candidates += _bare_org_heads(doc, candidates, sentence_of)
     _merge_acronyms(candidates, doc.text)
     return _build_index(candidates, doc, sentences, doc_id)
 
@@ -225,6 +245,30 @@ def _bare_surnames(doc: Doc, candidates: list[_Candidate], surnames: dict[str, s
             continue
         full = surnames[token.text]
         found.append(_Candidate(fold(full), full, "person", range(token.i, token.i + 1), sentence_of[token.i], token.text))
+    return found
+
+
+def _bare_org_heads(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -> list[_Candidate]:
+    """'the executive' or 'executive ministers' for the one organisation named '... Executive'."""
+    heads: dict[str, set[str]] = {}
+    names = {}
+    for c in candidates:
+        if c.kind == "organization" and " " in c.name and c.name.split()[-1][0].isupper():
+            heads.setdefault(c.name.split()[-1].lower(), set()).add(c.key)
+            names[c.key] = c.name
+    unique = {head: keys.pop() for head, keys in heads.items() if len(keys) == 1}
+    covered = {i for c in candidates for i in c.tokens}
+    agents = set(lexicon()["agent_nouns"])
+    found = []
+    for token in doc:
+        key = unique.get(token.lower_)
+        if not key or token.i in covered or token.i not in sentence_of or token.ent_type_:
+            continue
+        definite = any(c.lower_ == "the" for c in token.children)
+        describes_agent = token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in agents
+        if definite or describes_agent:
+            found.append(_Candidate(key, names[key], "organization", range(token.i, token.i + 1),
+                                    sentence_of[token.i], token.text))
     return found
 
 

@@ -57,14 +57,43 @@ def topics(span: Span) -> list[str]:
 def is_future(verb: Token) -> bool:
     """True when the verb's clause speaks of the future (will, is to, slated to, scheduled)."""
     for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll", "wo"):
+        if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll", "wo", "must"):
             return True
-    if verb.lower_ in ("scheduled", "slated", "due", "set", "expected", "planned") and verb.tag_ == "VBN":
+    if verb.lower_ in SCHEDULING and verb.tag_ == "VBN":
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lower_ in ("slated", "due", "set", "scheduled", "expected", "going", "plans", "plan"):
+    if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | {"going", "plans", "plan", "aims", "intends"}:
+        # a past plan ("the military planned to acquire") is history unless it is reported speech
+        return head.tag_ != "VBD" or head.dep_ == "ccomp"
+    return _be_to(verb)
+
+
+def _be_to(verb: Token) -> bool:
+    head = verb.head
+    # "Fiat is to get 1bn euros": be + to-infinitive
+    if verb.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
     return False
+
+
+SCHEDULING = {"scheduled", "slated", "due", "set", "expected", "planned", "earmarked", "timetabled"}
+
+
+def quoted_tokens(sent: Span, starts_inside: bool) -> set[int]:
+    """Indexes of the tokens inside quotation marks (a quote may open in an earlier sentence)."""
+    inside, found = starts_inside, set()
+    for token in sent:
+        if token.text in ("“", "”", '"', "``", "''"):
+            if token.text == "“" or token.text == "``":
+                inside = True
+            elif token.text == "”" or token.text == "''":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            found.add(token.i)
+    return found
 
 
 def tense_of(token: Token) -> str | None:

@@ -40,6 +40,10 @@ def _subject(verb: Token) -> Token | None:
             return child
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        # "ministers raised an appeal arguing that ...": the participle's speaker is the clause's subject
+        head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        return _subject(head) if head is not verb else None
     return None
 
 
@@ -79,7 +83,9 @@ def _claim_kind(token: Token, lex: dict) -> str | None:
         return "reported"
     if lemma in lex["stance_verbs"]:
         return "stance"
-    if any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex["stance_nouns"] for c in token.children):
+    objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
+    objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in lex["stance_nouns"] or o.lemma_.lower() in lex["stance_adjectives"] for o in objects):
         return "stance"
     if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex["event_verbs"] + lex["state_verbs"]:
         return "stance"
@@ -95,9 +101,24 @@ def _is_action(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)
 
 
+def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
+    """'an EU demand for Turkey to ...', 'Washington's opposition to ...': a stance held by the noun's owner."""
+    nouns = set(lexicon()["stance_nouns"])
+    found = []
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+            continue
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "nmod") and child.i in actors.token_actor:
+                found.append((actors.token_actor[child.i], "stance", [number], None))
+    return found
+
+
 def extract_positions(sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None) -> list[Position]:
     lex = lexicon()
     starts = quote_starts(sentences)
+    reporters = {a.id for a in actors.actors.values()
+                 if any(w in role.lower() for role in a.roles for w in lex["reporter_roles"])}
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
     for number, sent in enumerate(sentences, 1):
@@ -115,6 +136,8 @@ def extract_positions(sentences: list[Span], actors: ActorIndex, doc_id: str, da
             else:
                 numbers = [number]
             claims += [(speaker, kind, numbers, token) for speaker in _subject_actors(subject, actors)]
+        claims += _noun_stances(sent, actors, number)
+        claims = [claim for claim in claims if claim[0] not in reporters]
         if not claims:
             claims = [(a, "reported", [number], None) for a in _according_to(sent, actors)]
         for speaker, kind, numbers, verb in claims:

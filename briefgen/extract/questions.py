@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
-from .common import clean, is_future, source, subtree_text, topics
+from .common import clean, is_future, quoted_tokens, source, subtree_text, topics
+from .positions import quote_starts
 
 TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "deadline")
 
@@ -56,7 +57,9 @@ def _phrase(sent: Span, family: str, actors: ActorIndex) -> str:
     if family == "unresolved":
         for token in sent:
             if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children) and _object(token):
-                return f"How will {_object(token)} be resolved?"
+                if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix"):
+                    return f"How will {_object(token)} be resolved?"
+                return _yes_no(token, actors) or f"Will {_object(token)} follow?"
     if family == "prospect":
         for token in sent:
             if token.lower_ in ("prospect", "hope", "hopes") and token.i + 1 < sent.end and token.nbor().lower_ == "of":
@@ -79,6 +82,9 @@ def _phrase(sent: Span, family: str, actors: ActorIndex) -> str:
                 names = [_name(p, actors) for p in dict.fromkeys(parties)][:2]
                 if len(names) == 2:
                     return f"Will {names[0]} and {names[1]} settle their differences{_over(sent)}?"
+    built = _yes_no(sent.root, actors) if sent.root.pos_ in ("VERB", "AUX") else None
+    if built:
+        return built
     first = actors.in_span(sent)
     who = f" for {_name(first[0], actors)}" if first else ""
     return f"What happens next{who}{_over(sent)}?"
@@ -87,6 +93,53 @@ def _phrase(sent: Span, family: str, actors: ActorIndex) -> str:
 def _over(sent: Span) -> str:
     found = topics(sent)
     return f" over the {found[0]}" if found else ""
+
+
+def _yes_no(verb: Token, actors: ActorIndex) -> str | None:
+    """'X could do Y' -> 'Will X do Y?' built from the clause's own words."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return None
+    actor = actors.resolve(subject) if subject.pos_ == "PRON" and subject.lower_ not in ("i", "we", "you", "it") else None
+    who = _name(actor, actors) if actor else subtree_text(subject)
+    dropped = {t.i for t in subject.subtree}
+    dropped |= {c.i for c in verb.children if c.dep_ in ("aux", "neg", "mark", "punct") and c.i < verb.i}
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    dropped |= {c.i for c in verb.children if c.dep_ == "auxpass"}
+    rest = [t for t in verb.subtree if t.i > verb.i and t.i not in dropped]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    tail = clean("".join(t.text_with_ws for t in rest)).rstrip(".;,:")
+    if verb.lemma_ == "be":
+        phrase = f"be {tail}"
+    elif passive:
+        phrase = f"be {verb.text} {tail}"
+    else:
+        phrase = f"{verb.lemma_} {tail}"
+    if not who:
+        return None
+    return f"Will {who[0].lower() + who[1:] if subject.pos_ != 'PROPN' and not actor else who} {phrase.strip()}?"
+
+
+def _hedged_clause(sent: Span, quoted: set[int]) -> Token | None:
+    """The clause a modal, a forecast or a condition leaves open (in that order of preference)."""
+    lex = lexicon()
+    modal = forecast = condition = None
+    for token in sent:
+        head = token.head
+        if token.lower_ in lex["uncertain_modals"] and token.tag_ == "MD" and head.pos_ in ("VERB", "AUX"):
+            counterfactual = any(c.lower_ == "have" and c.dep_ == "aux" for c in head.children) and head.tag_ == "VBN"
+            if not counterfactual:
+                modal = modal or head
+        elif token.lemma_.lower() in lex["forecast_verbs"] and token.pos_ == "VERB":
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clause is not None and any(c.lower_ in ("will", "would", "could", "may", "might") for c in clause.children):
+                forecast = forecast or clause
+        elif token.lower_ in ("unless", "if") and token.dep_ == "mark" and token.i not in quoted:
+            narrated_past = sent.root.tag_ == "VBD" and sent.root.lemma_.lower() not in lex["speech_verbs"]
+            if head.pos_ in ("VERB", "AUX") and not narrated_past:
+                condition = condition or head
+    return modal or forecast or condition
 
 
 def _contest(sent: Span, actors: ActorIndex) -> str | None:
@@ -98,6 +151,8 @@ def _contest(sent: Span, actors: ActorIndex) -> str | None:
         first, second = token.head, next((c for c in token.head.children if c.dep_ == "conj"), None)
         if second is None or second.lemma_.lower() not in stance:
             continue
+        if first.tag_ == "VBD" or any(c.lower_ == "had" for c in first.children):
+            continue  # a past disagreement is history, not an open question
         a = next((actors.resolve(c) for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         b = next((actors.resolve(c) for c in second.children if c.dep_ == "nsubj"), None)
         if a and b and a != b:
@@ -109,7 +164,9 @@ def _contest(sent: Span, actors: ActorIndex) -> str | None:
 def extract_questions(sentences: list[Span], actors: ActorIndex, doc_id: str) -> list[OpenQuestion]:
     hedges = lexicon()["hedges"]
     questions: list[OpenQuestion] = []
+    starts = quote_starts(sentences)
     for number, sent in enumerate(sentences, 1):
+        quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
         text = clean(sent.text)
         lowered = " " + re.sub(r"\s+", " ", text.lower()) + " "
         contest = _contest(sent, actors)
@@ -119,9 +176,13 @@ def extract_questions(sentences: list[Span], actors: ActorIndex, doc_id: str) ->
             kind, question = "contested", contest
         else:
             family = next((f for phrase, f in hedges.items() if f" {phrase}" in lowered), None)
-            if family is None:
+            clause = _hedged_clause(sent, quoted)
+            if family is None and clause is None:
                 continue
-            kind, question = family, _phrase(sent, family, actors)
+            if family in (None, "conditional") and clause is not None:
+                kind, question = "unresolved", _yes_no(clause, actors) or _phrase(sent, "unresolved", actors)
+            else:
+                kind, question = family, _phrase(sent, family, actors)
         questions.append(
             OpenQuestion(
                 id=stable_id("q", doc_id, str(number), question),

@@ -70,7 +70,10 @@ def extract_timeline(
         for ent, timex in dated:
             others = [o for o, _ in dated if o is not ent]
             text, tokens = event_text(ent, others)
-            scheduled = anchor is not None and timex.value > anchor.isoformat()[: len(timex.value)]
+            if anchor is not None:
+                scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
+            else:
+                scheduled = tense_of(ent.root) == "future"
             event = TimelineEvent(
                 id="",
                 date=timex.value,

@@ -10,18 +10,19 @@ from spacy.tokens import Span, Token
 from ..findings import WatchItem, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
-from .common import clean, is_future, source, subtree_text
+from .common import SCHEDULING, clean, is_future, quoted_tokens, source, subtree_text, tense_of
+from .positions import quote_starts
 from .timeline import resolve_dates
 
 
-def _watch_verb(sent: Span) -> Token | None:
+def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
     lex = lexicon()
     state_verbs, event_nouns = set(lex["state_verbs"]), set(lex["event_nouns"])
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or not is_future(token):
+        if token.pos_ not in ("VERB", "AUX") or token.i in quoted or not is_future(token):
             continue
         target = token
-        if token.lower_ in ("slated", "scheduled", "due", "set", "expected", "planned"):
+        if token.lower_ in SCHEDULING or token.lemma_ == "be":
             target = next((c for c in token.children if c.dep_ == "xcomp"), token)
         lemma = target.lemma_.lower()
         objects = {c.lemma_.lower() for c in target.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")}
@@ -33,16 +34,16 @@ def _watch_verb(sent: Span) -> Token | None:
 
 def extract_watch(sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None) -> list[WatchItem]:
     items: list[WatchItem] = []
-    markers = [m for m in lexicon()["future_markers"] if " " in m]
+    starts = quote_starts(sentences)
     for number, sent in enumerate(sentences, 1):
+        quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
         future_dates = [
-            timex.value for _, timex in resolve_dates(sent, anchor)
-            if anchor is not None and timex.value > anchor.isoformat()[: len(timex.value)]
+            timex.value for ent, timex in resolve_dates(sent, anchor)
+            if ent.start not in quoted and (
+                timex.value > anchor.isoformat()[: len(timex.value)] if anchor else tense_of(ent.root) == "future"
+            )
         ]
-        verb = _watch_verb(sent)
-        lowered = sent.text.lower()
-        if verb is None and not future_dates and not any(m in lowered for m in markers):
-            continue
+        verb = _watch_verb(sent, quoted)
         if verb is None and not future_dates:
             continue
         text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb)

@@ -1,0 +1,151 @@
+"""Score extraction against a hand-written gold file (format: see tests/eval/README.md)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .brief import Brief
+from .gazetteer import fold
+from .pipeline import build_brief
+
+SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
+COVER = 0.6  # share of words that must be shared for a sentence to cover an evidence text
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+@dataclass
+class Score:
+    section: str
+    extracted: int
+    gold: int
+    matched_extracted: int
+    matched_gold: int
+    split: int = 0
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched_extracted / self.extracted if self.extracted else (1.0 if not self.gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.matched_gold / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return re.findall(r"[\w$%-]+", text)
+
+
+def covers(sentence: str, evidence: str) -> bool:
+    s, e = set(_words(sentence)), set(_words(evidence))
+    if not s or not e:
+        return False
+    shared = len(s & e)
+    return shared / len(e) >= COVER or shared / len(s) >= COVER
+
+
+def _evidence(item: dict) -> list[str]:
+    value = item.get("evidence") or []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _item_matches(sources: list, date: object, gold: dict, check_date: bool) -> bool:
+    if check_date and str(gold.get("date")) != str(date) and not (gold.get("date") is None and date is None):
+        return False
+    return any(covers(s.text, ev) for s in sources for ev in _evidence(gold))
+
+
+def score_section(brief: Brief, gold: dict, section: str) -> Score:
+    gold_items = gold.get(section) or []
+    if section == "actors":
+        return _score_actors(brief, gold_items)
+    items = getattr(brief, section)
+    check_date = section in ("timeline", "watch")
+    hits = [[_item_matches(i.sources, getattr(i, "date", None), g, check_date) for g in gold_items] for i in items]
+    found = [j for j in range(len(gold_items)) if any(row[j] for row in hits)]
+    return Score(
+        section,
+        len(items),
+        len(gold_items),
+        sum(1 for row in hits if any(row)),
+        len(found),
+        missed=[_describe_gold(g) for j, g in enumerate(gold_items) if j not in found],
+        spurious=[_describe_item(i) for i, row in zip(items, hits, strict=True) if not any(row)],
+    )
+
+
+def _describe_gold(gold: dict) -> str:
+    date = f"[{gold['date']}] " if "date" in gold else ""
+    return date + _evidence(gold)[0][:110]
+
+
+def _describe_item(item) -> str:
+    date = f"[{item.date}] " if hasattr(item, "date") and not hasattr(item, "actor") else ""
+    return date + f"s{','.join(str(s.sentence) for s in item.sources)}: " + item.sources[0].text[:100]
+
+
+def _score_actors(brief: Brief, gold_items: list[dict]) -> Score:
+    def names(values) -> set[str]:
+        return {fold(v) for v in values if v}
+
+    gold_names = [names([g["name"], *(g.get("aliases") or [])]) for g in gold_items]
+    matched_extracted, counts = 0, [0] * len(gold_items)
+    for actor in brief.actors:
+        mine = names([actor.name, *actor.aliases])
+        hit = [j for j, g in enumerate(gold_names) if mine & g]
+        matched_extracted += bool(hit)
+        for j in hit:
+            counts[j] += 1
+    return Score("actors", len(brief.actors), len(gold_items), matched_extracted,
+                 sum(1 for c in counts if c), split=sum(1 for c in counts if c > 1),
+                 missed=[g["name"] for g, c in zip(gold_items, counts, strict=True) if not c],
+                 spurious=[a.name for a in brief.actors if not names([a.name, *a.aliases]) & set().union(*gold_names)])
+
+
+def evaluate(gold_path: Path, seeds: list[Path], model: str | None = None) -> list[Score]:
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for seed in seeds:
+            shutil.copy(seed, folder / seed.name)
+        brief, _ = build_brief(folder, None, model)
+    return [score_section(brief, gold, section) for section in SECTIONS]
+
+
+def seeds_for(gold_path: Path, seeds: list[Path]) -> list[Path]:
+    """The seeds named on the command line, else the gold file's article next to it or in seeds/."""
+    if seeds:
+        return seeds
+    article = yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("article")
+    for folder in (gold_path.parent, Path("seeds")):
+        if article and (folder / article).exists():
+            return [folder / article]
+    raise FileNotFoundError(f"{gold_path}: name the seed(s) to score; article {article!r} not found")
+
+
+def report(scores: list[Score], verbose: bool = False) -> str:
+    lines = []
+    if verbose:
+        for s in scores:
+            lines += [f"{s.section} missed: {m}" for m in s.missed]
+            lines += [f"{s.section} spurious: {m}" for m in s.spurious]
+    lines += [f"{'section':<16}{'P':>7}{'R':>7}{'F1':>7}{'extracted':>11}{'gold':>6}"]
+    for s in scores:
+        extra = f"  split: {s.split}" if s.split else ""
+        lines.append(f"{s.section:<16}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.extracted:>11}{s.gold:>6}{extra}")
+    lines.append(f"macro F1 {sum(s.f1 for s in scores) / len(scores):.3f}")
+    return "\n".join(lines)
