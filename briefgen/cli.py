@@ -145,3 +145,22 @@ def eval_command(gold_path, seeds, verbose, model):
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from err
     click.echo(report(evaluate(gold_path, chosen, model), verbose))
+
+
+@main.command(name="eval-timex")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--verbose", "-v", is_flag=True, help="List every miss, spurious tag and wrong value.")
+@MODEL
+def eval_timex(folder, verbose, model):
+    """Score temporal expressions against TimeML files: extent F1 (strict, relaxed), type and value.
+
+    Example: briefgen eval-timex ../shared/eval/tempeval3/timebank
+    """
+    from .timex_eval import evaluate_dir
+
+    misses: list | None = [] if verbose else None
+    scores = evaluate_dir(folder, model, misses)
+    for row in misses or []:
+        click.echo("\t".join(row))
+    for line in scores.lines():
+        click.echo(line)

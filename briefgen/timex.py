@@ -23,9 +23,11 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 REFERENCES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "present": "PRESENT_REF",
     "the present": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF", "lately": "PAST_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+    "recent years": "PAST_REF", "past years": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "these days": "PRESENT_REF",
+    "recent days": "PAST_REF",
     "soon": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
 }
 SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -35,7 +37,7 @@ DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4})"
-_NUMBER = r"(\d+|" + "|".join(NUMBERS) + r"|several|a few|few|some|many)"
+_NUMBER = r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|" + "|".join(NUMBERS) + r"|several|a few|few|some|many|a couple of|couple of|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|forty|sixty|seventy|eighty|ninety)"
 _UNIT = r"(days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|quarters?)"
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -57,14 +59,34 @@ class Timex:
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u00a0", " ")
     text = re.sub(r"[^\w\s'/-]", " ", text.replace(".", " "))
+    text = re.sub(r"\b(mid|early|late)-(?=[a-z])", r"\1 ", text)
     text = re.sub(r"\b(on|in|at|by|during|since|until|till|from|of|for|around|about|as)\b", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+TEENS = {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
 def _number(word: str) -> int | None:
+    word = word.strip()
     if word.isdigit():
         return int(word)
-    return NUMBERS.get(word)
+    parts = re.split(r"[\s-]+", word)
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in NUMBERS and NUMBERS[parts[1]] < 10:
+        return TENS[parts[0]] + NUMBERS[parts[1]]
+    return NUMBERS.get(word) or TENS.get(word) or TEENS.get(word)
+
+
+def _spelled_year(t: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand' -> 2000."""
+    if m := re.search(r"\b(nineteen|eighteen|twenty)\s+(" + "|".join(TENS) + r")(?:[\s-](\w+))?\b", t):
+        century = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m.group(1)]
+        unit = NUMBERS.get(m.group(3) or "", 0) if m.group(3) else 0
+        return century + TENS[m.group(2)] + (unit if unit < 10 else 0)
+    if re.search(r"\btwo thousand\b", t):
+        return 2000
+    return None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -82,9 +104,12 @@ def _pick_year(month: int, day: int | None, anchor: dt.date, direction: str | No
     """The year that puts a yearless month (and day) on the right side of the anchor."""
     probe_day = day or 1
     candidate = dt.date(anchor.year, month, min(probe_day, calendar.monthrange(anchor.year, month)[1]))
-    if direction == "future" and (candidate < anchor if day else month < anchor.month):
+    # Tense moves a date to the year before or after only when it is well on the wrong side:
+    # a date a few weeks off usually belongs to reported speech about the near future or past.
+    gap = (candidate - anchor).days if day else (month - anchor.month) * 30
+    if direction == "future" and gap < -31:
         return anchor.year + 1
-    if direction == "past" and (candidate > anchor if day else month > anchor.month):
+    if direction == "past" and gap > 62:
         return anchor.year - 1
     if direction is None and (candidate - anchor).days > 183:
         return anchor.year - 1
@@ -147,9 +172,18 @@ def _month_day(t, anchor, direction):
 def _season_quarter(t, anchor, direction):
     if m := re.search(r"\b(spring|summer|autumn|fall|winter)\s+(\d{4})\b", t):
         return Timex(f"{m.group(2)}-{SEASONS[m.group(1)]}")
-    if m := re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(\d{4}))?", t):
-        year = m.group(2) or (str(anchor.year) if anchor else "XXXX")
-        return Timex(f"{year}-Q{ORDINALS[m.group(1)]}")
+    if m := re.search(r"\b(?:(\d{4})\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(\d{4}))?", t):
+        quarter = ORDINALS[m.group(2)]
+        year = m.group(1) or m.group(3)
+        if not year:
+            year = "XXXX" if anchor is None else str(anchor.year - (quarter > _quarter_of(anchor)))
+        return Timex(f"{year}-Q{quarter}")
+    if anchor is not None and re.search(r"^(?:the\s+)?(?:latest\s+|most recent\s+|same\s+)?(quarter|period)$", t):
+        return _previous_quarter(anchor, 0)
+    if anchor is not None and (m := re.search(r"^(?:the\s+)?(\d{4})\s+(?:quarter|period)$", t)):
+        return Timex(f"{m.group(1)}{_previous_quarter(anchor, 0).value[4:]}")
+    if anchor is not None and re.search(r"\b(year-earlier|year-ago|year earlier|year ago)\b", t) and not re.search(r"\b(a|one)\s+year\b", t):
+        return _previous_quarter(anchor, 1)
     if m := re.search(r"\b(?:(first|second)\s+half|(h[12]))\s*(\d{4})?", t):
         half = 1 if (m.group(1) == "first" or m.group(2) == "h1") else 2
         year = m.group(3) or (str(anchor.year) if anchor else "XXXX")
@@ -157,16 +191,65 @@ def _season_quarter(t, anchor, direction):
     return None
 
 
+def _quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _previous_quarter(anchor: dt.date, years_back: int) -> Timex:
+    """The latest completed quarter before the anchor (financial reports speak of it)."""
+    quarter, year = _quarter_of(anchor) - 1, anchor.year
+    if quarter == 0:
+        quarter, year = 4, year - 1
+    return Timex(f"{year - years_back}-Q{quarter}")
+
+
+DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _year(t, anchor, direction):
     if m := re.search(r"\b(\d{3})0s\b", t):
         return Timex(m.group(1))
+    if m := re.search(r"\b(?:the\s+)?(" + "|".join(DECADES) + r")\b", t):
+        return Timex(f"19{DECADES[m.group(1)]}")
+    if (year := _spelled_year(t)) is not None:
+        season = next((SEASONS[w] for w in t.split() if w in SEASONS), None)
+        month = next((MONTHS[w] for w in t.split() if w in MONTHS and len(w) > 3), None)
+        if month:
+            return Timex(f"{year}-{month:02d}")
+        return Timex(f"{year}-{season}" if season else str(year))
+    if anchor is not None and re.search(r"\byear[\s'-]*s?[\s-]*end\b", t):
+        return Timex(f"{anchor.year}-12-31")
+    if anchor is not None and re.search(r"^(?:the\s+)?(?:full|calendar|current|current fiscal|end the)\s+year$", t):
+        return Timex(str(anchor.year))
+    if re.search(r"^the\s+(?:fiscal\s+|latest\s+)?year$", t):
+        return Timex("P1Y", "DURATION")
     if m := re.search(r"\b(?:fiscal|fy|mid|early|late|end|beginning|start|the)?[\s-]*(1[5-9]\d\d|20\d\d)\b", t):
         if not re.search(r"\b(\d{4})\s*(?:-|to|and)\s*(\d{4})\b", t):
             return Timex(m.group(1))
     return None
 
 
+def clock_time(t: str) -> str | None:
+    """'10 p m' -> '22:00', 'noon' -> '12:00', 'midnight' -> '24'; None when no clock time is given."""
+    if re.search(r"\bnoon\b", t):
+        return "12:00"
+    if re.search(r"\bmidnight\b", t):
+        return "24"
+    if m := re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*(a m|p m|am|pm)\b", t):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).replace(" ", "") == "pm" else 0)
+        return f"{hour:02d}:{m.group(2) or '00'}"
+    return None
+
+
 def _relative_day(t, anchor, direction):
+    result = _day_of(t, anchor, direction)
+    clock = clock_time(t)
+    if result is not None and clock and result.type == "DATE":
+        return Timex(f"{result.value}T{clock}", "TIME")
+    return result
+
+
+def _day_of(t, anchor, direction):
     if anchor is None:
         return None
     words = t.split()
@@ -208,9 +291,14 @@ def _relative_unit(t, anchor, direction):
         return _shifted(anchor, m.group(2), shift)
     if m := re.search(r"\b(earlier|later)\s+(?:this|that)\s+(year|month|week)\b", t):
         return _shifted(anchor, m.group(2), 0)
-    if m := re.search(r"\b(?:this|the)\s+(spring|summer|autumn|fall|winter)\b", t):
+    if m := re.search(r"\b(?:this|the|this past)\s+(spring|summer|autumn|fall|winter)\b", t):
         return Timex(f"{anchor.year}-{SEASONS[m.group(1)]}")
-    if m := re.search(_NUMBER + r"\s+" + _UNIT + r"\s+(ago|earlier|before|later|from now|hence)\b", t):
+    if m := re.search(r"\blast\s+(spring|summer|autumn|fall|winter)\b", t):
+        month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[SEASONS[m.group(1)]]
+        return Timex(f"{anchor.year - (month >= anchor.month)}-{SEASONS[m.group(1)]}")
+    if re.search(r"\blast\s+night\b", t):
+        return Timex(f"{(anchor - dt.timedelta(days=1)).isoformat()}TNI", "TIME")
+    if m := re.search(_NUMBER + r"\s+" + _UNIT + r"\s+(?:or so\s+|or two\s+)?(ago|earlier|before|later|from now|hence)\b", t):
         count = _number(m.group(1))
         unit = m.group(2).rstrip("s").replace("centurie", "century")
         if count is None:
@@ -236,8 +324,26 @@ def _shifted(anchor: dt.date, unit: str, shift: int) -> Timex:
     return Timex(f"{year}-Q{quarter + 1}")
 
 
+def _month_relative(t, anchor, direction):
+    if anchor is None:
+        return None
+    if m := re.search(r"\b(last|this|next|past)\s+" + _MONTH + r"$", t):
+        month = MONTHS[m.group(2)]
+        if m.group(1) in ("last", "past"):
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif m.group(1) == "next":
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year
+        return Timex(f"{year}-{month:02d}")
+    if m := re.search(_MONTH + r"\s+(last|this|next)\s+year\b", t):
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(2)]
+        return Timex(f"{anchor.year + shift}-{MONTHS[m.group(1)]:02d}")
+    return None
+
+
 def _month_only(t, anchor, direction):
-    m = re.search(r"^(?:(?:early|mid|late|the end|end|the beginning|beginning|start)\s+)?" + _MONTH + r"$", t)
+    m = re.search(r"^(?:(?:early|mid|late|the end|end|the beginning|beginning|start|the middle|middle)\s+)?" + _MONTH + r"$", t)
     if not m:
         return None
     month = MONTHS[m.group(1)]
@@ -252,8 +358,10 @@ def _duration(t, anchor, direction):
         unit = m.group(2).rstrip("s").replace("centurie", "century")
         code = UNITS[unit]
         amount = "X" if count is None else str(count)
+        if unit in ("decade", "century") and count is not None:
+            return Timex(f"P{count * (10 if unit == 'decade' else 100)}Y", "DURATION")
         if unit == "quarter":
-            return Timex(f"P{amount}Q", "DURATION")
+            return Timex(f"P{count * 3}M" if count else "PXM", "DURATION")
         if unit in ("hour", "minute", "second"):
             return Timex(f"PT{amount}{code}", "DURATION")
         return Timex(f"P{amount}{code}", "DURATION")
@@ -261,6 +369,13 @@ def _duration(t, anchor, direction):
         return Timex(f"P1{UNITS[m.group(1)]}" if m.group(1) else "P1D", "DURATION")
     if m := re.search(r"^(?:the\s+)?(?:past|last|next|coming)?\s*(days|weeks|months|years|decades)$", t):
         return Timex(f"PX{UNITS[m.group(1).rstrip('s')]}", "DURATION")
+    return None
+
+
+def _reference_set(t, anchor, direction):
+    """Sets ('each July') come before the month and weekday rules that would read them as dates."""
+    if re.search(r"\b(every|each)\s+\w+", t):
+        return _reference(t, anchor, direction)
     return None
 
 
@@ -273,14 +388,33 @@ def _reference(t, anchor, direction):
             return Timex(value)
     if m := re.search(r"\b(every|each)\s+(day|week|month|year)\b", t):
         return Timex(f"P1{UNITS[m.group(2)]}", "SET")
+    if m := re.search(r"\b(?:every|each)\s+(\w+)\b", t):
+        if m.group(1) in WEEKDAYS:
+            return Timex(f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}", "SET")
+        if m.group(1) in MONTHS:
+            return Timex(f"XXXX-{MONTHS[m.group(1)]:02d}", "SET")
     if t in SETS:
         return Timex(SETS[t], "SET")
     return None
 
 
+def _weekend_week(t, anchor, direction):
+    if anchor is None:
+        return None
+    if re.search(r"^(?:the|this|last|that)?\s*weekend$", t):
+        saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        days_back = (anchor - saturday).days
+        if direction == "future" or (direction is None and days_back > 3) or (t.startswith("this") and days_back > 1):
+            saturday += dt.timedelta(days=7)
+        return Timex(f"{_iso_week(saturday)}-WE")
+    if re.search(r"^(?:the\s+)?week$", t):
+        return Timex(f"{anchor.year}-WXX")
+    return None
+
+
 _RULES = (
-    _absolute, _season_quarter, _relative_day, _relative_unit, _month_day,
-    _year, _month_only, _duration, _reference,
+    _absolute, _reference_set, _season_quarter, _month_day, _relative_day, _weekend_week, _month_relative,
+    _relative_unit, _year, _month_only, _duration, _reference,
 )
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from ..findings import BackgroundItem, Figure, stable_id
-from .common import clean, source, subtree_text
+from .common import clean, governing_verb, source, subtree_text
 from .timeline import resolve_dates
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
@@ -17,9 +17,7 @@ def _refers_to(ent: Span) -> str:
     root = ent.root
     if ent.label_ == "CARDINAL" and root.dep_ == "nummod":
         return subtree_text(root.head, exclude=set(range(ent.start, ent.end)))
-    verb = root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
+    verb = governing_verb(root)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ not in ("it", "this", "that", "they"):
         return subtree_text(subject) if len(list(subject.subtree)) <= 15 else subject.text

@@ -96,11 +96,16 @@ def quoted_tokens(sent: Span, starts_inside: bool) -> set[int]:
     return found
 
 
+def governing_verb(token: Token) -> Token:
+    """The nearest verb above token (or the root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def tense_of(token: Token) -> str | None:
     """past / future for the clause that holds token (used to resolve weekdays and months)."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
+    verb = governing_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     sent = token.sent

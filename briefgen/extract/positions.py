@@ -38,12 +38,12 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         # "ministers raised an appeal arguing that ...": the participle's speaker is the clause's subject
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
-        return _subject(head) if head is not verb else None
+        return _subject(head) if head.i != verb.i else None
     return None
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
-from .common import clean, is_future, quoted_tokens, source, subtree_text, topics
+from .common import clean, governing_verb, is_future, quoted_tokens, source, subtree_text, topics
 from .positions import quote_starts
 
 TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "deadline")
@@ -23,7 +23,7 @@ def _subject_name(verb: Token, actors: ActorIndex) -> str | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return _name(actors.resolve(child), actors) or subtree_text(child)
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return _subject_name(verb.head, actors)
     return None
 
@@ -64,18 +64,14 @@ def _phrase(sent: Span, family: str, actors: ActorIndex) -> str:
         for token in sent:
             if token.lower_ in ("prospect", "hope", "hopes") and token.i + 1 < sent.end and token.nbor().lower_ == "of":
                 goal = next((subtree_text(c) for c in token.nbor().children if c.dep_ in ("pcomp", "pobj")), "")
-                verb = token.head
-                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-                    verb = verb.head
+                verb = governing_verb(token.head)
                 holder = _subject_name(verb, actors)
                 if goal and holder:
                     return f"Will {holder} succeed in {goal}?"
     if family == "contested":
         for token in sent:
             if token.lower_ in ("odds", "dispute", "disagreement", "standoff", "rift"):
-                verb = token
-                while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-                    verb = verb.head
+                verb = governing_verb(token)
                 parties = actors.in_span(verb.doc[verb.left_edge.i : verb.right_edge.i + 1])
                 if verb.dep_ == "relcl":
                     parties = actors.in_span(verb.doc[verb.head.i : verb.head.i + 1]) + parties

@@ -28,10 +28,10 @@ def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]
 def _event_head(ent: Span) -> Token:
     """The verb whose clause holds the date, or the noun phrase the date qualifies."""
     token = ent.root
-    while token.head is not token and token.head.pos_ not in ("VERB", "AUX"):
+    while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
         token = token.head
     verb = token.head
-    if verb is token:
+    if verb.i == token.i:
         return token
     date_is_adjunct = token == ent.root or (token.dep_ == "prep" and any(c == ent.root for c in token.children))
     if not date_is_adjunct and token.dep_ == "prep":

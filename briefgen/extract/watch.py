@@ -61,7 +61,7 @@ def extract_watch(sentences: list[Span], actors: ActorIndex, doc_id: str, anchor
 
 def _clause(verb: Token) -> str:
     head = verb
-    while head.dep_ in ("xcomp",) and head.head is not head:
+    while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
     text = re.sub(r"^(that|whether|if)\s+", "", subtree_text(head), flags=re.I)
     return text[0].upper() + text[1:] if text else text

@@ -1,0 +1,139 @@
+"""Temporal expressions in a parsed text: extents from spaCy and rules, values from timex.normalise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .extract.common import tense_of
+from .timex import Timex, clock_time, normalise
+
+# Words that start an entity but are not part of a TimeML extent.
+LEADING = {"in", "on", "at", "by", "since", "until", "till", "during", "from", "for", "of", "to", "after",
+           "before", "around", "about", "through", "throughout", "within", "as", "and", "'s"}
+EXTRA = re.compile(
+    r"\b(now|today|tonight|yesterday|tomorrow|currently|recently|nowadays|current|recent (?:years|months)|"
+    r"the (?:latest |same |year-earlier |year-ago )?(?:quarter|period)|year-end|year-earlier|year-ago|"
+    r"the (?:past|future)|(?:this|last|next|that) (?:week|month|year|quarter)|the weekend|the full year|"
+    r"earlier this \w+|later this \w+|(?:the )?(?:first|second|third|fourth)[ -]quarter|"
+    r"(?:the )?(?:spring|summer|autumn|fall|winter)|the (?:current |latest |fiscal |current fiscal )*year(?![-\w])|"
+    r"the (?:near|short|long) term|these days|recent (?:weeks|days|quarters)|the (?:weeks|months|years) ahead|"
+    r"last night|(?:last|this past) (?:spring|summer|autumn|fall|winter)|the end of the (?:year|month)|"
+    r"the middle of \w+)\b",
+    re.I,
+)
+
+
+@dataclass
+class TaggedTimex:
+    start: int  # character offsets in the text
+    end: int
+    text: str
+    timex: Timex
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in LEADING or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ("'s",)):
+        end -= 1
+    return span.doc[start:end]
+
+
+YEAR_BACK = re.compile(r"\b(a year (?:ago|earlier|before)|last year|year-ago|year-earlier)\b", re.I)
+
+
+def _in_quarterly_terms(span: Span, timex: Timex, anchor: dt.date | None) -> Timex:
+    """In a report on quarterly results, 'a year ago' is the same quarter a year before."""
+    if anchor is None or timex.precision != "year" or not YEAR_BACK.search(span.text):
+        return timex
+    in_sentence = re.search(r"\bquarter", span.sent.text, re.I)
+    same_quarter = re.search(r"\b(?:a year (?:ago|earlier)|year-ago|year-earlier)\b", span.text, re.I)
+    if not in_sentence and not (same_quarter and len(re.findall(r"\bquarter", span.doc.text, re.I)) >= 2):
+        return timex
+    quarter, year = (anchor.month - 1) // 3, anchor.year
+    if quarter == 0:
+        quarter, year = 4, year - 1
+    return Timex(f"{year - 1}-Q{quarter}")
+
+
+SPLITTERS = {"ended", "ending", "through", "until", "to", "and", "-"}
+
+
+def _split(span: Span) -> list[Span]:
+    """'the third quarter ended Sept. 30' holds two expressions; keep each part that has a value."""
+    for token in span:
+        if token.lower_ in SPLITTERS and span.start < token.i < span.end - 1:
+            left, right = span.doc[span.start : token.i], _trim(span.doc[token.i + 1 : span.end])
+            if len(right) and normalise(left.text) and normalise(right.text):
+                return [left, *_split(right)]
+    return [span]
+
+
+DAY_PARTS = {"morning", "afternoon", "evening", "night", "nights"}
+
+
+def _widen(span: Span) -> Span:
+    """Take in 'each'/'every' before and a part of the day after ('each July', 'Thursday evening')."""
+    doc, start, end = span.doc, span.start, span.end
+    if start > 0 and doc[start - 1].lower_ in ("each", "every"):
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in DAY_PARTS:
+        end += 1
+    return doc[start:end]
+
+
+def _join_clock_times(spans: list[Span]) -> list[Span]:
+    """'10 p.m.' and 'Wednesday' side by side are one expression."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and span.start - previous.end <= 1 and span.doc[previous.end:span.start].text.strip() in ("", ","):
+            if {previous.label_, span.label_} == {"DATE", "TIME"} or clock_time(previous.text.lower()) or clock_time(span.text.lower()):
+                joined[-1] = span.doc[previous.start : span.end]
+                continue
+        joined.append(span)
+    return joined
+
+
+ANAPHORIC = re.compile(r"^the (?:following|previous) year$|^that year$", re.I)
+
+
+def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) -> Timex:
+    """'the following year', 'that year' count from the date last mentioned, not from today."""
+    previous = next((f.timex.value for f in reversed(found) if f.timex.precision), None)
+    match = ANAPHORIC.match(text.strip())
+    if not match or previous is None or not timex.precision:
+        return timex
+    lowered = text.lower()
+    shift = 1 if "following" in lowered else 0 if lowered.startswith("that") else -1
+    return Timex(str(int(previous[:4]) + shift))
+
+
+def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
+    """Every temporal expression with a value, in text order, without overlaps."""
+    found: list[TaggedTimex] = []
+    taken: set[int] = set()
+    spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
+    for match in EXTRA.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and not any(i in {t.i for s in spans for t in s} for i in range(span.start, span.end)):
+            spans.append(span)
+    spans = [part for span in spans for part in _split(span)]
+    for span in sorted(spans, key=lambda s: s.start):
+        if not len(span) or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if len(span) == 1 and span.root.dep_ in ("amod", "compound") and span.root.lower_.endswith("ly"):
+            continue  # "a quarterly dividend": a frequency word describing a noun, not a time
+        timex = normalise(span.text, anchor, tense_of(span.root))
+        if timex is None:
+            continue
+        timex = _in_quarterly_terms(span, timex, anchor)
+        timex = _from_previous_mention(span.text, timex, found)
+        taken.update(range(span.start, span.end))
+        found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex))
+    return found
