@@ -8,7 +8,7 @@ STAMP = $(VENV)/.installed
 .PHONY: site test serve install browser lint bench screenshots clean
 
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/briefgen build
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q

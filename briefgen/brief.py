@@ -195,7 +195,9 @@ def validate_text(text: str, name: str = "brief.yaml") -> list[str]:
     if "schema" not in top:
         errors.append("line 1: schema: missing (expected schema: 1)")
     elif _scalar(top["schema"]) != SCHEMA_VERSION:
-        errors.append(f"line {_line(top['schema'])}: schema: version {_scalar(top['schema'])!r} is not {SCHEMA_VERSION}")
+        errors.append(
+            f"line {_line(top['schema'])}: schema: version {_scalar(top['schema'])!r} is not {SCHEMA_VERSION}"
+        )
     for key in ("title", "as_of"):
         if key not in top:
             errors.append(f"line 1: {key}: missing")

@@ -22,8 +22,15 @@ class ExtractionCache:
 
     def key(self, document: Document) -> str:
         """Taken before extraction, which may fill in an inferred date."""
-        parts = [document.sha256, document.id, document.path, str(document.date), document.date_source,
-                 EXTRACTOR_VERSION, self.model]
+        parts = [
+            document.sha256,
+            document.id,
+            document.path,
+            str(document.date),
+            document.date_source,
+            EXTRACTOR_VERSION,
+            self.model,
+        ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def _path(self, key: str) -> Path:

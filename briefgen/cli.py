@@ -9,10 +9,19 @@ import click
 
 from . import settings
 
-SEEDS = click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=settings.DEFAULT_SEEDS_DIR,
-                     show_default=True, help="Folder of seed articles.")
-MODEL = click.option("--model", envvar=settings.MODEL_ENV_VAR, default=None,
-                     help=f"spaCy pipeline package to load (default {settings.DEFAULT_MODEL}).")
+SEEDS = click.option(
+    "--seeds",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=settings.DEFAULT_SEEDS_DIR,
+    show_default=True,
+    help="Folder of seed articles.",
+)
+MODEL = click.option(
+    "--model",
+    envvar=settings.MODEL_ENV_VAR,
+    default=None,
+    help=f"spaCy pipeline package to load (default {settings.DEFAULT_MODEL}).",
+)
 
 
 @click.group()
@@ -23,15 +32,30 @@ def main() -> None:
 
 @main.command()
 @SEEDS
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=settings.DEFAULT_BRIEF_PATH,
-              show_default=True, help="Where to write the brief.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=settings.DEFAULT_CACHE_DIR,
-              show_default=True, help="Per-seed extraction cache.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=settings.DEFAULT_BRIEF_PATH,
+    show_default=True,
+    help="Where to write the brief.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=settings.DEFAULT_CACHE_DIR,
+    show_default=True,
+    help="Per-seed extraction cache.",
+)
 @click.option("--no-cache", is_flag=True, help="Parse every seed again.")
 @click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
 @click.option("--title", default=None, help="Title of the briefing.")
-@click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path), default=settings.DEFAULT_OVERRIDES_PATH,
-              show_default=True, help="Corrections applied after extraction.")
+@click.option(
+    "--overrides",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=settings.DEFAULT_OVERRIDES_PATH,
+    show_default=True,
+    help="Corrections applied after extraction.",
+)
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any seed could not be used.")
 @MODEL
 def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, model):
@@ -55,8 +79,13 @@ def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, mod
 
 
 @main.command()
-@click.option("--brief", "brief_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=settings.DEFAULT_BRIEF_PATH, show_default=True)
+@click.option(
+    "--brief",
+    "brief_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=settings.DEFAULT_BRIEF_PATH,
+    show_default=True,
+)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder for the pages.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None)
 def render(brief_path, out, templates):
@@ -78,31 +107,46 @@ def render(brief_path, out, templates):
 
 
 @main.command()
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml",
-              show_default=True)
+@click.option(
+    "--config", "config_file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml", show_default=True
+)
 @click.option("--site-dir", type=click.Path(file_okay=False), default=None, help="Build into this folder.")
 def build(config_file, site_dir):
     """Extract, render and build the site with MkDocs (the same as `mkdocs build`).
 
     Example: briefgen build --site-dir site
     """
+    import shutil
+    import tempfile
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    options = {"site_dir": site_dir} if site_dir else {}
-    config = load_config(config_file, **options)
+    final = Path(site_dir or load_config(config_file).site_dir).resolve()
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    config = load_config(config_file, site_dir=str(staging))
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
+        # swap the finished site in, so an interrupted build never leaves half a site
+        old = final.with_name(f".{final.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        staging.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
     finally:
         config.plugins.on_shutdown()
-    click.echo(f"site built in {config.site_dir}")
+        shutil.rmtree(staging, ignore_errors=True)
+    click.echo(f"site built in {final}")
 
 
 @main.command()
 @click.argument("brief_path", type=click.Path(dir_okay=False, path_type=Path), default=settings.DEFAULT_BRIEF_PATH)
-@click.option("--overrides", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also check this overrides file.")
+@click.option(
+    "--overrides", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also check this overrides file."
+)
 def validate(brief_path, overrides):
     """Check brief.yaml (and an overrides file) against the schema.
 
@@ -164,3 +208,7 @@ def eval_timex(folder, verbose, model):
         click.echo("\t".join(row))
     for line in scores.lines():
         click.echo(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -110,10 +110,16 @@ def _score_actors(brief: Brief, gold_items: list[dict]) -> Score:
         matched_extracted += bool(hit)
         for j in hit:
             counts[j] += 1
-    return Score("actors", len(brief.actors), len(gold_items), matched_extracted,
-                 sum(1 for c in counts if c), split=sum(1 for c in counts if c > 1),
-                 missed=[g["name"] for g, c in zip(gold_items, counts, strict=True) if not c],
-                 spurious=[a.name for a in brief.actors if not names([a.name, *a.aliases]) & set().union(*gold_names)])
+    return Score(
+        "actors",
+        len(brief.actors),
+        len(gold_items),
+        matched_extracted,
+        sum(1 for c in counts if c),
+        split=sum(1 for c in counts if c > 1),
+        missed=[g["name"] for g, c in zip(gold_items, counts, strict=True) if not c],
+        spurious=[a.name for a in brief.actors if not names([a.name, *a.aliases]) & set().union(*gold_names)],
+    )
 
 
 def evaluate(gold_path: Path, seeds: list[Path], model: str | None = None) -> list[Score]:
@@ -146,6 +152,8 @@ def report(scores: list[Score], verbose: bool = False) -> str:
     lines += [f"{'section':<16}{'P':>7}{'R':>7}{'F1':>7}{'extracted':>11}{'gold':>6}"]
     for s in scores:
         extra = f"  split: {s.split}" if s.split else ""
-        lines.append(f"{s.section:<16}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.extracted:>11}{s.gold:>6}{extra}")
+        lines.append(
+            f"{s.section:<16}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.extracted:>11}{s.gold:>6}{extra}"
+        )
     lines.append(f"macro F1 {sum(s.f1 for s in scores) / len(scores):.3f}")
     return "\n".join(lines)

@@ -44,8 +44,8 @@ class Countries:
                     self.by_name.setdefault(fold(alt), name)
             if entry.get("nativeName"):
                 self.by_name.setdefault(fold(entry["nativeName"]), name)
-            capital = entry.get("capital")
-            for capital in capital if isinstance(capital, list) else [capital] if capital else []:
+            capitals = entry.get("capital") or []
+            for capital in capitals if isinstance(capitals, list) else [capitals]:
                 self.capitals.setdefault(fold(capital), name)
                 self.capitals.setdefault(fold(re.sub(r"\s+(D\.?C\.?|City)$", "", capital)), name)
             if isinstance(entry.get("demonym"), str):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import ftfy
 import yaml
 
 from .settings import MAX_SEED_BYTES
@@ -32,6 +33,12 @@ class Document:
     url: str | None = None
     author: str | None = None
     sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Decoded:
+    text: str
+    repaired: bool  # mojibake (UTF-8 read as a single-byte code page) was undone
 
 
 @dataclass
@@ -79,9 +86,11 @@ def _control_share(text: str) -> float:
     return controls / max(len(text), 1)
 
 
-def normalise_text(text: str) -> str:
+def normalise_text(text: str) -> Decoded:
+    """Line ends, Unicode normal form, and mojibake undone rather than published."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    fixed = ftfy.fix_encoding(text)
+    return Decoded(unicodedata.normalize("NFC", fixed), fixed != text)
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -96,7 +105,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         raise SeedError(f"malformed front matter{where}: {getattr(err, 'problem', err)}") from err
     if not isinstance(meta, dict):
         raise SeedError("malformed front matter: expected 'key: value' lines")
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def iso_date(value: object) -> str | None:
@@ -176,7 +185,7 @@ def parse_html(text: str) -> tuple[dict, str]:
     return {k: v for k, v in fields.items() if v}, body
 
 
-def read_seed(path: Path, doc_id: str, display_path: str) -> Document:
+def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_SEED_BYTES:
@@ -186,7 +195,10 @@ def read_seed(path: Path, doc_id: str, display_path: str) -> Document:
         raise SeedError("removed while the build was reading it") from err
     except PermissionError as err:
         raise SeedError("not readable (permission denied)") from err
-    text = normalise_text(decode(raw))
+    decoded = normalise_text(decode(raw))
+    text = decoded.text
+    if decoded.repaired and notes is not None:
+        notes.append("garbled characters (mojibake) were repaired")
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"}:
         meta, body = parse_html(text)
@@ -251,14 +263,20 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedProblem]]:
         doc_id = slugify(path.relative_to(seeds_dir).with_suffix("").as_posix())
         if doc_id in used_ids:
             doc_id = f"{doc_id}-{hashlib.sha256(display.encode()).hexdigest()[:6]}"
-            problems.append(SeedProblem(display, "its name collides with another seed's page name", f"published as {doc_id}"))
+            problems.append(
+                SeedProblem(display, "its name collides with another seed's page name", f"published as {doc_id}")
+            )
+        notes: list[str] = []
         try:
-            document = read_seed(path, doc_id, display)
+            document = read_seed(path, doc_id, display, notes)
         except SeedError as err:
             problems.append(SeedProblem(display, str(err)))
             continue
+        problems += [SeedProblem(display, note, "published") for note in notes]
         if document.sha256 in seen_hashes:
-            problems.append(SeedProblem(display, f"same content as {seen_hashes[document.sha256]}", "skipped as a duplicate"))
+            problems.append(
+                SeedProblem(display, f"same content as {seen_hashes[document.sha256]}", "skipped as a duplicate")
+            )
             continue
         seen_hashes[document.sha256] = display
         used_ids.add(doc_id)

@@ -33,8 +33,13 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
             local_key[(doc_id, actor.id)] = key
             target = merged.get(key)
             if target is None:
-                merged[key] = replace(actor, aliases=list(actor.aliases), roles=list(actor.roles),
-                                      sources=list(actor.sources), mentions_by_document=dict(actor.mentions_by_document))
+                merged[key] = replace(
+                    actor,
+                    aliases=list(actor.aliases),
+                    roles=list(actor.roles),
+                    sources=list(actor.sources),
+                    mentions_by_document=dict(actor.mentions_by_document),
+                )
             else:
                 _absorb(target, actor)
     redirects = _fold_surnames(merged)
@@ -71,7 +76,9 @@ def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
         actor = merged[key]
         if " " in actor.name:
             continue
-        fuller = [k for k in people if k != key and k in merged and fold(merged[k].name).split()[-1] == fold(actor.name)]
+        fuller = [
+            k for k in people if k != key and k in merged and fold(merged[k].name).split()[-1] == fold(actor.name)
+        ]
         if len(fuller) == 1:
             _absorb(merged[fuller[0]], actor)
             redirects[key] = fuller[0]
@@ -103,7 +110,9 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         if match is None:
             merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
             continue
-        compatible = match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))
+        compatible = (
+            match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))
+        )
         if compatible:
             if len(event.date) > len(match.date):
                 match.date, match.precision = event.date, event.precision
@@ -119,7 +128,8 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             disagreements.append(
                 OpenQuestion(
                     id=stable_id("q", "dates", event.id),
-                    question=f"Sources disagree on when this happened ({' or '.join(event.disputed_dates)}): {event.event}",
+                    question=f"Sources disagree on when this happened "
+                    f"({' or '.join(event.disputed_dates)}): {event.event}",
                     kind="disagreement",
                     actors=list(event.actors),
                     sources=list(event.sources),

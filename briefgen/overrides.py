@@ -198,8 +198,9 @@ def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml")
                 fields.setdefault("kind", "unresolved")
             if section == "watch":
                 fields.setdefault("date", None)
-            item = cls(id=stable_id("add", section, str(fields[text_field])), **fields,
-                       sources=[Source(NOTE_DOC, 0, note)])
+            item = cls(
+                id=stable_id("add", section, str(fields[text_field])), **fields, sources=[Source(NOTE_DOC, 0, note)]
+            )
             getattr(brief, section).append(item)
     return brief, unmatched
 

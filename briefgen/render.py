@@ -81,7 +81,7 @@ def _context(brief: Brief) -> dict:
         "actors": actors,
         "positions_by_actor": [(actors[a], by_actor[a]) for a in (x.id for x in brief.actors) if a in by_actor],
         "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        "latest_events": sorted(past, key=lambda e: (e.date or ""), reverse=True)[:3],
+        "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
         "next_watch": upcoming[:3],
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),

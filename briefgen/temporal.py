@@ -12,8 +12,30 @@ from .extract.common import tense_of
 from .timex import Timex, clock_time, normalise
 
 # Words that start an entity but are not part of a TimeML extent.
-LEADING = {"in", "on", "at", "by", "since", "until", "till", "during", "from", "for", "of", "to", "after",
-           "before", "around", "about", "through", "throughout", "within", "as", "and", "'s"}
+LEADING = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "since",
+    "until",
+    "till",
+    "during",
+    "from",
+    "for",
+    "of",
+    "to",
+    "after",
+    "before",
+    "around",
+    "about",
+    "through",
+    "throughout",
+    "within",
+    "as",
+    "and",
+    "'s",
+}
 EXTRA = re.compile(
     r"\b(now|today|tonight|yesterday|tomorrow|currently|recently|nowadays|current|recent (?:years|months)|"
     r"the (?:latest |same |year-earlier |year-ago )?(?:quarter|period)|year-end|year-earlier|year-ago|"
@@ -92,8 +114,16 @@ def _join_clock_times(spans: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
-        if previous is not None and span.start - previous.end <= 1 and span.doc[previous.end:span.start].text.strip() in ("", ","):
-            if {previous.label_, span.label_} == {"DATE", "TIME"} or clock_time(previous.text.lower()) or clock_time(span.text.lower()):
+        if (
+            previous is not None
+            and span.start - previous.end <= 1
+            and span.doc[previous.end : span.start].text.strip() in ("", ",")
+        ):
+            if (
+                {previous.label_, span.label_} == {"DATE", "TIME"}
+                or clock_time(previous.text.lower())
+                or clock_time(span.text.lower())
+            ):
                 joined[-1] = span.doc[previous.start : span.end]
                 continue
         joined.append(span)

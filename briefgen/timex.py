@@ -12,32 +12,84 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "fifty": 50, "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
 }
-UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-         "hour": "H", "minute": "M", "second": "S", "quarter": "Q"}
+UNITS = {
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "hour": "H",
+    "minute": "M",
+    "second": "S",
+    "quarter": "Q",
+}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 REFERENCES = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "present": "PRESENT_REF",
-    "the present": "PRESENT_REF", "at present": "PRESENT_REF", "nowadays": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
-    "recent years": "PAST_REF", "past years": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "future": "FUTURE_REF",
-    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "these days": "PRESENT_REF",
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "recent": "PAST_REF",
+    "the past": "PAST_REF",
+    "lately": "PAST_REF",
+    "recent years": "PAST_REF",
+    "past years": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
+    "these days": "PRESENT_REF",
     "recent days": "PAST_REF",
-    "soon": "FUTURE_REF", "later": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "later": "FUTURE_REF",
+    "eventually": "FUTURE_REF",
 }
-SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-        "quarterly": "P3M", "hourly": "PT1H"}
+SETS = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P3M",
+    "hourly": "PT1H",
+}
 DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 
 _MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4})"
-_NUMBER = r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|" + "|".join(NUMBERS) + r"|several|a few|few|some|many|a couple of|couple of|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|forty|sixty|seventy|eighty|ninety)"
+_NUMBER = (
+    r"(\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|"
+    + "|".join(NUMBERS)
+    + r"|several|a few|few|some|many|a couple of|couple of|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|forty|sixty|seventy|eighty|ninety)"
+)
 _UNIT = r"(days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|quarters?)"
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -182,7 +234,11 @@ def _season_quarter(t, anchor, direction):
         return _previous_quarter(anchor, 0)
     if anchor is not None and (m := re.search(r"^(?:the\s+)?(\d{4})\s+(?:quarter|period)$", t)):
         return Timex(f"{m.group(1)}{_previous_quarter(anchor, 0).value[4:]}")
-    if anchor is not None and re.search(r"\b(year-earlier|year-ago|year earlier|year ago)\b", t) and not re.search(r"\b(a|one)\s+year\b", t):
+    if (
+        anchor is not None
+        and re.search(r"\b(year-earlier|year-ago|year earlier|year ago)\b", t)
+        and not re.search(r"\b(a|one)\s+year\b", t)
+    ):
         return _previous_quarter(anchor, 1)
     if m := re.search(r"\b(?:(first|second)\s+half|(h[12]))\s*(\d{4})?", t):
         half = 1 if (m.group(1) == "first" or m.group(2) == "h1") else 2
@@ -203,7 +259,16 @@ def _previous_quarter(anchor: dt.date, years_back: int) -> Timex:
     return Timex(f"{year - years_back}-Q{quarter}")
 
 
-DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+DECADES = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
 def _year(t, anchor, direction):
@@ -298,7 +363,9 @@ def _relative_unit(t, anchor, direction):
         return Timex(f"{anchor.year - (month >= anchor.month)}-{SEASONS[m.group(1)]}")
     if re.search(r"\blast\s+night\b", t):
         return Timex(f"{(anchor - dt.timedelta(days=1)).isoformat()}TNI", "TIME")
-    if m := re.search(_NUMBER + r"\s+" + _UNIT + r"\s+(?:or so\s+|or two\s+)?(ago|earlier|before|later|from now|hence)\b", t):
+    if m := re.search(
+        _NUMBER + r"\s+" + _UNIT + r"\s+(?:or so\s+|or two\s+)?(ago|earlier|before|later|from now|hence)\b", t
+    ):
         count = _number(m.group(1))
         unit = m.group(2).rstrip("s").replace("centurie", "century")
         if count is None:
@@ -343,7 +410,9 @@ def _month_relative(t, anchor, direction):
 
 
 def _month_only(t, anchor, direction):
-    m = re.search(r"^(?:(?:early|mid|late|the end|end|the beginning|beginning|start|the middle|middle)\s+)?" + _MONTH + r"$", t)
+    m = re.search(
+        r"^(?:(?:early|mid|late|the end|end|the beginning|beginning|start|the middle|middle)\s+)?" + _MONTH + r"$", t
+    )
     if not m:
         return None
     month = MONTHS[m.group(1)]
@@ -413,8 +482,18 @@ def _weekend_week(t, anchor, direction):
 
 
 _RULES = (
-    _absolute, _reference_set, _season_quarter, _month_day, _relative_day, _weekend_week, _month_relative,
-    _relative_unit, _year, _month_only, _duration, _reference,
+    _absolute,
+    _reference_set,
+    _season_quarter,
+    _month_day,
+    _relative_day,
+    _weekend_week,
+    _month_relative,
+    _relative_unit,
+    _year,
+    _month_only,
+    _duration,
+    _reference,
 )
 
 

@@ -49,7 +49,9 @@ def read_timeml(path: Path) -> TimeMLDoc:
         if match:
             inner = html.unescape(TAG.sub("", match.group(2)))
             fields = dict(ATTR.findall(match.group(1)))
-            timexes.append(GoldTimex(position, position + len(inner), inner, fields.get("type", ""), fields.get("value", "")))
+            timexes.append(
+                GoldTimex(position, position + len(inner), inner, fields.get("type", ""), fields.get("value", ""))
+            )
             text.append(inner)
             position += len(inner)
         elif piece.startswith("<"):
@@ -78,7 +80,11 @@ class TimexScores:
 
     def lines(self) -> list[str]:
         out = []
-        for label, hits in (("strict extent", self.strict), ("relaxed extent", self.relaxed), ("value", self.value_correct)):
+        for label, hits in (
+            ("strict extent", self.strict),
+            ("relaxed extent", self.relaxed),
+            ("value", self.value_correct),
+        ):
             p, r, f = self._f1(hits, self.system, self.gold)
             out.append(f"{label:<16} P {p:.3f}  R {r:.3f}  F1 {f:.4f}")
         accuracy = self.type_correct / self.relaxed if self.relaxed else 0.0
@@ -116,7 +122,9 @@ def score(docs: list[TimeMLDoc], model: str | None = None, misses: list | None =
             if misses is not None and found.timex.value != gold.value:
                 misses.append((document.name, "value", gold.text, gold.value, f"{found.text} -> {found.timex.value}"))
         if misses is not None:
-            misses += [(document.name, "spurious", s.text, "", s.timex.value) for i, s in enumerate(system) if i not in used]
+            misses += [
+                (document.name, "spurious", s.text, "", s.timex.value) for i, s in enumerate(system) if i not in used
+            ]
     return scores
 
 

@@ -14,8 +14,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def analyse(text: str, date: str | None = "2021-05-31", doc_id: str = "t"):
     """Run every extractor on a hand-written text, as the pipeline would."""
-    document = Document(id=doc_id, path=f"seeds/{doc_id}.txt", title="t", text=text, sha256="0", date=date,
-                        date_source="front-matter" if date else "unknown")
+    document = Document(
+        id=doc_id,
+        path=f"seeds/{doc_id}.txt",
+        title="t",
+        text=text,
+        sha256="0",
+        date=date,
+        date_source="front-matter" if date else "unknown",
+    )
     findings = extract_document(document, next(nlp.parse([text])))
     return document, findings
 

@@ -50,7 +50,7 @@ def broken_internal_links(site: Path, base_path: str = "/") -> list[str]:
             if not url.path.startswith(base_path):
                 broken.append(f"{page}: {href} leaves the site's base path")
                 continue
-            target = site / unquote(url.path[len(base_path):])
+            target = site / unquote(url.path[len(base_path) :])
             if target.is_dir() or url.path.endswith("/"):
                 target = target / "index.html"
             if not target.exists():

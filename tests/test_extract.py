@@ -60,10 +60,7 @@ def test_reported_speech_is_attributed_to_the_speaker():
 
 
 def test_multi_sentence_quote_cites_every_sentence_and_resolves_he():
-    text = (
-        "Finance Minister Pedro Silva spoke on Friday.\n\n"
-        "“We will cut the deficit. Taxes will not rise,” he said."
-    )
+    text = "Finance Minister Pedro Silva spoke on Friday.\n\n“We will cut the deficit. Taxes will not rise,” he said."
     _, found = analyse(text)
     quotes = [p for p in found.positions if p.kind == "quote"]
     assert len(quotes) == 1
@@ -134,7 +131,9 @@ def test_explicit_question_is_an_open_question():
 
 
 def test_unresolved_date_becomes_a_when_question():
-    _, found = analyse("Minister Lena Holm said she expected to meet Chinese officials soon, stopping short of giving a date.")
+    _, found = analyse(
+        "Minister Lena Holm said she expected to meet Chinese officials soon, stopping short of giving a date."
+    )
     (question,) = found.open_questions
     assert question.question.startswith("When will Lena Holm meet")
 

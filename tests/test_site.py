@@ -9,21 +9,33 @@ from pathlib import Path
 import pytest
 from sitecheck import broken_internal_links, external_assets
 
-PAGES = ["index.html", "background/index.html", "actors/index.html", "positions/index.html",
-         "timeline/index.html", "questions/index.html", "watch/index.html", "sources/index.html"]
+PAGES = [
+    "index.html",
+    "background/index.html",
+    "actors/index.html",
+    "positions/index.html",
+    "timeline/index.html",
+    "questions/index.html",
+    "watch/index.html",
+    "sources/index.html",
+]
 
 
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site"), *extra],
-        cwd=project, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import ROOT, EXAMPLE_SEED
     import shutil
+
+    from conftest import EXAMPLE_SEED, ROOT
 
     project = tmp_path_factory.mktemp("site")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -72,8 +84,15 @@ def test_actors_page_lists_each_actor_once(built):
     import yaml
 
     names = [a["name"] for a in yaml.safe_load(brief)["actors"]]
-    for name in ("Mevlüt Çavuşoğlu", "Recep Tayyip Erdoğan", "Joe Biden", "Antony Blinken",
-                 "Turkey", "United States", "Russia"):
+    for name in (
+        "Mevlüt Çavuşoğlu",
+        "Recep Tayyip Erdoğan",
+        "Joe Biden",
+        "Antony Blinken",
+        "Turkey",
+        "United States",
+        "Russia",
+    ):
         assert names.count(name) == 1, names
     assert not {"Çavuşoğlu", "Washington", "Ankara"} & set(names)
 
@@ -88,11 +107,13 @@ def test_timeline_and_watch_hold_the_key_dates(built):
 
 
 def test_same_seeds_give_identical_yaml_and_pages(tmp_path):
+    import shutil
+
     from conftest import EXAMPLE_SEED
+
     from briefgen.brief import dump
     from briefgen.pipeline import build_brief
     from briefgen.render import render
-    import shutil
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

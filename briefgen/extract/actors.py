@@ -93,7 +93,11 @@ def _titled_person(ent: Span) -> Span:
         i += 1
     rest = ent.doc[i : ent.end]
     after_title = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in titles
-    if (i == ent.start and not after_title) or not 1 <= len(rest) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in rest):
+    if (
+        (i == ent.start and not after_title)
+        or not 1 <= len(rest) <= 3
+        or not all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    ):
         return ent
     return Span(ent.doc, i, ent.end, label="PERSON")
 
@@ -244,7 +248,9 @@ def _bare_surnames(doc: Doc, candidates: list[_Candidate], surnames: dict[str, s
         if token.ent_type_ in ("DATE", "MONEY", "CARDINAL") or not token.text[0].isupper():
             continue
         full = surnames[token.text]
-        found.append(_Candidate(fold(full), full, "person", range(token.i, token.i + 1), sentence_of[token.i], token.text))
+        found.append(
+            _Candidate(fold(full), full, "person", range(token.i, token.i + 1), sentence_of[token.i], token.text)
+        )
     return found
 
 
@@ -267,8 +273,11 @@ def _bare_org_heads(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
         definite = any(c.lower_ == "the" for c in token.children)
         describes_agent = token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in agents
         if definite or describes_agent:
-            found.append(_Candidate(key, names[key], "organization", range(token.i, token.i + 1),
-                                    sentence_of[token.i], token.text))
+            found.append(
+                _Candidate(
+                    key, names[key], "organization", range(token.i, token.i + 1), sentence_of[token.i], token.text
+                )
+            )
     return found
 
 

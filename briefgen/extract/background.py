@@ -48,7 +48,7 @@ def _is_history(sent: Span, anchor: dt.date | None) -> bool:
 def extract_background(sentences: list[Span], doc_id: str, anchor: dt.date | None) -> list[BackgroundItem]:
     items = []
     for number, sent in enumerate(sentences, 1):
-        if any(c in sent.text for c in "“”\""):
+        if any(c in sent.text for c in '“”"'):
             continue
         figures = _figures(sent)
         if not figures and not _is_history(sent, anchor):

@@ -10,7 +10,7 @@ from ..findings import Source
 from ..gazetteer import lexicon
 from .actors import DESIGNATION
 
-QUOTE_CHARS = "\"“”"
+QUOTE_CHARS = '"“”'
 
 
 def source(doc_id: str, sentences: list[Span], number: int) -> Source:
@@ -71,7 +71,11 @@ def is_future(verb: Token) -> bool:
 def _be_to(verb: Token) -> bool:
     head = verb.head
     # "Fiat is to get 1bn euros": be + to-infinitive
-    if verb.dep_ == "xcomp" and head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
         return True
     return False
 

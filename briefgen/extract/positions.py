@@ -67,8 +67,8 @@ def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
 
 def _quote_text(text: str) -> str | None:
     """The quoted words, without the attribution between two parts of one quotation."""
-    first = min((text.find(c) for c in "“\"" if c in text), default=-1)
-    last = max(text.rfind(c) for c in "”\"")
+    first = min((text.find(c) for c in '“"' if c in text), default=-1)
+    last = max(text.rfind(c) for c in '”"')
     if first < 0 or last <= first:
         return None
     inner = text[first + 1 : last]
@@ -98,7 +98,9 @@ def _says_will(verb: Token) -> bool:
 
 def _is_action(verb: Token) -> bool:
     """'responded by booting ...' reports a deed, not words."""
-    return any(c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children)
+    return any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
+    )
 
 
 def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
@@ -117,8 +119,11 @@ def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
 def extract_positions(sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None) -> list[Position]:
     lex = lexicon()
     starts = quote_starts(sentences)
-    reporters = {a.id for a in actors.actors.values()
-                 if any(w in role.lower() for role in a.roles for w in lex["reporter_roles"])}
+    reporters = {
+        a.id
+        for a in actors.actors.values()
+        if any(w in role.lower() for role in a.roles for w in lex["reporter_roles"])
+    }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
     for number, sent in enumerate(sentences, 1):

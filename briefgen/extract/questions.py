@@ -96,7 +96,9 @@ def _yes_no(verb: Token, actors: ActorIndex) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None:
         return None
-    actor = actors.resolve(subject) if subject.pos_ == "PRON" and subject.lower_ not in ("i", "we", "you", "it") else None
+    actor = (
+        actors.resolve(subject) if subject.pos_ == "PRON" and subject.lower_ not in ("i", "we", "you", "it") else None
+    )
     who = _name(actor, actors) if actor else subtree_text(subject)
     dropped = {t.i for t in subject.subtree}
     dropped |= {c.i for c in verb.children if c.dep_ in ("aux", "neg", "mark", "punct") and c.i < verb.i}
@@ -129,7 +131,9 @@ def _hedged_clause(sent: Span, quoted: set[int]) -> Token | None:
                 modal = modal or head
         elif token.lemma_.lower() in lex["forecast_verbs"] and token.pos_ == "VERB":
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is not None and any(c.lower_ in ("will", "would", "could", "may", "might") for c in clause.children):
+            if clause is not None and any(
+                c.lower_ in ("will", "would", "could", "may", "might") for c in clause.children
+            ):
                 forecast = forecast or clause
         elif token.lower_ in ("unless", "if") and token.dep_ == "mark" and token.i not in quoted:
             narrated_past = sent.root.tag_ == "VBD" and sent.root.lemma_.lower() not in lex["speech_verbs"]
@@ -167,7 +171,7 @@ def extract_questions(sentences: list[Span], actors: ActorIndex, doc_id: str) ->
         lowered = " " + re.sub(r"\s+", " ", text.lower()) + " "
         contest = _contest(sent, actors)
         if text.rstrip("”\"’' ").endswith("?"):
-            kind, question = "explicit", text.strip("“”\" ")
+            kind, question = "explicit", text.strip('“”" ')
         elif contest:
             kind, question = "contested", contest
         else:

@@ -49,9 +49,11 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
     excluded: set[int] = set()
     for child in head.children:
         subtree = {t.i for t in child.subtree}
-        if child.dep_ in ("prep", "advcl", "ccomp", "conj", "cc") and any(
-            o.start in subtree for o in other_dates
-        ) and ent.start not in subtree:
+        if (
+            child.dep_ in ("prep", "advcl", "ccomp", "conj", "cc")
+            and any(o.start in subtree for o in other_dates)
+            and ent.start not in subtree
+        ):
             excluded |= subtree
     tokens = [t for t in head.subtree if t.i not in excluded]
     words = [t.text_with_ws for t in tokens]

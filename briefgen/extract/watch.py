@@ -38,10 +38,10 @@ def extract_watch(sentences: list[Span], actors: ActorIndex, doc_id: str, anchor
     for number, sent in enumerate(sentences, 1):
         quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
         future_dates = [
-            timex.value for ent, timex in resolve_dates(sent, anchor)
-            if ent.start not in quoted and (
-                timex.value > anchor.isoformat()[: len(timex.value)] if anchor else tense_of(ent.root) == "future"
-            )
+            timex.value
+            for ent, timex in resolve_dates(sent, anchor)
+            if ent.start not in quoted
+            and (timex.value > anchor.isoformat()[: len(timex.value)] if anchor else tense_of(ent.root) == "future")
         ]
         verb = _watch_verb(sent, quoted)
         if verb is None and not future_dates:

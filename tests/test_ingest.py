@@ -1,0 +1,159 @@
+"""Reading seeds: formats, dates, encodings, and one test per kind of bad input."""
+
+from pathlib import Path
+
+import pytest
+
+from briefgen import ingest
+from briefgen.ingest import read_seeds
+
+ARTICLE = "Ministers met in Paris on Monday.\n\nFrance said the talks would go on.\n"
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def only_problem(folder: Path) -> str:
+    documents, problems = read_seeds(folder)
+    assert len(problems) == 1, problems
+    return str(problems[0])
+
+
+def test_txt_first_line_is_the_title(tmp_path):
+    write(tmp_path, "note.txt", "Talks in Paris\n\n" + ARTICLE)
+    (document,), _ = read_seeds(tmp_path)
+    assert document.title == "Talks in Paris" and document.text.startswith("Ministers met")
+
+
+def test_markdown_front_matter_gives_title_date_and_source(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: Talks\ndate: 2021-05-31\nsource: Example Wire\n---\n" + ARTICLE)
+    (document,), _ = read_seeds(tmp_path)
+    assert (document.title, document.date, document.date_source, document.source) == (
+        "Talks",
+        "2021-05-31",
+        "front-matter",
+        "Example Wire",
+    )
+
+
+def test_html_page_gives_text_title_date_and_outlet(tmp_path):
+    page = (
+        "<html><head><title>Ignored</title><meta property='og:title' content='Talks &amp; more'>"
+        "<meta property='article:published_time' content='2021-05-31T10:00:00Z'>"
+        "<meta property='og:site_name' content='Example Post'><script>var x = 1;</script></head>"
+        "<body><nav>Home | World</nav><article><p>Ministers met in Paris.</p><p>France said yes.</p></article>"
+        "</body></html>"
+    )
+    write(tmp_path, "page.html", page)
+    (document,), _ = read_seeds(tmp_path)
+    assert document.title == "Talks & more" and document.date == "2021-05-31" and document.source == "Example Post"
+    assert "Ministers met in Paris." in document.text and "var x" not in document.text and "Home" not in document.text
+
+
+def test_date_in_the_file_name(tmp_path):
+    write(tmp_path, "2021-05-31-talks.txt", "Talks\n\n" + ARTICLE)
+    (document,), _ = read_seeds(tmp_path)
+    assert (document.date, document.date_source) == ("2021-05-31", "file-name")
+
+
+def test_other_files_are_skipped_with_a_notice(tmp_path):
+    write(tmp_path, "a.txt", "T\n\n" + ARTICLE)
+    write(tmp_path, "photo.png", b"\x89PNG\r\n")
+    assert "photo.png: not a seed type" in only_problem(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("\ufeffT\n\nCafé in Zürich said “yes”.".encode(), "Café in Zürich said “yes”."),
+        ("T\n\nCafé in Zürich said “yes”.".encode("utf-16"), "Café in Zürich said “yes”."),
+        (
+            "T\n\nThe bill cost £10bn, said the café’s owner.".encode("cp1252"),
+            "The bill cost £10bn, said the café’s owner.",
+        ),
+    ],
+    ids=["utf-8-bom", "utf-16", "cp1252"],
+)
+def test_encodings_are_read_correctly(tmp_path, data, expected):
+    write(tmp_path, "a.txt", data)
+    (document,), problems = read_seeds(tmp_path)
+    assert document.text == expected and problems == []
+
+
+def test_mojibake_is_repaired_and_reported(tmp_path):
+    write(tmp_path, "a.txt", "T\n\nItâ€™s a Â£10bn deal for the cafÃ©.")
+    (document,), problems = read_seeds(tmp_path)
+    assert document.text == "It’s a £10bn deal for the café."
+    assert "mojibake" in str(problems[0])
+
+
+def test_empty_file(tmp_path):
+    write(tmp_path, "empty.txt", "")
+    assert only_problem(tmp_path) == "seeds/empty.txt: empty file (skipped)".replace("seeds", tmp_path.name)
+
+
+def test_binary_file_renamed_txt(tmp_path):
+    write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert "binary content" in only_problem(tmp_path)
+
+
+def test_undecodable_bytes(tmp_path):
+    write(tmp_path, "bad.txt", b"Title\n\nSome text \x81\x8d\x8f\x90\x9d here.")
+    assert "undecodable bytes" in only_problem(tmp_path)
+
+
+def test_malformed_front_matter_names_the_line(tmp_path):
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\ndate: 2021-01-01\n---\nText here.")
+    message = only_problem(tmp_path)
+    assert "bad.md: malformed front matter at line" in message
+
+
+def test_huge_file(tmp_path):
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    assert "too large (52.4 MB" in only_problem(tmp_path)
+
+
+def test_file_without_sentences(tmp_path):
+    write(tmp_path, "dots.txt", "Title\n\n... --- !!! ???")
+    assert "no text to read" in only_problem(tmp_path)
+
+
+def test_duplicate_seed(tmp_path):
+    write(tmp_path, "a.txt", "T\n\n" + ARTICLE)
+    write(tmp_path, "b.txt", "T\n\n" + ARTICLE)
+    documents, problems = read_seeds(tmp_path)
+    assert len(documents) == 1 and "b.txt: same content as" in str(problems[0])
+
+
+def test_names_that_collide_get_distinct_pages(tmp_path):
+    write(tmp_path, "a b.txt", "T\n\nOne article here.")
+    write(tmp_path, "a-b.txt", "T\n\nAnother article here.")
+    documents, problems = read_seeds(tmp_path)
+    assert len({d.id for d in documents}) == 2 and "collides" in str(problems[0])
+
+
+def test_file_removed_mid_build(tmp_path, monkeypatch):
+    gone = tmp_path / "gone.txt"
+    write(tmp_path, "a.txt", "T\n\n" + ARTICLE)
+    monkeypatch.setattr(ingest, "list_seeds", lambda folder: ([folder / "a.txt", gone], []))
+    documents, problems = read_seeds(tmp_path)
+    assert len(documents) == 1 and "gone.txt: removed while the build was reading it" in str(problems[0])
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    locked = write(tmp_path, "locked.txt", "T\n\n" + ARTICLE)
+    write(tmp_path, "a.txt", "T\n\nOther text here.")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    documents, problems = read_seeds(tmp_path)
+    assert len(documents) == 1 and "locked.txt: not readable (permission denied)" in str(problems[0])
