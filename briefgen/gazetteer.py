@@ -24,6 +24,15 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def name_key(name: str, kind: str) -> str:
+    """The key actors are merged by: folded, and for organisations and groups without a plural 's'
+    ('European Councils' and 'European Council', 'Muslims' and 'Muslim')."""
+    key = fold(name)
+    if kind in ("organization", "group") and key.endswith("s") and not key.endswith("ss") and len(key) > 4:
+        return key[:-1]
+    return key
+
+
 class Countries:
     """Country names, official and alternative spellings, capitals and demonyms."""
 
@@ -75,3 +84,13 @@ class Countries:
 @lru_cache(maxsize=1)
 def countries() -> Countries:
     return Countries()
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, str]:
+    """Folded name or abbreviation -> the organisation's canonical name."""
+    table = {}
+    for name, aliases in lexicon()["organizations"].items():
+        for alias in [name, *aliases]:
+            table[fold(alias)] = name
+    return table

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .brief import SCHEMA_VERSION, Brief, DocumentRecord
 from .findings import Actor, DocFindings, OpenQuestion, Source, TimelineEvent, stable_id
-from .gazetteer import fold
+from .gazetteer import fold, name_key
 from .ingest import Document, slugify
 from .timex import contains
 
@@ -20,7 +20,7 @@ SAME_EVENT = 0.5  # word overlap above which two dated clauses are one event
 
 
 def _actor_key(actor: Actor) -> str:
-    return f"{actor.kind}:{fold(actor.name)}"
+    return f"{actor.kind}:{name_key(actor.name, actor.kind)}"
 
 
 def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
@@ -59,6 +59,9 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
 def _absorb(target: Actor, other: Actor) -> None:
     if other.kind == "person" and len(other.name) > len(target.name):
         target.name = other.name
+    elif other.kind in ("organization", "group") and (len(other.name), other.name) < (len(target.name), target.name):
+        target.name = other.name  # the singular of 'European Councils' / 'European Council'
+
     target.aliases = sorted(set(target.aliases) | set(other.aliases) | {other.name})
     target.roles += [r for r in other.roles if r not in target.roles]
     target.affiliation = target.affiliation or other.affiliation

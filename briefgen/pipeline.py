@@ -120,6 +120,7 @@ def build_pipeline(
 ) -> dict[str, str]:
     """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
     from .brief import save
+    from .changes import track
     from .render import render
 
     brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path)
@@ -128,4 +129,5 @@ def build_pipeline(
             log.warning("briefgen: %s", notice)
         log.info("briefgen: %d seeds, %d parsed, %d from cache", stats.seeds, stats.parsed, stats.cached)
     save(brief, brief_path)
-    return render(brief, templates_dir)
+    changes = track(brief, cache_dir / "history" if cache_dir else None)
+    return render(brief, templates_dir, changes)

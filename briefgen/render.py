@@ -27,7 +27,9 @@ PAGES = {
     "questions.md": "questions.md.j2",
     "watch.md": "watch.md.j2",
     "sources/index.md": "sources.md.j2",
+    "changes.md": "changes.md.j2",
 }
+SALIENT_ACTORS = 25  # actors with a page of their own
 
 
 def escape_text(value: object) -> str:
@@ -58,7 +60,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def _context(brief: Brief) -> dict:
+def _context(brief: Brief, changes=None) -> dict:
     numbers = {d.id: i for i, d in enumerate(brief.documents, 1)}
     actors = {a.id: a for a in brief.actors}
     by_actor: dict[str, list] = defaultdict(list)
@@ -73,6 +75,17 @@ def _context(brief: Brief) -> dict:
     past = [e for e in brief.timeline if e.date and not e.scheduled]
     upcoming = [w for w in brief.watch if w.date] or brief.watch
     newest = brief.documents[-1] if brief.documents else None
+    newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
+        {newest.id} if newest else set()
+    )
+    items = {
+        i.id: i
+        for section in ("actors", "positions", "timeline", "open_questions", "watch")
+        for i in getattr(brief, section)
+    }
+    by_year: dict[str, list] = defaultdict(list)
+    for event in brief.timeline:
+        by_year[event.date[:4] if event.date else "Undated"].append(event)
     lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
     return {
         "brief": brief,
@@ -84,18 +97,28 @@ def _context(brief: Brief) -> dict:
         "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
         "next_watch": upcoming[:3],
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
+        "changes": changes,
+        "items": items,
+        "timeline_by_year": list(by_year.items()),
+        "salient": brief.actors[:SALIENT_ACTORS],
+        "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
+        "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
+        "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
     }
 
 
-def render(brief: Brief, templates_dir: Path | None = None) -> dict[str, str]:
+def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dict[str, str]:
     """Every page of the site as Markdown, keyed by its path under docs/."""
     env = environment(templates_dir)
-    context = _context(brief)
+    context = _context(brief, changes)
     pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
     source_template = env.get_template("source.md.j2")
     for document in brief.documents:
         pages[f"sources/{document.id}.md"] = source_template.render(document=document, **context)
+    actor_template = env.get_template("actor.md.j2")
+    for actor in context["salient"]:
+        pages[f"actors/{actor.id}.md"] = actor_template.render(actor=actor, **context)
     return pages
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..findings import Actor, Source
-from ..gazetteer import countries, fold, lexicon
+from ..gazetteer import countries, fold, lexicon, name_key, organizations
 from ..ingest import slugify
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
@@ -133,7 +133,7 @@ def _clean_name(span: Span) -> tuple[str, range]:
 def _title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
     """The title words right before a name (Turkish Foreign Minister, U.S Secretary of State)."""
     titles = set(lexicon()["titles"])
-    modifiers = set(lexicon()["title_modifiers"])
+    modifiers = set(lexicon()["title_modifiers"]) | {w for t in titles for w in t.split() if " " in t}
     i = start - 1
     has_title = False
     while i >= 0:
@@ -178,7 +178,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
 
     ents = [_widen_org(_titled_person(ent)) for ent in ents]
     person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
-    surnames = {name.split()[-1]: name for name in person_names if len(name.split()) > 1}
+    surnames = _surnames(person_names)
 
     for ent in ents:
         if ent.label_ != "PERSON":
@@ -205,11 +205,12 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
             for title_ent in title_ents:
                 found = gaz.lookup(_clean_name(title_ent)[0])
                 affiliation = affiliation or (found[0] if found else _clean_name(title_ent)[0])
-            full = surnames.get(name, name) if len(name.split()) == 1 else name
+            full = surnames.get(fold(name), name)
             candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name, role, affiliation))
             continue
-        if label in ("ORG", "GPE", "NORP", "LOC") and name in surnames and country is None:
-            candidates.append(_Candidate(fold(surnames[name]), surnames[name], "person", tokens, sentence, name))
+        if label in ("ORG", "GPE", "NORP", "LOC") and fold(name) in surnames and country is None:
+            full = surnames[fold(name)]
+            candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name))
             continue
         if country is not None:
             candidates.append(_Candidate(fold(country[0]), country[0], "country", tokens, sentence, name))
@@ -221,8 +222,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         words = name.split()
         if len(words) > 1 and words[-1].lower() in lexicon()["person_group_words"]:
             owner = " ".join(words[:-1])
-            if owner in surnames or owner in person_names:
-                full = surnames.get(owner, owner)
+            if fold(owner) in surnames or owner in person_names:
+                full = surnames.get(fold(owner), owner)
                 candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name))
                 continue
         if len(words) == 1 and name[0].islower():
@@ -230,7 +231,11 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if label == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
             continue  # "a Muslim country": a description, not a group acting
         kind = "group" if label == "NORP" else "organization"
-        candidates.append(_Candidate(fold(name), name, kind, tokens, sentence, name))
+        known = organizations().get(fold(name)) if kind == "organization" else None
+        if known:
+            candidates.append(_Candidate(fold(known), known, kind, tokens, sentence, name))
+            continue
+        candidates.append(_Candidate(name_key(name, kind), name, kind, tokens, sentence, name))
 
     candidates += _bare_surnames(doc, candidates, surnames, sentence_of)
     candidates += _bare_org_heads(doc, candidates, sentence_of)
@@ -238,16 +243,37 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     return _build_index(candidates, doc, sentences, doc_id)
 
 
+def _surnames(person_names: list[str]) -> dict[str, str]:
+    """Folded surname forms -> full name: 'Anna de Vries' gives 'de vries' and 'vries'.
+
+    A surname two people share is left out: it cannot say which of them is meant.
+    """
+    owners: dict[str, set[str]] = {}
+    for name in person_names:
+        words = name.split()
+        for start in range(1, len(words)):
+            owners.setdefault(fold(" ".join(words[start:])), set()).add(name)
+    full_names = {fold(n): n for n in person_names}
+    table = {}
+    for key, names in owners.items():
+        longest = max(names, key=lambda n: (len(n), n))
+        if all(fold(longest).endswith(fold(n)) or fold(n) == key for n in names):
+            table[key] = longest
+    for key, name in full_names.items():
+        table.setdefault(key, name)
+    return table
+
+
 def _bare_surnames(doc: Doc, candidates: list[_Candidate], surnames: dict[str, str], sentence_of: dict) -> list:
     """Surnames of known people that the tagger missed ("Çavuşoğlu said")."""
     covered = {i for c in candidates for i in c.tokens}
     found = []
     for token in doc:
-        if token.i in covered or token.i not in sentence_of or token.text not in surnames:
+        if token.i in covered or token.i not in sentence_of or fold(token.text) not in surnames:
             continue
         if token.ent_type_ in ("DATE", "MONEY", "CARDINAL") or not token.text[0].isupper():
             continue
-        full = surnames[token.text]
+        full = surnames[fold(token.text)]
         found.append(
             _Candidate(fold(full), full, "person", range(token.i, token.i + 1), sentence_of[token.i], token.text)
         )

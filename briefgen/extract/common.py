@@ -126,3 +126,9 @@ def starts_paragraph(sent: Span) -> bool:
         return True
     previous = sent.doc[sent.start - 1]
     return "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text)
+
+
+def sentence_case(text: str) -> str:
+    """A clause shown on its own: without a leading 'that'/'whether', first letter capitalised."""
+    text = re.sub(r"^(that|whether|if)\s+", "", text, flags=re.I)
+    return text[0].upper() + text[1:] if text else text

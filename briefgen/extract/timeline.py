@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..timex import Timex, contains, normalise
 from .actors import ActorIndex
-from .common import clean, source, tense_of
+from .common import clean, sentence_case, source, tense_of
 
 MAX_EVENT_WORDS = 40
 
@@ -60,7 +60,7 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
     text = clean("".join(words))
     if len(text.split()) > MAX_EVENT_WORDS:
         text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
-    return (text[0].upper() + text[1:] if text else text), tokens
+    return sentence_case(text), tokens
 
 
 def extract_timeline(

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
-from .common import SCHEDULING, clean, is_future, quoted_tokens, source, subtree_text, tense_of
+from .common import SCHEDULING, clean, is_future, quoted_tokens, sentence_case, source, subtree_text, tense_of
 from .positions import quote_starts
 from .timeline import resolve_dates
 
@@ -63,5 +62,4 @@ def _clause(verb: Token) -> str:
     head = verb
     while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
-    text = re.sub(r"^(that|whether|if)\s+", "", subtree_text(head), flags=re.I)
-    return text[0].upper() + text[1:] if text else text
+    return sentence_case(subtree_text(head))

@@ -1,0 +1,71 @@
+"""What changed: the difference between this build and the last build with other seeds."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .brief import Brief, write_atomic
+
+SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
+
+
+@dataclass
+class Changes:
+    previous_as_of: str | None
+    added_documents: list[str] = field(default_factory=list)
+    removed_documents: list[str] = field(default_factory=list)
+    added: dict[str, list[str]] = field(default_factory=dict)  # section -> new item ids
+    removed: dict[str, int] = field(default_factory=dict)  # section -> how many items went
+    redated: list[str] = field(default_factory=list)  # timeline ids whose date changed
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added_documents or self.removed_documents or any(self.added.values()) or self.redated)
+
+
+def snapshot(brief: Brief) -> dict:
+    data = {"as_of": brief.as_of, "documents": {d.id: d.sha256 for d in brief.documents}}
+    for section in SECTIONS:
+        data[section] = {item.id: getattr(item, "date", None) for item in getattr(brief, section)}
+    return data
+
+
+def compare(before: dict, brief: Brief) -> Changes:
+    now = snapshot(brief)
+    changes = Changes(previous_as_of=before.get("as_of"))
+    old_docs, new_docs = before.get("documents", {}), now["documents"]
+    changes.added_documents = [d for d in new_docs if old_docs.get(d) != new_docs[d]]
+    changes.removed_documents = sorted(d for d in old_docs if d not in new_docs)
+    for section in SECTIONS:
+        old, new = before.get(section, {}), now[section]
+        changes.added[section] = [i for i in new if i not in old]
+        changes.removed[section] = sum(1 for i in old if i not in new)
+    old_timeline = before.get("timeline", {})
+    changes.redated = [i for i, date in now["timeline"].items() if i in old_timeline and old_timeline[i] != date]
+    return changes
+
+
+def track(brief: Brief, history_dir: Path | None) -> Changes | None:
+    """Compare with the last build whose seeds differed; remember this build for the next one.
+
+    Rebuilding the same seeds keeps the same comparison, so the site stays the same.
+    """
+    if history_dir is None:
+        return None
+    last_path, before_path = history_dir / "last.json", history_dir / "before.json"
+    current = snapshot(brief)
+    last = _read(last_path)
+    if last is not None and last.get("documents") != current["documents"]:
+        write_atomic(before_path, json.dumps(last, sort_keys=True))
+    write_atomic(last_path, json.dumps(current, sort_keys=True))
+    before = _read(before_path)
+    return compare(before, brief) if before is not None else None
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

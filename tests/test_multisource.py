@@ -1,0 +1,110 @@
+"""One story told by many sources: merging, corroboration, contradictions, incremental rebuilds."""
+
+import shutil
+
+import pytest
+from conftest import FIXTURES
+
+from briefgen.brief import dump
+from briefgen.changes import track
+from briefgen.pipeline import build_brief
+from briefgen.render import render
+
+
+@pytest.fixture(scope="module")
+def story():
+    brief, _ = build_brief(FIXTURES / "turkey-eu", None)
+    return brief
+
+
+def test_actors_merge_across_sources_with_counts_per_source(story):
+    blair = [a for a in story.actors if "Blair" in a.name]
+    assert len(blair) == 1 and blair[0].name == "Tony Blair"
+    assert len(blair[0].mentions_by_document) == 3
+    assert sum(blair[0].mentions_by_document.values()) == blair[0].mentions
+    eu = [a for a in story.actors if a.name == "European Union"]
+    assert len(eu) == 1 and "EU" in eu[0].aliases
+
+
+def test_same_event_from_two_sources_is_one_corroborated_entry(story):
+    croatia = [e for e in story.timeline if e.date == "2005-04"]
+    assert len(croatia) == 1
+    assert {s.doc for s in croatia[0].sources} == {"bbc-politics-064", "bbc-politics-161"}
+    pages = render(story)
+    assert "2 sources" in pages["timeline.md"]
+
+
+def test_sources_that_disagree_on_a_date_are_flagged():
+    brief, _ = build_brief(FIXTURES / "disagree", None)
+    (event,) = [e for e in brief.timeline if e.disputed_dates]
+    assert event.disputed_dates == ["2021-03-03", "2021-03-05"]
+    assert len({s.doc for s in event.sources}) == 2
+    question = next(q for q in brief.open_questions if q.kind == "disagreement")
+    assert "Sources disagree" in question.question and "2021-03-03 or 2021-03-05" in question.question
+    pages = render(brief)
+    assert "sources disagree: 2021-03-03 vs 2021-03-05" in pages["timeline.md"]
+
+
+def test_positions_of_an_actor_are_newest_first():
+    brief, _ = build_brief(FIXTURES / "disagree", None)
+    leader = next(a for a in brief.actors if a.name == "Anna de Vries")
+    page = render(brief)[f"actors/{leader.id}.md"]
+    newer, older = page.index("2021-03-11"), page.index("2021-03-10")
+    assert newer < older
+
+
+def test_adding_a_seed_parses_only_that_seed_and_equals_a_clean_build(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "turkey-eu", seeds)
+    cache = tmp_path / "cache"
+    _, first = build_brief(seeds, cache)
+    assert (first.parsed, first.cached) == (3, 0)
+    for path in (FIXTURES / "disagree").iterdir():
+        shutil.copy(path, seeds / path.name)
+        break
+    incremental, stats = build_brief(seeds, cache)
+    assert (stats.parsed, stats.cached) == (1, 3)
+    clean, _ = build_brief(seeds, None)
+    assert dump(incremental) == dump(clean)
+
+
+def test_unchanged_seeds_do_not_load_the_model(tmp_path, monkeypatch):
+    from briefgen import nlp
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "disagree", seeds)
+    build_brief(seeds, tmp_path / "cache")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("spaCy was asked for a parse")
+
+    monkeypatch.setattr(nlp, "load", refuse)
+    _, stats = build_brief(seeds, tmp_path / "cache")
+    assert stats.parsed == 0
+
+
+def test_removing_a_seed_removes_its_findings(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "disagree", seeds)
+    (seeds / "2021-03-11-strike-over.md").unlink()
+    brief, _ = build_brief(seeds, tmp_path / "cache")
+    assert all(s.doc != "2021-03-11-strike-over" for e in brief.timeline for s in e.sources)
+    assert not any(e.disputed_dates for e in brief.timeline)
+
+
+def test_what_changed_lists_the_new_seed_and_its_findings(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FIXTURES / "disagree" / "2021-03-10-port-strike.md", seeds)
+    history = tmp_path / "history"
+    first, _ = build_brief(seeds, None)
+    assert track(first, history) is None
+    shutil.copy(FIXTURES / "turkey-eu" / "bbc-politics-064.txt", seeds)
+    second, _ = build_brief(seeds, None)
+    changes = track(second, history)
+    assert changes.added_documents == ["bbc-politics-064"]
+    assert "turkey" in changes.added["actors"]
+    page = render(second, changes=changes)["changes.md"]
+    assert "## New actors" in page and "Turkey" in page
+    again = track(second, history)
+    assert again.added_documents == ["bbc-politics-064"]  # the same seeds keep the same page
