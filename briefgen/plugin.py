@@ -8,6 +8,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
@@ -25,6 +26,7 @@ class BriefgenConfig(Config):
     templates = c.Type(str, default="site_templates")
     model = c.Optional(c.Type(str))
     title = c.Optional(c.Type(str))
+    offline = c.Type(bool, default=False)
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
@@ -35,6 +37,12 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return (Path(config.config_file_path).parent / value).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        offline = config.plugins.get("material/offline")
+        if self.config.offline:
+            if offline is None:
+                raise PluginError("offline: true needs the Material 'offline' plugin listed after briefgen")
+            offline.config.enabled = True
+            config.use_directory_urls = False
         for value in (self.config.seeds, self.config.templates, self.config.overrides):
             path = self._path(config, value)
             if path.exists() and str(path) not in config.watch:

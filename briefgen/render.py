@@ -9,6 +9,7 @@ from pathlib import Path
 import jinja2
 
 from .brief import Brief
+from .figures import actor_issue_matrix, timeline_svg
 from .findings import Source
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -103,6 +104,8 @@ def _context(brief: Brief, changes=None) -> dict:
         "salient": brief.actors[:SALIENT_ACTORS],
         "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
         "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
+        "timeline_svg": timeline_svg(brief),
+        "matrix": actor_issue_matrix(brief),
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
     }

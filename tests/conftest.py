@@ -40,3 +40,7 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "seeds").mkdir()
     shutil.copy(EXAMPLE_SEED, tmp_path / "seeds" / EXAMPLE_SEED.name)
     return tmp_path
+
+
+def pytest_addoption(parser):
+    parser.addoption("--screenshots", default=None, help="Folder to save page screenshots into (browser tests).")

@@ -1,0 +1,145 @@
+"""The built site in a real browser: search, citations, offline reading, and no third-party requests.
+
+Debian's chromium driven by playwright; no browser is ever downloaded.
+"""
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def build(project: Path, site: Path, offline: bool = False) -> None:
+    env = {**__import__("os").environ, "BRIEFGEN_OFFLINE": "true" if offline else "false"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    from conftest import EXAMPLE_SEED, ROOT
+
+    project = tmp_path_factory.mktemp("browser")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_templates", project / "site_templates")
+    (project / "seeds").mkdir()
+    shutil.copy(EXAMPLE_SEED, project / "seeds" / EXAMPLE_SEED.name)
+    build(project, project / "site")
+    build(project, project / "offline", offline=True)
+    return project
+
+
+@pytest.fixture(scope="module")
+def server(sites):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sites / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests = []
+    tab.on("request", lambda r: tab.requests.append(r.url))
+    yield tab
+    context.close()
+
+
+def third_party(urls: list[str]) -> list[str]:
+    return [
+        u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).hostname != "127.0.0.1"
+    ]
+
+
+def search(page, words: str):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type(words, delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
+
+
+def test_search_for_an_actor_finds_the_actors_page(page, server, request):
+    page.goto(server)
+    assert "Turkey" in page.title()
+    hrefs = search(page, "Blinken")
+    assert any("actors" in (h or "") for h in hrefs), hrefs
+    shots = request.config.getoption("--screenshots")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.keyboard.press("Escape")
+        page.goto(server)
+        page.screenshot(path=str(Path(shots) / "overview.png"), full_page=False)
+    assert third_party(page.requests) == []
+
+
+def test_citation_leads_to_the_highlighted_sentence(page, server, sites, request):
+    import yaml
+
+    brief = yaml.safe_load((sites / "brief.yaml").read_text(encoding="utf-8"))
+    page.goto(server + "timeline/")
+    shots = request.config.getoption("--screenshots")
+    if shots:
+        page.screenshot(path=str(Path(shots) / "timeline.png"), full_page=False)
+    link = page.locator(".bg-cite a").first
+    link.click()
+    page.wait_for_load_state()
+    fragment = urlparse(page.url).fragment
+    assert fragment.startswith("s")
+    target = page.locator(f"li#{fragment}")
+    document = next(d for d in brief["documents"] if d["id"] in page.url)
+    assert target.inner_text().strip() == document["sentences"][int(fragment[1:]) - 1]
+    highlighted = target.evaluate("e => getComputedStyle(e).backgroundColor")
+    neighbour = page.locator("li.bg-sentences, ol.bg-sentences li").nth(0 if fragment != "s1" else 1)
+    assert highlighted != neighbour.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert third_party(page.requests) == []
+
+
+def test_offline_build_searches_from_the_file_system(page, sites):
+    page.goto((sites / "offline" / "index.html").as_uri())
+    hrefs = search(page, "Erdoğan")
+    assert hrefs and any("actors" in (h or "") for h in hrefs), hrefs
+    assert third_party(page.requests) == []
