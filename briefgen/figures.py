@@ -32,7 +32,8 @@ def timeline_svg(brief: Brief) -> str:
 
     parts = [
         f'<svg class="bg-timeline" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-label="Timeline of {len(events)} dated events from {escape(events[0].date)} to {escape(events[-1].date)}">',
+        f'aria-label="Timeline of {len(events)} dated events '
+        f'from {escape(events[0].date)} to {escape(events[-1].date)}">',
         f'<line x1="{MARGIN}" y1="{axis_y}" x2="{WIDTH - MARGIN}" y2="{axis_y}" class="bg-axis"/>',
     ]
     for year in range(first.year, last.year + 1):
