@@ -210,5 +210,22 @@ def eval_timex(folder, verbose, model):
         click.echo(line)
 
 
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Briefing", show_default=True, help="The site's name.")
+def new(folder, title):
+    """Start a briefing project on another story in FOLDER.
+
+    Example: briefgen new ../gaza-ceasefire --title "Gaza ceasefire talks"
+    """
+    from .scaffold import ScaffoldError, new_project
+
+    try:
+        new_project(folder, title)
+    except ScaffoldError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"{folder}: add articles to {folder / 'seeds'}, then run `briefgen build` there")
+
+
 if __name__ == "__main__":
     main()

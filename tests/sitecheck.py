@@ -23,8 +23,9 @@ class _Links(HTMLParser):
             self.hrefs.append(attributes["href"])
         if tag in ("script", "img", "iframe") and attributes.get("src"):
             self.assets.append(attributes["src"])
-        if tag == "link" and attributes.get("href"):
-            self.assets.append(attributes["href"])
+        fetched = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "preconnect"}
+        if tag == "link" and attributes.get("href") and set((attributes.get("rel") or "").split()) & fetched:
+            self.assets.append(attributes["href"])  # a canonical link names the page, the browser fetches nothing
 
 
 def parse(path: Path) -> _Links:
