@@ -94,6 +94,7 @@ def _context(brief: Brief, changes=None) -> dict:
         "numbers": numbers,
         "actors": actors,
         "positions_by_actor": [(actors[a], by_actor[a]) for a in (x.id for x in brief.actors) if a in by_actor],
+        "held_by": by_actor,
         "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
         "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
         "next_watch": upcoming[:3],

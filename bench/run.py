@@ -1,0 +1,161 @@
+"""Benchmark briefgen against its floor: bare spaCy and bare MkDocs on the same texts and pages.
+
+Usage: python bench/run.py [--corpus DIR] [--sizes 100,1000,all]
+Prints one table; the ratios (ours / floor) are the figures to report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "corpus"
+PY = sys.executable
+
+
+def run(*args: str, cwd: Path, env: dict | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=True, env={**os.environ, **(env or {})},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return time.perf_counter() - started
+
+
+def child_peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+BARE_PIPE = """
+import sys, time
+from pathlib import Path
+from briefgen import nlp
+from briefgen.ingest import read_seeds
+docs, _ = read_seeds(Path(sys.argv[1]))
+texts = [d.text for d in docs]
+model = nlp.load()
+started = time.perf_counter()
+for _ in model.pipe(texts, batch_size=32):
+    pass
+print(time.perf_counter() - started)
+"""
+
+OUR_EXTRACT = """
+import sys, time
+from pathlib import Path
+from briefgen import nlp
+from briefgen.pipeline import build_brief
+nlp.load()
+started = time.perf_counter()
+build_brief(Path(sys.argv[1]), None, jobs=int(sys.argv[2]))
+print(time.perf_counter() - started)
+"""
+
+STAGES = """
+import sys, time
+from pathlib import Path
+from briefgen.pipeline import build_brief
+from briefgen.brief import save
+from briefgen.render import render, write_pages
+started = time.perf_counter()
+brief, stats = build_brief(Path(sys.argv[1]), Path(sys.argv[2]))
+extracted = time.perf_counter()
+save(brief, Path(sys.argv[3]))
+pages = render(brief)
+write_pages(pages, Path(sys.argv[4]))
+done = time.perf_counter()
+import sys as s
+print(extracted - started, done - extracted, stats.parsed, stats.cached, "spacy" in [m.split(".")[0] for m in s.modules if m.startswith("spacy.lang")])
+"""
+
+
+def python(code: str, *args: str, cwd: Path) -> str:
+    result = subprocess.run([PY, "-c", code, *args], cwd=cwd, check=True, capture_output=True, text=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def plain_site(pages_dir: Path, target: Path) -> None:
+    """A Markdown site with the same pages and words but none of briefgen's markup."""
+    docs = target / "docs"
+    for page in pages_dir.rglob("*.md"):
+        words = page.read_text(encoding="utf-8").split()
+        out = docs / page.relative_to(pages_dir)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("# Page\n\n" + " ".join(w.strip("<>[](){}#*_|") for w in words) + "\n", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: plain\ntheme: {name: material, font: false}\nplugins: [search]\n", encoding="utf-8")
+
+
+def bench(corpus: list[Path], size: int, work: Path) -> dict:
+    project = work / f"n{size}"
+    seeds = project / "seeds"
+    seeds.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_templates", project / "site_templates")
+    chosen = corpus[:size]
+    for path in chosen[:-1]:
+        shutil.copy(path, seeds / f"{path.parent.name}-{path.name}")
+    last = chosen[-1]
+    words = sum(len(p.read_bytes().split()) for p in chosen)
+    row = {"seeds": size, "words": words}
+    row["bare_pipe"] = float(python(BARE_PIPE, str(seeds), cwd=project))
+    shutil.copy(last, seeds / f"{last.parent.name}-{last.name}")
+    row["bare_pipe"] *= size / max(size - 1, 1)
+    row["extract_1"] = float(python(OUR_EXTRACT, str(seeds), "1", cwd=project))
+    row["extract_2"] = float(python(OUR_EXTRACT, str(seeds), "2", cwd=project))
+    cache, pages = project / ".briefgen-cache", project / "pages"
+    cold = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
+    row["cold_extract"], row["cold_render"] = float(cold[0]), float(cold[1])
+    warm = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
+    row["warm"], row["warm_parsed"] = float(warm[0]) + float(warm[1]), int(warm[2])
+    extra = corpus[size] if size < len(corpus) else corpus[0]
+    shutil.copy(extra, seeds / f"new-{extra.parent.name}-{extra.name}")
+    one = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
+    row["one_new"], row["one_new_parsed"] = float(one[0]) + float(one[1]), int(one[2])
+    row["mkdocs"] = run(PY, "-m", "mkdocs", "build", "--site-dir", str(project / "site"), cwd=project,
+                        env={"NO_MKDOCS_2_WARNING": "1"})
+    plain = project / "plain"
+    plain_site(pages, plain)
+    row["mkdocs_plain"] = run(PY, "-m", "mkdocs", "build", cwd=plain, env={"NO_MKDOCS_2_WARNING": "1"})
+    index = project / "site" / "search" / "search_index.json"
+    text_bytes = sum(len(" ".join(p.read_text(encoding="utf-8").split()).encode()) for p in pages.rglob("*.md"))
+    row["index_ratio"] = index.stat().st_size / max(text_bytes, 1)
+    row["peak_mib"] = child_peak_mib()
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("BRIEFGEN_BENCH_CORPUS", DEFAULT_CORPUS)))
+    parser.add_argument("--sizes", default="100,1000,all")
+    args = parser.parse_args()
+    corpus = sorted(p for p in args.corpus.rglob("*.txt"))
+    random.Random(7).shuffle(corpus)  # mix the five sections, the same way every run
+    sizes = [len(corpus) if s == "all" else int(s) for s in args.sizes.split(",")]
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}; corpus {args.corpus} ({len(corpus)} files)")
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [bench(corpus, size, Path(tmp)) for size in sizes]
+    header = ("seeds", "words", "spaCy w/s", "ours w/s", "ratio", "jobs2 x", "extract s", "render s", "warm s",
+              "warm %", "+1 seed s", "mkdocs s", "plain s", "mkdocs x", "index/text", "peak MiB")
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for r in rows:
+        spacy_wps, ours_wps = r["words"] / r["bare_pipe"], r["words"] / r["extract_1"]
+        print(" | ".join([
+            str(r["seeds"]), str(r["words"]), f"{spacy_wps:,.0f}", f"{ours_wps:,.0f}", f"{ours_wps / spacy_wps:.2f}",
+            f"{r['extract_1'] / r['extract_2']:.2f}", f"{r['cold_extract']:.1f}", f"{r['cold_render']:.2f}",
+            f"{r['warm']:.2f} (parsed {r['warm_parsed']})", f"{100 * r['warm'] / r['cold_extract']:.1f}",
+            f"{r['one_new']:.2f} (parsed {r['one_new_parsed']})", f"{r['mkdocs']:.1f}", f"{r['mkdocs_plain']:.1f}",
+            f"{r['mkdocs'] / r['mkdocs_plain']:.2f}", f"{r['index_ratio']:.2f}", f"{r['peak_mib']:.0f}",
+        ]))
+
+
+if __name__ == "__main__":
+    main()
