@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import os
 import tempfile
 import types
@@ -221,7 +221,7 @@ def validate_text(text: str, name: str = "brief.yaml") -> list[str]:
     return [f"{name}: {e}" for e in errors]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(cls: type) -> dict:
     return typing.get_type_hints(cls)
 

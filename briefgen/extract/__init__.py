@@ -13,7 +13,7 @@ from .actors import extract_actors
 from .background import extract_background
 from .common import clean
 from .docdate import infer_date
-from .positions import extract_positions
+from .positions import extract_positions, quote_starts
 from .questions import extract_questions
 from .timeline import extract_timeline
 from .watch import extract_watch
@@ -39,11 +39,12 @@ def extract_document(document: Document, doc: Doc) -> DocFindings:
             document.date, document.date_source = inferred[0], "inferred"
     anchor = anchor_date(document)
     actors = extract_actors(doc, sentences, document.id)
+    starts = quote_starts(sentences)
     return DocFindings(
         actors=list(actors.actors.values()),
-        positions=extract_positions(sentences, actors, document.id, document.date),
+        positions=extract_positions(sentences, actors, document.id, document.date, starts),
         timeline=extract_timeline(sentences, actors, document.id, anchor),
-        open_questions=extract_questions(sentences, actors, document.id),
-        watch=extract_watch(sentences, actors, document.id, anchor),
+        open_questions=extract_questions(sentences, actors, document.id, starts),
+        watch=extract_watch(sentences, actors, document.id, anchor, starts),
         background=extract_background(sentences, document.id, anchor),
     )

@@ -269,9 +269,9 @@ def _bare_surnames(doc: Doc, candidates: list[_Candidate], surnames: dict[str, s
     covered = {i for c in candidates for i in c.tokens}
     found = []
     for token in doc:
-        if token.i in covered or token.i not in sentence_of or fold(token.text) not in surnames:
+        if not token.is_title or token.i in covered or token.i not in sentence_of:
             continue
-        if token.ent_type_ in ("DATE", "MONEY", "CARDINAL") or not token.text[0].isupper():
+        if token.ent_type_ in ("DATE", "MONEY", "CARDINAL") or fold(token.text) not in surnames:
             continue
         full = surnames[fold(token.text)]
         found.append(

@@ -7,7 +7,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from ..findings import BackgroundItem, Figure, stable_id
-from .common import clean, governing_verb, source, subtree_text
+from .common import clean, ents_in, governing_verb, source, subtree_text
 from .timeline import resolve_dates
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
@@ -26,7 +26,7 @@ def _refers_to(ent: Span) -> str:
 
 def _figures(sent: Span) -> list[Figure]:
     figures = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         counted = ent.label_ == "CARDINAL" and ent.root.dep_ == "nummod" and ent.root.head.pos_ == "NOUN"
         if ent.label_ in FIGURE_LABELS or counted:
             figures.append(Figure(clean(ent.text), _refers_to(ent)))

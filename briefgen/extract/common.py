@@ -13,6 +13,15 @@ from .actors import DESIGNATION
 QUOTE_CHARS = '"“”'
 
 
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside span; Span.ents rebuilds every entity of the document on each call."""
+    doc = span.doc
+    cached = doc.user_data.get("briefgen_ents")
+    if cached is None:
+        cached = doc.user_data["briefgen_ents"] = list(doc.ents)
+    return [ent for ent in cached if ent.start >= span.start and ent.end <= span.end]
+
+
 def source(doc_id: str, sentences: list[Span], number: int) -> Source:
     return Source(doc_id, number, sentences[number - 1].text.strip())
 
@@ -42,7 +51,7 @@ def topics(span: Span) -> list[str]:
         name = re.sub(r"(?<=\d)s$", "", match.group(0))
         if name not in found:
             found.append(name)
-    for ent in span.ents:
+    for ent in ents_in(span):
         if ent.label_ in ("PRODUCT", "LAW", "EVENT") and not DESIGNATION.search(ent.text):
             name = clean(re.sub(r"^(the|a)\s+", "", ent.text))
             if name and name not in found:

@@ -116,9 +116,10 @@ def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
     return found
 
 
-def extract_positions(sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None) -> list[Position]:
+def extract_positions(
+    sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None, starts: list[int | None]
+) -> list[Position]:
     lex = lexicon()
-    starts = quote_starts(sentences)
     reporters = {
         a.id
         for a in actors.actors.values()

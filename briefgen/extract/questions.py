@@ -10,7 +10,6 @@ from ..findings import OpenQuestion, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
 from .common import clean, governing_verb, is_future, quoted_tokens, source, subtree_text, topics
-from .positions import quote_starts
 
 TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "deadline")
 
@@ -161,10 +160,11 @@ def _contest(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
-def extract_questions(sentences: list[Span], actors: ActorIndex, doc_id: str) -> list[OpenQuestion]:
+def extract_questions(
+    sentences: list[Span], actors: ActorIndex, doc_id: str, starts: list[int | None]
+) -> list[OpenQuestion]:
     hedges = lexicon()["hedges"]
     questions: list[OpenQuestion] = []
-    starts = quote_starts(sentences)
     for number, sent in enumerate(sentences, 1):
         quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
         text = clean(sent.text)

@@ -9,14 +9,14 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..timex import Timex, contains, normalise
 from .actors import ActorIndex
-from .common import clean, sentence_case, source, tense_of
+from .common import clean, ents_in, sentence_case, source, tense_of
 
 MAX_EVENT_WORDS = 40
 
 
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
     found = []
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         timex = normalise(ent.text, anchor, tense_of(ent.root))

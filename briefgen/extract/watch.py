@@ -10,7 +10,6 @@ from ..findings import WatchItem, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
 from .common import SCHEDULING, clean, is_future, quoted_tokens, sentence_case, source, subtree_text, tense_of
-from .positions import quote_starts
 from .timeline import resolve_dates
 
 
@@ -31,9 +30,10 @@ def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
     return None
 
 
-def extract_watch(sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None) -> list[WatchItem]:
+def extract_watch(
+    sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None, starts: list[int | None]
+) -> list[WatchItem]:
     items: list[WatchItem] = []
-    starts = quote_starts(sentences)
     for number, sent in enumerate(sentences, 1):
         quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
         future_dates = [
