@@ -7,7 +7,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import ftfy
@@ -120,67 +119,19 @@ def iso_date(value: object) -> str | None:
     return None
 
 
-class _HTMLText(HTMLParser):
-    """Title, date metadata and paragraph text of a saved web page."""
-
-    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template"}
-    BLOCK = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "br", "section", "article"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self.chunks: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag in self.SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = (attributes.get("property") or attributes.get("name") or "").lower()
-            if key and attributes.get("content"):
-                self.meta.setdefault(key, attributes["content"])
-        elif tag == "time" and attributes.get("datetime"):
-            self.meta.setdefault("time", attributes["datetime"])
-        if tag in self.BLOCK:
-            self.chunks.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        if tag in self.BLOCK:
-            self.chunks.append("\n\n")
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.chunks.append(data)
-
-
-HTML_DATE_KEYS = ("article:published_time", "og:published_time", "date", "dc.date", "pubdate", "time")
-HTML_TITLE_KEYS = ("og:title", "twitter:title")
-HTML_SOURCE_KEYS = ("og:site_name", "application-name")
-
-
 def parse_html(text: str) -> tuple[dict, str]:
-    parser = _HTMLText()
-    parser.feed(text)
-    meta = parser.meta
-    body = re.sub(r"[ \t]*\n[ \t\n]*\n\s*", "\n\n", "".join(parser.chunks))
-    body = re.sub(r"[ \t]+", " ", body).strip()
+    """Main text and metadata (title, date, outlet, author, URL) of a saved web page, by trafilatura."""
+    import trafilatura  # imported here: only HTML seeds need it
+
+    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
+    data = extracted.as_dict() if extracted is not None else {}
+    body = "\n\n".join(line.strip() for line in (data.get("text") or "").splitlines() if line.strip())
     fields = {
-        "title": next((meta[k] for k in HTML_TITLE_KEYS if k in meta), parser.title.strip()),
-        "date": next((meta[k] for k in HTML_DATE_KEYS if k in meta), None),
-        "source": next((meta[k] for k in HTML_SOURCE_KEYS if k in meta), None),
-        "url": meta.get("og:url"),
-        "author": meta.get("author"),
+        "title": data.get("title"),
+        "date": data.get("date"),
+        "source": data.get("sitename"),
+        "url": data.get("url"),
+        "author": data.get("author"),
     }
     return {k: v for k, v in fields.items() if v}, body
 

@@ -1,0 +1,87 @@
+"""The command line, through click's CliRunner."""
+
+import shutil
+
+import yaml
+from click.testing import CliRunner
+from conftest import EXAMPLE_SEED, ROOT
+
+from briefgen import cache as cache_module
+from briefgen.cli import main
+from briefgen.pipeline import build_brief
+
+
+def seeds_with_example(folder):
+    folder.mkdir()
+    shutil.copy(EXAMPLE_SEED, folder / EXAMPLE_SEED.name)
+    return folder
+
+
+def test_extract_then_render_writes_every_page(tmp_path):
+    seeds = seeds_with_example(tmp_path / "seeds")
+    runner = CliRunner()
+    result = runner.invoke(
+        main,
+        [
+            "extract",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(tmp_path / "brief.yaml"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 documents" in result.output and "1 parsed" in result.output
+    result = runner.invoke(main, ["render", "--brief", str(tmp_path / "brief.yaml"), "--out", str(tmp_path / "pages")])
+    assert result.exit_code == 0, result.output
+    for page in (
+        "index.md",
+        "background.md",
+        "actors.md",
+        "positions.md",
+        "timeline.md",
+        "questions.md",
+        "watch.md",
+        "sources/index.md",
+        "changes.md",
+    ):
+        assert (tmp_path / "pages" / page).exists(), page
+
+
+def test_extract_strict_fails_on_a_bad_seed_and_still_writes_the_rest(tmp_path):
+    seeds = seeds_with_example(tmp_path / "seeds")
+    (seeds / "empty.txt").write_bytes(b"")
+    out = tmp_path / "brief.yaml"
+    result = CliRunner().invoke(main, ["extract", "--strict", "--no-cache", "--seeds", str(seeds), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "empty.txt: empty file (skipped)" in result.output
+    assert len(yaml.safe_load(out.read_text(encoding="utf-8"))["documents"]) == 1
+
+
+def test_extract_without_strict_reports_and_succeeds(tmp_path):
+    seeds = seeds_with_example(tmp_path / "seeds")
+    (seeds / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(
+        main, ["extract", "--no-cache", "--seeds", str(seeds), "--out", str(tmp_path / "b.yaml")]
+    )
+    assert result.exit_code == 0 and "empty.txt: empty file" in result.output
+
+
+def test_eval_prints_scores_and_macro_f1_last(tmp_path):
+    gold = ROOT / "tests" / "eval" / "example-seed.gold.yaml"
+    result = CliRunner().invoke(main, ["eval", "--gold", str(gold), str(EXAMPLE_SEED)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].split()[:4] == ["section", "P", "R", "F1"]
+    assert lines[-1].startswith("macro F1 ") and 0.0 < float(lines[-1].split()[-1]) <= 1.0
+
+
+def test_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch):
+    seeds = seeds_with_example(tmp_path / "seeds")
+    build_brief(seeds, tmp_path / "cache")
+    _, same = build_brief(seeds, tmp_path / "cache")
+    monkeypatch.setattr(cache_module, "EXTRACTOR_VERSION", "next")
+    _, bumped = build_brief(seeds, tmp_path / "cache")
+    assert (same.parsed, bumped.parsed) == (0, 1)
