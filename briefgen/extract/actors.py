@@ -38,6 +38,14 @@ class ActorIndex:
     token_actor: dict[int, str] = field(default_factory=dict)
     role_words: dict[str, str] = field(default_factory=dict)  # "foreign minister" -> actor id
 
+    def display(self, actor_id: str) -> str:
+        """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
+        actor = self.actors[actor_id]
+        words = set(lexicon()["article_country_words"])
+        if actor.kind == "country" and words & set(actor.name.split()):
+            return f"the {actor.name}"
+        return actor.name
+
     def in_span(self, span: Span) -> list[str]:
         found: list[str] = []
         for token in span:

@@ -15,7 +15,7 @@ TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "de
 
 
 def _name(actor_id: str | None, actors: ActorIndex) -> str | None:
-    return actors.actors[actor_id].name if actor_id in actors.actors else None
+    return actors.display(actor_id) if actor_id in actors.actors else None
 
 
 def _subject_name(verb: Token, actors: ActorIndex) -> str | None:
@@ -115,7 +115,10 @@ def _yes_no(verb: Token, actors: ActorIndex) -> str | None:
         phrase = f"{verb.lemma_} {tail}"
     if not who:
         return None
-    return f"Will {who[0].lower() + who[1:] if subject.pos_ != 'PROPN' and not actor else who} {phrase.strip()}?"
+    first = next(iter(subject.subtree))
+    if not actor and first.pos_ in ("DET", "PRON") and first.lower_ != "i":
+        who = who[0].lower() + who[1:]  # "The action will ..." -> "Will the action ..."
+    return f"Will {who} {phrase.strip()}?"
 
 
 def _hedged_clause(sent: Span, quoted: set[int]) -> Token | None:

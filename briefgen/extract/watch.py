@@ -45,7 +45,7 @@ def extract_watch(
         verb = _watch_verb(sent, quoted)
         if verb is None and not future_dates:
             continue
-        text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb)
+        text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
         items.append(
             WatchItem(
                 id=stable_id("watch", doc_id, str(number), text),
@@ -58,8 +58,15 @@ def extract_watch(
     return items
 
 
-def _clause(verb: Token) -> str:
+def _clause(verb: Token, actors: ActorIndex) -> str:
+    """The future clause on its own, its pronoun subject replaced by the actor ('He expected' -> 'X expected')."""
     head = verb
     while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
-    return sentence_case(subtree_text(head))
+    text = sentence_case(subtree_text(head))
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"), None)
+    actor = actors.resolve(subject) if subject is not None else None
+    if actor and text.lower().startswith(subject.lower_ + " "):
+        text = actors.display(actor) + text[len(subject.text) :]
+        text = text[0].upper() + text[1:]
+    return text
