@@ -47,6 +47,7 @@ class TimelineEvent:
     sources: list[Source] = field(default_factory=list)
     scheduled: bool = False
     disputed_dates: list[str] = field(default_factory=list)
+    disputed_figures: list[str] = field(default_factory=list)
 
 
 @dataclass

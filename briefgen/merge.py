@@ -123,9 +123,22 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             for value in (match.date, event.date):
                 if value and value not in match.disputed_dates:
                     match.disputed_dates.append(value)
+        for figure in _conflicting_figures(match.event, event.event):
+            if figure not in match.disputed_figures:
+                match.disputed_figures.append(figure)
         match.sources += [s for s in event.sources if s not in match.sources]
         match.actors += [a for a in event.actors if a not in match.actors]
     for event in merged:
+        if event.disputed_figures:
+            disagreements.append(
+                OpenQuestion(
+                    id=stable_id("q", "figures", event.id),
+                    question=f"Sources disagree on the figures ({'; '.join(event.disputed_figures)}): {event.event}",
+                    kind="disagreement",
+                    actors=list(event.actors),
+                    sources=list(event.sources),
+                )
+            )
         if event.disputed_dates:
             event.disputed_dates.sort()
             disagreements.append(
@@ -139,6 +152,20 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
                 )
             )
     return merged, disagreements
+
+
+FIGURE = re.compile(r"(?<![\w.])((?:[$£€])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|m))?)\s+([a-z]+)")
+
+
+def _conflicting_figures(first: str, second: str) -> list[str]:
+    """'12 people' in one report and '15 people' in another: the same count told two ways."""
+    counts_a = {noun: value for value, noun in FIGURE.findall(first.lower())}
+    counts_b = {noun: value for value, noun in FIGURE.findall(second.lower())}
+    return [
+        f"{counts_a[n]} {n} vs {counts_b[n]} {n}"
+        for n in sorted(counts_a)
+        if n in counts_b and counts_a[n] != counts_b[n]
+    ]
 
 
 def _sort_date(value: str | None) -> str:

@@ -108,3 +108,11 @@ def test_what_changed_lists_the_new_seed_and_its_findings(tmp_path):
     assert "## New actors" in page and "Turkey" in page
     again = track(second, history)
     assert again.added_documents == ["bbc-politics-064"]  # the same seeds keep the same page
+
+
+def test_sources_that_disagree_on_a_figure_are_flagged():
+    brief, _ = build_brief(FIXTURES / "figures", None)
+    (event,) = [e for e in brief.timeline if e.date == "2022-08-01"]
+    assert event.disputed_figures == ["12 people vs 15 people"]
+    assert any("Sources disagree on the figures" in q.question for q in brief.open_questions)
+    assert "figures differ: 12 people vs 15 people" in render(brief)["timeline.md"]
