@@ -33,9 +33,21 @@ class BuildStats:
     problems: list[SeedProblem] = field(default_factory=list)
 
 
-def _extract_batch(documents: list[Document], model: str) -> list[tuple[Document, DocFindings]]:
+Extracted = tuple[Document, DocFindings, str | None]  # the error message when extraction failed
+
+
+def _extract_batch(documents: list[Document], model: str) -> list[Extracted]:
     docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
-    return [(d, extract_document(d, doc)) for d, doc in zip(documents, docs, strict=True)]
+    return [_extract_one(d, doc) for d, doc in zip(documents, docs, strict=True)]
+
+
+def _extract_one(document: Document, doc) -> Extracted:
+    """A bug met on one document costs that document's findings, not the build."""
+    try:
+        return document, extract_document(document, doc), None
+    except Exception as err:  # noqa: BLE001 - reported per seed, the other seeds still build
+        document.sentences = [s.text.strip() for s in nlp.sentences(doc)]
+        return document, DocFindings(), f"{type(err).__name__}: {err}"
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -48,7 +60,7 @@ def _progress(done: int, total: int) -> None:
         print(f"\rbriefgen: extracted {done}/{total} seeds", end="" if done < total else "\n", file=sys.stderr)
 
 
-def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[tuple[Document, DocFindings]]:
+def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[Extracted]:
     """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
     batches = list(_chunks(documents, BATCH_SIZE))
     done = 0
@@ -90,9 +102,13 @@ def build_brief(
         else:
             todo.append(document)
     started = time.perf_counter()
-    for document, findings in extract_all(todo, model, jobs):
+    for document, findings, error in extract_all(todo, model, jobs):
         results[document.id] = (document, findings)
-        if cache:
+        if error:
+            stats.problems.append(
+                SeedProblem(document.path, f"extraction failed ({error})", "published without findings")
+            )
+        elif cache:
             cache.put(keys[document.id], document, findings)
         if not document.sentences:
             stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))

@@ -85,3 +85,24 @@ def test_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_module, "EXTRACTOR_VERSION", "next")
     _, bumped = build_brief(seeds, tmp_path / "cache")
     assert (same.parsed, bumped.parsed) == (0, 1)
+
+
+def test_a_failing_extractor_costs_one_seed_not_the_build(tmp_path, monkeypatch):
+    from briefgen import pipeline
+
+    seeds = seeds_with_example(tmp_path / "seeds")
+    (seeds / "other.txt").write_text("Other\n\nPortugal said the plan had failed.", encoding="utf-8")
+    real = pipeline.extract_document
+
+    def flaky(document, doc):
+        if document.id == "other":
+            raise ValueError("boom")
+        return real(document, doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    brief, stats = build_brief(seeds, tmp_path / "cache")
+    assert len(brief.documents) == 2 and brief.actors
+    assert "seeds/other.txt: extraction failed (ValueError: boom) (published without findings)" in brief.notices
+    assert stats.parsed == 2
+    _, again = build_brief(seeds, tmp_path / "cache")
+    assert again.parsed == 1  # the failed seed was not cached, so a fixed extractor gets to try again

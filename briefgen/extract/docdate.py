@@ -42,7 +42,7 @@ def infer_date(doc: Doc) -> tuple[str, str] | None:
         if timex and is_calendar(timex.value):
             if latest is None or _end_of(timex.value) > _end_of(latest):
                 latest = timex.value
-        elif timex and timex.value.startswith("XXXX-") and len(timex.value) == 10 and tense_of(ent.root) == "future":
+        elif timex and re.fullmatch(r"XXXX-\d\d-\d\d", timex.value) and tense_of(ent.root) == "future":
             upcoming.append((int(timex.value[5:7]), int(timex.value[8:10])))
     if latest is None:
         return None
