@@ -24,8 +24,11 @@ PY = sys.executable
 
 def run(*args: str, cwd: Path, env: dict | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(args, cwd=cwd, check=True, env={**os.environ, **(env or {})},
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    result = subprocess.run(
+        args, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    if result.returncode:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return time.perf_counter() - started
 
 
@@ -71,8 +74,8 @@ save(brief, Path(sys.argv[3]))
 pages = render(brief)
 write_pages(pages, Path(sys.argv[4]))
 done = time.perf_counter()
-import sys as s
-print(extracted - started, done - extracted, stats.parsed, stats.cached, "spacy" in [m.split(".")[0] for m in s.modules if m.startswith("spacy.lang")])
+from briefgen import nlp
+print(extracted - started, done - extracted, stats.parsed, stats.cached, nlp.load.cache_info().currsize)
 """
 
 
@@ -90,7 +93,8 @@ def plain_site(pages_dir: Path, target: Path) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("# Page\n\n" + " ".join(w.strip("<>[](){}#*_|") for w in words) + "\n", encoding="utf-8")
     (target / "mkdocs.yml").write_text(
-        "site_name: plain\ntheme: {name: material, font: false}\nplugins: [search]\n", encoding="utf-8")
+        "site_name: plain\ntheme: {name: material, font: false}\nplugins: [search]\n", encoding="utf-8"
+    )
 
 
 def bench(corpus: list[Path], size: int, work: Path) -> dict:
@@ -119,8 +123,9 @@ def bench(corpus: list[Path], size: int, work: Path) -> dict:
     shutil.copy(extra, seeds / f"new-{extra.parent.name}-{extra.name}")
     one = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
     row["one_new"], row["one_new_parsed"] = float(one[0]) + float(one[1]), int(one[2])
-    row["mkdocs"] = run(PY, "-m", "mkdocs", "build", "--site-dir", str(project / "site"), cwd=project,
-                        env={"NO_MKDOCS_2_WARNING": "1"})
+    row["mkdocs"] = run(
+        PY, "-m", "mkdocs", "build", "--site-dir", str(project / "site"), cwd=project, env={"NO_MKDOCS_2_WARNING": "1"}
+    )
     plain = project / "plain"
     plain_site(pages, plain)
     row["mkdocs_plain"] = run(PY, "-m", "mkdocs", "build", cwd=plain, env={"NO_MKDOCS_2_WARNING": "1"})
@@ -139,22 +144,55 @@ def main() -> None:
     corpus = sorted(p for p in args.corpus.rglob("*.txt"))
     random.Random(7).shuffle(corpus)  # mix the five sections, the same way every run
     sizes = [len(corpus) if s == "all" else int(s) for s in args.sizes.split(",")]
-    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}; corpus {args.corpus} ({len(corpus)} files)")
+    print(
+        f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}; corpus {args.corpus} ({len(corpus)} files)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         rows = [bench(corpus, size, Path(tmp)) for size in sizes]
-    header = ("seeds", "words", "spaCy w/s", "ours w/s", "ratio", "jobs2 x", "extract s", "render s", "warm s",
-              "warm %", "+1 seed s", "mkdocs s", "plain s", "mkdocs x", "index/text", "peak MiB")
+    header = (
+        "seeds",
+        "words",
+        "spaCy w/s",
+        "ours w/s",
+        "ratio",
+        "jobs2 x",
+        "extract s",
+        "render s",
+        "warm s",
+        "warm %",
+        "+1 seed s",
+        "mkdocs s",
+        "plain s",
+        "mkdocs x",
+        "index/text",
+        "peak MiB",
+    )
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for r in rows:
         spacy_wps, ours_wps = r["words"] / r["bare_pipe"], r["words"] / r["extract_1"]
-        print(" | ".join([
-            str(r["seeds"]), str(r["words"]), f"{spacy_wps:,.0f}", f"{ours_wps:,.0f}", f"{ours_wps / spacy_wps:.2f}",
-            f"{r['extract_1'] / r['extract_2']:.2f}", f"{r['cold_extract']:.1f}", f"{r['cold_render']:.2f}",
-            f"{r['warm']:.2f} (parsed {r['warm_parsed']})", f"{100 * r['warm'] / r['cold_extract']:.1f}",
-            f"{r['one_new']:.2f} (parsed {r['one_new_parsed']})", f"{r['mkdocs']:.1f}", f"{r['mkdocs_plain']:.1f}",
-            f"{r['mkdocs'] / r['mkdocs_plain']:.2f}", f"{r['index_ratio']:.2f}", f"{r['peak_mib']:.0f}",
-        ]))
+        print(
+            " | ".join(
+                [
+                    str(r["seeds"]),
+                    str(r["words"]),
+                    f"{spacy_wps:,.0f}",
+                    f"{ours_wps:,.0f}",
+                    f"{ours_wps / spacy_wps:.2f}",
+                    f"{r['extract_1'] / r['extract_2']:.2f}",
+                    f"{r['cold_extract']:.1f}",
+                    f"{r['cold_render']:.2f}",
+                    f"{r['warm']:.2f} (parsed {r['warm_parsed']})",
+                    f"{100 * r['warm'] / r['cold_extract']:.1f}",
+                    f"{r['one_new']:.2f} (parsed {r['one_new_parsed']})",
+                    f"{r['mkdocs']:.1f}",
+                    f"{r['mkdocs_plain']:.1f}",
+                    f"{r['mkdocs'] / r['mkdocs_plain']:.2f}",
+                    f"{r['index_ratio']:.2f}",
+                    f"{r['peak_mib']:.0f}",
+                ]
+            )
+        )
 
 
 if __name__ == "__main__":

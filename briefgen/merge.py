@@ -17,6 +17,7 @@ STOPWORDS = set(
     "about into out up down off said says also not no".split()
 )
 SAME_EVENT = 0.5  # word overlap above which two dated clauses are one event
+MAX_ACTOR_SOURCES = 12  # sentences cited for an actor's mentions
 
 
 def _actor_key(actor: Actor) -> str:
@@ -52,6 +53,8 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
         ids[key] = actor_id
         merged[key].id = actor_id
     mapping = {pair: ids[redirects.get(key, key)] for pair, key in local_key.items()}
+    for actor in merged.values():
+        del actor.sources[MAX_ACTOR_SOURCES:]  # the mention counts keep the full tally
     actors = sorted(merged.values(), key=lambda a: (-a.mentions, a.name))
     return actors, mapping
 
@@ -68,20 +71,23 @@ def _absorb(target: Actor, other: Actor) -> None:
     target.mentions += other.mentions
     for doc, count in other.mentions_by_document.items():
         target.mentions_by_document[doc] = target.mentions_by_document.get(doc, 0) + count
-    target.sources += [s for s in other.sources if s not in target.sources]
+    seen = {(s.doc, s.sentence) for s in target.sources}
+    target.sources += [s for s in other.sources if (s.doc, s.sentence) not in seen]
 
 
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
     """A person known only by a surname in one document joins the one full name that ends with it."""
     redirects: dict[str, str] = {}
     people = [k for k, a in merged.items() if a.kind == "person"]
+    by_surname: dict[str, list[str]] = {}
+    for key in people:
+        if " " in merged[key].name:
+            by_surname.setdefault(fold(merged[key].name).split()[-1], []).append(key)
     for key in people:
         actor = merged[key]
         if " " in actor.name:
             continue
-        fuller = [
-            k for k in people if k != key and k in merged and fold(merged[k].name).split()[-1] == fold(actor.name)
-        ]
+        fuller = by_surname.get(fold(actor.name), [])
         if len(fuller) == 1:
             _absorb(merged[fuller[0]], actor)
             redirects[key] = fuller[0]
@@ -93,25 +99,33 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOPWORDS and not w.isdigit()}
 
 
-def _overlap(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
+def _overlap(wa: set[str], wb: set[str]) -> float:
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
 def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
     """One entry per event across sources; differing dates for one event are flagged."""
     merged: list[TimelineEvent] = []
+    words: list[set[str]] = []
+    by_actor: dict[str, list[int]] = {}  # only events sharing an actor can be the same event
     disagreements: list[OpenQuestion] = []
     for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
         match = None
-        for kept in merged:
-            if {s.doc for s in kept.sources} & {s.doc for s in event.sources}:
+        event_words = _words(event.event)
+        event_docs = {s.doc for s in event.sources}
+        candidates = sorted({i for actor in event.actors for i in by_actor.get(actor, [])})
+        for index in candidates:
+            kept = merged[index]
+            if {s.doc for s in kept.sources} & event_docs:
                 continue
-            if _overlap(kept.event, event.event) >= SAME_EVENT and set(kept.actors) & set(event.actors):
+            if _overlap(words[index], event_words) >= SAME_EVENT:
                 match = kept
                 break
         if match is None:
+            for actor in event.actors:
+                by_actor.setdefault(actor, []).append(len(merged))
             merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
+            words.append(event_words)
             continue
         compatible = (
             match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))

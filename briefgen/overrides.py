@@ -17,7 +17,6 @@ overrides.yaml:
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import yaml
@@ -129,8 +128,8 @@ def _items(brief: Brief) -> dict[str, object]:
 
 
 def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml") -> tuple[Brief, list[str]]:
-    """A corrected copy of the brief and a notice for every override that matched nothing."""
-    brief = copy.deepcopy(brief)
+    """The brief corrected in place (it is built fresh on every run) and a notice for every override
+    that matched nothing."""
     unmatched: list[str] = []
     actors = {a.id: a for a in brief.actors}
 

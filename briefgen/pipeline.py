@@ -141,8 +141,10 @@ def build_pipeline(
 
     brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path)
     if log is not None:
+        # INFO, not WARNING: under `mkdocs build --strict` a bad seed must not stop the other seeds
+        # from building. The notices are also listed on the Overview page.
         for notice in brief.notices:
-            log.warning("briefgen: %s", notice)
+            log.info("briefgen: %s", notice)
         log.info("briefgen: %d seeds, %d parsed, %d from cache", stats.seeds, stats.parsed, stats.cached)
     save(brief, brief_path)
     changes = track(brief, cache_dir / "history" if cache_dir else None)

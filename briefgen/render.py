@@ -30,7 +30,12 @@ PAGES = {
     "sources/index.md": "sources.md.j2",
     "changes.md": "changes.md.j2",
 }
+# Limits that keep pages readable (and quick to build) at thousands of seeds; brief.yaml keeps everything.
 SALIENT_ACTORS = 25  # actors with a page of their own
+LISTED_ACTORS = 150  # actors with a section on the Actors page; the others are listed in one line each
+PER_GROUP = 8  # positions shown per actor or issue on the Positions page
+LISTED_GROUPS = 40  # actors and issues shown on the Positions page
+LISTED_BACKGROUND = 300
 
 
 def escape_text(value: object) -> str:
@@ -103,6 +108,12 @@ def _context(brief: Brief, changes=None) -> dict:
         "items": items,
         "timeline_by_year": list(by_year.items()),
         "salient": brief.actors[:SALIENT_ACTORS],
+        "listed_actors": brief.actors[:LISTED_ACTORS],
+        "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
+        "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
+        "per_group": PER_GROUP,
+        "listed_groups": LISTED_GROUPS,
+        "background_items": brief.background[-LISTED_BACKGROUND:],
         "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
         "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
         "timeline_svg": timeline_svg(brief),

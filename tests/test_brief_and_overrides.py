@@ -175,3 +175,25 @@ def test_killed_extraction_then_rebuild_equals_a_clean_build(tmp_path):
     subprocess.run([*command, "--out", str(tmp_path / "brief.yaml")], cwd=tmp_path, check=True)
     subprocess.run([*command, "--no-cache", "--out", str(tmp_path / "clean.yaml")], cwd=tmp_path, check=True)
     assert (tmp_path / "brief.yaml").read_bytes() == (tmp_path / "clean.yaml").read_bytes()
+
+
+def test_awkward_text_round_trips_through_brief_yaml(example):
+    _, brief = example
+    awkward = [
+        '"quoted" \\ back',
+        "line\nbreak",
+        "tab\there",
+        "\u2028sep\u0085nel\ufeff",
+        "ctrl\x07\x7f",
+        "#: - [x] {y}",
+        "null",
+        "yes",
+        "2021-05-31",
+        "~",
+        "émoji 🙂",
+        "",
+    ]
+    brief.documents[0].sentences = awkward
+    text = dump(brief)
+    assert yaml.safe_load(text)["documents"][0]["sentences"] == awkward
+    assert dump(loads(text)) == text
