@@ -12,6 +12,7 @@ import tempfile
 import types
 import typing
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring  # json.dumps of one str, without its per-call set-up
 from pathlib import Path
 
 import yaml
@@ -79,12 +80,33 @@ def to_data(brief: Brief) -> dict:
 def dump(brief: Brief) -> str:
     """brief.yaml's text: block-style YAML with double-quoted strings, fields in declaration order.
 
-    Written directly rather than through PyYAML's representer, which takes seconds on a brief of a
-    thousand articles; the result is plain YAML that yaml.safe_load reads back exactly.
+    Written directly from the dataclasses rather than through PyYAML's representer, which takes
+    seconds on a brief of a thousand articles; the result is plain YAML that yaml.safe_load reads
+    back exactly.
     """
     out: list[str] = []
-    _emit_mapping(to_data(brief), 0, out)
+    _emit_mapping(brief, 0, out)
     return "".join(out)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _items(mapping: object) -> list[tuple[object, object]]:
+    if isinstance(mapping, dict):
+        return list(mapping.items())
+    return [(name, getattr(mapping, name)) for name in _field_names(type(mapping))]
+
+
+def _is_mapping(value: object) -> bool:
+    return isinstance(value, dict) or (dataclasses.is_dataclass(value) and not isinstance(value, type))
+
+
+@functools.cache
+def _key_text(key: object) -> str:
+    return str(key) if re.fullmatch(r"[A-Za-z_][\w-]*", str(key)) else json.dumps(str(key), ensure_ascii=False)
 
 
 def _scalar_text(value: object) -> str:
@@ -95,25 +117,31 @@ def _scalar_text(value: object) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     # A JSON string is a YAML double-quoted scalar once the characters YAML may not hold raw are escaped.
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(str(value), ensure_ascii=False))
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(str(value)))
 
 
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-def _emit_mapping(data: dict, indent: int, out: list[str], first_prefix: str | None = None) -> None:
+def _emit_mapping(mapping: object, indent: int, out: list[str], first_prefix: str | None = None) -> None:
     pad = " " * indent
-    for number, (key, value) in enumerate(data.items()):
+    for number, (key, value) in enumerate(_items(mapping)):
         lead = first_prefix if (number == 0 and first_prefix is not None) else pad
-        name = key if re.fullmatch(r"[A-Za-z_][\w-]*", str(key)) else json.dumps(str(key), ensure_ascii=False)
-        if isinstance(value, dict) and value:
-            out.append(f"{lead}{name}:\n")
-            _emit_mapping(value, indent + 2, out)
-        elif isinstance(value, list) and value:
-            out.append(f"{lead}{name}:\n")
-            _emit_list(value, indent, out)
-        elif isinstance(value, (dict, list)):
-            out.append(f"{lead}{name}: {'{}' if isinstance(value, dict) else '[]'}\n")
+        name = _key_text(key)
+        if isinstance(value, (str, int, float)) or value is None:
+            out.append(f"{lead}{name}: {_scalar_text(value)}\n")
+        elif isinstance(value, list):
+            if value:
+                out.append(f"{lead}{name}:\n")
+                _emit_list(value, indent, out)
+            else:
+                out.append(f"{lead}{name}: []\n")
+        elif _is_mapping(value):
+            if _items(value):
+                out.append(f"{lead}{name}:\n")
+                _emit_mapping(value, indent + 2, out)
+            else:
+                out.append(f"{lead}{name}: {{}}\n")
         else:
             out.append(f"{lead}{name}: {_scalar_text(value)}\n")
 
@@ -121,13 +149,17 @@ def _emit_mapping(data: dict, indent: int, out: list[str], first_prefix: str | N
 def _emit_list(items: list, indent: int, out: list[str]) -> None:
     pad = " " * indent
     for item in items:
-        if isinstance(item, dict) and item:
+        if _is_mapping(item) and _items(item):
             _emit_mapping(item, indent + 2, out, first_prefix=f"{pad}- ")
         elif isinstance(item, list) and item:
             out.append(f"{pad}-\n")
             _emit_list(item, indent + 2, out)
+        elif isinstance(item, list):
+            out.append(f"{pad}- []\n")
+        elif _is_mapping(item):
+            out.append(f"{pad}- {{}}\n")
         else:
-            out.append(f"{pad}- {_scalar_text(item) if not isinstance(item, (dict, list)) else '[]'}\n")
+            out.append(f"{pad}- {_scalar_text(item)}\n")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -166,8 +198,13 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_type_hints = functools.cache(typing.get_type_hints)
+
+
 def _scalar(node: yaml.Node) -> object:
-    return yaml.safe_load(yaml.serialize(node)) if node is not None else None
+    """The Python value of a composed node (its tag was resolved by the safe loader)."""
+    return _CONSTRUCTOR.construct_document(node) if node is not None else None
 
 
 def _check_type(value_node: yaml.Node, hint: object, where: str, errors: list[str]) -> None:
@@ -208,7 +245,7 @@ def _check_record(node: yaml.Node, cls: type, where: str, errors: list[str], sec
     if not isinstance(node, yaml.MappingNode):
         errors.append(f"line {_line(node)}: {where}: expected a mapping of fields")
         return
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     present = {}
     for key_node, value_node in node.value:
         key = key_node.value
@@ -228,11 +265,19 @@ def _check_record(node: yaml.Node, cls: type, where: str, errors: list[str], sec
 
 def validate_text(text: str, name: str = "brief.yaml") -> list[str]:
     """Every schema error in a brief.yaml text, each with its line and field path."""
+    return _validated_root(text, name)[1]
+
+
+def _validated_root(text: str, name: str) -> tuple[yaml.Node | None, list[str]]:
     try:
         root = yaml.compose(text, Loader=_SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        return [f"{name}: line {mark.line + 1 if mark else '?'}: not valid YAML: {getattr(err, 'problem', err)}"]
+        return None, [f"{name}: line {mark.line + 1 if mark else '?'}: not valid YAML: {getattr(err, 'problem', err)}"]
+    return root, _root_errors(root, name)
+
+
+def _root_errors(root: yaml.Node | None, name: str) -> list[str]:
     if not isinstance(root, yaml.MappingNode):
         return [f"{name}: expected a mapping at the top level"]
     errors: list[str] = []
@@ -261,30 +306,34 @@ def validate_text(text: str, name: str = "brief.yaml") -> list[str]:
 
 
 @functools.cache
-def _hints(cls: type) -> dict:
-    return typing.get_type_hints(cls)
+def _field_plan(cls: type) -> dict[str, tuple[type | None, bool]]:
+    """Per field: the dataclass its list items are made of, and whether it holds a string."""
+    plan = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        inner = next((a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)), None)
+        plan[name] = (inner, hint in (str, str | None))
+    return plan
 
 
 def from_dict(cls: type, data: dict):
     """A dataclass (and its nested dataclasses) from plain YAML/JSON data."""
-    hints = _hints(cls)
+    plan = _field_plan(cls)
     values = {}
     for key, value in data.items():
-        hint = hints[key]
-        inner = next((a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)), None)
+        inner, wants_str = plan[key]
         if inner is not None and isinstance(value, list):
             value = [from_dict(inner, v) for v in value]
-        elif hint in (str, str | None) and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+        elif wants_str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         values[key] = value
     return cls(**values)
 
 
 def loads(text: str, name: str = "brief.yaml") -> Brief:
-    errors = validate_text(text, name)
+    root, errors = _validated_root(text, name)
     if errors:
         raise BriefError("\n".join(errors))
-    data = yaml.load(text, Loader=_SafeLoader)
+    data = _CONSTRUCTOR.construct_document(root)
     sections = {key: [from_dict(cls, item) for item in data.get(key) or []] for key, cls in _SECTIONS.items()}
     return Brief(
         schema=data["schema"],

@@ -10,10 +10,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import nlp
 from .brief import Brief
 from .cache import ExtractionCache
-from .extract import extract_document
 from .findings import DocFindings
 from .ingest import Document, SeedProblem, read_seeds
 from .merge import merge
@@ -37,12 +35,17 @@ Extracted = tuple[Document, DocFindings, str | None]  # the error message when e
 
 
 def _extract_batch(documents: list[Document], model: str) -> list[Extracted]:
+    from . import nlp  # spaCy is imported only when a seed has to be parsed
+
     docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
     return [_extract_one(d, doc) for d, doc in zip(documents, docs, strict=True)]
 
 
 def _extract_one(document: Document, doc) -> Extracted:
     """A bug met on one document costs that document's findings, not the build."""
+    from . import nlp
+    from .extract import extract_document
+
     try:
         return document, extract_document(document, doc), None
     except Exception as err:  # noqa: BLE001 - reported per seed, the other seeds still build

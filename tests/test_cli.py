@@ -1,6 +1,8 @@
 """The command line, through click's CliRunner."""
 
 import shutil
+import subprocess
+import sys
 
 import yaml
 from click.testing import CliRunner
@@ -88,21 +90,33 @@ def test_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch):
 
 
 def test_a_failing_extractor_costs_one_seed_not_the_build(tmp_path, monkeypatch):
-    from briefgen import pipeline
+    from briefgen import extract
 
     seeds = seeds_with_example(tmp_path / "seeds")
     (seeds / "other.txt").write_text("Other\n\nPortugal said the plan had failed.", encoding="utf-8")
-    real = pipeline.extract_document
+    real = extract.extract_document
 
     def flaky(document, doc):
         if document.id == "other":
             raise ValueError("boom")
         return real(document, doc)
 
-    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    monkeypatch.setattr(extract, "extract_document", flaky)
     brief, stats = build_brief(seeds, tmp_path / "cache")
     assert len(brief.documents) == 2 and brief.actors
     assert "seeds/other.txt: extraction failed (ValueError: boom) (published without findings)" in brief.notices
     assert stats.parsed == 2
     _, again = build_brief(seeds, tmp_path / "cache")
     assert again.parsed == 1  # the failed seed was not cached, so a fixed extractor gets to try again
+
+
+def test_a_fully_cached_build_never_imports_spacy(tmp_path):
+    seeds = seeds_with_example(tmp_path / "seeds")
+    build_brief(seeds, tmp_path / "cache")
+    probe = (
+        "import sys; from pathlib import Path; from briefgen.pipeline import build_brief; "
+        f"_, stats = build_brief(Path({str(seeds)!r}), Path({str(tmp_path / 'cache')!r})); "
+        "print(stats.parsed, 'spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "False"]
