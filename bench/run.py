@@ -2,6 +2,8 @@
 
 Usage: python bench/run.py [--corpus DIR] [--sizes 100,1000,all]
 Prints one table; the ratios (ours / floor) are the figures to report.
+"+1 seed" is a fresh process (imports spaCy and loads the pipeline for the new seed); "+1 served" is
+the same regeneration inside a long-running process such as `mkdocs serve`, pipeline already loaded.
 """
 
 from __future__ import annotations
@@ -66,16 +68,33 @@ import sys, time
 from pathlib import Path
 from briefgen.pipeline import build_brief
 from briefgen.brief import save
+from briefgen.changes import track
 from briefgen.render import render, write_pages
+seeds, cache, brief_path, out = map(Path, sys.argv[1:5])
 started = time.perf_counter()
-brief, stats = build_brief(Path(sys.argv[1]), Path(sys.argv[2]))
+brief, stats = build_brief(seeds, cache)
 extracted = time.perf_counter()
-save(brief, Path(sys.argv[3]))
-pages = render(brief)
-write_pages(pages, Path(sys.argv[4]))
+save(brief, brief_path)
+pages = render(brief, None, track(brief, cache / "history"))
+write_pages(pages, out)
 done = time.perf_counter()
+print(extracted - started, done - extracted, stats.parsed, stats.cached)
+"""
+
+# What a running `mkdocs serve` does when a seed arrives: the process and its pipeline are already
+# loaded, and the pages stay in memory for MkDocs.
+SERVE_NEW_SEED = """
+import shutil, sys, time
+from pathlib import Path
 from briefgen import nlp
-print(extracted - started, done - extracted, stats.parsed, stats.cached, nlp.load.cache_info().currsize)
+from briefgen.pipeline import build_pipeline
+seeds, cache, brief_path, extra = map(Path, sys.argv[1:5])
+build_pipeline(seeds, brief_path, None, cache)
+nlp.load()
+shutil.copy(extra, seeds / ("served-" + extra.name))
+started = time.perf_counter()
+build_pipeline(seeds, brief_path, None, cache)
+print(time.perf_counter() - started)
 """
 
 
@@ -85,16 +104,30 @@ def python(code: str, *args: str, cwd: Path) -> str:
 
 
 def plain_site(pages_dir: Path, target: Path) -> None:
-    """A Markdown site with the same pages and words but none of briefgen's markup."""
+    """A Markdown site with the same pages, lines and words but none of briefgen's markup.
+
+    Each line of a page becomes a paragraph of its words: one giant paragraph per page would make
+    Python-Markdown's inline patterns slow and the comparison meaningless.
+    """
     docs = target / "docs"
     for page in pages_dir.rglob("*.md"):
-        words = page.read_text(encoding="utf-8").split()
+        lines = page.read_text(encoding="utf-8").splitlines()
+        paragraphs = [" ".join(w.strip("<>[](){}#*_|") for w in line.split()) for line in lines]
         out = docs / page.relative_to(pages_dir)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text("# Page\n\n" + " ".join(w.strip("<>[](){}#*_|") for w in words) + "\n", encoding="utf-8")
+        out.write_text("# Page\n\n" + "\n\n".join(p for p in paragraphs if p) + "\n", encoding="utf-8")
     (target / "mkdocs.yml").write_text(
         "site_name: plain\ntheme: {name: material, font: false}\nplugins: [search]\n", encoding="utf-8"
     )
+
+
+def new_seed(corpus: list[Path], index: int, target: Path) -> Path:
+    """An article not among the seeds yet; past the end of the corpus, an old one with a new paragraph."""
+    text = corpus[index % len(corpus)].read_bytes()
+    if index >= len(corpus):
+        text += b"\n\nThis report was updated on Monday with comments from the company.\n"
+    target.write_bytes(text)
+    return target
 
 
 def bench(corpus: list[Path], size: int, work: Path) -> dict:
@@ -119,10 +152,13 @@ def bench(corpus: list[Path], size: int, work: Path) -> dict:
     row["cold_extract"], row["cold_render"] = float(cold[0]), float(cold[1])
     warm = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
     row["warm"], row["warm_parsed"] = float(warm[0]) + float(warm[1]), int(warm[2])
-    extra = corpus[size] if size < len(corpus) else corpus[0]
-    shutil.copy(extra, seeds / f"new-{extra.parent.name}-{extra.name}")
+    new_seed(corpus, size, seeds / "new-1.txt")
     one = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
     row["one_new"], row["one_new_parsed"] = float(one[0]) + float(one[1]), int(one[2])
+    served = new_seed(corpus, size + 1, project / "new-2.txt")
+    row["served_new"] = float(
+        python(SERVE_NEW_SEED, str(seeds), str(cache), str(project / "brief.yaml"), str(served), cwd=project)
+    )
     row["mkdocs"] = run(
         PY, "-m", "mkdocs", "build", "--site-dir", str(project / "site"), cwd=project, env={"NO_MKDOCS_2_WARNING": "1"}
     )
@@ -161,6 +197,7 @@ def main() -> None:
         "warm s",
         "warm %",
         "+1 seed s",
+        "+1 served s",
         "mkdocs s",
         "plain s",
         "mkdocs x",
@@ -185,6 +222,7 @@ def main() -> None:
                     f"{r['warm']:.2f} (parsed {r['warm_parsed']})",
                     f"{100 * r['warm'] / r['cold_extract']:.1f}",
                     f"{r['one_new']:.2f} (parsed {r['one_new_parsed']})",
+                    f"{r['served_new']:.2f}",
                     f"{r['mkdocs']:.1f}",
                     f"{r['mkdocs_plain']:.1f}",
                     f"{r['mkdocs'] / r['mkdocs_plain']:.2f}",

@@ -109,6 +109,11 @@ def _key_text(key: object) -> str:
     return str(key) if re.fullmatch(r"[A-Za-z_][\w-]*", str(key)) else json.dumps(str(key), ensure_ascii=False)
 
 
+def _quoted(text: str) -> str:
+    # A JSON string is a YAML double-quoted scalar once the characters YAML may not hold raw are escaped.
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(text))
+
+
 def _scalar_text(value: object) -> str:
     if value is None:
         return "null"
@@ -116,8 +121,7 @@ def _scalar_text(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
-    # A JSON string is a YAML double-quoted scalar once the characters YAML may not hold raw are escaped.
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(str(value)))
+    return _quoted(str(value))
 
 
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
@@ -128,7 +132,9 @@ def _emit_mapping(mapping: object, indent: int, out: list[str], first_prefix: st
     for number, (key, value) in enumerate(_items(mapping)):
         lead = first_prefix if (number == 0 and first_prefix is not None) else pad
         name = _key_text(key)
-        if isinstance(value, (str, int, float)) or value is None:
+        if type(value) is str:
+            out.append(f"{lead}{name}: {_quoted(value)}\n")
+        elif isinstance(value, (int, float)) or value is None:
             out.append(f"{lead}{name}: {_scalar_text(value)}\n")
         elif isinstance(value, list):
             if value:
@@ -149,7 +155,9 @@ def _emit_mapping(mapping: object, indent: int, out: list[str], first_prefix: st
 def _emit_list(items: list, indent: int, out: list[str]) -> None:
     pad = " " * indent
     for item in items:
-        if _is_mapping(item) and _items(item):
+        if type(item) is str:
+            out.append(f"{pad}- {_quoted(item)}\n")
+        elif _is_mapping(item) and _items(item):
             _emit_mapping(item, indent + 2, out, first_prefix=f"{pad}- ")
         elif isinstance(item, list) and item:
             out.append(f"{pad}-\n")
@@ -323,6 +331,8 @@ def from_dict(cls: type, data: dict):
         inner, wants_str = plan[key]
         if inner is not None and isinstance(value, list):
             value = [from_dict(inner, v) for v in value]
+        elif isinstance(value, (list, dict)):
+            value = value.copy()  # the data may be reused (the cache keeps it in memory)
         elif wants_str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         values[key] = value

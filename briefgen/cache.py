@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -11,6 +12,13 @@ from .brief import from_dict, write_atomic
 from .findings import DocFindings
 from .ingest import Document
 from .settings import EXTRACTOR_VERSION
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_entry(path: Path) -> dict:
+    """An entry never changes once written (its name is its key), so a long-running process such as
+    `mkdocs serve` keeps the entries it has read in memory."""
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 class ExtractionCache:
@@ -37,9 +45,8 @@ class ExtractionCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> tuple[Document, DocFindings] | None:
-        path = self._path(key)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = _read_entry(self._path(key))
             result = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1

@@ -92,6 +92,18 @@ def normalise_text(text: str) -> Decoded:
     return Decoded(unicodedata.normalize("NFC", fixed), fixed != text)
 
 
+_DECODED: dict[str, Decoded] = {}
+
+
+def _decoded(raw: bytes, digest: str) -> Decoded:
+    """Kept per content so a long-running process (`mkdocs serve`) decodes an unchanged seed once."""
+    if digest not in _DECODED:
+        if len(_DECODED) >= 4096:
+            _DECODED.clear()
+        _DECODED[digest] = normalise_text(decode(raw))
+    return _DECODED[digest]
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     if not match:
@@ -146,7 +158,8 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         raise SeedError("removed while the build was reading it") from err
     except PermissionError as err:
         raise SeedError("not readable (permission denied)") from err
-    decoded = normalise_text(decode(raw))
+    digest = hashlib.sha256(raw).hexdigest()
+    decoded = _decoded(raw, digest)
     text = decoded.text
     if decoded.repaired and notes is not None:
         notes.append("garbled characters (mojibake) were repaired")
@@ -174,7 +187,7 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         path=display_path,
         title=title or path.stem,
         text=body,
-        sha256=hashlib.sha256(raw).hexdigest(),
+        sha256=digest,
         date=date,
         date_source=date_source,
         source=_str_or_none(meta.get("source")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections import defaultdict
 from pathlib import Path
@@ -16,8 +17,7 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
 # Characters that Markdown, its extensions or raw HTML could act on, written as character references
 # so seed text always renders as the same inert text.
-_MARKDOWN_ACTIVE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~<>&\"'"}
-_MARKDOWN_ACTIVE["\n"] = " "
+_MARKDOWN_ACTIVE = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~<>&\"'"} | {"\n": " "})
 
 PAGES = {
     "index.md": "overview.md.j2",
@@ -41,7 +41,7 @@ LISTED_BACKGROUND = 300
 def escape_text(value: object) -> str:
     """Seed-derived text as inert Markdown: every active character becomes a character reference."""
     text = "" if value is None else str(value)
-    return "".join(_MARKDOWN_ACTIVE.get(c, c) for c in text)
+    return text.translate(_MARKDOWN_ACTIVE)
 
 
 def _cite(sources: list[Source], numbers: dict[str, int], prefix: str = "") -> str:
@@ -52,7 +52,9 @@ def _cite(sources: list[Source], numbers: dict[str, int], prefix: str = "") -> s
     return '<span class="bg-cite">' + " ".join(links) + "</span>" if links else ""
 
 
+@functools.lru_cache(maxsize=4)
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    """One per templates folder and process; Jinja2 recompiles a template when its file changes."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir or DEFAULT_TEMPLATES)),
         autoescape=False,  # the output is Markdown; every seed value goes through the `t` filter
