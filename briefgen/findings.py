@@ -48,6 +48,7 @@ class TimelineEvent:
     scheduled: bool = False
     disputed_dates: list[str] = field(default_factory=list)
     disputed_figures: list[str] = field(default_factory=list)
+    disputed_outcomes: list[str] = field(default_factory=list)
 
 
 @dataclass

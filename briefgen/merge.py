@@ -140,6 +140,9 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         for figure in _conflicting_figures(match.event, event.event):
             if figure not in match.disputed_figures:
                 match.disputed_figures.append(figure)
+        for outcome in _conflicting_outcomes(match.event, event.event):
+            if outcome not in match.disputed_outcomes:
+                match.disputed_outcomes.append(outcome)
         match.sources += [s for s in event.sources if s not in match.sources]
         match.actors += [a for a in event.actors if a not in match.actors]
     for event in merged:
@@ -148,6 +151,16 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
                 OpenQuestion(
                     id=stable_id("q", "figures", event.id),
                     question=f"Sources disagree on the figures ({'; '.join(event.disputed_figures)}): {event.event}",
+                    kind="disagreement",
+                    actors=list(event.actors),
+                    sources=list(event.sources),
+                )
+            )
+        if event.disputed_outcomes:
+            disagreements.append(
+                OpenQuestion(
+                    id=stable_id("q", "outcomes", event.id),
+                    question=f"Sources disagree on the outcome ({'; '.join(event.disputed_outcomes)}): {event.event}",
                     kind="disagreement",
                     actors=list(event.actors),
                     sources=list(event.sources),
@@ -180,6 +193,44 @@ def _conflicting_figures(first: str, second: str) -> list[str]:
         for n in sorted(counts_a)
         if n in counts_b and counts_a[n] != counts_b[n]
     ]
+
+
+# Outcomes that exclude each other when two reports tell of the same event.
+OPPOSED_OUTCOMES = [
+    ("approved", "approve approved approves passed adopted accepted accepts ratified endorsed backed"),
+    ("rejected", "reject rejected rejects refused refuses vetoed blocked defeated"),
+    ("won", "won wins winning victory"),
+    ("lost", "lost loses losing defeat"),
+    ("convicted", "convicted guilty"),
+    ("acquitted", "acquitted cleared innocent"),
+    ("upheld", "upheld upholds"),
+    ("overturned", "overturned overturns quashed"),
+    ("confirmed", "confirmed confirms"),
+    ("denied", "denied denies"),
+    ("rose", "rose rises risen increased grew climbed"),
+    ("fell", "fell falls fallen decreased dropped shrank"),
+    ("ended", "ended ends called-off"),
+    ("continued", "continued continues"),
+]
+_OUTCOME_OF = {word: label for label, words in OPPOSED_OUTCOMES for word in words.split()}
+_OPPOSITE = {
+    label: other
+    for a, b in zip(OPPOSED_OUTCOMES[::2], OPPOSED_OUTCOMES[1::2], strict=True)
+    for label, other in ((a[0], b[0]), (b[0], a[0]))
+}
+
+
+def _outcomes(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
+    negated = {"not", "no", "never", "n't"} & set(words)
+    found = {_OUTCOME_OF[w] for w in words if w in _OUTCOME_OF}
+    return set() if negated else found  # a negated outcome is left to the reader, not guessed at
+
+
+def _conflicting_outcomes(first: str, second: str) -> list[str]:
+    """'the court upheld the ban' in one report and 'the court overturned the ban' in another."""
+    a, b = _outcomes(first), _outcomes(second)
+    return sorted(f"{label} vs {_OPPOSITE[label]}" for label in a if _OPPOSITE[label] in b and label not in b)
 
 
 def _sort_date(value: str | None) -> str:

@@ -58,26 +58,40 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
-def _progress(done: int, total: int) -> None:
-    if total >= 50 and sys.stderr.isatty() and not os.environ.get("CI"):
-        print(f"\rbriefgen: extracted {done}/{total} seeds", end="" if done < total else "\n", file=sys.stderr)
+class _Progress:
+    """A one-line progress bar with the time left, on a terminal only (quiet in CI and in logs)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.started = time.perf_counter()
+        self.shown = total >= 50 and sys.stderr.isatty() and not os.environ.get("CI")
+
+    def update(self, done: int) -> None:
+        if not self.shown:
+            return
+        elapsed = time.perf_counter() - self.started
+        left = elapsed / done * (self.total - done) if done else 0
+        filled = int(30 * done / self.total)
+        bar = "#" * filled + "." * (30 - filled)
+        line = f"\rbriefgen: [{bar}] {done}/{self.total} seeds, {int(left) // 60}:{int(left) % 60:02d} left "
+        print(line, end="" if done < self.total else "\n", file=sys.stderr, flush=True)
 
 
 def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[Extracted]:
     """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
     batches = list(_chunks(documents, BATCH_SIZE))
-    done = 0
+    progress, done = _Progress(len(documents)), 0
     if jobs > 1 and len(batches) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for results in pool.map(_extract_batch, batches, [model] * len(batches)):
                 done += len(results)
-                _progress(done, len(documents))
+                progress.update(done)
                 yield from results
         return
     for batch in batches:
         results = _extract_batch(batch, model)
         done += len(results)
-        _progress(done, len(documents))
+        progress.update(done)
         yield from results
 
 

@@ -71,6 +71,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
 def _context(brief: Brief, changes=None) -> dict:
     numbers = {d.id: i for i, d in enumerate(brief.documents, 1)}
     actors = {a.id: a for a in brief.actors}
+    listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
     by_actor: dict[str, list] = defaultdict(list)
     for position in brief.positions:
         by_actor[position.actor].append(position)
@@ -111,6 +112,7 @@ def _context(brief: Brief, changes=None) -> dict:
         "timeline_by_year": list(by_year.items()),
         "salient": brief.actors[:SALIENT_ACTORS],
         "listed_actors": brief.actors[:LISTED_ACTORS],
+        "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
         "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
         "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
         "per_group": PER_GROUP,

@@ -120,3 +120,18 @@ def test_a_fully_cached_build_never_imports_spacy(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["0", "False"]
+
+
+def test_progress_bar_on_a_terminal_and_quiet_in_ci(monkeypatch, capsys):
+    from briefgen.pipeline import _Progress
+
+    monkeypatch.setenv("CI", "true")
+    quiet = _Progress(1000)
+    quiet.update(500)
+    assert capsys.readouterr().err == ""
+    shown = _Progress(1000)
+    shown.shown = True  # what a terminal outside CI gets
+    shown.update(250)
+    shown.update(1000)
+    err = capsys.readouterr().err
+    assert "[#######.......................] 250/1000 seeds" in err and err.endswith("1000/1000 seeds, 0:00 left \n")

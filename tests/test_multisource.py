@@ -116,3 +116,39 @@ def test_sources_that_disagree_on_a_figure_are_flagged():
     assert event.disputed_figures == ["12 people vs 15 people"]
     assert any("Sources disagree on the figures" in q.question for q in brief.open_questions)
     assert "figures differ: 12 people vs 15 people" in render(brief)["timeline.md"]
+
+
+def test_sources_that_disagree_on_an_outcome_are_flagged():
+    brief, _ = build_brief(FIXTURES / "outcome", None)
+    (event,) = [e for e in brief.timeline if e.date == "2023-02-07"]
+    assert len({s.doc for s in event.sources}) == 2
+    assert event.disputed_outcomes == ["upheld vs overturned"]
+    (question,) = [q for q in brief.open_questions if q.kind == "disagreement"]
+    assert question.question.startswith("Sources disagree on the outcome (upheld vs overturned)")
+    assert "outcomes differ: upheld vs overturned" in render(brief)["timeline.md"]
+
+
+def test_agreeing_or_negated_outcomes_are_not_a_disagreement():
+    from briefgen.merge import _conflicting_outcomes
+
+    assert _conflicting_outcomes("The Senate passed the bill on May 2.", "The Senate approved the bill on May 2.") == []
+    assert _conflicting_outcomes("The Senate passed the bill.", "The Senate did not reject the bill.") == []
+    assert _conflicting_outcomes("Shares rose 5% on Monday.", "Shares fell 5% on Monday.") == ["rose vs fell"]
+
+
+def test_a_new_actor_beyond_the_listed_ones_links_to_an_existing_anchor(monkeypatch):
+    from briefgen import render as render_module
+    from briefgen.changes import Changes
+
+    brief, _ = build_brief(FIXTURES / "turkey-eu", None)
+    monkeypatch.setattr(render_module, "LISTED_ACTORS", 1)
+    minor = brief.actors[1]
+    changes = Changes(
+        previous_as_of=None,
+        added_documents=[brief.documents[0].id],
+        added={"actors": [minor.id]} | {s: [] for s in ("timeline", "positions", "watch", "open_questions")},
+    )
+    pages = render(brief, changes=changes)
+    assert f"(actors.md#{minor.id})" not in pages["changes.md"]
+    assert "(actors.md#other-actors)" in pages["changes.md"]
+    assert "## Other actors { #other-actors }" in pages["actors.md"]
