@@ -146,38 +146,23 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         match.sources += [s for s in event.sources if s not in match.sources]
         match.actors += [a for a in event.actors if a not in match.actors]
     for event in merged:
-        if event.disputed_figures:
-            disagreements.append(
-                OpenQuestion(
-                    id=stable_id("q", "figures", event.id),
-                    question=f"Sources disagree on the figures ({'; '.join(event.disputed_figures)}): {event.event}",
-                    kind="disagreement",
-                    actors=list(event.actors),
-                    sources=list(event.sources),
-                )
+        event.disputed_dates.sort()
+        disputes = [
+            ("figures", "the figures", "; ".join(event.disputed_figures)),
+            ("outcomes", "the outcome", "; ".join(event.disputed_outcomes)),
+            ("dates", "when this happened", " or ".join(event.disputed_dates)),
+        ]
+        disagreements += [
+            OpenQuestion(
+                id=stable_id("q", kind, event.id),
+                question=f"Sources disagree on {subject} ({detail}): {event.event}",
+                kind="disagreement",
+                actors=list(event.actors),
+                sources=list(event.sources),
             )
-        if event.disputed_outcomes:
-            disagreements.append(
-                OpenQuestion(
-                    id=stable_id("q", "outcomes", event.id),
-                    question=f"Sources disagree on the outcome ({'; '.join(event.disputed_outcomes)}): {event.event}",
-                    kind="disagreement",
-                    actors=list(event.actors),
-                    sources=list(event.sources),
-                )
-            )
-        if event.disputed_dates:
-            event.disputed_dates.sort()
-            disagreements.append(
-                OpenQuestion(
-                    id=stable_id("q", "dates", event.id),
-                    question=f"Sources disagree on when this happened "
-                    f"({' or '.join(event.disputed_dates)}): {event.event}",
-                    kind="disagreement",
-                    actors=list(event.actors),
-                    sources=list(event.sources),
-                )
-            )
+            for kind, subject, detail in disputes
+            if detail
+        ]
     return merged, disagreements
 
 
