@@ -135,3 +135,18 @@ def test_progress_bar_on_a_terminal_and_quiet_in_ci(monkeypatch, capsys):
     shown.update(1000)
     err = capsys.readouterr().err
     assert "[#######.......................] 250/1000 seeds" in err and err.endswith("1000/1000 seeds, 0:00 left \n")
+
+
+def test_the_extractor_version_follows_the_extraction_code(tmp_path, monkeypatch):
+    from briefgen import settings
+
+    package = tmp_path / "briefgen"
+    shutil.copytree(ROOT / "briefgen", package)
+    monkeypatch.setattr(settings, "__file__", str(package / "settings.py"))
+    before = settings._extractor_version()
+    rules = package / "extract" / "actors.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
+    after = settings._extractor_version()
+    assert after != before
+    (package / "render.py").write_text("# rendering is not extraction\n", encoding="utf-8")
+    assert settings._extractor_version() == after

@@ -50,6 +50,12 @@ def test_demonym_counts_as_its_country():
     assert brazil.mentions == 3
 
 
+def test_a_compound_demonym_is_not_the_first_country():
+    _, found = analyse("Greek Cypriot leaders rejected the plan on Monday. Greece said it would wait.")
+    greece = _actor(found, "Greece")
+    assert greece.mentions == 1
+
+
 # --- positions ------------------------------------------------------------------------------
 
 

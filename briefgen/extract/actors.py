@@ -173,6 +173,18 @@ def _appositive_role(doc: Doc, span: Span) -> str | None:
     return None
 
 
+def _join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Greek' + 'Cypriot' tagged apart is one community (Greek Cypriot), not Greece."""
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.label_ == ent.label_ == "NORP" and previous.end == ent.start:
+            joined[-1] = Span(doc, previous.start, ent.end, label="NORP")
+        else:
+            joined.append(ent)
+    return joined
+
+
 def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     gaz = countries()
     sentence_of = {}
@@ -184,7 +196,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     inside_titles: set[int] = set()
     ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS | {"PRODUCT"}]
 
-    ents = [_widen_org(_titled_person(ent)) for ent in ents]
+    ents = _join_compound_demonyms(doc, [_widen_org(_titled_person(ent)) for ent in ents])
     person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
     surnames = _surnames(person_names)
 
