@@ -116,9 +116,17 @@ def plain_site(pages_dir: Path, target: Path) -> None:
         out = docs / page.relative_to(pages_dir)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text("# Page\n\n" + "\n\n".join(p for p in paragraphs if p) + "\n", encoding="utf-8")
+    # The same navigation as the briefing: without one, Material would list every page on every page.
     (target / "mkdocs.yml").write_text(
-        "site_name: plain\ntheme: {name: material, font: false}\nplugins: [search]\n", encoding="utf-8"
+        "site_name: plain\ntheme: {name: material, font: false}\nplugins: [search]\n" + _nav_block(), encoding="utf-8"
     )
+
+
+def _nav_block() -> str:
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("nav:")
+    entries = [line for line in lines[start + 1 :] if line.startswith("  - ")]
+    return "\n".join(["nav:", *entries]) + "\n"
 
 
 def new_seed(corpus: list[Path], index: int, target: Path) -> Path:
