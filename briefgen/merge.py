@@ -71,8 +71,10 @@ def _absorb(target: Actor, other: Actor) -> None:
     target.mentions += other.mentions
     for doc, count in other.mentions_by_document.items():
         target.mentions_by_document[doc] = target.mentions_by_document.get(doc, 0) + count
-    seen = {(s.doc, s.sentence) for s in target.sources}
-    target.sources += [s for s in other.sources if (s.doc, s.sentence) not in seen]
+    room = MAX_ACTOR_SOURCES - len(target.sources)  # only the first ones are kept in the end
+    if room > 0:
+        seen = {(s.doc, s.sentence) for s in target.sources}
+        target.sources += [s for s in other.sources if (s.doc, s.sentence) not in seen][:room]
 
 
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
