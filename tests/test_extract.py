@@ -52,8 +52,16 @@ def test_demonym_counts_as_its_country():
 
 def test_a_compound_demonym_is_not_the_first_country():
     _, found = analyse("Greek Cypriot leaders rejected the plan on Monday. Greece said it would wait.")
-    greece = _actor(found, "Greece")
-    assert greece.mentions == 1
+    assert _actor(found, "Greece").mentions == 1
+    _, found = analyse("Turkey must recognise the Greek Cypriot government. Greece said it would wait.")
+    assert _actor(found, "Greece").mentions == 1
+
+
+def test_a_capital_naming_a_venue_is_not_its_government():
+    _, found = analyse("Leaving the Brussels summit, Tony Blair said Belgium had been a fine host.")
+    assert _actor(found, "Belgium").mentions == 1
+    _, found = analyse("Moscow rejected the plan on Monday.")
+    assert _actor(found, "Russia").mentions == 1
 
 
 # --- positions ------------------------------------------------------------------------------

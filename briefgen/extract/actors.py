@@ -173,15 +173,29 @@ def _appositive_role(doc: Doc, span: Span) -> str | None:
     return None
 
 
+def _names_a_venue(ent: Span) -> bool:
+    """'the Brussels summit', 'the Paris agreement': the capital says where, not who."""
+    head, nouns = ent.root.head, lexicon()["event_nouns"]
+    return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
+
+
 def _join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Greek' + 'Cypriot' tagged apart is one community (Greek Cypriot), not Greece."""
+    """'Greek Cypriot' (two demonyms, tagged apart or the second not at all) is one community, not Greece."""
+    gaz = countries()
+
+    def is_demonym(token: Token) -> bool:
+        found = gaz.lookup(token.text) if token.text[:1].isupper() else None
+        return found is not None and found[1] == "demonym"
+
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
         if previous is not None and previous.label_ == ent.label_ == "NORP" and previous.end == ent.start:
             joined[-1] = Span(doc, previous.start, ent.end, label="NORP")
-        else:
-            joined.append(ent)
+            continue
+        if ent.label_ == "NORP" and ent.end < len(doc) and is_demonym(doc[ent.end]):
+            ent = Span(doc, ent.start, ent.end + 1, label="NORP")
+        joined.append(ent)
     return joined
 
 
@@ -231,6 +245,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if label in ("ORG", "GPE", "NORP", "LOC") and fold(name) in surnames and country is None:
             full = surnames[fold(name)]
             candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name))
+            continue
+        if country is not None and country[1] == "capital" and _names_a_venue(ent):
             continue
         if country is not None:
             candidates.append(_Candidate(fold(country[0]), country[0], "country", tokens, sentence, name))
