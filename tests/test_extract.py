@@ -157,6 +157,16 @@ def test_contest_between_two_actors_is_a_question():
     assert any(q.kind == "contested" and "Iran" in q.question for q in found.open_questions)
 
 
+def test_a_quoted_promise_of_a_next_step_is_a_watch_item():
+    _, found = analyse('A Home Office spokesman said: "We will appeal this ruling."')
+    (item,) = found.watch
+    assert item.item == "Home Office: \u201cWe will appeal this ruling\u201d"
+    _, found = analyse('A Home Office spokesman said: "We will not appeal this ruling."')
+    assert found.watch == []
+    _, found = analyse('A Home Office spokesman said: "We will never give up."')
+    assert found.watch == []
+
+
 def test_scheduled_meeting_is_a_watch_item_with_its_date():
     _, found = analyse("The presidents of Chile and Peru will hold talks on July 2.", date="2021-05-31")
     (item,) = found.watch

@@ -17,7 +17,9 @@ def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
     lex = lexicon()
     state_verbs, event_nouns = set(lex["state_verbs"]), set(lex["event_nouns"])
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.i in quoted or not is_future(token):
+        if token.pos_ not in ("VERB", "AUX") or not is_future(token):
+            continue
+        if token.i in quoted and not _speaker_commitment(token):
             continue
         target = token
         if token.lower_ in SCHEDULING or token.lemma_ == "be":
@@ -28,6 +30,17 @@ def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
             continue
         return target
     return None
+
+
+def _speaker_commitment(verb: Token) -> bool:
+    """'We will study this judgement' inside a quote: the speaker's own next step."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lower_ in ("we", "i")
+        and verb.lemma_.lower() in lexicon()["commitment_verbs"]
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def extract_watch(
@@ -46,12 +59,17 @@ def extract_watch(
         if verb is None and not future_dates:
             continue
         text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
+        present = actors.in_span(sent)
+        if verb is not None and verb.i in quoted:
+            text = _clause(verb, actors)
+            if len(present) == 1:  # the one actor of the sentence is the speaker making the promise
+                text = f"{actors.display(present[0])}: \u201c{text}\u201d"
         items.append(
             WatchItem(
                 id=stable_id("watch", doc_id, str(number), text),
                 date=future_dates[0] if future_dates else None,
                 item=text,
-                actors=actors.in_span(sent),
+                actors=present,
                 sources=[source(doc_id, sentences, number)],
             )
         )
