@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 from pathlib import Path
@@ -13,12 +12,23 @@ from .findings import DocFindings
 from .ingest import Document
 from .settings import EXTRACTOR_VERSION
 
+# An entry never changes once written (its name is its key), so a long-running process such as
+# `mkdocs serve` keeps the entries it has written or read in memory.
+_ENTRIES: dict[Path, dict] = {}
+_MAX_ENTRIES = 8192
 
-@functools.lru_cache(maxsize=8192)
+
+def _remember(path: Path, data: dict) -> dict:
+    if len(_ENTRIES) >= _MAX_ENTRIES:
+        _ENTRIES.clear()
+    _ENTRIES[path] = data
+    return data
+
+
 def _read_entry(path: Path) -> dict:
-    """An entry never changes once written (its name is its key), so a long-running process such as
-    `mkdocs serve` keeps the entries it has read in memory."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    if path in _ENTRIES:
+        return _ENTRIES[path]
+    return _remember(path, json.loads(path.read_text(encoding="utf-8")))
 
 
 class ExtractionCache:
@@ -56,4 +66,6 @@ class ExtractionCache:
 
     def put(self, key: str, document: Document, findings: DocFindings) -> None:
         data = {"document": dataclasses.asdict(document), "findings": dataclasses.asdict(findings)}
-        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False, sort_keys=True))
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        write_atomic(self._path(key), text)
+        _remember(self._path(key), json.loads(text))  # exactly what a later read would give
