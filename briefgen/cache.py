@@ -13,22 +13,20 @@ from .ingest import Document
 from .settings import EXTRACTOR_VERSION
 
 # An entry never changes once written (its name is its key), so a long-running process such as
-# `mkdocs serve` keeps the entries it has written or read in memory.
-_ENTRIES: dict[Path, dict] = {}
+# `mkdocs serve` keeps the entries it has written or read in memory. Merging copies what it edits,
+# so the findings kept here stay as they were read.
+Entry = tuple[Document, DocFindings]
+_ENTRIES: dict[Path, Entry] = {}
 _MAX_ENTRIES = 8192
 
 
-def _remember(path: Path, data: dict) -> dict:
+def _from_text(path: Path, text: str) -> Entry:
+    data = json.loads(text)
+    entry = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
     if len(_ENTRIES) >= _MAX_ENTRIES:
         _ENTRIES.clear()
-    _ENTRIES[path] = data
-    return data
-
-
-def _read_entry(path: Path) -> dict:
-    if path in _ENTRIES:
-        return _ENTRIES[path]
-    return _remember(path, json.loads(path.read_text(encoding="utf-8")))
+    _ENTRIES[path] = entry
+    return entry
 
 
 class ExtractionCache:
@@ -54,10 +52,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Document, DocFindings] | None:
+    def get(self, key: str) -> Entry | None:
+        path = self._path(key)
         try:
-            data = _read_entry(self._path(key))
-            result = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
+            result = _ENTRIES.get(path) or _from_text(path, path.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
@@ -68,4 +66,4 @@ class ExtractionCache:
         data = {"document": dataclasses.asdict(document), "findings": dataclasses.asdict(findings)}
         text = json.dumps(data, ensure_ascii=False, sort_keys=True)
         write_atomic(self._path(key), text)
-        _remember(self._path(key), json.loads(text))  # exactly what a later read would give
+        _from_text(self._path(key), text)  # kept as a later read would give it

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from .brief import SCHEMA_VERSION, Brief, DocumentRecord
 from .findings import Actor, DocFindings, OpenQuestion, Source, TimelineEvent, stable_id
@@ -224,6 +225,23 @@ def _sort_date(value: str | None) -> str:
     return value or "9999"
 
 
+def _detached(item, **changes):
+    """A copy owning its lists: the brief is edited after merging (disputes, overrides), while the
+    findings it came from stay untouched for the next build (the cache keeps them in memory)."""
+    copy = object.__new__(type(item))  # a plain field copy; replace() would run __init__ again
+    values = copy.__dict__
+    values.update(item.__dict__)
+    for name in _list_fields(type(item)):
+        values[name] = values[name].copy()
+    values.update(changes)
+    return copy
+
+
+@functools.cache
+def _list_fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.default_factory in (list, dict))
+
+
 def merge(documents: list[Document], findings: list[DocFindings], title: str | None = None) -> Brief:
     actors, mapping = merge_actors([(d.id, f.actors) for d, f in zip(documents, findings, strict=True)])
 
@@ -238,11 +256,11 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     positions, events, questions, watch, background = [], [], [], [], []
     for document, found in zip(documents, findings, strict=True):
         doc_id = document.id
-        positions += [replace(p, actor=remap(doc_id, [p.actor])[0]) for p in found.positions]
-        events += [replace(e, actors=remap(doc_id, e.actors)) for e in found.timeline]
-        questions += [replace(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
-        watch += [replace(w, actors=remap(doc_id, w.actors)) for w in found.watch]
-        background += found.background
+        positions += [_detached(p, actor=remap(doc_id, [p.actor])[0]) for p in found.positions]
+        events += [_detached(e, actors=remap(doc_id, e.actors)) for e in found.timeline]
+        questions += [_detached(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
+        watch += [_detached(w, actors=remap(doc_id, w.actors)) for w in found.watch]
+        background += [_detached(b) for b in found.background]
     timeline, disagreements = merge_timeline(events)
     order = {d.id: i for i, d in enumerate(documents)}
 

@@ -152,3 +152,19 @@ def test_a_new_actor_beyond_the_listed_ones_links_to_an_existing_anchor(monkeypa
     assert f"(actors.md#{minor.id})" not in pages["changes.md"]
     assert "(actors.md#other-actors)" in pages["changes.md"]
     assert "## Other actors { #other-actors }" in pages["actors.md"]
+
+
+def test_repeated_builds_in_one_process_never_change_the_cached_findings(tmp_path):
+    """As under `mkdocs serve`: edits to the merged brief must not leak into the next build."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(FIXTURES / "disagree", seeds)
+    shutil.copytree(FIXTURES / "figures", seeds, dirs_exist_ok=True)
+    cache, overrides = tmp_path / "cache", tmp_path / "overrides.yaml"
+    clean, _ = build_brief(seeds, cache)
+    assert clean.background and any(e.disputed_dates for e in clean.timeline)
+    overrides.write_text(f"edit:\n  {clean.background[0].id}: {{text: Edited by hand}}\n", encoding="utf-8")
+    edited, stats = build_brief(seeds, cache, overrides_path=overrides)
+    assert stats.parsed == 0 and edited.background[0].text == "Edited by hand"
+    overrides.unlink()
+    again, _ = build_brief(seeds, cache)
+    assert dump(again) == dump(clean)
