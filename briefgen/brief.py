@@ -73,10 +73,6 @@ class BriefError(ValueError):
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def to_data(brief: Brief) -> dict:
-    return dataclasses.asdict(brief)
-
-
 def dump(brief: Brief) -> str:
     """brief.yaml's text: block-style YAML with double-quoted strings, fields in declaration order.
 
@@ -317,7 +313,7 @@ def _root_errors(root: yaml.Node | None, name: str) -> list[str]:
 def _field_plan(cls: type) -> dict[str, tuple[type | None, bool]]:
     """Per field: the dataclass its list items are made of, and whether it holds a string."""
     plan = {}
-    for name, hint in typing.get_type_hints(cls).items():
+    for name, hint in _type_hints(cls).items():
         inner = next((a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)), None)
         plan[name] = (inner, hint in (str, str | None))
     return plan
@@ -331,8 +327,6 @@ def from_dict(cls: type, data: dict):
         inner, wants_str = plan[key]
         if inner is not None and isinstance(value, list):
             value = [from_dict(inner, v) for v in value]
-        elif isinstance(value, (list, dict)):
-            value = value.copy()  # the data may be reused (the cache keeps it in memory)
         elif wants_str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
         values[key] = value

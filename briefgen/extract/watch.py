@@ -58,12 +58,13 @@ def extract_watch(
         verb = _watch_verb(sent, quoted)
         if verb is None and not future_dates:
             continue
-        text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
         present = actors.in_span(sent)
         if verb is not None and verb.i in quoted:
             text = _clause(verb, actors)
             if len(present) == 1:  # the one actor of the sentence is the speaker making the promise
                 text = f"{actors.display(present[0])}: \u201c{text}\u201d"
+        else:
+            text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
         items.append(
             WatchItem(
                 id=stable_id("watch", doc_id, str(number), text),
