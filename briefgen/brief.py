@@ -169,7 +169,8 @@ def _emit_list(items: list, indent: int, out: list[str]) -> None:
 def write_atomic(path: Path, text: str) -> None:
     """Write through a temporary file and rename, so readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The writer's process id in the name lets a later build tell a killed writer's leftovers apart.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=_TEMPORARY)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -179,7 +180,25 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+_TEMPORARY = ".tmp"
+
+
+def remove_orphaned_temporaries(files: list[Path]) -> None:
+    """Delete half-written files whose writer no longer runs (a build killed mid-write)."""
+    for candidate in files:
+        parts = candidate.name.split(".")
+        if len(parts) < 4 or not parts[-3].isdigit():
+            continue
+        try:
+            os.kill(int(parts[-3]), 0)
+        except ProcessLookupError:
+            candidate.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # alive, owned by someone else
+
+
 def save(brief: Brief, path: Path) -> None:
+    remove_orphaned_temporaries(list(path.parent.glob(f".{path.name}.*{_TEMPORARY}")))
     write_atomic(path, dump(brief))
 
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .brief import from_dict, write_atomic
+from .brief import from_dict, remove_orphaned_temporaries, write_atomic
 from .findings import DocFindings
 from .ingest import Document
 from .settings import EXTRACTOR_VERSION
@@ -35,6 +35,8 @@ class ExtractionCache:
         self.model = model
         self.hits = 0
         self.misses = 0
+        if directory.is_dir():
+            remove_orphaned_temporaries(list(directory.rglob("*.tmp")))
 
     def key(self, document: Document) -> str:
         """Taken before extraction, which may fill in an inferred date."""

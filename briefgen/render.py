@@ -142,9 +142,11 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dic
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    from .brief import write_atomic
+    from .brief import remove_orphaned_temporaries, write_atomic
 
     root = out_dir.resolve()
+    if root.is_dir():
+        remove_orphaned_temporaries(list(root.rglob("*.tmp")))
     for relative, markdown in sorted(pages.items()):
         target = (root / relative).resolve()
         if root not in target.parents:

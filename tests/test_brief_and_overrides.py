@@ -141,6 +141,7 @@ def test_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
 
 
 def test_killed_extraction_then_rebuild_equals_a_clean_build(tmp_path):
+    import json
     import signal
     import subprocess
     import sys
@@ -171,8 +172,10 @@ def test_killed_extraction_then_rebuild_equals_a_clean_build(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert not (tmp_path / "brief.yaml").exists()
-    assert not list(tmp_path.rglob("*.tmp"))
+    for entry in (tmp_path / "cache").rglob("*.json"):
+        json.loads(entry.read_text(encoding="utf-8"))  # every entry in place is whole
     subprocess.run([*command, "--out", str(tmp_path / "brief.yaml")], cwd=tmp_path, check=True)
+    assert not list(tmp_path.rglob("*.tmp"))  # what the killed build was writing is gone
     subprocess.run([*command, "--no-cache", "--out", str(tmp_path / "clean.yaml")], cwd=tmp_path, check=True)
     assert (tmp_path / "brief.yaml").read_bytes() == (tmp_path / "clean.yaml").read_bytes()
 
@@ -197,3 +200,18 @@ def test_awkward_text_round_trips_through_brief_yaml(example):
     text = dump(brief)
     assert yaml.safe_load(text)["documents"][0]["sentences"] == awkward
     assert dump(loads(text)) == text
+
+
+def test_only_a_dead_writers_temporary_files_are_removed(tmp_path):
+    import subprocess
+    import sys
+
+    from briefgen.brief import remove_orphaned_temporaries
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = tmp_path / f".brief.yaml.{dead.stdout.strip()}.ab12cd34.tmp"
+    in_flight = tmp_path / f".brief.yaml.{os.getpid()}.ef56gh78.tmp"
+    for path in (orphan, in_flight):
+        path.write_text("half", encoding="utf-8")
+    remove_orphaned_temporaries([orphan, in_flight])
+    assert not orphan.exists() and in_flight.exists()
