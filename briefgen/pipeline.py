@@ -81,7 +81,10 @@ class _Progress:
 
 def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[Extracted]:
     """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
-    batches = list(_chunks(documents, BATCH_SIZE))
+    # With workers, batches small enough that each worker gets several: with a few long batches one
+    # worker would be left with the last of them while the other waits.
+    size = min(BATCH_SIZE, max(1, -(-len(documents) // (4 * jobs)))) if jobs > 1 else BATCH_SIZE
+    batches = list(_chunks(documents, size))
     progress, done = _Progress(len(documents)), 0
     if jobs > 1 and len(batches) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:

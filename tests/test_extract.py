@@ -136,6 +136,16 @@ def test_document_date_is_inferred_from_a_countdown_to_a_dated_event():
     assert document.date == "2021-05-31" and document.date_source == "inferred"
 
 
+def test_a_forecast_date_does_not_date_the_document():
+    text = (
+        "The council approved the plan in March 2004.\n\n"
+        "Ministers say the number of people needing care could quadruple by 2050.\n\n"
+        "The government will publish targets for 2030 next year."
+    )
+    document, _ = analyse(text, date=None)
+    assert document.date == "2004" and document.date_source == "inferred"
+
+
 # --- open questions and watch ---------------------------------------------------------------
 
 

@@ -8,7 +8,11 @@ import re
 from spacy.tokens import Doc
 
 from ..timex import NUMBERS, is_calendar, normalise, parse_iso
-from .common import tense_of
+from .common import governing_verb, tense_of
+
+# A date in a clause with one of these is a forecast or a possibility ("could quadruple by 2050"),
+# not something that has happened, so it says nothing about when the article was written.
+HYPOTHETICAL = {"could", "may", "might", "would", "should", "can"}
 
 BEFORE_EVENT = re.compile(
     r"\b(?:less than|more than|about|nearly|almost|just|some|only)?\s*(\w+)\s+(days?|weeks?|months?)\s+"
@@ -30,7 +34,8 @@ def _end_of(value: str) -> dt.date:
 def infer_date(doc: Doc) -> tuple[str, str] | None:
     """(ISO date, precision) read from the text, or None when it gives no clue.
 
-    The latest dated past event bounds the document from below; a yearless future date
+    The latest dated event bounds the document from below (forecasts and possibilities do not
+    count); a yearless future date
     ("On June 14 ... will") is placed after it; "N weeks before" that event pins the day.
     """
     latest: str | None = None
@@ -40,6 +45,8 @@ def infer_date(doc: Doc) -> tuple[str, str] | None:
             continue
         timex = normalise(ent.text)
         if timex and is_calendar(timex.value):
+            if _is_prospective(ent.root):
+                continue
             if latest is None or _end_of(timex.value) > _end_of(latest):
                 latest = timex.value
         elif timex and re.fullmatch(r"XXXX-\d\d-\d\d", timex.value) and tense_of(ent.root) == "future":
@@ -61,3 +68,9 @@ def infer_date(doc: Doc) -> tuple[str, str] | None:
                 return (event - dt.timedelta(days=days)).isoformat(), "day"
         return str(event.year), "year"
     return latest[:4], "year"
+
+
+def _is_prospective(token) -> bool:
+    verb = governing_verb(token)
+    modal = any(child.dep_ == "aux" and child.lower_ in HYPOTHETICAL for child in verb.children)
+    return modal or tense_of(token) == "future"
