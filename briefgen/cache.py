@@ -54,6 +54,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def holds(self, key: str) -> bool:
+        path = self._path(key)
+        return path in _ENTRIES or path.is_file()
+
     def get(self, key: str) -> Entry | None:
         path = self._path(key)
         try:

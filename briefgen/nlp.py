@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -23,10 +24,17 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=2)
+_LOADING = threading.Lock()  # the pipeline may be loading in a background thread (see pipeline)
+
+
 def load(name: str | None = None) -> Language:
     """Load the configured pipeline (an installed package, never a download)."""
-    resolved = model_name(name)
+    with _LOADING:
+        return _load(model_name(name))
+
+
+@lru_cache(maxsize=2)
+def _load(resolved: str) -> Language:
     try:
         nlp = spacy.load(resolved)
     except OSError as err:

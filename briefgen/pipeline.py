@@ -6,6 +6,7 @@ import contextlib
 import gc
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -100,6 +101,21 @@ def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterato
         yield from results
 
 
+def _load_model_meanwhile(model: str) -> threading.Thread:
+    """Importing spaCy and loading the pipeline take over a second: a thread does it while the
+    cache is read. A failure is left for the parse to raise again, with its message."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            from . import nlp
+
+            nlp.load(model)
+
+    thread = threading.Thread(target=load, name="briefgen-model", daemon=True)
+    thread.start()
+    return thread
+
+
 @contextlib.contextmanager
 def _without_gc_pauses() -> Iterator[None]:
     """Merging and rendering make many short-lived, acyclic objects; with thousands of findings kept
@@ -130,12 +146,17 @@ def build_brief(
     results: dict[str, tuple[Document, DocFindings]] = {}
     todo: list[Document] = []
     keys = {d.id: cache.key(d) for d in documents} if cache else {}
+    loader = None
+    if cache is None or not all(cache.holds(key) for key in keys.values()):
+        loader = _load_model_meanwhile(model)
     for document in documents:
         hit = cache.get(keys[document.id]) if cache else None
         if hit:
             results[document.id] = hit
         else:
             todo.append(document)
+    if loader:
+        loader.join()  # before extract_all may fork workers, which must not inherit a held lock
     started = time.perf_counter()
     for document, findings, error in extract_all(todo, model, jobs):
         results[document.id] = (document, findings)

@@ -151,4 +151,12 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> None:
         target = (root / relative).resolve()
         if root not in target.parents:
             raise ValueError(f"refusing to write outside {root}: {relative}")
-        write_atomic(target, markdown)
+        if not _holds(target, markdown):  # an unchanged page keeps its file, and its time stamp for watchers
+            write_atomic(target, markdown)
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -1,5 +1,6 @@
 """The command line, through click's CliRunner."""
 
+import os
 import shutil
 import subprocess
 import sys
@@ -150,3 +151,26 @@ def test_the_extractor_version_follows_the_extraction_code(tmp_path, monkeypatch
     assert after != before
     (package / "render.py").write_text("# rendering is not extraction\n", encoding="utf-8")
     assert settings._extractor_version() == after
+
+
+def test_rendering_again_rewrites_only_the_pages_that_changed(tmp_path):
+    from briefgen.render import write_pages
+
+    out = tmp_path / "pages"
+    write_pages({"index.md": "# Overview\n", "actors.md": "# Actors\n"}, out)
+    os.utime(out / "index.md", (1, 1))
+    os.utime(out / "actors.md", (1, 1))
+    write_pages({"index.md": "# Overview\n", "actors.md": "# Actors\n\n- Turkey\n"}, out)
+    assert (out / "index.md").stat().st_mtime == 1
+    assert (out / "actors.md").stat().st_mtime != 1
+    assert (out / "actors.md").read_text(encoding="utf-8") == "# Actors\n\n- Turkey\n"
+
+
+def test_two_worker_processes_build_the_same_brief_as_one():
+    from briefgen.brief import dump
+
+    seeds = ROOT / "tests" / "fixtures" / "turkey-eu"
+    alone, _ = build_brief(seeds, None, jobs=1)
+    shared, stats = build_brief(seeds, None, jobs=2)
+    assert stats.parsed == 3 and not stats.problems
+    assert dump(shared) == dump(alone)
