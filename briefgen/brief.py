@@ -6,11 +6,13 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import operator
 import os
 import re
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring  # json.dumps of one str, without its per-call set-up
 from pathlib import Path
@@ -90,14 +92,27 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+@functools.cache
+def _field_getter(cls: type) -> Callable[[object], tuple]:
+    names = _field_names(cls)
+    getter = operator.attrgetter(*names)
+    return getter if len(names) > 1 else lambda obj: (getter(obj),)
+
+
 def _items(mapping: object) -> list[tuple[object, object]]:
     if isinstance(mapping, dict):
         return list(mapping.items())
-    return [(name, getattr(mapping, name)) for name in _field_names(type(mapping))]
+    cls = type(mapping)
+    return list(zip(_field_names(cls), _field_getter(cls)(mapping), strict=True))
+
+
+@functools.cache
+def _is_mapping_type(cls: type) -> bool:
+    return issubclass(cls, dict) or dataclasses.is_dataclass(cls)
 
 
 def _is_mapping(value: object) -> bool:
-    return isinstance(value, dict) or (dataclasses.is_dataclass(value) and not isinstance(value, type))
+    return _is_mapping_type(type(value))
 
 
 @functools.cache
@@ -107,7 +122,10 @@ def _key_text(key: object) -> str:
 
 def _quoted(text: str) -> str:
     # A JSON string is a YAML double-quoted scalar once the characters YAML may not hold raw are escaped.
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_basestring(text))
+    quoted = encode_basestring(text)
+    if quoted.isascii() and "\x7f" not in quoted:  # the common case, checked in C
+        return quoted
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _scalar_text(value: object) -> str:
@@ -123,15 +141,17 @@ def _scalar_text(value: object) -> str:
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+def _has_items(mapping: object) -> bool:
+    return bool(mapping) if isinstance(mapping, dict) else bool(_field_names(type(mapping)))
+
+
 def _emit_mapping(mapping: object, indent: int, out: list[str], first_prefix: str | None = None) -> None:
     pad = " " * indent
-    for number, (key, value) in enumerate(_items(mapping)):
-        lead = first_prefix if (number == 0 and first_prefix is not None) else pad
+    lead = pad if first_prefix is None else first_prefix
+    for key, value in _items(mapping):
         name = _key_text(key)
         if type(value) is str:
             out.append(f"{lead}{name}: {_quoted(value)}\n")
-        elif isinstance(value, (int, float)) or value is None:
-            out.append(f"{lead}{name}: {_scalar_text(value)}\n")
         elif isinstance(value, list):
             if value:
                 out.append(f"{lead}{name}:\n")
@@ -139,13 +159,14 @@ def _emit_mapping(mapping: object, indent: int, out: list[str], first_prefix: st
             else:
                 out.append(f"{lead}{name}: []\n")
         elif _is_mapping(value):
-            if _items(value):
+            if _has_items(value):
                 out.append(f"{lead}{name}:\n")
                 _emit_mapping(value, indent + 2, out)
             else:
                 out.append(f"{lead}{name}: {{}}\n")
         else:
             out.append(f"{lead}{name}: {_scalar_text(value)}\n")
+        lead = pad
 
 
 def _emit_list(items: list, indent: int, out: list[str]) -> None:
@@ -153,15 +174,17 @@ def _emit_list(items: list, indent: int, out: list[str]) -> None:
     for item in items:
         if type(item) is str:
             out.append(f"{pad}- {_quoted(item)}\n")
-        elif _is_mapping(item) and _items(item):
-            _emit_mapping(item, indent + 2, out, first_prefix=f"{pad}- ")
-        elif isinstance(item, list) and item:
-            out.append(f"{pad}-\n")
-            _emit_list(item, indent + 2, out)
-        elif isinstance(item, list):
-            out.append(f"{pad}- []\n")
         elif _is_mapping(item):
-            out.append(f"{pad}- {{}}\n")
+            if _has_items(item):
+                _emit_mapping(item, indent + 2, out, first_prefix=f"{pad}- ")
+            else:
+                out.append(f"{pad}- {{}}\n")
+        elif isinstance(item, list):
+            if item:
+                out.append(f"{pad}-\n")
+                _emit_list(item, indent + 2, out)
+            else:
+                out.append(f"{pad}- []\n")
         else:
             out.append(f"{pad}- {_scalar_text(item)}\n")
 
