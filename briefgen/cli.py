@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -111,11 +112,30 @@ def render(brief_path, out, templates):
     "--config", "config_file", type=click.Path(exists=True, dir_okay=False), default="mkdocs.yml", show_default=True
 )
 @click.option("--site-dir", type=click.Path(file_okay=False), default=None, help="Build into this folder.")
-def build(config_file, site_dir):
+@click.option(
+    "--watch", is_flag=True, help="Stay running; build again when a seed, the overrides or a template changes."
+)
+def build(config_file, site_dir, watch):
     """Extract, render and build the site with MkDocs (the same as `mkdocs build`).
 
     Example: briefgen build --site-dir site
     """
+    watched = _build_site(config_file, site_dir)
+    if watch:
+        from .watch import wait_for_changes
+
+        click.echo("watching " + ", ".join(watched) + " (Ctrl+C stops)")
+        with contextlib.suppress(KeyboardInterrupt):
+            for changed in wait_for_changes(watched):
+                click.echo(f"changed: {', '.join(changed)}")
+                try:
+                    _build_site(config_file, site_dir)
+                except Exception as err:  # noqa: BLE001 - a failed rebuild keeps the last site and the watch
+                    click.echo(f"briefgen: build failed, the previous site stays: {err}", err=True)
+
+
+def _build_site(config_file: str, site_dir: str | None) -> list[str]:
+    """One build, swapped in whole; returns what the briefgen plugin asked MkDocs to watch."""
     import shutil
     import tempfile
 
@@ -140,6 +160,7 @@ def build(config_file, site_dir):
         config.plugins.on_shutdown()
         shutil.rmtree(staging, ignore_errors=True)
     click.echo(f"site built in {final}")
+    return list(config.watch)
 
 
 @main.command()

@@ -60,3 +60,31 @@ def test_new_seed_appears_in_the_served_site(project):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_build_watch_rebuilds_the_site_when_a_seed_arrives(project):
+    """`briefgen build --watch`: the static site in site/ follows the seeds folder."""
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "briefgen.cli", "build", "--watch"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    actors = project / "site" / "actors" / "index.html"
+
+    def page() -> str:
+        return actors.read_text(encoding="utf-8") if actors.exists() else ""
+
+    try:
+        assert wait_for(lambda: "Mevlüt Çavuşoğlu" in page(), 180), "the first build did not finish"
+        assert "Anna de Vries" not in page()
+        shutil.copy(NEW_SEED, project / "seeds" / NEW_SEED.name)
+        assert wait_for(lambda: "Anna de Vries" in page(), 120), "the new seed did not reach site/"
+        (project / "seeds" / NEW_SEED.name).unlink()
+        assert wait_for(lambda: "Anna de Vries" not in page(), 120), "the removed seed's actor stayed in site/"
+    finally:
+        watcher.terminate()
+        output, _ = watcher.communicate(timeout=30)
+    assert output.count("site built in") >= 3 and "changed:" in output
