@@ -141,6 +141,11 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dic
     return pages
 
 
+# The pages the last render wrote, so that the next one removes those it no longer makes (an actor
+# who dropped out of the top list) without touching anything else in the folder.
+PAGE_LIST = ".briefgen-pages"
+
+
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
     from .brief import remove_orphaned_temporaries, write_atomic
 
@@ -153,6 +158,13 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> None:
             raise ValueError(f"refusing to write outside {root}: {relative}")
         if not _holds(target, markdown):  # an unchanged page keeps its file, and its time stamp for watchers
             write_atomic(target, markdown)
+    listing = root / PAGE_LIST
+    previous = listing.read_text(encoding="utf-8").splitlines() if listing.is_file() else []
+    for relative in set(previous) - set(pages):
+        stale = (root / relative).resolve()
+        if root in stale.parents and stale.suffix == ".md":
+            stale.unlink(missing_ok=True)
+    write_atomic(listing, "".join(f"{relative}\n" for relative in sorted(pages)))
 
 
 def _holds(path: Path, text: str) -> bool:

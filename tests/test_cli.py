@@ -174,3 +174,15 @@ def test_two_worker_processes_build_the_same_brief_as_one():
     shared, stats = build_brief(seeds, None, jobs=2)
     assert stats.parsed == 3 and not stats.problems
     assert dump(shared) == dump(alone)
+
+
+def test_rendering_again_removes_the_pages_it_no_longer_makes_and_nothing_else(tmp_path):
+    from briefgen.render import write_pages
+
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "notes.md").write_text("mine\n", encoding="utf-8")
+    write_pages({"index.md": "# Overview\n", "actors/turkey.md": "# Turkey\n"}, out)
+    write_pages({"index.md": "# Overview\n", "actors/russia.md": "# Russia\n"}, out)
+    assert not (out / "actors" / "turkey.md").exists()
+    assert (out / "actors" / "russia.md").exists() and (out / "notes.md").read_text(encoding="utf-8") == "mine\n"
