@@ -140,9 +140,17 @@ def test_a_forecast_date_does_not_date_the_document():
     text = (
         "The council approved the plan in March 2004.\n\n"
         "Ministers say the number of people needing care could quadruple by 2050.\n\n"
-        "The government will publish targets for 2030 next year."
+        "The government will publish targets for 2030 next year.\n\n"
+        "Rich countries want to increase aid to 0.7% of their income by 2015.\n\n"
+        "Creditors agreed to suspend interest payments until 2007.\n\n"
+        "The new terminal is expected to be completed by 2008."
     )
     document, _ = analyse(text, date=None)
+    assert document.date == "2004" and document.date_source == "inferred"
+
+
+def test_without_anything_done_a_present_tense_date_dates_the_document():
+    document, _ = analyse("Profits are rising in 2004.\n\nThe firm plans to double sales by 2008.", date=None)
     assert document.date == "2004" and document.date_source == "inferred"
 
 

@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 from ..timex import NUMBERS, is_calendar, normalise, parse_iso
 from .common import governing_verb, tense_of
 
-# A date in a clause with one of these is a forecast or a possibility ("could quadruple by 2050"),
-# not something that has happened, so it says nothing about when the article was written.
-HYPOTHETICAL = {"could", "may", "might", "would", "should", "can"}
+# Only a date in a clause that reports something done bounds the article's own date: a target
+# ("to increase aid by 2015"), a forecast ("could quadruple by 2050") or a plan may lie years ahead.
+HYPOTHETICAL = {"could", "may", "might", "would", "should", "can", "to"}
+DEADLINES = {"by", "until", "till"}
 
 BEFORE_EVENT = re.compile(
     r"\b(?:less than|more than|about|nearly|almost|just|some|only)?\s*(\w+)\s+(days?|weeks?|months?)\s+"
@@ -34,25 +35,26 @@ def _end_of(value: str) -> dt.date:
 def infer_date(doc: Doc) -> tuple[str, str] | None:
     """(ISO date, precision) read from the text, or None when it gives no clue.
 
-    The latest dated event bounds the document from below (forecasts and possibilities do not
-    count); a yearless future date
-    ("On June 14 ... will") is placed after it; "N weeks before" that event pins the day.
+    The latest date of something done (else of anything not planned or forecast) bounds the
+    document from below; a yearless future date ("On June 14 ... will") is placed after it;
+    "N weeks before" that event pins the day.
     """
-    latest: str | None = None
+    done: list[str] = []  # dates of things reported as done
+    other: list[str] = []  # dates in present-tense or verbless clauses, used when there is nothing done
     upcoming: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
         timex = normalise(ent.text)
         if timex and is_calendar(timex.value):
-            if _is_prospective(ent.root):
-                continue
-            if latest is None or _end_of(timex.value) > _end_of(latest):
-                latest = timex.value
+            kind = _clause_kind(ent.root)
+            if kind != "prospective":
+                (done if kind == "done" else other).append(timex.value)
         elif timex and re.fullmatch(r"XXXX-\d\d-\d\d", timex.value) and tense_of(ent.root) == "future":
             upcoming.append((int(timex.value[5:7]), int(timex.value[8:10])))
-    if latest is None:
+    if not done and not other:
         return None
+    latest = max(done or other, key=_end_of)
     floor = _end_of(latest)
     if upcoming:
         month, day = upcoming[0]
@@ -70,7 +72,14 @@ def infer_date(doc: Doc) -> tuple[str, str] | None:
     return latest[:4], "year"
 
 
-def _is_prospective(token) -> bool:
+def _clause_kind(token) -> str:
+    """done, prospective (a target, forecast, plan or possibility) or other, for a date's clause."""
     verb = governing_verb(token)
-    modal = any(child.dep_ == "aux" and child.lower_ in HYPOTHETICAL for child in verb.children)
-    return modal or tense_of(token) == "future"
+    if any(child.dep_ == "aux" and child.lower_ in HYPOTHETICAL for child in verb.children):
+        return "prospective"
+    tense = tense_of(token)
+    if tense == "future":
+        return "prospective"
+    if token.head.dep_ == "prep" and token.head.lower_ in DEADLINES and tense != "past":
+        return "prospective"  # "a rise of 2% by 2008"
+    return "done" if tense == "past" else "other"
