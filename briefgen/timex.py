@@ -92,6 +92,9 @@ _NUMBER = (
 )
 _UNIT = r"(days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|quarters?)"
 
+# Words after a four-digit number that make it a time on the 24-hour clock ("1830 GMT").
+CLOCK_WORDS = ("gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "hrs", "hours", "local")
+
 CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -289,6 +292,8 @@ def _year(t, anchor, direction):
     if re.search(r"^the\s+(?:fiscal\s+|latest\s+)?year$", t):
         return Timex("P1Y", "DURATION")
     if m := re.search(r"\b(?:fiscal|fy|mid|early|late|end|beginning|start|the)?[\s-]*(1[5-9]\d\d|20\d\d)\b", t):
+        if re.search(r"\b\d{4}\s*(?:" + "|".join(CLOCK_WORDS) + r")\b", t):
+            return None  # "1830 GMT" is half past six in the evening, not a year
         if not re.search(r"\b(\d{4})\s*(?:-|to|and)\s*(\d{4})\b", t):
             return Timex(m.group(1))
     return None

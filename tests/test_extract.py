@@ -204,3 +204,18 @@ def test_money_figure_is_background_with_what_it_refers_to():
     (item,) = found.background
     assert item.figures[0].value == "$2 billion"
     assert "bridge" in item.figures[0].refers_to
+
+
+def test_set_in_or_set_up_is_history_and_set_for_is_scheduled():
+    text = (
+        "The Academy was set up in 1927 as a non-profit organisation.\n\n"
+        "The film is set against the backdrop of the Indian mutiny of 1857.\n\n"
+        "The final is set for 14 June."
+    )
+    _, found = analyse(text, date=None)
+    assert [w.item for w in found.watch] == ["The final is set for 14 June."]
+
+
+def test_a_kick_off_time_on_the_24_hour_clock_is_not_a_year():
+    _, found = analyse("Ruddock will name his team at 1830 GMT on Tuesday evening.")
+    assert "1830" not in {w.date for w in found.watch} | {e.date for e in found.timeline}

@@ -25,6 +25,12 @@ def test_absolute_and_relative_dates(text, direction, value):
     assert normalise(text, ANCHOR, direction).value == value
 
 
+@pytest.mark.parametrize("text", ["1830 GMT", "2000 BST", "1500 local time"])
+def test_a_24_hour_clock_time_is_not_a_year(text):
+    timex = normalise(text, ANCHOR, "future")
+    assert timex is None or not timex.value.isdigit()
+
+
 def test_weekday_in_past_tense_is_the_latest_such_day():
     assert normalise("Friday", ANCHOR, "past").value == "2021-05-28"
 

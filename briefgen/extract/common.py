@@ -69,7 +69,10 @@ def is_future(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll", "wo", "must"):
             return True
     if verb.lower_ in SCHEDULING and verb.tag_ == "VBN":
-        return True
+        # "set" schedules only as "set to" or "set for"; "set up in 1927" and "set in 1857" are history
+        return verb.lower_ != "set" or any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
+        )
     head = verb.head
     if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | {"going", "plans", "plan", "aims", "intends"}:
         # a past plan ("the military planned to acquire") is history unless it is reported speech

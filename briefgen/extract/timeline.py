@@ -7,7 +7,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
-from ..timex import Timex, contains, normalise
+from ..timex import CLOCK_WORDS, Timex, contains, normalise
 from .actors import ActorIndex
 from .common import clean, ents_in, sentence_case, source, tense_of
 
@@ -19,7 +19,10 @@ def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]
     for ent in ents_in(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        timex = normalise(ent.text, anchor, tense_of(ent.root))
+        text = ent.text
+        if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in CLOCK_WORDS:
+            text += " " + ent.doc[ent.end].text  # the tagger often leaves "GMT" out of "1830 GMT"
+        timex = normalise(text, anchor, tense_of(ent.root))
         if timex is not None and timex.precision:
             found.append((ent, timex))
     return found
