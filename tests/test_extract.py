@@ -219,3 +219,14 @@ def test_set_in_or_set_up_is_history_and_set_for_is_scheduled():
 def test_a_kick_off_time_on_the_24_hour_clock_is_not_a_year():
     _, found = analyse("Ruddock will name his team at 1830 GMT on Tuesday evening.")
     assert "1830" not in {w.date for w in found.watch} | {e.date for e in found.timeline}
+
+
+def test_without_a_document_date_a_year_compared_with_is_not_what_to_watch():
+    text = (
+        "Wales will target their first victory in Cardiff since 1993.\n\n"
+        "Shoppers will spend 4bn online, an increase of 64% on 2003.\n\n"
+        "The vote will be held on 14 June."
+    )
+    _, found = analyse(text, date=None)
+    assert {w.date for w in found.watch} <= {None, "XXXX-06-14"}
+    assert not [e for e in found.timeline if e.date in ("1993", "2003") and e.scheduled]

@@ -133,6 +133,16 @@ def tense_of(token: Token) -> str | None:
     return None
 
 
+def is_ahead(ent: Span) -> bool:
+    """Without a document date: a date in a future clause, unless it is a point of comparison
+    ("the first win since 1993", "an increase of 64% on 2003")."""
+    head = ent.root.head
+    if head.dep_ == "prep" and head.i < ent.start:
+        if head.lower_ in ("since", "than") or (head.lower_ in ("on", "with") and re.fullmatch(r"\d{4}", ent.text)):
+            return False
+    return tense_of(ent.root) == "future"
+
+
 def starts_paragraph(sent: Span) -> bool:
     if sent.start == 0:
         return True

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..timex import CLOCK_WORDS, Timex, contains, normalise
 from .actors import ActorIndex
-from .common import clean, ents_in, sentence_case, source, tense_of
+from .common import clean, ents_in, is_ahead, sentence_case, source, tense_of
 
 MAX_EVENT_WORDS = 40
 
@@ -78,7 +78,7 @@ def extract_timeline(
             if anchor is not None:
                 scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
             else:
-                scheduled = tense_of(ent.root) == "future"
+                scheduled = is_ahead(ent)
             event = TimelineEvent(
                 id="",
                 date=timex.value,

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import WatchItem, stable_id
 from ..gazetteer import lexicon
 from .actors import ActorIndex
-from .common import SCHEDULING, clean, is_future, quoted_tokens, sentence_case, source, subtree_text, tense_of
+from .common import SCHEDULING, clean, is_ahead, is_future, quoted_tokens, sentence_case, source, subtree_text
 from .timeline import resolve_dates
 
 
@@ -53,7 +53,7 @@ def extract_watch(
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
             if ent.start not in quoted
-            and (timex.value > anchor.isoformat()[: len(timex.value)] if anchor else tense_of(ent.root) == "future")
+            and (timex.value > anchor.isoformat()[: len(timex.value)] if anchor else is_ahead(ent))
         ]
         verb = _watch_verb(sent, quoted)
         if verb is None and not future_dates:
