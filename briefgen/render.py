@@ -82,7 +82,8 @@ def _context(brief: Brief, changes=None) -> dict:
     for group in list(by_actor.values()) + list(by_topic.values()):
         group.sort(key=lambda p: (p.date or "", p.id), reverse=True)
     past = [e for e in brief.timeline if e.date and not e.scheduled]
-    upcoming = [w for w in brief.watch if w.date] or brief.watch
+    passed = [w for w in brief.watch if w.date and brief.as_of and _before(w.date, brief.as_of)]
+    ahead = [w for w in brief.watch if w not in passed]
     newest = brief.documents[-1] if brief.documents else None
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
@@ -105,7 +106,9 @@ def _context(brief: Brief, changes=None) -> dict:
         "held_by": by_actor,
         "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
         "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
-        "next_watch": upcoming[:3],
+        "next_watch": ([w for w in ahead if w.date] or ahead)[:3],
+        "watch_ahead": ahead,
+        "watch_passed": passed,
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "changes": changes,
         "items": items,
@@ -125,6 +128,14 @@ def _context(brief: Brief, changes=None) -> dict:
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
     }
+
+
+def _before(date: str, as_of: str) -> bool:
+    """True when the whole of date lies before as_of ("2004" before "2005-03-01"; "2005" is not)."""
+    if not date[:4].isdigit():
+        return False  # "XXXX-06-14": a day of an unknown year
+    common = min(len(date), len(as_of))
+    return date[:common] < as_of[:common]
 
 
 def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dict[str, str]:

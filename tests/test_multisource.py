@@ -168,3 +168,23 @@ def test_repeated_builds_in_one_process_never_change_the_cached_findings(tmp_pat
     overrides.unlink()
     again, _ = build_brief(seeds, cache)
     assert dump(again) == dump(clean)
+
+
+def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
+    from briefgen.findings import WatchItem
+
+    brief, _ = build_brief(FIXTURES / "turkey-eu", None)
+    source = brief.watch[0].sources[0] if brief.watch else brief.timeline[0].sources[0]
+    brief.as_of = "2005-03-01"
+    brief.watch = [
+        WatchItem("watch-a", "2004-11", "The talks were to resume in November.", [], [source]),
+        WatchItem("watch-b", "2005", "A referendum is expected this year.", [], [source]),
+        WatchItem("watch-c", "2005-06-14", "The leaders will meet in June.", [], [source]),
+        WatchItem("watch-d", None, "The court will rule on the appeal.", [], [source]),
+    ]
+    pages = render(brief)
+    ahead, due = pages["watch.md"].split("## Due before 2005-03-01")
+    assert "resume in November" in due and "resume in November" not in ahead
+    assert all(text in ahead for text in ("referendum", "leaders will meet", "court will rule"))
+    overview = pages["index.md"].split("## Next to watch")[1].split("## Sources")[0]
+    assert "resume in November" not in overview and "leaders will meet" in overview
