@@ -10,7 +10,7 @@ from .brief import SCHEMA_VERSION, Brief, DocumentRecord
 from .findings import Actor, DocFindings, OpenQuestion, Source, TimelineEvent, stable_id
 from .gazetteer import fold, name_key
 from .ingest import Document, slugify
-from .timex import contains
+from .timex import CLOCK_WORDS, contains
 
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
@@ -18,6 +18,7 @@ STOPWORDS = set(
     "about into out up down off said says also not no".split()
 )
 SAME_EVENT = 0.5  # word overlap above which two dated clauses are one event
+SAME_EVENT_WORDS = 3  # and the fewest words they must share: one or two common words are no evidence
 MAX_ACTOR_SOURCES = 12  # sentences cited for an actor's mentions
 
 
@@ -121,7 +122,8 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             kept = merged[index]
             if {s.doc for s in kept.sources} & event_docs:
                 continue
-            if _overlap(words[index], event_words) >= SAME_EVENT:
+            shared = words[index] & event_words
+            if len(shared) >= SAME_EVENT_WORDS and _overlap(words[index], event_words) >= SAME_EVENT:
                 match = kept
                 break
         if match is None:
@@ -169,13 +171,22 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
     return merged, disagreements
 
 
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 FIGURE = re.compile(r"(?<![\w.])((?:[$£€])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|m))?)\s+([a-z]+)")
+
+
+def _counts(text: str) -> dict[str, str]:
+    """Counts by the noun they count; years ('the 1995 World Cup') and clock times ('1700 GMT') are not counts."""
+    return {
+        noun: value
+        for value, noun in FIGURE.findall(text.lower())
+        if not YEAR.fullmatch(value) and noun not in CLOCK_WORDS
+    }
 
 
 def _conflicting_figures(first: str, second: str) -> list[str]:
     """'12 people' in one report and '15 people' in another: the same count told two ways."""
-    counts_a = {noun: value for value, noun in FIGURE.findall(first.lower())}
-    counts_b = {noun: value for value, noun in FIGURE.findall(second.lower())}
+    counts_a, counts_b = _counts(first), _counts(second)
     return [
         f"{counts_a[n]} {n} vs {counts_b[n]} {n}"
         for n in sorted(counts_a)

@@ -188,3 +188,18 @@ def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
     assert all(text in ahead for text in ("referendum", "leaders will meet", "court will rule"))
     overview = pages["index.md"].split("## Next to watch")[1].split("## Sources")[0]
     assert "resume in November" not in overview and "leaders will meet" in overview
+
+
+def test_a_word_or_two_in_common_or_years_and_clock_times_are_no_disagreement():
+    from briefgen.findings import Source, TimelineEvent
+    from briefgen.merge import _conflicting_figures, merge_timeline
+
+    def event(doc, date, text):
+        return TimelineEvent(f"evt-{doc}", date, "year", text, ["wales"], [Source(doc, 1, text)])
+
+    merged, questions = merge_timeline(
+        [event("a", "1997", "Elected in 1997"), event("b", "2001", "Elected in 2001 after a long campaign")]
+    )
+    assert len(merged) == 2 and questions == []
+    assert _conflicting_figures("At the 1995 World Cup", "At the 2003 World Cup") == []
+    assert _conflicting_figures("By 1700 GMT shares fell", "By 1650 GMT shares fell") == []
