@@ -230,3 +230,8 @@ def test_without_a_document_date_a_year_compared_with_is_not_what_to_watch():
     _, found = analyse(text, date=None)
     assert {w.date for w in found.watch} <= {None, "XXXX-06-14"}
     assert not [e for e in found.timeline if e.date in ("1993", "2003") and e.scheduled]
+
+
+def test_a_date_after_since_opens_a_span_and_is_no_timeline_event():
+    _, found = analyse("Inflation has risen since 2019.\n\nThe bank raised rates in March 2021.")
+    assert [e.date for e in found.timeline] == ["2021-03"]

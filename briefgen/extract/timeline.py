@@ -73,6 +73,8 @@ def extract_timeline(
     for number, sent in enumerate(sentences, 1):
         dated = resolve_dates(sent, anchor)
         for ent, timex in dated:
+            if _opens_a_span(ent):
+                continue
             others = [o for o, _ in dated if o is not ent]
             text, tokens = event_text(ent, others)
             if anchor is not None:
@@ -92,6 +94,12 @@ def extract_timeline(
     for event in events:
         event.id = stable_id("evt", doc_id, event.date or "", event.sources[0].text)
     return events
+
+
+def _opens_a_span(ent: Span) -> bool:
+    """'since 1994' starts a span: the clause ('their first title since 1994') did not happen then."""
+    head = ent.root.head
+    return head.lower_ == "since" and head.i < ent.start
 
 
 def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -> None:
