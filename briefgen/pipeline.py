@@ -147,7 +147,7 @@ def build_brief(
     todo: list[Document] = []
     keys = {d.id: cache.key(d) for d in documents} if cache else {}
     loader = None
-    if cache is None or not all(cache.holds(key) for key in keys.values()):
+    if documents and (cache is None or not all(cache.holds(key) for key in keys.values())):
         loader = _load_model_meanwhile(model)
     for document in documents:
         hit = cache.get(keys[document.id]) if cache else None

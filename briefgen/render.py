@@ -82,8 +82,9 @@ def _context(brief: Brief, changes=None) -> dict:
     for group in list(by_actor.values()) + list(by_topic.values()):
         group.sort(key=lambda p: (p.date or "", p.id), reverse=True)
     past = [e for e in brief.timeline if e.date and not e.scheduled]
-    passed = [w for w in brief.watch if w.date and brief.as_of and _before(w.date, brief.as_of)]
-    ahead = [w for w in brief.watch if w not in passed]
+    is_due = [bool(w.date and brief.as_of and _before(w.date, brief.as_of)) for w in brief.watch]
+    passed = [w for w, due in zip(brief.watch, is_due, strict=True) if due]
+    ahead = [w for w, due in zip(brief.watch, is_due, strict=True) if not due]
     newest = brief.documents[-1] if brief.documents else None
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
