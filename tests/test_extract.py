@@ -235,3 +235,18 @@ def test_without_a_document_date_a_year_compared_with_is_not_what_to_watch():
 def test_a_date_after_since_opens_a_span_and_is_no_timeline_event():
     _, found = analyse("Inflation has risen since 2019.\n\nThe bank raised rates in March 2021.")
     assert [e.date for e in found.timeline] == ["2021-03"]
+
+
+def test_an_expected_used_as_a_modifier_is_not_what_to_watch():
+    _, found = analyse("The dollar rose after worse-than-expected jobs data.\n\nA ruling is expected next week.")
+    assert [w.item for w in found.watch] == ["A ruling is expected next week."]
+
+
+def test_a_possibility_with_a_date_is_no_timeline_event():
+    _, found = analyse("The number could quadruple by 2050.\n\nThe council approved the plan in March 2021.")
+    assert [e.date for e in found.timeline] == ["2021-03"]
+
+
+def test_a_year_after_today_never_dates_an_article():
+    document, _ = analyse("Nominees include Wong Kar-Wai for 2046.\n\nThe 2003 season is over.", date=None)
+    assert document.date == "2003"

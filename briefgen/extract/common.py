@@ -69,10 +69,13 @@ def is_future(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll", "wo", "must"):
             return True
     if verb.lower_ in SCHEDULING and verb.tag_ == "VBN":
-        # "set" schedules only as "set to" or "set for"; "set up in 1927" and "set in 1857" are history
-        return verb.lower_ != "set" or any(
-            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
-        )
+        children = list(verb.children)
+        to_or_for = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children)
+        if verb.lower_ == "set":  # "set up in 1927" and "set in 1857" are history
+            return to_or_for
+        # a predicate ("is expected", "scheduled for May"), not a modifier ("worse-than-expected data")
+        predicate = any(c.dep_ in ("aux", "auxpass", "nsubjpass") or c.ent_type_ in ("DATE", "TIME") for c in children)
+        return to_or_for or predicate
     head = verb.head
     if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | {"going", "plans", "plan", "aims", "intends"}:
         # a past plan ("the military planned to acquire") is history unless it is reported speech
@@ -131,6 +134,12 @@ def tense_of(token: Token) -> str | None:
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     return None
+
+
+def is_hypothetical(token: Token) -> bool:
+    """The clause holding token says what could or might be, not what is, was or will be."""
+    verb = governing_verb(token)
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in verb.children)
 
 
 def is_ahead(ent: Span) -> bool:

@@ -48,7 +48,8 @@ def infer_date(doc: Doc) -> tuple[str, str] | None:
         timex = normalise(ent.text)
         if timex and is_calendar(timex.value):
             kind = _clause_kind(ent.root)
-            if kind != "prospective":
+            # no article is written after the day it is read: a later year is a title or a target ("2046")
+            if kind != "prospective" and parse_iso(timex.value) <= dt.date.today():
                 (done if kind == "done" else other).append(timex.value)
         elif timex and re.fullmatch(r"XXXX-\d\d-\d\d", timex.value) and tense_of(ent.root) == "future":
             upcoming.append((int(timex.value[5:7]), int(timex.value[8:10])))

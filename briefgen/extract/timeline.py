@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..timex import CLOCK_WORDS, Timex, contains, normalise
 from .actors import ActorIndex
-from .common import clean, ents_in, is_ahead, sentence_case, source, tense_of
+from .common import clean, ents_in, is_ahead, is_hypothetical, sentence_case, source, tense_of
 
 MAX_EVENT_WORDS = 40
 
@@ -73,7 +73,7 @@ def extract_timeline(
     for number, sent in enumerate(sentences, 1):
         dated = resolve_dates(sent, anchor)
         for ent, timex in dated:
-            if _opens_a_span(ent):
+            if _opens_a_span(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
                 continue
             others = [o for o, _ in dated if o is not ent]
             text, tokens = event_text(ent, others)

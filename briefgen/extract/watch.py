@@ -12,6 +12,8 @@ from .actors import ActorIndex
 from .common import SCHEDULING, clean, is_ahead, is_future, quoted_tokens, sentence_case, source, subtree_text
 from .timeline import resolve_dates
 
+MIN_CLAUSE_WORDS = 4
+
 
 def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
     lex = lexicon()
@@ -65,6 +67,8 @@ def extract_watch(
                 text = f"{actors.display(present[0])}: \u201c{text}\u201d"
         else:
             text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
+            if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
+                text = clean(sent.text)
         items.append(
             WatchItem(
                 id=stable_id("watch", doc_id, str(number), text),
