@@ -81,7 +81,10 @@ def _context(brief: Brief, changes=None) -> dict:
             by_topic[topic].append(position)
     for group in list(by_actor.values()) + list(by_topic.values()):
         group.sort(key=lambda p: (p.date or "", p.id), reverse=True)
-    past = [e for e in brief.timeline if e.date and not e.scheduled]
+    # a development dated after the newest source is a misread date (a title such as the film "2046")
+    past = [
+        e for e in brief.timeline if e.date and not e.scheduled and not (brief.as_of and _before(brief.as_of, e.date))
+    ]
     is_due = [bool(w.date and brief.as_of and _before(w.date, brief.as_of)) for w in brief.watch]
     passed = [w for w, due in zip(brief.watch, is_due, strict=True) if due]
     ahead = [w for w, due in zip(brief.watch, is_due, strict=True) if not due]

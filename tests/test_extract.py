@@ -250,3 +250,15 @@ def test_a_possibility_with_a_date_is_no_timeline_event():
 def test_a_year_after_today_never_dates_an_article():
     document, _ = analyse("Nominees include Wong Kar-Wai for 2046.\n\nThe 2003 season is over.", date=None)
     assert document.date == "2003"
+
+
+def test_without_a_document_date_a_deadline_or_a_would_clause_is_ahead():
+    text = "Farming would employ one in five by 2020.\n\nThe sector must shrink by 2014, ministers said."
+    _, found = analyse(text, date=None)
+    assert {e.date: e.scheduled for e in found.timeline} == {"2020": True, "2014": True}
+
+
+def test_a_year_naming_a_thing_does_not_date_the_article_when_something_was_done():
+    text = "She wore the 2012 Olympic bid slogan.\n\nShe won the race in 2004."
+    document, _ = analyse(text, date=None)
+    assert document.date == "2004"

@@ -1,5 +1,6 @@
 """One story told by many sources: merging, corroboration, contradictions, incremental rebuilds."""
 
+import dataclasses
 import shutil
 
 import pytest
@@ -203,3 +204,12 @@ def test_a_word_or_two_in_common_or_years_and_clock_times_are_no_disagreement():
     assert len(merged) == 2 and questions == []
     assert _conflicting_figures("At the 1995 World Cup", "At the 2003 World Cup") == []
     assert _conflicting_figures("By 1700 GMT shares fell", "By 1650 GMT shares fell") == []
+
+
+def test_latest_developments_never_date_after_the_newest_source():
+    brief, _ = build_brief(FIXTURES / "disagree", None)
+    past = [e for e in brief.timeline if e.date and not e.scheduled]
+    assert past and brief.as_of
+    brief.timeline.append(dataclasses.replace(past[0], id="evt-misread", date="2046"))
+    overview = render(brief)["index.md"].split("## Latest developments")[1].split("## Next to watch")[0]
+    assert "**2046**" not in overview and f"**{past[0].date}**" in overview

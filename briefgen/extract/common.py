@@ -143,13 +143,17 @@ def is_hypothetical(token: Token) -> bool:
 
 
 def is_ahead(ent: Span) -> bool:
-    """Without a document date: a date in a future clause, unless it is a point of comparison
-    ("the first win since 1993", "an increase of 64% on 2003")."""
+    """Without a document date: a date in a future clause or a deadline, unless it is a point of
+    comparison ("the first win since 1993", "an increase of 64% on 2003")."""
     head = ent.root.head
+    tense = tense_of(ent.root)
     if head.dep_ == "prep" and head.i < ent.start:
         if head.lower_ in ("since", "than") or (head.lower_ in ("on", "with") and re.fullmatch(r"\d{4}", ent.text)):
             return False
-    return tense_of(ent.root) == "future"
+        if head.lower_ in ("by", "until", "before") and tense != "past":
+            return True  # a deadline or target: "would employ one in five by 2020"
+    verb = governing_verb(ent.root)
+    return tense == "future" or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
 
 
 def starts_paragraph(sent: Span) -> bool:

@@ -83,4 +83,5 @@ def _clause_kind(token) -> str:
         return "prospective"
     if token.head.dep_ == "prep" and token.head.lower_ in DEADLINES and tense != "past":
         return "prospective"  # "a rise of 2% by 2008"
-    return "done" if tense == "past" else "other"
+    names_a_thing = token.dep_ in ("compound", "nummod", "amod") and token.head.pos_ in ("NOUN", "PROPN")
+    return "done" if tense == "past" and not names_a_thing else "other"  # "wore the 2012 Olympic bid slogan"
