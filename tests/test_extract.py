@@ -262,3 +262,13 @@ def test_a_year_naming_a_thing_does_not_date_the_article_when_something_was_done
     text = "She wore the 2012 Olympic bid slogan.\n\nShe won the race in 2004."
     document, _ = analyse(text, date=None)
     assert document.date == "2004"
+
+
+def test_without_a_document_date_a_plan_in_the_infinitive_is_ahead():
+    _, found = analyse("Ministers want to increase free nursery hours from April 2007.", date=None)
+    assert [(e.date, e.scheduled) for e in found.timeline] == [("2007-04", True)]
+
+
+def test_an_infinitive_under_a_past_verb_is_not_ahead():
+    _, found = analyse("The board gave the union a right to strike from March 2006.", date=None)
+    assert [(e.date, e.scheduled) for e in found.timeline] == [("2006-03", False)]

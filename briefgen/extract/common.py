@@ -150,10 +150,22 @@ def is_ahead(ent: Span) -> bool:
     if head.dep_ == "prep" and head.i < ent.start:
         if head.lower_ in ("since", "than") or (head.lower_ in ("on", "with") and re.fullmatch(r"\d{4}", ent.text)):
             return False
-        if head.lower_ in ("by", "until", "before") and tense != "past":
-            return True  # a deadline or target: "would employ one in five by 2020"
     verb = governing_verb(ent.root)
-    return tense == "future" or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+    past_perfect = any(c.lower_ == "had" for c in verb.children)
+    if head.dep_ == "prep" and head.lower_ in ("by", "until", "before") and not past_perfect:
+        return True  # a deadline or target: "would employ one in five by 2020", "by 2007, it is predicted"
+    if tense == "future" or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return True
+    # an infinitive looks ahead from the clause it hangs on: "want to increase nursery hours from
+    # April 2007", but not "gave Fiat an option to sell between 2004 and 2009"
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and _tag_above(verb) not in ("VBD", "VBN")
+
+
+def _tag_above(verb: Token) -> str | None:
+    token = verb.head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.tag_ if token.i != verb.i else None
 
 
 def starts_paragraph(sent: Span) -> bool:

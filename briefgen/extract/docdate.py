@@ -8,12 +8,12 @@ import re
 from spacy.tokens import Doc
 
 from ..timex import NUMBERS, is_calendar, normalise, parse_iso
-from .common import governing_verb, tense_of
+from .common import SCHEDULING, governing_verb, tense_of
 
 # Only a date in a clause that reports something done bounds the article's own date: a target
 # ("to increase aid by 2015"), a forecast ("could quadruple by 2050") or a plan may lie years ahead.
 HYPOTHETICAL = {"could", "may", "might", "would", "should", "can", "to"}
-DEADLINES = {"by", "until", "till"}
+DEADLINES = {"by", "until", "till", "through"}
 
 BEFORE_EVENT = re.compile(
     r"\b(?:less than|more than|about|nearly|almost|just|some|only)?\s*(\w+)\s+(days?|weeks?|months?)\s+"
@@ -76,12 +76,20 @@ def infer_date(doc: Doc) -> tuple[str, str] | None:
 def _clause_kind(token) -> str:
     """done, prospective (a target, forecast, plan or possibility) or other, for a date's clause."""
     verb = governing_verb(token)
-    if any(child.dep_ == "aux" and child.lower_ in HYPOTHETICAL for child in verb.children):
-        return "prospective"
+    if verb.lower_ in SCHEDULING or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+        return "prospective"  # "expected in 2006", "could be trimmed"
     tense = tense_of(token)
     if tense == "future":
         return "prospective"
-    if token.head.dep_ == "prep" and token.head.lower_ in DEADLINES and tense != "past":
-        return "prospective"  # "a rise of 2% by 2008"
-    names_a_thing = token.dep_ in ("compound", "nummod", "amod") and token.head.pos_ in ("NOUN", "PROPN")
-    return "done" if tense == "past" and not names_a_thing else "other"  # "wore the 2012 Olympic bid slogan"
+    if _is_deadline(token) and not any(c.lower_ == "had" for c in verb.children):
+        return "prospective"  # "a rise of 2% by 2008", "budgets set until 2008"
+    # only a date that times the verb itself: "savings from 2008" and "the 2012 Olympic bid" describe things
+    times_the_verb = token.head == verb or (token.head.dep_ == "prep" and token.head.head == verb)
+    return "done" if tense == "past" and times_the_verb else "other"
+
+
+def _is_deadline(token) -> bool:
+    head = token.head
+    if head.dep_ != "prep":
+        return False
+    return head.lower_ in DEADLINES or (head.lower_ == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "up")
