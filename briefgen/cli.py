@@ -122,7 +122,7 @@ def build(config_file, site_dir, watch):
     """
     watched = _build_site(config_file, site_dir)
     if watch:
-        from .watch import wait_for_changes
+        from .filewatch import wait_for_changes
 
         click.echo("watching " + ", ".join(watched) + " (Ctrl+C stops)")
         with contextlib.suppress(KeyboardInterrupt):

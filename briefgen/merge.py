@@ -103,8 +103,9 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOPWORDS and not w.isdigit()}
 
 
-def _overlap(wa: set[str], wb: set[str]) -> float:
-    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+def _same_event(wa: set[str], wb: set[str]) -> bool:
+    shared = len(wa & wb)
+    return shared >= SAME_EVENT_WORDS and shared / max(1, min(len(wa), len(wb))) >= SAME_EVENT
 
 
 def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
@@ -122,8 +123,7 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             kept = merged[index]
             if {s.doc for s in kept.sources} & event_docs:
                 continue
-            shared = words[index] & event_words
-            if len(shared) >= SAME_EVENT_WORDS and _overlap(words[index], event_words) >= SAME_EVENT:
+            if _same_event(words[index], event_words):
                 match = kept
                 break
         if match is None:

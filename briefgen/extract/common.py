@@ -162,10 +162,8 @@ def is_ahead(ent: Span) -> bool:
 
 
 def _tag_above(verb: Token) -> str | None:
-    token = verb.head
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token.tag_ if token.i != verb.i else None
+    above = governing_verb(verb.head)
+    return above.tag_ if above.i != verb.i else None
 
 
 def starts_paragraph(sent: Span) -> bool:
