@@ -5,15 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from countryinfo.countryinfo import load_countries
 
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    return yaml.safe_load(resources.files("briefgen").joinpath("data/lexicon.yaml").read_text("utf-8"))
+from .lexicon import lexicon
 
 
 def fold(text: str) -> str:
@@ -59,7 +54,7 @@ class Countries:
                 self.capitals.setdefault(fold(re.sub(r"\s+(D\.?C\.?|City)$", "", capital)), name)
             if isinstance(entry.get("demonym"), str):
                 self.demonyms.setdefault(fold(entry["demonym"]), name)
-        for name, aliases in lexicon()["country_aliases"].items():
+        for name, aliases in lexicon().country_aliases.items():
             for alias in aliases:
                 self.by_name[fold(alias)] = name
 
@@ -90,7 +85,7 @@ def countries() -> Countries:
 def organizations() -> dict[str, str]:
     """Folded name or abbreviation -> the organisation's canonical name."""
     table = {}
-    for name, aliases in lexicon()["organizations"].items():
+    for name, aliases in lexicon().organizations.items():
         for alias in [name, *aliases]:
             table[fold(alias)] = name
     return table

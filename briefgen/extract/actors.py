@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..findings import Actor, Source
-from ..gazetteer import countries, fold, lexicon, name_key, organizations
+from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
+from ..lexicon import lexicon
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-\d{1,4}[A-Za-z]*\b|\b\d+[A-Za-z]*-[A-Z]")
@@ -41,7 +42,7 @@ class ActorIndex:
     def display(self, actor_id: str) -> str:
         """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
         actor = self.actors[actor_id]
-        words = set(lexicon()["article_country_words"])
+        words = set(lexicon().article_country_words)
         if actor.kind == "country" and words & set(actor.name.split()):
             return f"the {actor.name}"
         return actor.name
@@ -58,7 +59,7 @@ class ActorIndex:
         """The actor a subject token stands for: a name, a role ("the minister") or a pronoun."""
         if token.i in self.token_actor:
             return self.token_actor[token.i]
-        speaks_for = token.lemma_.lower() in lexicon()["person_group_words"] or token.lower_ in lexicon()["agent_nouns"]
+        speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
         for child in token.children:
             if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):
                 if speaks_for or token.pos_ == "PROPN":
@@ -95,7 +96,7 @@ def _titled_person(ent: Span) -> Span:
     """'Chancellor Olaf Scholz' tagged ORG is a person after a title: keep the name as PERSON."""
     if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
         return ent
-    titles = set(lexicon()["titles"]) - set(lexicon()["ambiguous_titles"])
+    titles = set(lexicon().titles) - set(lexicon().ambiguous_titles)
     i = ent.start
     while i < ent.end - 1 and ent.doc[i].lower_.rstrip(".") in titles:
         i += 1
@@ -123,7 +124,7 @@ def _widen_org(ent: Span) -> Span:
 
 def _is_thing(span: Span) -> bool:
     words = {t.lower_ for t in span}
-    return bool(DESIGNATION.search(span.text)) or bool(words & set(lexicon()["thing_words"]))
+    return bool(DESIGNATION.search(span.text)) or bool(words & set(lexicon().thing_words))
 
 
 def _clean_name(span: Span) -> tuple[str, range]:
@@ -140,8 +141,8 @@ def _clean_name(span: Span) -> tuple[str, range]:
 
 def _title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
     """The title words right before a name (Turkish Foreign Minister, U.S Secretary of State)."""
-    titles = set(lexicon()["titles"])
-    modifiers = set(lexicon()["title_modifiers"]) | {w for t in titles for w in t.split() if " " in t}
+    titles = set(lexicon().titles)
+    modifiers = set(lexicon().title_modifiers) | {w for t in titles for w in t.split() if " " in t}
     i = start - 1
     has_title = False
     while i >= 0:
@@ -164,7 +165,7 @@ def _title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
 
 
 def _appositive_role(doc: Doc, span: Span) -> str | None:
-    titles = set(lexicon()["titles"])
+    titles = set(lexicon().titles)
     for child in span.root.children:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if t.dep_ != "det" and not t.is_punct]
@@ -175,7 +176,7 @@ def _appositive_role(doc: Doc, span: Span) -> str | None:
 
 def _names_a_venue(ent: Span) -> bool:
     """'the Brussels summit', 'the Paris agreement': the capital says where, not who."""
-    head, nouns = ent.root.head, lexicon()["event_nouns"]
+    head, nouns = ent.root.head, lexicon().event_nouns
     return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
 
 
@@ -218,7 +219,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if ent.label_ != "PERSON":
             continue
         role, title_ents = _title_phrase(doc, ent.start)
-        modifiers = set(lexicon()["titles"]) | set(lexicon()["title_modifiers"])
+        modifiers = set(lexicon().titles) | set(lexicon().title_modifiers)
         for title_ent in title_ents:
             if title_ent.label_ == "ORG" and (len(title_ent) == 1 and title_ent.root.lower_ in modifiers):
                 inside_titles.update(range(title_ent.start, title_ent.end))
@@ -256,7 +257,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if _is_thing(ent):
             continue
         words = name.split()
-        if len(words) > 1 and words[-1].lower() in lexicon()["person_group_words"]:
+        if len(words) > 1 and words[-1].lower() in lexicon().person_group_words:
             owner = " ".join(words[:-1])
             if fold(owner) in surnames or owner in person_names:
                 full = surnames.get(fold(owner), owner)
@@ -326,7 +327,7 @@ def _bare_org_heads(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
             names[c.key] = c.name
     unique = {head: keys.pop() for head, keys in heads.items() if len(keys) == 1}
     covered = {i for c in candidates for i in c.tokens}
-    agents = set(lexicon()["agent_nouns"])
+    agents = set(lexicon().agent_nouns)
     found = []
     for token in doc:
         key = unique.get(token.lower_)
@@ -397,7 +398,7 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
 
 def _role_phrases(role: str) -> list[str]:
     """Ways a text refers back to a role: 'Turkish Foreign Minister' -> 'foreign minister', 'minister'."""
-    titles, modifiers = set(lexicon()["titles"]), set(lexicon()["title_modifiers"])
+    titles, modifiers = set(lexicon().titles), set(lexicon().title_modifiers)
     words = role.lower().split()
     phrases = []
     for n in range(1, len(words) + 1):

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..findings import Source
-from ..gazetteer import lexicon
+from ..lexicon import lexicon
 from .actors import DESIGNATION
 
 QUOTE_CHARS = '"“”'
@@ -56,7 +56,7 @@ def topics(span: Span) -> list[str]:
             name = clean(re.sub(r"^(the|a)\s+", "", ent.text))
             if name and name not in found:
                 found.append(name)
-    nouns = set(lexicon()["topic_nouns"])
+    nouns = set(lexicon().topic_nouns)
     for token in span:
         if token.lower_ in nouns and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in found:
             found.append(token.lower_)

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..findings import Position, stable_id
-from ..gazetteer import lexicon
+from ..lexicon import Lexicon, lexicon
 from .actors import ActorIndex
 from .common import QUOTE_CHARS, clean, source, starts_paragraph, subtree_text, topics
 
@@ -77,17 +77,17 @@ def _quote_text(text: str) -> str | None:
     return inner if len(inner.split()) >= 3 else None
 
 
-def _claim_kind(token: Token, lex: dict) -> str | None:
+def _claim_kind(token: Token, lex: Lexicon) -> str | None:
     lemma = token.lemma_.lower()
-    if lemma in lex["speech_verbs"]:
+    if lemma in lex.speech_verbs:
         return "reported"
-    if lemma in lex["stance_verbs"]:
+    if lemma in lex.stance_verbs:
         return "stance"
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if any(o.lemma_.lower() in lex["stance_nouns"] or o.lemma_.lower() in lex["stance_adjectives"] for o in objects):
+    if any(o.lemma_.lower() in lex.stance_nouns or o.lemma_.lower() in lex.stance_adjectives for o in objects):
         return "stance"
-    if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex["event_verbs"] + lex["state_verbs"]:
+    if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex.event_verbs | lex.state_verbs:
         return "stance"
     return None
 
@@ -105,7 +105,7 @@ def _is_action(verb: Token) -> bool:
 
 def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
     """'an EU demand for Turkey to ...', 'Washington's opposition to ...': a stance held by the noun's owner."""
-    nouns = set(lexicon()["stance_nouns"])
+    nouns = set(lexicon().stance_nouns)
     found = []
     for token in sent:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
@@ -123,7 +123,7 @@ def extract_positions(
     reporters = {
         a.id
         for a in actors.actors.values()
-        if any(w in role.lower() for role in a.roles for w in lex["reporter_roles"])
+        if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
-from ..gazetteer import lexicon
+from ..lexicon import lexicon
 from .actors import ActorIndex
 from .common import clean, governing_verb, is_future, quoted_tokens, source, subtree_text, topics
 
@@ -127,18 +127,18 @@ def _hedged_clause(sent: Span, quoted: set[int]) -> Token | None:
     modal = forecast = condition = None
     for token in sent:
         head = token.head
-        if token.lower_ in lex["uncertain_modals"] and token.tag_ == "MD" and head.pos_ in ("VERB", "AUX"):
+        if token.lower_ in lex.uncertain_modals and token.tag_ == "MD" and head.pos_ in ("VERB", "AUX"):
             counterfactual = any(c.lower_ == "have" and c.dep_ == "aux" for c in head.children) and head.tag_ == "VBN"
             if not counterfactual:
                 modal = modal or head
-        elif token.lemma_.lower() in lex["forecast_verbs"] and token.pos_ == "VERB":
+        elif token.lemma_.lower() in lex.forecast_verbs and token.pos_ == "VERB":
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if clause is not None and any(
                 c.lower_ in ("will", "would", "could", "may", "might") for c in clause.children
             ):
                 forecast = forecast or clause
         elif token.lower_ in ("unless", "if") and token.dep_ == "mark" and token.i not in quoted:
-            narrated_past = sent.root.tag_ == "VBD" and sent.root.lemma_.lower() not in lex["speech_verbs"]
+            narrated_past = sent.root.tag_ == "VBD" and sent.root.lemma_.lower() not in lex.speech_verbs
             if head.pos_ in ("VERB", "AUX") and not narrated_past:
                 condition = condition or head
     return modal or forecast or condition
@@ -146,7 +146,7 @@ def _hedged_clause(sent: Span, quoted: set[int]) -> Token | None:
 
 def _contest(sent: Span, actors: ActorIndex) -> str | None:
     """'A plans X but B has pushed A to stop' -> Will A X, or will B prevail?"""
-    stance = set(lexicon()["stance_verbs"])
+    stance = set(lexicon().stance_verbs)
     for token in sent:
         if token.lower_ != "but" or token.dep_ != "cc":
             continue
@@ -166,7 +166,7 @@ def _contest(sent: Span, actors: ActorIndex) -> str | None:
 def extract_questions(
     sentences: list[Span], actors: ActorIndex, doc_id: str, starts: list[int | None]
 ) -> list[OpenQuestion]:
-    hedges = lexicon()["hedges"]
+    hedges = lexicon().hedges
     questions: list[OpenQuestion] = []
     for number, sent in enumerate(sentences, 1):
         quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)

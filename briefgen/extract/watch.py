@@ -7,7 +7,7 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
-from ..gazetteer import lexicon
+from ..lexicon import lexicon
 from .actors import ActorIndex
 from .common import SCHEDULING, clean, is_ahead, is_future, quoted_tokens, sentence_case, source, subtree_text
 from .timeline import resolve_dates
@@ -17,7 +17,7 @@ MIN_CLAUSE_WORDS = 4
 
 def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
     lex = lexicon()
-    state_verbs, event_nouns = set(lex["state_verbs"]), set(lex["event_nouns"])
+    state_verbs, event_nouns = set(lex.state_verbs), set(lex.event_nouns)
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or not is_future(token):
             continue
@@ -40,7 +40,7 @@ def _speaker_commitment(verb: Token) -> bool:
     return (
         subject is not None
         and subject.lower_ in ("we", "i")
-        and verb.lemma_.lower() in lexicon()["commitment_verbs"]
+        and verb.lemma_.lower() in lexicon().commitment_verbs
         and not any(c.dep_ == "neg" for c in verb.children)
     )
 

@@ -1,0 +1,63 @@
+"""The extraction rules' word lists, loaded once from data/lexicon.yaml into one typed object."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+WordSet = frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: WordSet
+    stance_verbs: WordSet
+    stance_nouns: WordSet
+    stance_adjectives: WordSet
+    agent_nouns: WordSet
+    reporter_roles: WordSet
+    forecast_verbs: WordSet
+    uncertain_modals: WordSet
+    state_verbs: WordSet
+    event_nouns: WordSet
+    hedges: dict[str, str]
+    titles: WordSet
+    title_modifiers: WordSet
+    topic_nouns: WordSet
+    country_aliases: dict[str, list[str]]
+    thing_words: WordSet
+    person_group_words: WordSet
+    event_verbs: WordSet
+    commitment_verbs: WordSet
+    ambiguous_titles: WordSet
+    organizations: dict[str, list[str]]
+    article_country_words: WordSet
+
+
+def _typed(name: str, value: object, kind: object) -> object:
+    if kind is WordSet or kind == "WordSet":
+        if not isinstance(value, list):
+            raise ValueError(f"lexicon.yaml: {name} must be a list of words")
+        return frozenset(str(v) for v in value)
+    if not isinstance(value, dict):
+        raise ValueError(f"lexicon.yaml: {name} must be a mapping")
+    return value
+
+
+def parse_lexicon(data: dict) -> Lexicon:
+    """The Lexicon of a parsed lexicon.yaml; a missing or unknown entry is an error, not a silent gap."""
+    names = {f.name: f.type for f in dataclasses.fields(Lexicon)}
+    unknown, missing = set(data) - set(names), set(names) - set(data)
+    if unknown or missing:
+        raise ValueError(f"lexicon.yaml: unknown entries {sorted(unknown)}, missing entries {sorted(missing)}")
+    return Lexicon(**{name: _typed(name, data[name], kind) for name, kind in names.items()})  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files("briefgen").joinpath("data/lexicon.yaml").read_text("utf-8")
+    return parse_lexicon(yaml.safe_load(text))
