@@ -23,6 +23,7 @@ from .findings import (
     Actor,
     BackgroundItem,
     Figure,
+    Mentioned,
     OpenQuestion,
     Position,
     Source,
@@ -61,6 +62,7 @@ class Brief:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     watch: list[WatchItem] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    mentioned: list[Mentioned] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> Actor | None:
@@ -235,9 +237,10 @@ _SECTIONS = {
     "open_questions": OpenQuestion,
     "watch": WatchItem,
     "background": BackgroundItem,
+    "mentioned": Mentioned,
 }
 _NESTED = {"sources": Source, "figures": Figure}
-_CHOICES = {("actors", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}
+_CHOICES = {("actors", "kind"): ACTOR_KINDS, ("mentioned", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}
 
 
 def _line(node: yaml.Node) -> int:

@@ -195,13 +195,16 @@ def validate(brief_path, overrides):
 
 @main.command(name="eval")
 @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True)
-@click.argument("seeds", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("seeds", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--verbose", "-v", is_flag=True, help="List the missed and the spurious items first.")
 @MODEL
 def eval_command(gold_path, seeds, verbose, model):
     """Score extraction against a gold file: precision, recall and F1 per section, macro F1 last.
 
     Example: briefgen eval --gold tests/eval/example-seed.gold.yaml seeds/000_c8ed4e941b026375.txt
+
+    For a story of several articles, name the folder (or leave it out when the gold file has an
+    articles/ folder beside it): briefgen eval --gold tests/eval/stories/dev/veritas/gold.yaml
     """
     from .evaluate import evaluate, report, seeds_for
 

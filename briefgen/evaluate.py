@@ -63,10 +63,13 @@ def _evidence(item: dict) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def _item_matches(sources: list, date: object, gold: dict, check_date: bool) -> bool:
+def _item_matches(sources: list, date: object, gold: dict, check_date: bool, files: dict[str, str]) -> bool:
     if check_date and str(gold.get("date")) != str(date) and not (gold.get("date") is None and date is None):
         return False
-    return any(covers(s.text, ev) for s in sources for ev in _evidence(gold))
+    article = gold.get("article")  # in a story of several articles, the evidence is in that one
+    return any(
+        covers(s.text, ev) for s in sources if not article or files.get(s.doc) == article for ev in _evidence(gold)
+    )
 
 
 def score_section(brief: Brief, gold: dict, section: str) -> Score:
@@ -75,7 +78,10 @@ def score_section(brief: Brief, gold: dict, section: str) -> Score:
         return _score_actors(brief, gold_items)
     items = getattr(brief, section)
     check_date = section in ("timeline", "watch")
-    hits = [[_item_matches(i.sources, getattr(i, "date", None), g, check_date) for g in gold_items] for i in items]
+    files = {d.id: Path(d.path).name for d in brief.documents}
+    hits = [
+        [_item_matches(i.sources, getattr(i, "date", None), g, check_date, files) for g in gold_items] for i in items
+    ]
     found = [j for j in range(len(gold_items)) if any(row[j] for row in hits)]
     return Score(
         section,
@@ -133,9 +139,12 @@ def evaluate(gold_path: Path, seeds: list[Path], model: str | None = None) -> li
 
 
 def seeds_for(gold_path: Path, seeds: list[Path]) -> list[Path]:
-    """The seeds named on the command line, else the gold file's article next to it or in seeds/."""
+    """The seeds named on the command line (a folder stands for the files in it), else the story's
+    articles/ folder next to the gold file, else the gold file's article next to it or in seeds/."""
+    if not seeds and (gold_path.parent / "articles").is_dir():
+        seeds = [gold_path.parent / "articles"]
     if seeds:
-        return seeds
+        return [f for s in seeds for f in (sorted(p for p in s.iterdir() if p.is_file()) if s.is_dir() else [s])]
     article = yaml.safe_load(gold_path.read_text(encoding="utf-8")).get("article")
     for folder in (gold_path.parent, Path("seeds")):
         if article and (folder / article).exists():

@@ -24,6 +24,18 @@ class Actor:
     mentions: int = 0
     mentions_by_document: dict[str, int] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
+    acting: int = 0  # sentences in which it does or says something
+
+
+@dataclass
+class Mentioned:
+    """A name the story mentions that does not act in it: a place, a product, a bystander."""
+
+    id: str
+    name: str
+    kind: str
+    mentions: int = 0
+    sources: list[Source] = field(default_factory=list)
 
 
 @dataclass

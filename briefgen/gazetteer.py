@@ -19,10 +19,29 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# British and American spellings of the same name: 'Organisation' and 'Organization', 'Centres'
+# and 'Centers', 'Defence' and 'Defense', 'Programme' and 'Program', 'Labour' and 'Labor'.
+SPELLINGS = [
+    (re.compile(r"(?<=[a-z])is(ation|e|ed|es|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z])tre(s?)\b"), r"ter\1"),
+    (re.compile(r"(?<=[a-z])ence\b"), "ense"),
+    (re.compile(r"(?<=[a-z])mme\b"), "m"),
+    (re.compile(r"(?<=[a-z])our\b"), "or"),
+]
+
+
+def spelling_key(text: str) -> str:
+    """A folded name with one spelling for words English writes two ways."""
+    key = fold(text)
+    for pattern, replacement in SPELLINGS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 def name_key(name: str, kind: str) -> str:
-    """The key actors are merged by: folded, and for organisations and groups without a plural 's'
-    ('European Councils' and 'European Council', 'Muslims' and 'Muslim')."""
-    key = fold(name)
+    """The key actors are merged by: folded, one spelling for British and American forms, and for
+    organisations and groups without a plural 's' ('European Councils' and 'European Council')."""
+    key = spelling_key(name) if kind != "person" else fold(name)
     if kind in ("organization", "group") and key.endswith("s") and not key.endswith("ss") and len(key) > 4:
         return key[:-1]
     return key

@@ -20,6 +20,7 @@ class Lexicon:
     stance_adjectives: WordSet
     agent_nouns: WordSet
     reporter_roles: WordSet
+    credit_cues: WordSet
     forecast_verbs: WordSet
     uncertain_modals: WordSet
     state_verbs: WordSet

@@ -7,8 +7,8 @@ import re
 from dataclasses import fields, replace
 
 from .brief import SCHEMA_VERSION, Brief, DocumentRecord
-from .findings import Actor, DocFindings, OpenQuestion, Source, TimelineEvent, stable_id
-from .gazetteer import fold, name_key
+from .findings import Actor, DocFindings, Mentioned, OpenQuestion, Source, TimelineEvent, stable_id
+from .gazetteer import countries, fold, name_key, spelling_key
 from .ingest import Document, slugify
 from .timex import CLOCK_WORDS, contains
 
@@ -19,11 +19,14 @@ STOPWORDS = set(
 )
 SAME_EVENT = 0.5  # word overlap above which two dated clauses are one event
 SAME_EVENT_WORDS = 3  # and the fewest words they must share: one or two common words are no evidence
+MIN_ACTS = 2  # sentences in which a name that never speaks must act to count as an actor
 MAX_ACTOR_SOURCES = 12  # sentences cited for an actor's mentions
 
 
 def _actor_key(actor: Actor) -> str:
-    return f"{actor.kind}:{name_key(actor.name, actor.kind)}"
+    # Countries apart; a person the tagger once took for an organisation is still one actor.
+    kind = "country" if actor.kind == "country" else "named"
+    return f"{kind}:{name_key(actor.name, 'person' if actor.kind == 'person' else 'organization')}"
 
 
 def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
@@ -46,6 +49,8 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
             else:
                 _absorb(target, actor)
     redirects = _fold_surnames(merged)
+    redirects.update(_fold_short_forms(merged))
+    redirects = {key: _final(target, redirects) for key, target in redirects.items()}
     ids: dict[str, str] = {}
     used: set[str] = set()
     for key in sorted(merged, key=lambda k: (-merged[k].mentions, k)):
@@ -62,6 +67,8 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
 
 
 def _absorb(target: Actor, other: Actor) -> None:
+    if other.kind == "person" and target.kind != "person":
+        target.kind = "person"
     if other.kind == "person" and len(other.name) > len(target.name):
         target.name = other.name
     elif other.kind in ("organization", "group") and (len(other.name), other.name) < (len(target.name), target.name):
@@ -71,6 +78,7 @@ def _absorb(target: Actor, other: Actor) -> None:
     target.roles += [r for r in other.roles if r not in target.roles]
     target.affiliation = target.affiliation or other.affiliation
     target.mentions += other.mentions
+    target.acting += other.acting
     for doc, count in other.mentions_by_document.items():
         target.mentions_by_document[doc] = target.mentions_by_document.get(doc, 0) + count
     room = MAX_ACTOR_SOURCES - len(target.sources)  # only the first ones are kept in the end
@@ -79,15 +87,61 @@ def _absorb(target: Actor, other: Actor) -> None:
         target.sources += [s for s in other.sources if (s.doc, s.sentence) not in seen][:room]
 
 
+def _final(key: str, redirects: dict[str, str]) -> str:
+    seen = {key}
+    while key in redirects and redirects[key] not in seen:
+        key = redirects[key]
+        seen.add(key)
+    return key
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "for", "the"))
+
+
+def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
+    """An acronym joins the one organisation whose initials it spells ('CDC'); a name joins the one
+    longer name it begins ('Centers for Disease Control' and '... and Prevention'), with or without
+    a country in front ('U.S. Centers for Disease Control')."""
+    orgs = [k for k, a in merged.items() if a.kind in ("organization", "group")]
+    countries_ = countries()
+
+    def bare(name: str) -> str:
+        words = name.split()
+        if len(words) > 3 and countries_.lookup(words[0]) is not None:
+            words = words[1:]
+        return spelling_key(" ".join(words))
+
+    redirects: dict[str, str] = {}
+    for key in orgs:
+        name = merged[key].name
+        if name.replace(".", "").isupper() and 2 <= len(name.replace(".", "")) <= 6:
+            owners = [k for k in orgs if k != key and _initials(bare(merged[k].name).title()) == name.replace(".", "")]
+        else:
+            short = bare(name)
+            owners = [
+                k for k in orgs if k != key and len(short.split()) >= 3 and bare(merged[k].name).startswith(short + " ")
+            ]
+            owners = owners or [k for k in orgs if k != key and bare(merged[k].name) == short]
+        if len(owners) == 1 and owners[0] not in redirects:
+            _absorb(merged[owners[0]], merged[key])
+            redirects[key] = owners[0]
+    for key in redirects:
+        del merged[key]
+    return redirects
+
+
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
-    """A person known only by a surname in one document joins the one full name that ends with it."""
+    """A person known only by a surname in one document joins the one full name that ends with it
+    (also when the tagger took the lone surname for an organisation)."""
     redirects: dict[str, str] = {}
     people = [k for k, a in merged.items() if a.kind == "person"]
     by_surname: dict[str, list[str]] = {}
     for key in people:
         if " " in merged[key].name:
             by_surname.setdefault(fold(merged[key].name).split()[-1], []).append(key)
-    for key in people:
+    lone = [k for k, a in merged.items() if a.kind in ("organization", "group") and a.name.istitle()]
+    for key in people + lone:
         actor = merged[key]
         if " " in actor.name:
             continue
@@ -272,6 +326,10 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         questions += [_detached(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
         watch += [_detached(w, actors=remap(doc_id, w.actors)) for w in found.watch]
         background += [_detached(b) for b in found.background]
+    actors, mentioned = split_actors(actors, {p.actor for p in positions}, len(documents))
+    acting = {a.id for a in actors}
+    for item in (*events, *questions, *watch):
+        item.actors = [a for a in item.actors if a in acting]
     timeline, disagreements = merge_timeline(events)
     order = {d.id: i for i, d in enumerate(documents)}
 
@@ -295,4 +353,23 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         open_questions=sorted(disagreements, key=first_source) + sorted(questions, key=first_source),
         watch=sorted(watch, key=lambda w: (_sort_date(w.date), first_source(w))),
         background=sorted(background, key=first_source),
+        mentioned=mentioned,
     )
+
+
+def split_actors(actors: list[Actor], speakers: set[str], documents: int) -> tuple[list[Actor], list[Mentioned]]:
+    """Actors say something in the story or take part in it; every other name is only mentioned.
+
+    A briefing of one article keeps every name it gives (bystanders and credit lines aside): one
+    article names only what its story needs. Across several articles a name that never speaks must act at least
+    twice: a country listed once among those reporting a case, or a company named once, is
+    background to the story, not a party to it.
+    """
+    acting, mentioned = [], []
+    for actor in actors:
+        involved = documents == 1 or actor.acting >= MIN_ACTS
+        if actor.id in speakers or involved:
+            acting.append(actor)
+        else:
+            mentioned.append(Mentioned(actor.id, actor.name, actor.kind, actor.mentions, list(actor.sources)))
+    return acting, mentioned

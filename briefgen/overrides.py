@@ -148,7 +148,11 @@ def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml")
         _replace_actor(brief, old, new)
     brief.actors = [a for a in brief.actors if a.id in actors]
 
+    mentioned = {m.id: m for m in brief.mentioned}
     for actor_id, new_name in (overrides.get("rename") or {}).items():
+        if actor_id in mentioned and actor_id not in actors:
+            mentioned[actor_id].name = str(new_name)
+            continue
         if actor_id not in actors:
             unmatched.append(f"{name}: rename {actor_id}: no such actor")
             continue

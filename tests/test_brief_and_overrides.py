@@ -121,7 +121,7 @@ def test_overrides_survive_a_new_seed(example, tmp_path):
     )
     corrected, _ = build_brief(folder, None, overrides_path=path)
     assert len(corrected.documents) == 2
-    assert any(a.name == "Donald Trump" for a in corrected.actors)
+    assert any(a.name == "Donald Trump" for a in [*corrected.actors, *corrected.mentioned])
     assert question.id not in {q.id for q in corrected.open_questions}
     assert corrected.notices == []
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -11,11 +11,11 @@ from ..findings import Actor, Source
 from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
 from ..lexicon import lexicon
+from .common import DESIGNATION
+from .coref import ActorIndex
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-\d{1,4}[A-Za-z]*\b|\b\d+[A-Za-z]*-[A-Z]")
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+CODE = re.compile(r"(?:[A-Z]+\d+){2,}[A-Z]*")  # codes such as H1N1 or H5N1 name things
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor"}
 
 
@@ -29,73 +29,16 @@ class _Candidate:
     alias: str
     role: str | None = None
     affiliation: str | None = None
-
-
-@dataclass
-class ActorIndex:
-    """The document's actors and which tokens mention them."""
-
-    actors: dict[str, Actor] = field(default_factory=dict)
-    token_actor: dict[int, str] = field(default_factory=dict)
-    role_words: dict[str, str] = field(default_factory=dict)  # "foreign minister" -> actor id
-
-    def display(self, actor_id: str) -> str:
-        """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
-        actor = self.actors[actor_id]
-        words = set(lexicon().article_country_words)
-        if actor.kind == "country" and words & set(actor.name.split()):
-            return f"the {actor.name}"
-        return actor.name
-
-    def in_span(self, span: Span) -> list[str]:
-        found: list[str] = []
-        for token in span:
-            actor_id = self.token_actor.get(token.i)
-            if actor_id and actor_id not in found:
-                found.append(actor_id)
-        return found
-
-    def resolve(self, token: Token) -> str | None:
-        """The actor a subject token stands for: a name, a role ("the minister") or a pronoun."""
-        if token.i in self.token_actor:
-            return self.token_actor[token.i]
-        speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
-        for child in token.children:
-            if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):
-                if speaks_for or token.pos_ == "PROPN":
-                    return self.token_actor[child.i]
-            if speaks_for and child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
-                for pobj in child.children:
-                    if pobj.i in self.token_actor:
-                        return self.token_actor[pobj.i]
-        phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
-        if phrase in self.role_words:
-            return self.role_words[phrase]
-        lower = token.lower_
-        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
-            return self._antecedent(token, person=lower in PERSON_PRONOUNS)
-        return None
-
-    def _antecedent(self, token: Token, person: bool) -> str | None:
-        doc = token.doc
-        fallback = None
-        for i in range(token.i - 1, max(-1, token.i - 400), -1):
-            actor_id = self.token_actor.get(i)
-            if not actor_id:
-                continue
-            is_person = self.actors[actor_id].kind == "person"
-            if is_person != person:
-                continue
-            if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
-                return actor_id
-            fallback = fallback or actor_id
-        return fallback
+    public: bool = False  # a member of the public, introduced by name and age
 
 
 def _titled_person(ent: Span) -> Span:
-    """'Chancellor Olaf Scholz' tagged ORG is a person after a title: keep the name as PERSON."""
+    """'Chancellor Olaf Scholz' tagged ORG is a person after a title: keep the name as PERSON.
+    So is 'the health commissioner, Androulla Vasiliou', a name in apposition to a title."""
     if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
         return ent
+    if _headed_role(ent) and all(t.is_title and t.pos_ == "PROPN" for t in ent):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
     titles = set(lexicon().titles) - set(lexicon().ambiguous_titles)
     i = ent.start
     while i < ent.end - 1 and ent.doc[i].lower_.rstrip(".") in titles:
@@ -129,8 +72,12 @@ def _is_thing(span: Span) -> bool:
 
 def _clean_name(span: Span) -> tuple[str, range]:
     tokens = list(span)
+    if any(t.text == "(" for t in tokens[1:]):  # 'World Health Organisation (WHO': the acronym is merged apart
+        tokens = tokens[: next(i for i, t in enumerate(tokens) if i and t.text == "(")]
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].tag_ in ("NN", "NNS") and tokens[1].tag_ in ("NNP", "NNPS"):
+        tokens = tokens[1:]  # 'Drugmakers Roche AG': a common noun the tagger took in
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     if not tokens:
@@ -200,84 +147,136 @@ def _join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return joined
 
 
-def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
-    gaz = countries()
-    sentence_of = {}
-    for number, sent in enumerate(sentences, 1):
-        for token in sent:
-            sentence_of[token.i] = number
+def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
+    """The tagger's names, repaired; without those in credit lines and datelines."""
+    ents = [
+        ent
+        for ent in doc.ents
+        if ent.label_ in ACTOR_LABELS | {"PRODUCT"} and ent.start not in skipped and not _in_dateline(ent)
+    ]
+    return _join_compound_demonyms(doc, [_widen_org(_titled_person(ent)) for ent in ents])
 
-    candidates: list[_Candidate] = []
-    inside_titles: set[int] = set()
-    ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS | {"PRODUCT"}]
 
-    ents = _join_compound_demonyms(doc, [_widen_org(_titled_person(ent)) for ent in ents])
-    person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
-    surnames = _surnames(person_names)
-
+def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
+    """Tokens of one-word organisations inside a person's title ('acting WHO director general')."""
+    inside: set[int] = set()
+    modifiers = lexicon().titles | lexicon().title_modifiers
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        role, title_ents = _title_phrase(doc, ent.start)
-        modifiers = set(lexicon().titles) | set(lexicon().title_modifiers)
-        for title_ent in title_ents:
-            if title_ent.label_ == "ORG" and (len(title_ent) == 1 and title_ent.root.lower_ in modifiers):
-                inside_titles.update(range(title_ent.start, title_ent.end))
+        for title_ent in _title_phrase(doc, ent.start)[1]:
+            if title_ent.label_ == "ORG" and len(title_ent) == 1 and title_ent.root.lower_ in modifiers:
+                inside.update(range(title_ent.start, title_ent.end))
+    return inside
 
+
+def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
+    sentence_of = {token.i: number for number, sent in enumerate(sentences, 1) for token in sent}
+    credits = {t.i for sent in sentences if is_credit_line(sent) for t in sent}
+    ents = _entities(doc, credits)
+    person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
+    surnames = _surnames(person_names)
+    inside_titles = _titles_of_people(doc, ents)
+    candidates: list[_Candidate] = []
     for ent in ents:
         if ent.start in inside_titles or ent.label_ == "PRODUCT" or ent.start not in sentence_of:
             continue
         name, tokens = _clean_name(ent)
-        if not name or not re.search(r"[A-Za-z]", name):
-            continue
-        sentence = sentence_of[ent.start]
-        label = ent.label_
-        country = gaz.lookup(name)
-        if label == "PERSON" and country is None:
-            role, title_ents = _title_phrase(doc, ent.start)
-            role = role or _appositive_role(doc, ent)
-            affiliation = None
-            for title_ent in title_ents:
-                found = gaz.lookup(_clean_name(title_ent)[0])
-                affiliation = affiliation or (found[0] if found else _clean_name(title_ent)[0])
-            full = surnames.get(fold(name), name)
-            candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name, role, affiliation))
-            continue
-        if label in ("ORG", "GPE", "NORP", "LOC") and fold(name) in surnames and country is None:
-            full = surnames[fold(name)]
-            candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name))
-            continue
-        if country is not None and country[1] == "capital" and _names_a_venue(ent):
-            continue
-        if country is not None:
-            candidates.append(_Candidate(fold(country[0]), country[0], "country", tokens, sentence, name))
-            continue
-        if label in ("GPE", "LOC"):
-            continue  # places that are not countries are settings, not actors
-        if _is_thing(ent):
-            continue
-        words = name.split()
-        if len(words) > 1 and words[-1].lower() in lexicon().person_group_words:
-            owner = " ".join(words[:-1])
-            if fold(owner) in surnames or owner in person_names:
-                full = surnames.get(fold(owner), owner)
-                candidates.append(_Candidate(fold(full), full, "person", tokens, sentence, name))
-                continue
-        if len(words) == 1 and name[0].islower():
-            continue
-        if label == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
-            continue  # "a Muslim country": a description, not a group acting
-        kind = "group" if label == "NORP" else "organization"
-        known = organizations().get(fold(name)) if kind == "organization" else None
-        if known:
-            candidates.append(_Candidate(fold(known), known, kind, tokens, sentence, name))
-            continue
-        candidates.append(_Candidate(name_key(name, kind), name, kind, tokens, sentence, name))
-
-    candidates += _bare_surnames(doc, candidates, surnames, sentence_of)
+        if name and re.search(r"[A-Za-z]", name):
+            found = _classify(ent, name, tokens, sentence_of[ent.start], surnames, person_names)
+            candidates += [found] if found else []
+    candidates += _bare_surnames(doc, candidates, surnames, sentence_of, credits)
     candidates += _bare_org_heads(doc, candidates, sentence_of)
     _merge_acronyms(candidates, doc.text)
     return _build_index(candidates, doc, sentences, doc_id)
+
+
+def _classify(
+    ent: Span, name: str, tokens: range, sentence: int, surnames: dict[str, str], person_names: list[str]
+) -> _Candidate | None:
+    """What one name is: a person, a country, an organisation or group, or nothing that acts."""
+    doc, label = ent.doc, ent.label_
+    if any(CODE.fullmatch(word) for word in name.split()):
+        return None  # 'H1N1' names a virus
+    country = countries().lookup(name)
+    if label == "PERSON" and country is None:
+        role, title_ents = _title_phrase(doc, ent.start)
+        role = role or _appositive_role(doc, ent) or _headed_role(ent)
+        affiliation = None
+        for title_ent in title_ents:
+            found = countries().lookup(_clean_name(title_ent)[0])
+            affiliation = affiliation or (found[0] if found else _clean_name(title_ent)[0])
+        full = surnames.get(fold(name), name)
+        public = role is None and _introduced_as_public(ent)
+        return _Candidate(fold(full), full, "person", tokens, sentence, name, role, affiliation, public)
+    if label in ("ORG", "GPE", "NORP", "LOC") and fold(name) in surnames and country is None:
+        full = surnames[fold(name)]
+        return _Candidate(fold(full), full, "person", tokens, sentence, name)
+    if country is not None:
+        if country[1] == "capital" and _names_a_venue(ent):
+            return None
+        return _Candidate(fold(country[0]), country[0], "country", tokens, sentence, name)
+    if label in ("GPE", "LOC") or _is_thing(ent):
+        return None  # places that are not countries are settings, not actors
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in lexicon().person_group_words:
+        owner = " ".join(words[:-1])
+        if fold(owner) in surnames or owner in person_names:
+            full = surnames.get(fold(owner), owner)
+            return _Candidate(fold(full), full, "person", tokens, sentence, name)
+    if name[0].islower():
+        return None  # 'health ministry' is not a name
+    if label == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
+        return None  # "a Muslim country": a description, not a group acting
+    kind = "group" if label == "NORP" else "organization"
+    known = organizations().get(fold(name)) if kind == "organization" else None
+    if known:
+        return _Candidate(fold(known), known, kind, tokens, sentence, name)
+    return _Candidate(name_key(name, kind), name, kind, tokens, sentence, name)
+
+
+def is_credit_line(sent: Span) -> bool:
+    """'(Reporting by A and B; Editing by C)': the people who wrote the article, not its actors."""
+    text = sent.text.lower()
+    return any(cue in text for cue in lexicon().credit_cues)
+
+
+def _in_dateline(ent: Span) -> bool:
+    """'GENEVA (Reuters) -': the agency that filed the story."""
+    doc = ent.doc
+    return (
+        ent.start > 0
+        and ent.end + 1 < len(doc)
+        and doc[ent.start - 1].text == "("
+        and doc[ent.end].text == ")"
+        and doc[ent.end + 1].text in ("-", "–", "—", "--")
+    )
+
+
+def _introduced_as_public(ent: Span) -> bool:
+    """How papers introduce a member of the public: 'Kathy Ivcich, 53, a real estate agent',
+    'Alex Grinter, who left her beach vacation', 'Silvia Rodriguez, a teacher' (no title)."""
+    doc, end = ent.doc, ent.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    after = doc[end + 1]
+    if after.like_num:
+        return doc[end + 2].text in (",", ")")
+    if after.lower_ in ("who", "whose"):
+        return True
+    if after.lower_ in ("a", "an"):
+        words = {t.lower_ for t in doc[end + 2 : min(end + 8, len(doc))] if not t.is_punct}
+        return not words & lexicon().titles
+    return False
+
+
+def _headed_role(ent: Span) -> str | None:
+    """'the health secretary, Nicola Sturgeon': the title the name stands in apposition to."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.lower_ not in lexicon().titles:
+        return None
+    words = [t for t in head.subtree if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+    return ent.doc[words[0].i : words[-1].i + 1].text if words else None
 
 
 def _surnames(person_names: list[str]) -> dict[str, str]:
@@ -301,9 +300,11 @@ def _surnames(person_names: list[str]) -> dict[str, str]:
     return table
 
 
-def _bare_surnames(doc: Doc, candidates: list[_Candidate], surnames: dict[str, str], sentence_of: dict) -> list:
+def _bare_surnames(
+    doc: Doc, candidates: list[_Candidate], surnames: dict[str, str], sentence_of: dict, skipped: set[int]
+) -> list:
     """Surnames of known people that the tagger missed ("Çavuşoğlu said")."""
-    covered = {i for c in candidates for i in c.tokens}
+    covered = {i for c in candidates for i in c.tokens} | skipped
     found = []
     for token in doc:
         if not token.is_title or token.i in covered or token.i not in sentence_of:
@@ -364,6 +365,7 @@ def _merge_acronyms(candidates: list[_Candidate], text: str) -> None:
 def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     index = ActorIndex()
     by_key: dict[str, Actor] = {}
+    acting: dict[str, set[int]] = {}
     for cand in candidates:
         actor = by_key.get(cand.key)
         if actor is None:
@@ -378,11 +380,20 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
         if cand.affiliation and not actor.affiliation and fold(cand.affiliation) != cand.key:
             actor.affiliation = cand.affiliation
         actor.mentions += 1
+        if cand.public:
+            index.public.add(actor.id)
+        if _acts(doc, cand.tokens) and cand.sentence not in acting.setdefault(actor.id, set()):
+            acting[actor.id].add(cand.sentence)
+            actor.acting += 1
         if not any(s.sentence == cand.sentence for s in actor.sources):
             actor.sources.append(Source(doc_id, cand.sentence, sentences[cand.sentence - 1].text.strip()))
         for i in cand.tokens:
             index.token_actor[i] = actor.id
+    # a bystander is quoted once; a name that comes back is part of the story ('Armed robber Robert Napier, 25')
+    index.public = {a.id for a in by_key.values() if a.id in index.public and a.mentions == 1}
     for actor in by_key.values():
+        if actor.id in index.public:
+            actor.acting = 0
         actor.mentions_by_document = {doc_id: actor.mentions}
         actor.aliases = sorted(set(actor.aliases) - {actor.name}) + [actor.name]
         actor.aliases.sort()
@@ -394,6 +405,25 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
                 owners.setdefault(phrase, set()).add(actor.id)
     index.role_words = {phrase: ids.pop() for phrase, ids in owners.items() if len(ids) == 1}
     return index
+
+
+def _acts(doc: Doc, tokens: range) -> bool:
+    """Whether a mention names who does or says something: the subject of a verb, the agent of a
+    passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said')."""
+    inside = set(tokens)
+    token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
+    speakers = lexicon().agent_nouns | lexicon().person_group_words
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj") and head.pos_ in ("NOUN", "PROPN"):
+            token = head
+        elif token.dep_ == "pobj" and head.lower_ in ("for", "of", "from") and head.head.lower_ in speakers:
+            token = head.head
+        else:
+            break
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _role_phrases(role: str) -> list[str]:

@@ -8,9 +8,10 @@ from spacy.tokens import Span, Token
 
 from ..findings import Source
 from ..lexicon import lexicon
-from .actors import DESIGNATION
 
 QUOTE_CHARS = '"“”'
+# Model numbers and codes name things, not actors: S-400, F-35s, 5G-A.
+DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-\d{1,4}[A-Za-z]*\b|\b\d+[A-Za-z]*-[A-Z]")
 
 
 def ents_in(span: Span) -> list[Span]:

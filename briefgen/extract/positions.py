@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from ..findings import Position, stable_id
 from ..lexicon import Lexicon, lexicon
-from .actors import ActorIndex
 from .common import QUOTE_CHARS, clean, source, starts_paragraph, subtree_text, topics
+from .coref import ActorIndex
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
 
@@ -121,9 +121,7 @@ def extract_positions(
 ) -> list[Position]:
     lex = lexicon()
     reporters = {
-        a.id
-        for a in actors.actors.values()
-        if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
+        a.id for a in actors.actors.values() if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
@@ -143,7 +141,7 @@ def extract_positions(
                 numbers = [number]
             claims += [(speaker, kind, numbers, token) for speaker in _subject_actors(subject, actors)]
         claims += _noun_stances(sent, actors, number)
-        claims = [claim for claim in claims if claim[0] not in reporters]
+        claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:
             claims = [(a, "reported", [number], None) for a in _according_to(sent, actors)]
         for speaker, kind, numbers, verb in claims:

@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .actors import ActorIndex
 from .common import clean, governing_verb, is_future, quoted_tokens, source, subtree_text, topics
+from .coref import ActorIndex
 
 TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "deadline")
 

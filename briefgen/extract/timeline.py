@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
 from ..timex import CLOCK_WORDS, Timex, contains, normalise
-from .actors import ActorIndex
 from .common import clean, ents_in, is_ahead, is_hypothetical, sentence_case, source, tense_of
+from .coref import ActorIndex
 
 MAX_EVENT_WORDS = 40
 

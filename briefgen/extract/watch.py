@@ -8,8 +8,8 @@ from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
 from ..lexicon import lexicon
-from .actors import ActorIndex
 from .common import SCHEDULING, clean, is_ahead, is_future, quoted_tokens, sentence_case, source, subtree_text
+from .coref import ActorIndex
 from .timeline import resolve_dates
 
 MIN_CLAUSE_WORDS = 4

@@ -1,0 +1,75 @@
+"""Who a mention stands for: names, roles ("the minister") and pronouns resolved to the document's actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..findings import Actor
+from ..lexicon import lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+
+
+@dataclass
+class ActorIndex:
+    """The document's actors and which tokens mention them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    role_words: dict[str, str] = field(default_factory=dict)  # "foreign minister" -> actor id
+    public: set[str] = field(default_factory=set)  # members of the public quoted by name and age
+
+    def display(self, actor_id: str) -> str:
+        """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
+        actor = self.actors[actor_id]
+        words = set(lexicon().article_country_words)
+        if actor.kind == "country" and words & set(actor.name.split()):
+            return f"the {actor.name}"
+        return actor.name
+
+    def in_span(self, span: Span) -> list[str]:
+        found: list[str] = []
+        for token in span:
+            actor_id = self.token_actor.get(token.i)
+            if actor_id and actor_id not in found:
+                found.append(actor_id)
+        return found
+
+    def resolve(self, token: Token) -> str | None:
+        """The actor a subject token stands for: a name, a role ("the minister") or a pronoun."""
+        if token.i in self.token_actor:
+            return self.token_actor[token.i]
+        speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
+        for child in token.children:
+            if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):
+                if speaks_for or token.pos_ == "PROPN":
+                    return self.token_actor[child.i]
+            if speaks_for and child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+                for pobj in child.children:
+                    if pobj.i in self.token_actor:
+                        return self.token_actor[pobj.i]
+        phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
+        if phrase in self.role_words:
+            return self.role_words[phrase]
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
+            return self._antecedent(token, person=lower in PERSON_PRONOUNS)
+        return None
+
+    def _antecedent(self, token: Token, person: bool) -> str | None:
+        doc = token.doc
+        fallback = None
+        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+            actor_id = self.token_actor.get(i)
+            if not actor_id:
+                continue
+            is_person = self.actors[actor_id].kind == "person"
+            if is_person != person:
+                continue
+            if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
+                return actor_id
+            fallback = fallback or actor_id
+        return fallback
