@@ -15,6 +15,8 @@ WordSet = frozenset[str]
 @dataclass(frozen=True)
 class Lexicon:
     speech_verbs: WordSet
+    neutral_speech_verbs: WordSet
+    evaluative_words: WordSet
     stance_verbs: WordSet
     stance_nouns: WordSet
     stance_adjectives: WordSet

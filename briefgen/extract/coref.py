@@ -42,6 +42,9 @@ class ActorIndex:
         """The actor a subject token stands for: a name, a role ("the minister") or a pronoun."""
         if token.i in self.token_actor:
             return self.token_actor[token.i]
+        for child in token.children:  # 'the health secretary, José Angel Córdova, said'
+            if child.dep_ == "appos" and child.i in self.token_actor:
+                return self.token_actor[child.i]
         speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
         for child in token.children:
             if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):

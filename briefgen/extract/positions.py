@@ -92,6 +92,43 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
     return None
 
 
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us", "ours", "myself", "ourselves"}
+
+
+def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
+    """Whether the words a neutral speech verb reports are an opinion: a modal, a wish or belief, an
+    evaluation, a speaker talking of themselves, or words set in quotation marks. 'Officials said 41
+    people had been cleared' reports a fact, and is not a position."""
+    if verb.lemma_.lower() not in lex.neutral_speech_verbs:
+        return True
+    for token in words:
+        if token.i == verb.i:
+            continue
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if token.tag_ == "MD" or lower in FIRST_PERSON or token.text in QUOTE_CHARS:
+            return True
+        if (token.pos_ == "VERB" and lemma in lex.stance_verbs) or lemma in lex.evaluative_words:
+            return True
+        if lemma in lex.stance_adjectives and token.pos_ == "ADJ":
+            return True
+    return False
+
+
+def reported_words(verb: Token, sentences: list[Span], first: int, last: int) -> Span:
+    """What a speech verb reports: the quotation (which may open sentences earlier), else its clause
+    without the speaker ('officials in China said [that ...]')."""
+    doc = verb.doc
+    if first != last:
+        return doc[sentences[first - 1].start : sentences[last - 1].end]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "parataxis")]
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        clauses.append(verb.head)  # '"...," he said': the quoted clause is the verb's head
+    if not clauses:
+        return sentences[last - 1]
+    tokens = sorted(t.i for c in clauses for t in (c.subtree if c is not verb.head else c.sent))
+    return doc[tokens[0] : tokens[-1] + 1]
+
+
 def _says_will(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
 
@@ -139,6 +176,10 @@ def extract_positions(
                 kind, numbers = "quote", list(range(quote_start, number + 1))
             else:
                 numbers = [number]
+            said = reported_words(token, sentences, numbers[0], number)
+            # a direct quotation is chosen for its words; reported speech may only pass on a fact
+            if kind == "reported" and not carries_stance(token, said, lex):
+                continue
             claims += [(speaker, kind, numbers, token) for speaker in _subject_actors(subject, actors)]
         claims += _noun_stances(sent, actors, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
