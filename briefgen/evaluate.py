@@ -77,6 +77,8 @@ def score_section(brief: Brief, gold: dict, section: str) -> Score:
     if section == "actors":
         return _score_actors(brief, gold_items)
     items = getattr(brief, section)
+    if section == "watch":  # what the site shows as ahead; due and earlier items are set apart
+        items = [i for i in items if i.status == "ahead"]
     check_date = section in ("timeline", "watch")
     files = {d.id: Path(d.path).name for d in brief.documents}
     hits = [

@@ -70,6 +70,9 @@ class OpenQuestion:
     kind: str  # explicit | unresolved | contested | disagreement
     actors: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # what makes it open: explicit, uncertain, pending, timing, contested, forecast, condition,
+    # possibility or disagreement (most trusted first)
+    cue: str = "uncertain"
 
 
 @dataclass
@@ -79,6 +82,9 @@ class WatchItem:
     item: str
     actors: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # as of the newest source: ahead; due (its date has passed, or a newer source reports it done);
+    # earlier (an undated expectation from an article much older than the newest)
+    status: str = "ahead"
 
 
 @dataclass

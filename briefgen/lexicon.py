@@ -23,11 +23,11 @@ class Lexicon:
     agent_nouns: WordSet
     reporter_roles: WordSet
     credit_cues: WordSet
-    forecast_verbs: WordSet
-    uncertain_modals: WordSet
     state_verbs: WordSet
     event_nouns: WordSet
-    hedges: dict[str, str]
+    uncertainty_cues: WordSet
+    forecast_verbs: WordSet
+    open_matter_cues: dict[str, str]
     titles: WordSet
     title_modifiers: WordSet
     topic_nouns: WordSet

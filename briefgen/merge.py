@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import math
 import re
 from dataclasses import fields, replace
 
@@ -207,19 +209,20 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
     for event in merged:
         event.disputed_dates.sort()
         disputes = [
-            ("figures", "the figures", "; ".join(event.disputed_figures)),
-            ("outcomes", "the outcome", "; ".join(event.disputed_outcomes)),
-            ("dates", "when this happened", " or ".join(event.disputed_dates)),
+            ("figures", "Which figure is right", " or ".join(event.disputed_figures)),
+            ("outcomes", "Which outcome is right", " or ".join(event.disputed_outcomes)),
+            ("dates", "When did it happen", " or ".join(event.disputed_dates)),
         ]
         disagreements += [
             OpenQuestion(
                 id=stable_id("q", kind, event.id),
-                question=f"Sources disagree on {subject} ({detail}): {event.event}",
+                question=f"{asked}, {detail}? Sources differ on: {event.event}",
                 kind="disagreement",
                 actors=list(event.actors),
                 sources=list(event.sources),
+                cue="disagreement",
             )
-            for kind, subject, detail in disputes
+            for kind, asked, detail in disputes
             if detail
         ]
     return merged, disagreements
@@ -242,7 +245,7 @@ def _conflicting_figures(first: str, second: str) -> list[str]:
     """'12 people' in one report and '15 people' in another: the same count told two ways."""
     counts_a, counts_b = _counts(first), _counts(second)
     return [
-        f"{counts_a[n]} {n} vs {counts_b[n]} {n}"
+        f"{counts_a[n]} {n} or {counts_b[n]} {n}"
         for n in sorted(counts_a)
         if n in counts_b and counts_a[n] != counts_b[n]
     ]
@@ -283,7 +286,7 @@ def _outcomes(text: str) -> set[str]:
 def _conflicting_outcomes(first: str, second: str) -> list[str]:
     """'the court upheld the ban' in one report and 'the court overturned the ban' in another."""
     a, b = _outcomes(first), _outcomes(second)
-    return sorted(f"{label} vs {_OPPOSITE[label]}" for label in a if _OPPOSITE[label] in b and label not in b)
+    return sorted(f"{label} or {_OPPOSITE[label]}" for label in a if _OPPOSITE[label] in b and label not in b)
 
 
 def _sort_date(value: str | None) -> str:
@@ -350,11 +353,65 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         actors=actors,
         positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
         timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
-        open_questions=sorted(disagreements, key=first_source) + sorted(questions, key=first_source),
-        watch=sorted(watch, key=lambda w: (_sort_date(w.date), first_source(w))),
+        open_questions=select_questions(disagreements + questions, acting, order, first_source),
+        watch=sorted(
+            watch_status(watch, timeline, {d.id: d.date for d in documents}, max(dates) if dates else None),
+            key=lambda w: (_sort_date(w.date), first_source(w)),
+        ),
         background=sorted(background, key=first_source),
         mentioned=mentioned,
     )
+
+
+EARLIER_DAYS = 30  # an undated expectation a month older than the newest source has had its chance
+
+
+def _ends_before(value: str, as_of: str) -> bool:
+    """Whether a date of any precision (2009, 2009-05, 2009-05-06) is over before as_of begins."""
+    return value < as_of[: len(value)]
+
+
+def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], as_of: str | None) -> list:
+    """What to watch is the future as of the newest source: an item whose date has passed, or that a
+    newer source reports as done, is due; an undated expectation from an article much older than the
+    newest is an earlier expectation."""
+    done = [(_words(e.event), max((doc_dates.get(s.doc) or "" for s in e.sources), default="")) for e in timeline]
+    for item in watch:
+        written = doc_dates.get(item.sources[0].doc) or ""
+        item_words = _words(item.item)
+        if as_of and item.date and _ends_before(item.date, as_of):
+            item.status = "due"
+        elif any(when > written and _same_event(words, item_words) for words, when in done):
+            item.status = "due"
+        elif as_of and not item.date and written and _days_between(written, as_of) > EARLIER_DAYS:
+            item.status = "earlier"
+        else:
+            item.status = "ahead"
+    return watch
+
+
+def _days_between(first: str, last: str) -> int:
+    try:
+        return (dt.date.fromisoformat(last[:10]) - dt.date.fromisoformat(first[:10])).days
+    except ValueError:
+        return 0
+
+
+WEAK_CUES = ("forecast", "condition", "possibility")
+CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", *WEAK_CUES)
+
+
+def select_questions(questions: list[OpenQuestion], acting: set[str], order: dict[str, int], first_source) -> list:
+    """Fewer, better questions. In a story of several articles, a question raised only as a forecast,
+    a condition or a possibility must concern one of its actors; then the most trusted kinds and the
+    newest articles come first, up to a number that grows slowly with the story."""
+    if len(order) > 1:
+        questions = [q for q in questions if q.cue not in WEAK_CUES or set(q.actors) & acting]
+    limit = max(6, math.ceil(3 * math.sqrt(len(order))))
+    rank = {cue: i for i, cue in enumerate(CUE_ORDER)}
+    best = sorted(questions, key=lambda q: (rank.get(q.cue, len(rank)), -first_source(q)[0], first_source(q)[1]))
+    kept = {q.id for q in best[:limit]}
+    return [q for q in sorted(questions, key=lambda q: (q.cue != "disagreement", first_source(q))) if q.id in kept]
 
 
 def split_actors(actors: list[Actor], speakers: set[str], documents: int) -> tuple[list[Actor], list[Mentioned]]:

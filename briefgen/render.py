@@ -85,9 +85,9 @@ def _context(brief: Brief, changes=None) -> dict:
     past = [
         e for e in brief.timeline if e.date and not e.scheduled and not (brief.as_of and _before(brief.as_of, e.date))
     ]
-    is_due = [bool(w.date and brief.as_of and _before(w.date, brief.as_of)) for w in brief.watch]
-    passed = [w for w, due in zip(brief.watch, is_due, strict=True) if due]
-    ahead = [w for w, due in zip(brief.watch, is_due, strict=True) if not due]
+    passed = [w for w in brief.watch if w.status == "due"]
+    ahead = [w for w in brief.watch if w.status == "ahead"]
+    earlier = [w for w in brief.watch if w.status == "earlier"]
     newest = brief.documents[-1] if brief.documents else None
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
@@ -113,6 +113,7 @@ def _context(brief: Brief, changes=None) -> dict:
         "next_watch": ([w for w in ahead if w.date] or ahead)[:3],
         "watch_ahead": ahead,
         "watch_passed": passed,
+        "watch_earlier": earlier,
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "changes": changes,
         "items": items,

@@ -91,7 +91,7 @@ def test_stance_verb_gives_a_stance():
 
 
 def test_role_reference_resolves_to_the_person():
-    text = "Foreign Minister Ana Costa visited Lisbon.\n\nThe foreign minister said that the talks had failed."
+    text = "Foreign Minister Ana Costa visited Lisbon.\n\nThe foreign minister said that the talks must resume."
     _, found = analyse(text)
     assert [p.actor for p in found.positions] == ["ana-costa"]
 

@@ -41,7 +41,7 @@ def test_sources_that_disagree_on_a_date_are_flagged():
     assert event.disputed_dates == ["2021-03-03", "2021-03-05"]
     assert len({s.doc for s in event.sources}) == 2
     question = next(q for q in brief.open_questions if q.kind == "disagreement")
-    assert "Sources disagree" in question.question and "2021-03-03 or 2021-03-05" in question.question
+    assert question.question.startswith("When did it happen, 2021-03-03 or 2021-03-05?")
     pages = render(brief)
     assert "sources disagree: 2021-03-03 vs 2021-03-05" in pages["timeline.md"]
 
@@ -114,19 +114,19 @@ def test_what_changed_lists_the_new_seed_and_its_findings(tmp_path):
 def test_sources_that_disagree_on_a_figure_are_flagged():
     brief, _ = build_brief(FIXTURES / "figures", None)
     (event,) = [e for e in brief.timeline if e.date == "2022-08-01"]
-    assert event.disputed_figures == ["12 people vs 15 people"]
-    assert any("Sources disagree on the figures" in q.question for q in brief.open_questions)
-    assert "figures differ: 12 people vs 15 people" in render(brief)["timeline.md"]
+    assert event.disputed_figures == ["12 people or 15 people"]
+    assert any(q.question.startswith("Which figure is right, 12 people or 15 people?") for q in brief.open_questions)
+    assert "figures differ: 12 people or 15 people" in render(brief)["timeline.md"]
 
 
 def test_sources_that_disagree_on_an_outcome_are_flagged():
     brief, _ = build_brief(FIXTURES / "outcome", None)
     (event,) = [e for e in brief.timeline if e.date == "2023-02-07"]
     assert len({s.doc for s in event.sources}) == 2
-    assert event.disputed_outcomes == ["upheld vs overturned"]
+    assert event.disputed_outcomes == ["upheld or overturned"]
     (question,) = [q for q in brief.open_questions if q.kind == "disagreement"]
-    assert question.question.startswith("Sources disagree on the outcome (upheld vs overturned)")
-    assert "outcomes differ: upheld vs overturned" in render(brief)["timeline.md"]
+    assert question.question.startswith("Which outcome is right, upheld or overturned?")
+    assert "outcomes differ: upheld or overturned" in render(brief)["timeline.md"]
 
 
 def test_agreeing_or_negated_outcomes_are_not_a_disagreement():
@@ -134,7 +134,7 @@ def test_agreeing_or_negated_outcomes_are_not_a_disagreement():
 
     assert _conflicting_outcomes("The Senate passed the bill on May 2.", "The Senate approved the bill on May 2.") == []
     assert _conflicting_outcomes("The Senate passed the bill.", "The Senate did not reject the bill.") == []
-    assert _conflicting_outcomes("Shares rose 5% on Monday.", "Shares fell 5% on Monday.") == ["rose vs fell"]
+    assert _conflicting_outcomes("Shares rose 5% on Monday.", "Shares fell 5% on Monday.") == ["rose or fell"]
 
 
 def test_a_new_actor_beyond_the_listed_ones_links_to_an_existing_anchor(monkeypatch):
@@ -173,6 +173,7 @@ def test_repeated_builds_in_one_process_never_change_the_cached_findings(tmp_pat
 
 def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
     from briefgen.findings import WatchItem
+    from briefgen.merge import watch_status
 
     brief, _ = build_brief(FIXTURES / "turkey-eu", None)
     source = brief.watch[0].sources[0] if brief.watch else brief.timeline[0].sources[0]
@@ -183,6 +184,7 @@ def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
         WatchItem("watch-c", "2005-06-14", "The leaders will meet in June.", [], [source]),
         WatchItem("watch-d", None, "The court will rule on the appeal.", [], [source]),
     ]
+    watch_status(brief.watch, [], {source.doc: "2005-03-01"}, brief.as_of)
     pages = render(brief)
     ahead, due = pages["watch.md"].split("## Due before 2005-03-01")
     assert "resume in November" in due and "resume in November" not in ahead

@@ -23,7 +23,9 @@ def quote_starts(sentences: list[Span]) -> list[int | None]:
             open_at = None
         text = sent.text
         has_quote = any(c in text for c in QUOTE_CHARS)
-        if has_quote and open_at is None:
+        # a sentence that opens with a quotation mark starts a quotation of its own, even after one
+        # left open ('"We are stating ... Europe. "On the contrary, ..."')
+        if has_quote and (open_at is None or text.lstrip()[:1] in ('"', "“")):
             open_at = number
         starts.append(open_at if has_quote or open_at is not None else None)
         curly_balance = text.count("“") - text.count("”")

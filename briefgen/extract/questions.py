@@ -1,35 +1,276 @@
-"""Open questions: explicit questions, hedged or unresolved matters and contested issues."""
+"""Open questions: what the text itself leaves open, phrased as a question built from its own clause.
+
+Precision before recall: a question comes only from an explicit question in the text, a stated
+uncertainty ("it is unclear whether ...", "remains to be seen") or a pending step ("has yet to
+decide"). Every question names its subject and is built by moving the clause's auxiliary in front;
+where that cannot be done cleanly, no question is made.
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .common import clean, governing_verb, is_future, quoted_tokens, source, subtree_text, topics
-from .coref import ActorIndex
+from .common import clean, is_future, quoted_tokens, source, subtree_text
+from .coref import PERSON_PRONOUNS, ActorIndex
 
-TIMING_WORDS = ("date", "when", "time", "timing", "schedule", "near future", "deadline")
+WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
+OPENERS = WH_WORDS | {"will", "would", "can", "could", "should", "is", "are", "was", "were", "do", "does"}
+OPENERS |= {"did", "has", "have", "had", "may", "might", "must", "shall"}
+# An open matter is still ahead: its modal becomes the plain future of a question.
+ASK_MODAL = {"would": "will", "could": "will", "might": "will", "may": "will", "'ll": "will", "wo": "will"}
+ASK_MODAL |= {"must": "will", "should": "will"}  # an obligation or advice: will it be met?
+DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+BE_FORMS = {"is", "are", "was", "were", "'s", "'re"}
+MAX_WORDS = 30
 
 
-def _name(actor_id: str | None, actors: ActorIndex) -> str | None:
-    return actors.display(actor_id) if actor_id in actors.actors else None
+def _uncertainty_matcher(vocab: Vocab) -> PhraseMatcher:
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("UNCERTAIN", [Doc(vocab, words=cue.split()) for cue in sorted(lexicon().uncertainty_cues)])
+    return matcher
 
 
-def _subject_name(verb: Token, actors: ActorIndex) -> str | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return _name(actors.resolve(child), actors) or subtree_text(child)
-    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        return _subject_name(verb.head, actors)
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _matcher(sent: Span) -> PhraseMatcher:
+    key = id(sent.doc.vocab)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = _uncertainty_matcher(sent.doc.vocab)
+    return _MATCHERS[key]
+
+
+def _subject_text(subject: Token, actors: ActorIndex) -> str | None:
+    """The subject as a question names it: a pronoun only when it resolves to a named actor."""
+    if subject.lower_ in PERSON_PRONOUNS:
+        actor = actors.resolve(subject)
+        return actors.display(actor) if actor in actors.actors else None
+    if subject.dep_ == "expl" and subject.lower_ == "there":
+        return "there"  # 'there could be further walkouts' -> 'Will there be further walkouts?'
+    if subject.pos_ == "PRON" or subject.dep_ == "expl":
+        return None  # 'it', 'they', 'this': too loose to name in a question of their own
+    # the subject's head words, without a relative clause or an apposition hanging on it
+    loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
+    text = clean("".join(t.text_with_ws for t in subject.subtree if t.i not in loose)).strip(" ,")
+    first = next(iter(subject.subtree))
+    if first.pos_ == "DET" and text:
+        text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
+    return text or None
+
+
+def _tail(verb: Token, skipped: set[int]) -> str:
+    """The words after the verb, without a second clause joined to it ('... but lessons would ...')."""
+    skipped = skipped | {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    rest = [t for t in verb.subtree if t.i > verb.i and t.i not in skipped]
+    cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
+    rest = rest[:cut]
+    while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
+        rest.pop()
+    return clean("".join(t.text_with_ws for t in rest))
+
+
+def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> str | None:
+    """'the court would rule on Monday' -> 'Will the court rule on Monday?' (with do-support and
+    inversion of the auxiliary); None when the clause has no nameable subject or only reports words."""
+    if verb.lemma_.lower() in lexicon().speech_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or (wh is not None and subject.i == wh.i):
+        return None
+    who = _subject_text(subject, actors)
+    if not who:
+        return None
+    skipped = {t.i for t in subject.subtree} | ({wh.i} if wh is not None else set())
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    skipped |= {a.i for a in auxes}
+    tail = _tail(verb, skipped)
+    lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
+    if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
+        auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
+        lead_aux = None if not auxes else auxes[0]
+        others = " ".join(a.lower_ for a in auxes[1:])
+        body = f"will {who} {others} {verb.text} {_tail(verb, skipped)}"
+        question = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:")
+        return question[0].upper() + question[1:] + "?"
+    if lead_aux is not None:
+        others = " ".join(a.lower_ for a in auxes if a is not lead_aux)
+        first = ASK_MODAL.get(lead_aux.lower_, lead_aux.lower_)
+        if lead_aux.lower_ == "to":
+            return None
+        body = f"{first} {who} {others} {verb.text} {tail}"
+    elif verb.lemma_ == "be" and verb.lower_ in BE_FORMS:
+        body = f"{verb.lower_} {who} {tail}"
+    elif verb.tag_ in DO_SUPPORT:
+        neg = ""
+        body = f"{DO_SUPPORT[verb.tag_]} {who}{neg} {verb.lemma_} {tail}"
+    else:
+        return None
+    body = re.sub(r"\s+", " ", body).strip()
+    question = f"{wh.lower_} {body}" if wh is not None else body
+    question = question.rstrip(" .,;:")
+    if len(question.split()) > MAX_WORDS or len(question.split()) < 3:
+        return None
+    return question[0].upper() + question[1:] + "?"
+
+
+def _explicit(sent: Span) -> str | None:
+    """A question the text asks: the words from its opener to the question mark."""
+    text = clean(sent.text)
+    end = text.rfind("?")
+    if end < 0:
+        return None
+    start = max(text.rfind(c, 0, end) for c in (":", "“", '"', "—", "-"))
+    asked = text[start + 1 : end].strip(" \"'“”‘’")
+    words = asked.split()
+    if not 4 <= len(words) <= MAX_WORDS or words[0].lower() not in OPENERS:
+        return None
+    if {w.lower().strip(",") for w in words} & {"i", "you", "we", "me", "us", "my", "your", "our"}:
+        return None  # a rhetorical or personal question, not an open matter of the story
+    return asked[0].upper() + asked[1:] + "?"
+
+
+def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
+    """The clause a cue leaves open, with its wh-word: 'it is unclear [whether X will Y]'."""
+    heads = {cue.root, cue.root.head}
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ not in ("ccomp", "csubj", "advcl", "xcomp", "acl", "prep", "pcomp"):
+                continue
+            if clause.dep_ == "prep":
+                clause = next((c for c in clause.children if c.dep_ == "pcomp"), clause)
+            marker = next(
+                (t for t in clause.subtree if t.i < clause.i and t.lower_ in WH_WORDS | {"whether", "if"}), None
+            )
+            if marker is not None:
+                return clause, marker if marker.lower_ in WH_WORDS else None
     return None
 
 
-def _object(verb: Token) -> str:
-    parts = [subtree_text(c) for c in verb.children if c.dep_ in ("dobj", "attr", "prt")]
-    return " ".join(p for p in parts if p)
+def _pending(sent: Span, actors: ActorIndex) -> str | None:
+    """'X has yet to decide on Y' -> 'Will X decide on Y?'."""
+    for token in sent:
+        if token.lower_ == "yet" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+            verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
+            if verb is None:
+                continue
+            action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if action is None or subject is None or action.lemma_.lower() in lexicon().speech_verbs:
+                continue
+            who = _subject_text(subject, actors)
+            if who:
+                skipped = {t.i for t in action.subtree if t.dep_ == "aux" and t.head.i == action.i}
+                tail = _tail(action, skipped)
+                return re.sub(r"\s+", " ", f"Will {who} {action.text} {tail}").strip() + "?"
+    return None
+
+
+def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
+    for _, start, end in _matcher(sent)(sent):
+        found = _clause_left_open(sent.doc[start:end])
+        if found is not None:
+            clause, wh = found
+            return interrogative(clause, actors, wh)
+    return None
+
+
+def _conditioned(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'talks will begin only if Croatia co-operates' -> 'Does Croatia co-operate?': the condition an
+    outcome waits on ('unless', 'only if'; a plain 'if' is a supposition). A condition narrated in
+    the past was settled, and is not asked."""
+    for token in sent:
+        strict = token.lower_ == "unless" or (
+            token.lower_ == "if" and token.i > sent.start and token.nbor(-1).lower_ == "only"
+        )
+        if strict and token.dep_ == "mark" and token.i not in quoted:
+            clause = token.head
+            narrated = sent.root.tag_ == "VBD" and sent.root.lemma_.lower() not in lexicon().speech_verbs
+            if clause.tag_ == "VBD" or narrated:
+                continue
+            asked = interrogative(clause, actors)
+            if asked:
+                return asked
+    return None
+
+
+def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'X could take legal action' -> 'Can X take legal action?': a possibility the text raises
+    about what is ahead (not 'could have', not inside a quotation, not a condition of the past)."""
+    for token in sent:
+        guaranteed = token.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in token.head.children)
+        if token.tag_ != "MD" or token.i in quoted:
+            continue
+        if token.lower_ not in ("could", "may", "might", "must") and not guaranteed:
+            continue  # 'cannot be guaranteed' leaves the matter open as 'could' does
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
+            continue
+        if verb.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue  # a possibility in a relative or adverbial clause is a detail, not the matter
+        asked = interrogative(verb, actors)
+        if asked:
+            return asked
+    return None
+
+
+MAX_PER_DOCUMENT = 5  # the most trusted kinds first: fewer, better questions
+CUES = (
+    "disagreement",
+    "explicit",
+    "uncertain",
+    "pending",
+    "timing",
+    "contested",
+    "forecast",
+    "condition",
+    "possibility",
+)
+CUE_RANK = {cue: rank for rank, cue in enumerate(CUES)}
+
+
+def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'X believes the action will soon be followed by others' -> 'Will the action soon be followed by
+    others?': what someone expects, said of the future, is not settled yet."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().forecast_verbs or token.i in quoted:
+            continue
+        for clause in token.children:
+            if clause.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "'ll") for c in clause.children):
+                asked = interrogative(clause, actors)
+                if asked:
+                    return asked
+    return None
+
+
+def _challenge(sent: Span, actors: ActorIndex) -> str | None:
+    """'The executive faces 1,000 claims' -> 'How will the executive deal with 1,000 claims?';
+    'Fiat failed to get back on track' -> 'Will Fiat get back on track?'."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or token.tag_ == "VBD" and lemma != "fail":
+            continue
+        if lemma in ("face", "struggle"):
+            what = _object(token) or next(
+                (subtree_text(g) for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
+                "",
+            )
+            who = _subject_of(token, actors)
+            if who and what and len(what.split()) <= 12:
+                return f"How will {who} deal with {what}?"
+        if lemma == "fail":
+            action = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            who = _subject_of(token, actors)
+            if action is not None and who:
+                skipped = {c.i for c in action.children if c.dep_ == "aux"}
+                tail = _tail(action, skipped)
+                return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,") + "?"
+    return None
 
 
 def _future_action(sent: Span) -> Token | None:
@@ -39,160 +280,145 @@ def _future_action(sent: Span) -> Token | None:
     return None
 
 
-def _phrase(sent: Span, family: str, actors: ActorIndex) -> str:
-    text = clean(sent.text)
-    lowered = text.lower()
-    if family == "unresolved" and any(word in lowered for word in TIMING_WORDS):
-        action = _future_action(sent)
-        if action is not None:
-            subject = _subject_name(action, actors)
-            if subject:
-                return f"When will {subject} {action.lemma_} {_object(action)}".strip() + "?"
-        passive = next((t for t in sent if t.dep_ in ("xcomp", "ROOT") and t.tag_ == "VBN"), None)
-        if passive is not None:
-            subject = next((subtree_text(c) for c in passive.head.children if c.dep_ == "nsubj"), None)
-            if subject:
-                return f"When will {subject} be {passive.text}?"
-    if family == "unresolved":
-        for token in sent:
-            if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children) and _object(token):
-                if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix"):
-                    return f"How will {_object(token)} be resolved?"
-                return _yes_no(token, actors) or f"Will {_object(token)} follow?"
-    if family == "prospect":
-        for token in sent:
-            if token.lower_ in ("prospect", "hope", "hopes") and token.i + 1 < sent.end and token.nbor().lower_ == "of":
-                goal = next((subtree_text(c) for c in token.nbor().children if c.dep_ in ("pcomp", "pobj")), "")
-                verb = governing_verb(token.head)
-                holder = _subject_name(verb, actors)
-                if goal and holder:
-                    return f"Will {holder} succeed in {goal}?"
-    if family == "contested":
-        for token in sent:
-            if token.lower_ in ("odds", "dispute", "disagreement", "standoff", "rift"):
-                verb = governing_verb(token)
-                parties = actors.in_span(verb.doc[verb.left_edge.i : verb.right_edge.i + 1])
-                if verb.dep_ == "relcl":
-                    parties = actors.in_span(verb.doc[verb.head.i : verb.head.i + 1]) + parties
-                names = [_name(p, actors) for p in dict.fromkeys(parties)][:2]
-                if len(names) == 2:
-                    return f"Will {names[0]} and {names[1]} settle their differences{_over(sent)}?"
-    built = _yes_no(sent.root, actors) if sent.root.pos_ in ("VERB", "AUX") else None
-    if built:
-        return built
-    first = actors.in_span(sent)
-    who = f" for {_name(first[0], actors)}" if first else ""
-    return f"What happens next{who}{_over(sent)}?"
+def _object(verb: Token) -> str:
+    parts = [subtree_text(c) for c in verb.children if c.dep_ in ("dobj", "attr", "prt")]
+    return " ".join(p for p in parts if p)
 
 
-def _over(sent: Span) -> str:
-    found = topics(sent)
-    return f" over the {found[0]}" if found else ""
+def _subject_of(verb: Token, actors: ActorIndex) -> str | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # 'GM, which is struggling with ...': GM
+    if subject is not None:
+        return _subject_text(subject, actors)
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject_of(verb.head, actors)
+    return None
 
 
-def _yes_no(verb: Token, actors: ActorIndex) -> str | None:
-    """'X could do Y' -> 'Will X do Y?' built from the clause's own words."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None:
-        return None
-    actor = (
-        actors.resolve(subject) if subject.pos_ == "PRON" and subject.lower_ not in ("i", "we", "you", "it") else None
-    )
-    who = _name(actor, actors) if actor else subtree_text(subject)
-    dropped = {t.i for t in subject.subtree}
-    dropped |= {c.i for c in verb.children if c.dep_ in ("aux", "neg", "mark", "punct") and c.i < verb.i}
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    dropped |= {c.i for c in verb.children if c.dep_ == "auxpass"}
-    rest = [t for t in verb.subtree if t.i > verb.i and t.i not in dropped]
-    while rest and rest[-1].is_punct:
-        rest.pop()
-    tail = clean("".join(t.text_with_ws for t in rest)).rstrip(".;,:")
-    if verb.lemma_ == "be":
-        phrase = f"be {tail}"
-    elif passive:
-        phrase = f"be {verb.text} {tail}"
-    else:
-        phrase = f"{verb.lemma_} {tail}"
-    if not who:
-        return None
-    first = next(iter(subject.subtree))
-    if not actor and first.pos_ in ("DET", "PRON") and first.lower_ != "i":
-        who = who[0].lower() + who[1:]  # "The action will ..." -> "Will the action ..."
-    return f"Will {who} {phrase.strip()}?"
+def _when(sent: Span, actors: ActorIndex) -> str | None:
+    """'expected to meet X in the near future, stopping short of providing a date' -> 'When will ...?'"""
+    action = _future_action(sent)
+    if action is not None:
+        who = _subject_of(action, actors)
+        if who:
+            return re.sub(r"\s+", " ", f"When will {who} {action.lemma_} {_object(action)}").strip() + "?"
+    passive = next((t for t in sent if t.dep_ == "xcomp" and t.tag_ == "VBN"), None)
+    if passive is not None:  # 'the date still needed to be agreed'
+        who = _subject_of(passive.head, actors)
+        if who:
+            return f"When will {who} be {passive.text}?"
+    for token in sent:  # 'the issue can be tackled at a later date'
+        if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+            if any(c.tag_ == "MD" for c in token.children):
+                who = _subject_of(token, actors)
+                if who:
+                    return f"When will {who} be {token.text}?"
+    return None
 
 
-def _hedged_clause(sent: Span, quoted: set[int]) -> Token | None:
-    """The clause a modal, a forecast or a condition leaves open (in that order of preference)."""
-    lex = lexicon()
-    modal = forecast = condition = None
+def _resolved(sent: Span) -> str | None:
+    """'This does not fully end the dispute over X' -> 'How will the dispute over X be resolved?'"""
     for token in sent:
-        head = token.head
-        if token.lower_ in lex.uncertain_modals and token.tag_ == "MD" and head.pos_ in ("VERB", "AUX"):
-            counterfactual = any(c.lower_ == "have" and c.dep_ == "aux" for c in head.children) and head.tag_ == "VBN"
-            if not counterfactual:
-                modal = modal or head
-        elif token.lemma_.lower() in lex.forecast_verbs and token.pos_ == "VERB":
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is not None and any(
-                c.lower_ in ("will", "would", "could", "may", "might") for c in clause.children
-            ):
-                forecast = forecast or clause
-        elif token.lower_ in ("unless", "if") and token.dep_ == "mark" and token.i not in quoted:
-            narrated_past = sent.root.tag_ == "VBD" and sent.root.lemma_.lower() not in lex.speech_verbs
-            if head.pos_ in ("VERB", "AUX") and not narrated_past:
-                condition = condition or head
-    return modal or forecast or condition
+        if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
+            if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix") and _object(token):
+                return f"How will {_object(token)} be resolved?"
+    return None
 
 
-def _contest(sent: Span, actors: ActorIndex) -> str | None:
-    """'A plans X but B has pushed A to stop' -> Will A X, or will B prevail?"""
-    stance = set(lexicon().stance_verbs)
+def _prospect(sent: Span, actors: ActorIndex) -> str | None:
+    """'X has held onto the prospect of reaching a middle ground' -> 'Will X succeed in reaching ...?'"""
+    for token in sent:
+        if token.lower_ in ("prospect", "hope", "hopes") and token.i + 1 < sent.end and token.nbor().lower_ == "of":
+            goal = next((subtree_text(c) for c in token.nbor().children if c.dep_ in ("pcomp", "pobj")), "")
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            holder = _subject_of(verb, actors)
+            if goal and holder and goal.split()[0].endswith("ing"):
+                return f"Will {holder} succeed in {goal}?"
+    return None
+
+
+def _at_odds(sent: Span, actors: ActorIndex) -> str | None:
+    """Two named sides in a dispute -> 'Will A and B settle their differences?'"""
+    parties = [actors.display(a) for a in actors.in_span(sent)]
+    if len(parties) == 2:
+        return f"Will {parties[0]} and {parties[1]} settle their differences?"
+    return None
+
+
+def _opposed_plan(sent: Span, actors: ActorIndex) -> str | None:
+    """'A is slated to do X but B has pushed A to stop' -> 'Will A do X, or will B prevail?'"""
     for token in sent:
         if token.lower_ != "but" or token.dep_ != "cc":
             continue
         first, second = token.head, next((c for c in token.head.children if c.dep_ == "conj"), None)
-        if second is None or second.lemma_.lower() not in stance:
+        if second is None or second.lemma_.lower() not in lexicon().stance_verbs:
             continue
         if first.tag_ == "VBD" or any(c.lower_ == "had" for c in first.children):
             continue  # a past disagreement is history, not an open question
         a = next((actors.resolve(c) for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         b = next((actors.resolve(c) for c in second.children if c.dep_ == "nsubj"), None)
-        if a and b and a != b:
+        if a and b and a != b and a in actors.actors and b in actors.actors:
             action = next((c for c in first.children if c.dep_ == "xcomp"), first)
-            return f"Will {_name(a, actors)} {action.lemma_} {_object(action)}, or will {_name(b, actors)} prevail?"
+            what = re.sub(r"\s+", " ", f"{action.lemma_} {_object(action)}").strip()
+            return f"Will {actors.display(a)} {what}, or will {actors.display(b)} prevail?"
+    return None
+
+
+def _open_matter(sent: Span, actors: ActorIndex) -> str | None:
+    lowered = " " + clean(sent.text).lower() + " "
+    shapes = {shape for cue, shape in lexicon().open_matter_cues.items() if f" {cue}" in lowered}
+    for shape, ask in (
+        ("timing", lambda: _when(sent, actors)),
+        ("resolution", lambda: _resolved(sent)),
+        ("prospect", lambda: _prospect(sent, actors)),
+        ("contested", lambda: _at_odds(sent, actors)),
+    ):
+        question = ask() if shape in shapes else None
+        if question:
+            return question
+    return None
+
+
+def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | None:
+    """The question a sentence leaves open and its cue, trying the most trusted kinds first."""
+    for cue, asked in (
+        ("explicit", lambda: _explicit(sent)),
+        ("uncertain", lambda: _uncertain(sent, actors)),
+        ("pending", lambda: _pending(sent, actors)),
+        ("timing", lambda: _open_matter(sent, actors)),
+        ("contested", lambda: _opposed_plan(sent, actors)),
+        ("forecast", lambda: _forecast(sent, actors, quoted)),
+        ("pending", lambda: _challenge(sent, actors)),
+        ("condition", lambda: _conditioned(sent, actors, quoted)),
+        ("possibility", lambda: _possible(sent, actors, quoted)),
+    ):
+        question = asked()
+        if question:
+            return cue, question
     return None
 
 
 def extract_questions(
     sentences: list[Span], actors: ActorIndex, doc_id: str, starts: list[int | None]
 ) -> list[OpenQuestion]:
-    hedges = lexicon().hedges
-    questions: list[OpenQuestion] = []
+    found: list[tuple[int, int, OpenQuestion]] = []
     for number, sent in enumerate(sentences, 1):
         quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
-        text = clean(sent.text)
-        lowered = " " + re.sub(r"\s+", " ", text.lower()) + " "
-        contest = _contest(sent, actors)
-        if text.rstrip("”\"’' ").endswith("?"):
-            kind, question = "explicit", text.strip('“”" ')
-        elif contest:
-            kind, question = "contested", contest
-        else:
-            family = next((f for phrase, f in hedges.items() if f" {phrase}" in lowered), None)
-            clause = _hedged_clause(sent, quoted)
-            if family is None and clause is None:
-                continue
-            if family in (None, "conditional") and clause is not None:
-                kind, question = "unresolved", _yes_no(clause, actors) or _phrase(sent, "unresolved", actors)
-            else:
-                kind, question = family, _phrase(sent, family, actors)
-        questions.append(
-            OpenQuestion(
-                id=stable_id("q", doc_id, str(number), question),
-                question=question,
-                kind="unresolved" if kind == "prospect" else kind,
-                actors=actors.in_span(sent),
-                sources=[source(doc_id, sentences, number)],
-            )
+        asked = _ask(sent, actors, quoted)
+        if asked is None:
+            continue
+        cue, question = asked
+        item = OpenQuestion(
+            id=stable_id("q", doc_id, str(number), question),
+            question=question,
+            kind=cue if cue in ("explicit", "contested") else "unresolved",
+            actors=actors.in_span(sent),
+            sources=[source(doc_id, sentences, number)],
+            cue=cue,
         )
-    return questions
+        found.append((CUE_RANK[cue], number, item))
+    kept = sorted(found, key=lambda f: f[:2])[:MAX_PER_DOCUMENT]
+    return [item for _, _, item in sorted(kept, key=lambda f: f[1])]
