@@ -206,7 +206,7 @@ def eval_command(gold_path, seeds, verbose, model):
     For a story of several articles, name the folder (or leave it out when the gold file has an
     articles/ folder beside it): briefgen eval --gold tests/eval/stories/dev/veritas/gold.yaml
     """
-    from .evaluate import evaluate, report, seeds_for
+    from .eval.stories import evaluate, report, seeds_for
 
     try:
         chosen = seeds_for(gold_path, list(seeds))
@@ -224,7 +224,7 @@ def eval_timex(folder, verbose, model):
 
     Example: briefgen eval-timex ../shared/eval/tempeval3/timebank
     """
-    from .timex_eval import evaluate_dir
+    from .eval.timex import evaluate_dir
 
     misses: list | None = [] if verbose else None
     scores = evaluate_dir(folder, model, misses)

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from html import escape
 
 from .brief import Brief
-from .timex import parse_iso
+from .time.timex import parse_iso
 
 WIDTH, ROW, MARGIN = 760, 22, 12
 MAX_EVENTS = 40

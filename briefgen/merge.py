@@ -12,7 +12,7 @@ from .brief import SCHEMA_VERSION, Brief, DocumentRecord
 from .findings import Actor, DocFindings, Mentioned, OpenQuestion, Source, TimelineEvent, stable_id
 from .gazetteer import countries, fold, name_key, spelling_key
 from .ingest import Document, slugify
-from .timex import CLOCK_WORDS, contains
+from .time.timex import CLOCK_WORDS, contains
 
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from briefgen.timex import normalise
+from briefgen.time.timex import normalise
 
 ANCHOR = dt.date(2021, 5, 31)  # a Monday
 

@@ -7,25 +7,21 @@ import datetime as dt
 from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
-from ..timex import CLOCK_WORDS, Timex, contains, normalise
-from .common import clean, ents_in, is_ahead, is_hypothetical, sentence_case, source, tense_of
+from ..time.tagger import tagged
+from ..time.timex import Timex, contains
+from .common import clean, is_ahead, is_hypothetical, sentence_case, source
 from .coref import ActorIndex
 
 MAX_EVENT_WORDS = 40
 
 
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
-    found = []
-    for ent in ents_in(sent):
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        text = ent.text
-        if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in CLOCK_WORDS:
-            text += " " + ent.doc[ent.end].text  # the tagger often leaves "GMT" out of "1830 GMT"
-        timex = normalise(text, anchor, tense_of(ent.root))
-        if timex is not None and timex.precision:
-            found.append((ent, timex))
-    return found
+    """The sentence's dates with a calendar value, from the one date tagger (the one eval-timex scores)."""
+    return [
+        (t.span, t.timex)
+        for t in tagged(sent.doc, anchor)
+        if t.span is not None and sent.start <= t.span.start < sent.end and t.timex.precision
+    ]
 
 
 def _event_head(ent: Span) -> Token:

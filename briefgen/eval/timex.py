@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import nlp
-from .temporal import tag
+from .. import nlp
+from ..time.tagger import tag
 
 TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.S)
 ATTR = re.compile(r'(\w+)="([^"]*)"')

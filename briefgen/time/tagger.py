@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .extract.common import tense_of
-from .timex import Timex, clock_time, normalise
+from .tense import tense_of
+from .timex import CLOCK_WORDS, Timex, clock_time, normalise
 
 # Words that start an entity but are not part of a TimeML extent.
 LEADING = {
@@ -55,6 +55,7 @@ class TaggedTimex:
     end: int
     text: str
     timex: Timex
+    span: Span | None = None
 
 
 def _trim(span: Span) -> Span:
@@ -106,6 +107,8 @@ def _widen(span: Span) -> Span:
         start -= 1
     if end < len(doc) and doc[end].lower_ in DAY_PARTS:
         end += 1
+    if end < len(doc) and doc[end].lower_ in CLOCK_WORDS:
+        end += 1  # the entity often leaves 'GMT' out of '1830 GMT', which is then read as a year
     return doc[start:end]
 
 
@@ -144,6 +147,14 @@ def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) ->
     return Timex(str(int(previous[:4]) + shift))
 
 
+def tagged(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
+    """tag() once per parsed document and anchor: every extractor asks for the same dates."""
+    key = ("briefgen_timex", anchor)
+    if key not in doc.user_data:
+        doc.user_data[key] = tag(doc, anchor)
+    return doc.user_data[key]
+
+
 def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     """Every temporal expression with a value, in text order, without overlaps."""
     found: list[TaggedTimex] = []
@@ -165,5 +176,5 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
         timex = _in_quarterly_terms(span, timex, anchor)
         timex = _from_previous_mention(span.text, timex, found)
         taken.update(range(span.start, span.end))
-        found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex))
+        found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex, span))
     return found

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 
-from .brief import Brief
-from .gazetteer import fold
-from .pipeline import build_brief
+from ..brief import Brief
+from ..gazetteer import fold
+from ..pipeline import build_brief
 
 SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
 COVER = 0.6  # share of words that must be shared for a sentence to cover an evidence text
