@@ -9,7 +9,16 @@ import re
 from dataclasses import fields, replace
 
 from .brief import SCHEMA_VERSION, Brief, DocumentRecord
-from .findings import Actor, DocFindings, Mentioned, OpenQuestion, Source, TimelineEvent, stable_id
+from .findings import (
+    Actor,
+    BackgroundItem,
+    DocFindings,
+    Mentioned,
+    OpenQuestion,
+    Source,
+    TimelineEvent,
+    stable_id,
+)
 from .gazetteer import countries, fold, name_key, spelling_key
 from .ingest import Document, slugify
 from .time.timex import CLOCK_WORDS, contains
@@ -156,7 +165,9 @@ def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9][a-z0-9-]+", text.lower()) if w not in STOPWORDS and not w.isdigit()}
+    """The content words of a clause, without names: two events are alike by what happened, not by
+    who took part ('Glazer made an approach' and 'the board gave Glazer access' share only names)."""
+    return {w for w in re.findall(r"\b[a-z0-9][a-z0-9-]+", text) if w not in STOPWORDS and not w.isdigit()}
 
 
 def _same_event(wa: set[str], wb: set[str]) -> bool:
@@ -334,6 +345,10 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     for item in (*events, *questions, *watch):
         item.actors = [a for a in item.actors if a in acting]
     timeline, disagreements = merge_timeline(events)
+    first_date = min((d.date for d in documents if d.date), default=None)
+    timeline, history = split_history(timeline, first_date, [n for a in actors for n in (a.name, *a.aliases)])
+    cited = {(s.doc, s.sentence) for b in background for s in b.sources}
+    background += [b for b in history if (b.sources[0].doc, b.sources[0].sentence) not in cited]
     order = {d.id: i for i, d in enumerate(documents)}
 
     def first_source(item) -> tuple[int, int]:
@@ -361,6 +376,39 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         background=sorted(background, key=first_source),
         mentioned=mentioned,
     )
+
+
+HISTORY_DAYS = 365  # events this long before the first article are the story's history, not its timeline
+
+
+def split_history(
+    timeline: list[TimelineEvent], first: str | None, names: list[str]
+) -> tuple[list[TimelineEvent], list]:
+    """Events long before the story's first article that none of its actors takes part in ('a 1957
+    pandemic killed 2 million') go to Background as history. An old event of the story's own actors
+    ('Turkey bought the S-400 in 2017') is where the story begins, and stays on the timeline."""
+    if not first:
+        return timeline, []
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, set(names)), key=len, reverse=True)) + r")\b")
+    kept, history = [], []
+    for event in timeline:
+        old = event.date and _days_between(_period_end(event.date), first) > HISTORY_DAYS
+        if old and not (names and pattern.search(event.event)):
+            history.append(
+                BackgroundItem(id=f"bg-{event.id}", text=f"{event.date}: {event.event}", sources=list(event.sources))
+            )
+        else:
+            kept.append(event)
+    return kept, history
+
+
+def _period_end(value: str) -> str:
+    """The last day of a date of any precision: 2003 -> 2003-12-31, 2004-02 -> 2004-02-28."""
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-12-31"
+    if len(value) == 7:
+        return f"{value}-28"
+    return value[:10]
 
 
 EARLIER_DAYS = 30  # an undated expectation a month older than the newest source has had its chance

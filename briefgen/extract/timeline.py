@@ -73,6 +73,9 @@ def extract_timeline(
                 continue
             others = [o for o, _ in dated if o is not ent]
             text, tokens = event_text(ent, others)
+            if not _is_clause(tokens):  # 'Sunday's announcement', 'To vote off three members last November'
+                text = _shortened(sentence_case(clean(sent.text)))
+                tokens = list(sent)
             if anchor is not None:
                 scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
             else:
@@ -87,9 +90,51 @@ def extract_timeline(
                 scheduled=scheduled,
             )
             _add(events, event, _nouns(tokens))
+    lead = _lead_event(sentences, actors, doc_id, anchor)
+    if lead is not None and not any(e.sources[0].sentence == lead.sources[0].sentence for e in events):
+        events.insert(0, lead)
     for event in events:
         event.id = stable_id("evt", doc_id, event.date or "", event.sources[0].text)
     return events
+
+
+REPORTING_ONLY = {"say", "tell", "add", "note", "explain", "write", "comment", "remark", "reply", "answer"}
+
+
+def _lead_event(sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None) -> TimelineEvent | None:
+    """A news story's first sentence reports the day's news ('A Russian company has bought ...'): with
+    no date of its own, a perfect or simple past there happened on the article's date."""
+    lead = next((s for s in sentences[:2] if s.root.pos_ in ("VERB", "AUX") and len(s) > 6), None)
+    if anchor is None or lead is None or resolve_dates(lead, anchor) or any(c in lead.text for c in '"“”'):
+        return None
+    root = lead.root
+    perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if not (perfect or root.tag_ == "VBD") or subject is None or root.lemma_.lower() in REPORTING_ONLY:
+        return None
+    number = sentences.index(lead) + 1
+    return TimelineEvent(
+        id="",
+        date=anchor.isoformat(),
+        precision="day",
+        event=sentence_case(clean(lead.text)),
+        actors=actors.in_span(lead),
+        sources=[source(doc_id, sentences, number)],
+    )
+
+
+def _is_clause(tokens: list[Token]) -> bool:
+    """A text that stands on its own: a verb with its subject, not a phrase or an infinitive."""
+    inside = {t.i for t in tokens}
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and t.head.pos_ in ("VERB", "AUX")
+        for t in tokens
+    ) and tokens[0].lower_ not in ("to", "when", "while", "as", "if", "since", "after", "before")
+
+
+def _shortened(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:MAX_EVENT_WORDS]) + " …" if len(words) > MAX_EVENT_WORDS else text
 
 
 def _opens_a_span(ent: Span) -> bool:
