@@ -212,7 +212,8 @@ def eval_command(gold_path, seeds, verbose, model):
         chosen = seeds_for(gold_path, list(seeds))
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(report(evaluate(gold_path, chosen, model), verbose))
+    scores, checks = evaluate(gold_path, chosen, model)
+    click.echo(report(scores, verbose, checks))
 
 
 @main.command(name="eval-timex")

@@ -57,6 +57,9 @@ class Countries:
         self.codes: dict[str, str] = {}
         # Most populous first, so a shared demonym ("American") names the larger country.
         entries = sorted(load_countries()["countries"].values(), key=lambda e: -(e.get("population") or 0))
+        self.ambiguous: set[str] = set()  # 'Congo' names two countries: it stays as written
+        official = {fold(entry["name"]) for entry in entries}
+        population = {entry["name"]: entry.get("population") or 0 for entry in entries}
         for entry in entries:
             name = entry["name"]
             self.by_name.setdefault(fold(name), name)
@@ -72,7 +75,15 @@ class Countries:
                 self.capitals.setdefault(fold(capital), name)
                 self.capitals.setdefault(fold(re.sub(r"\s+(D\.?C\.?|City)$", "", capital)), name)
             if isinstance(entry.get("demonym"), str):
-                self.demonyms.setdefault(fold(entry["demonym"]), name)
+                first = self.demonyms.setdefault(fold(entry["demonym"]), name)
+                if first != name and (entry.get("population") or 0) >= 0.05 * population[first]:
+                    self.ambiguous.add(fold(entry["demonym"]))  # 'Congolese': two countries of a size
+        # a short name that ends two countries' names ('Congo') says no more than the text does
+        heads: dict[str, int] = {}
+        for key in official:
+            if " " in key:
+                heads[key.split()[-1]] = heads.get(key.split()[-1], 0) + 1
+        self.ambiguous |= {h for h, count in heads.items() if count > 1 and h not in official and h in self.by_name}
         for name, aliases in lexicon().country_aliases.items():
             for alias in aliases:
                 self.by_name[fold(alias)] = name
@@ -80,6 +91,8 @@ class Countries:
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(country, how) for a mention: how is name, code, capital or demonym."""
         key = fold(text)
+        if key in self.ambiguous:
+            return text.strip(), "ambiguous"
         if key in self.by_name:
             return self.by_name[key], "name"
         bare = text.replace(".", "").strip()

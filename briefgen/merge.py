@@ -90,6 +90,7 @@ def _absorb(target: Actor, other: Actor) -> None:
     target.affiliation = target.affiliation or other.affiliation
     target.mentions += other.mentions
     target.acting += other.acting
+    target.bystander = target.bystander and other.bystander
     for doc, count in other.mentions_by_document.items():
         target.mentions_by_document[doc] = target.mentions_by_document.get(doc, 0) + count
     room = MAX_ACTOR_SOURCES - len(target.sources)  # only the first ones are kept in the end
@@ -222,7 +223,7 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         disputes = [
             ("figures", "Which figure is right", " or ".join(event.disputed_figures)),
             ("outcomes", "Which outcome is right", " or ".join(event.disputed_outcomes)),
-            ("dates", "When did it happen", " or ".join(event.disputed_dates)),
+            ("dates", "Which date is right", " or ".join(event.disputed_dates)),
         ]
         disagreements += [
             OpenQuestion(
@@ -472,7 +473,7 @@ def split_actors(actors: list[Actor], speakers: set[str], documents: int) -> tup
     """
     acting, mentioned = [], []
     for actor in actors:
-        involved = documents == 1 or actor.acting >= MIN_ACTS
+        involved = (documents == 1 and not actor.bystander) or actor.acting >= MIN_ACTS
         if actor.id in speakers or involved:
             acting.append(actor)
         else:

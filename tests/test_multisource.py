@@ -41,7 +41,7 @@ def test_sources_that_disagree_on_a_date_are_flagged():
     assert event.disputed_dates == ["2021-03-03", "2021-03-05"]
     assert len({s.doc for s in event.sources}) == 2
     question = next(q for q in brief.open_questions if q.kind == "disagreement")
-    assert question.question.startswith("When did it happen, 2021-03-03 or 2021-03-05?")
+    assert question.question.startswith("Which date is right, 2021-03-03 or 2021-03-05?")
     pages = render(brief)
     assert "sources disagree: 2021-03-03 vs 2021-03-05" in pages["timeline.md"]
 

@@ -130,14 +130,38 @@ def _score_actors(brief: Brief, gold_items: list[dict]) -> Score:
     )
 
 
-def evaluate(gold_path: Path, seeds: list[Path], model: str | None = None) -> list[Score]:
+@dataclass
+class Checks:
+    """What the briefing must never show, whatever the gold says."""
+
+    malformed: list[str] = field(default_factory=list)  # open questions that do not parse as questions
+    stale: list[str] = field(default_factory=list)  # watch items shown ahead though their date has passed
+
+
+def evaluate(gold_path: Path, seeds: list[Path], model: str | None = None) -> tuple[list[Score], Checks]:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for seed in seeds:
             shutil.copy(seed, folder / seed.name)
         brief, _ = build_brief(folder, None, model)
-    return [score_section(brief, gold, section) for section in SECTIONS]
+    return [score_section(brief, gold, section) for section in SECTIONS], check(brief, model)
+
+
+def check(brief: Brief, model: str | None = None) -> Checks:
+    from .. import nlp
+    from ..settings import model_name
+    from .questions import question_problems
+
+    parser = nlp.load(model_name(model))
+    checks = Checks()
+    for q in brief.open_questions:
+        problems = question_problems(q.question, parser)
+        if problems:
+            checks.malformed.append(f"{q.question} ({'; '.join(problems)})")
+    as_of = brief.as_of or ""
+    checks.stale = [w.item for w in brief.watch if w.status == "ahead" and w.date and w.date < as_of[: len(w.date)]]
+    return checks
 
 
 def seeds_for(gold_path: Path, seeds: list[Path]) -> list[Path]:
@@ -154,17 +178,22 @@ def seeds_for(gold_path: Path, seeds: list[Path]) -> list[Path]:
     raise FileNotFoundError(f"{gold_path}: name the seed(s) to score; article {article!r} not found")
 
 
-def report(scores: list[Score], verbose: bool = False) -> str:
+def report(scores: list[Score], verbose: bool = False, checks: Checks | None = None) -> str:
     lines = []
     if verbose:
         for s in scores:
             lines += [f"{s.section} missed: {m}" for m in s.missed]
             lines += [f"{s.section} spurious: {m}" for m in s.spurious]
+        if checks:
+            lines += [f"malformed question: {m}" for m in checks.malformed]
+            lines += [f"stale watch item: {m}" for m in checks.stale]
     lines += [f"{'section':<16}{'P':>7}{'R':>7}{'F1':>7}{'extracted':>11}{'gold':>6}"]
     for s in scores:
         extra = f"  split: {s.split}" if s.split else ""
         lines.append(
             f"{s.section:<16}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.extracted:>11}{s.gold:>6}{extra}"
         )
+    if checks:
+        lines.append(f"malformed open questions {len(checks.malformed)}, stale watch items {len(checks.stale)}")
     lines.append(f"macro F1 {sum(s.f1 for s in scores) / len(scores):.3f}")
     return "\n".join(lines)

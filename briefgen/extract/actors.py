@@ -76,7 +76,7 @@ def _clean_name(span: Span) -> tuple[str, range]:
         tokens = tokens[: next(i for i, t in enumerate(tokens) if i and t.text == "(")]
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[0].tag_ in ("NN", "NNS") and tokens[1].tag_ in ("NNP", "NNPS"):
+    while len(tokens) > 1 and tokens[0].tag_ == "NNS" and tokens[1].tag_ in ("NNP", "NNPS"):
         tokens = tokens[1:]  # 'Drugmakers Roche AG': a common noun the tagger took in
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
@@ -393,7 +393,7 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
     index.public = {a.id for a in by_key.values() if a.id in index.public and a.mentions == 1}
     for actor in by_key.values():
         if actor.id in index.public:
-            actor.acting = 0
+            actor.acting, actor.bystander = 0, True
         actor.mentions_by_document = {doc_id: actor.mentions}
         actor.aliases = sorted(set(actor.aliases) - {actor.name}) + [actor.name]
         actor.aliases.sort()

@@ -109,11 +109,17 @@ def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.tag_ == "MD" or lower in FIRST_PERSON or token.text in QUOTE_CHARS:
             return True
-        if (token.pos_ == "VERB" and lemma in lex.stance_verbs) or lemma in lex.evaluative_words:
+        if (token.pos_ == "VERB" and lemma in lex.stance_verbs) or (lemma in lex.evaluative_words and evaluates(token)):
             return True
         if lemma in lex.stance_adjectives and token.pos_ == "ADJ":
             return True
     return False
+
+
+def evaluates(token: Token) -> bool:
+    """An evaluative word as a judgement ('it is clear', 'a serious risk', 'needs'), not as an event
+    ('41 people had been cleared')."""
+    return token.pos_ in ("ADJ", "NOUN", "ADV") or token.lemma_.lower() == "need"
 
 
 def reported_words(verb: Token, sentences: list[Span], first: int, last: int) -> Span:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
@@ -17,11 +18,19 @@ MAX_EVENT_WORDS = 40
 
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
     """The sentence's dates with a calendar value, from the one date tagger (the one eval-timex scores)."""
-    return [
-        (t.span, t.timex)
-        for t in tagged(sent.doc, anchor)
-        if t.span is not None and sent.start <= t.span.start < sent.end and t.timex.precision
-    ]
+    found = []
+    for t in tagged(sent.doc, anchor):
+        if t.span is None or not sent.start <= t.span.start < sent.end:
+            continue
+        timex = t.timex
+        if timex.precision is None and CALENDAR_DAY.match(timex.value):
+            timex = Timex(timex.value[:10])  # 'last night', 'this afternoon': the day is what a timeline needs
+        if timex.precision:
+            found.append((t.span, timex))
+    return found
+
+
+CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 
 def _event_head(ent: Span) -> Token:

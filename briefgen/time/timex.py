@@ -93,7 +93,24 @@ _NUMBER = (
 _UNIT = r"(days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|quarters?)"
 
 # Words after a four-digit number that make it a time on the 24-hour clock ("1830 GMT").
-CLOCK_WORDS = ("gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "hrs", "hours", "local")
+CLOCK_WORDS = (
+    "gmt",
+    "bst",
+    "utc",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "akst",
+    "hst",
+)
+CLOCK_WORDS += ("ist", "jst", "aest", "msk", "hrs", "hours", "local")
 
 CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 

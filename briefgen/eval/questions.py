@@ -1,0 +1,40 @@
+"""Whether an open question is well formed, checked by parsing it again with the same pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from ..extract.coref import OTHER_PRONOUNS, PERSON_PRONOUNS
+from ..lexicon import lexicon
+
+OPENERS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
+AUXILIARIES = {"will", "would", "can", "could", "should", "is", "are", "was", "were", "do", "does", "did"}
+AUXILIARIES |= {"has", "have", "had", "may", "might", "must", "shall"}
+BARE = PERSON_PRONOUNS | OTHER_PRONOUNS | {"this", "that", "which", "i", "we", "you"}
+
+
+def question_problems(question: str, nlp: Language) -> list[str]:
+    """What is wrong with a question, if anything: it must end with one question mark, open with an
+    auxiliary or a wh-word, name its subject (no bare pronoun), and its main verb must not be a
+    reporting verb ('Will Fukuda tell reporters ...?')."""
+    problems = []
+    head = question.split("?")[0]
+    if not question.strip().endswith("?") and "? " not in question:
+        problems.append("does not end with a question mark")
+    doc = nlp(head + "?")
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return ["empty"]
+    if words[0].lower_ not in OPENERS | AUXILIARIES:
+        problems.append(f"opens with '{words[0].text}', not an auxiliary or a wh-word")
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects and words[0].lower_ not in OPENERS:
+        problems.append("has no subject")
+    if any(s.lower_ in BARE and s.dep_ != "expl" for s in subjects[:1]):
+        problems.append(f"its subject is a bare pronoun ('{subjects[0].text}')")
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_.lower() in lexicon().speech_verbs and root.lemma_.lower() != "order":
+        problems.append(f"its main verb reports speech ('{root.text}')")
+    if head.count("(") != head.count(")") or head.count('"') % 2:
+        problems.append("unbalanced brackets or quotes")
+    return problems

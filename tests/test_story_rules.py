@@ -1,0 +1,234 @@
+"""The rules that make a briefing of a story nobody tuned for, one family at a time, each on a short
+text written for the test (never a gold article)."""
+
+from pathlib import Path
+
+import pytest
+from conftest import analyse
+
+from briefgen import nlp
+from briefgen.eval.questions import question_problems
+from briefgen.gazetteer import countries
+from briefgen.pipeline import build_brief
+
+
+def story(folder: Path, articles: dict[str, tuple[str, str]]):
+    """A story of several dated articles, built as the pipeline builds it."""
+    folder.mkdir(exist_ok=True)
+    for name, (date, text) in articles.items():
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: {date}\n---\n{text}\n", encoding="utf-8")
+    brief, _ = build_brief(folder, None)
+    return brief
+
+
+def names(items) -> set[str]:
+    return {a.name for a in items}
+
+
+# --- 1. actors: who acts, not every name ----------------------------------------------------
+
+
+def test_names_in_a_credit_line_are_not_actors():
+    _, found = analyse(
+        "Health Minister Sarah Mitchell said the ward must reopen.\n\n"
+        "(Reporting by Maria Lopes and Tom Reed; Editing by Sam Hart)"
+    )
+    assert names(found.actors) == {"Sarah Mitchell"}
+
+
+def test_a_member_of_the_public_quoted_once_is_mentioned_not_an_actor(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-30",
+                '"We are scared," said Kathy Lee, 53, a teacher.\n\nMayor Sarah Mitchell said the school must close.',
+            )
+        },
+    )
+    assert "Kathy Lee" not in names(brief.actors) and "Kathy Lee" in names(brief.mentioned)
+    assert all(p.actor != "kathy-lee" for p in brief.positions)
+
+
+def test_an_acronym_and_its_expansion_across_outlets_are_one_actor(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-29",
+                "The World Health Organization said countries should prepare. The agency warned again.",
+            ),
+            "b": ("2021-05-30", "The WHO said on Sunday that travel bans would not help."),
+        },
+    )
+    who = [a for a in brief.actors if "WHO" in a.aliases or a.name == "WHO"]
+    assert len(who) == 1 and who[0].name == "World Health Organization"
+
+
+def test_british_and_american_spellings_are_one_actor(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-29", "The World Health Organisation said countries must prepare."),
+            "b": ("2021-05-30", "The World Health Organization said travel bans would not help."),
+        },
+    )
+    assert len([a for a in brief.actors if a.name.startswith("World Health Organi")]) == 1
+
+
+def test_across_articles_a_name_that_only_appears_is_mentioned(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-29", "Mayor Sarah Mitchell said the port must stay open. A ship arrived from Peru."),
+            "b": ("2021-05-30", "Sarah Mitchell said the port would close on Monday."),
+        },
+    )
+    assert "Sarah Mitchell" in names(brief.actors)
+    assert "Peru" not in names(brief.actors) and "Peru" in names(brief.mentioned)
+
+
+def test_an_ambiguous_country_name_stays_as_written():
+    assert countries().lookup("Congo") == ("Congo", "ambiguous")
+    assert countries().lookup("DR Congo")[0] == "Democratic Republic of the Congo"
+
+
+# --- 2. speakers ----------------------------------------------------------------------------
+
+
+def test_he_said_after_a_quote_belongs_to_the_last_named_speaker():
+    _, found = analyse(
+        "Mayor Sarah Mitchell opened the bridge on Friday.\n\n"
+        'Transport Minister David Walker said the tolls must fall. "Drivers have paid enough," he said.'
+    )
+    quote = next(p for p in found.positions if "paid enough" in p.text)
+    assert quote.actor == "david-walker"
+
+
+def test_a_country_named_inside_a_quote_is_not_its_speaker():
+    _, found = analyse('The minister, Sarah Mitchell, said: "France must act now to stop the spread."')
+    assert {p.actor for p in found.positions} == {"sarah-mitchell"}
+
+
+def test_a_stance_keeps_its_negation_and_modality():
+    _, found = analyse(
+        'Foreign Minister Sarah Mitchell said it is not possible to accept calls by Spain to "not use" it.'
+    )
+    (position,) = found.positions
+    assert "not possible to accept" in position.text and 'to "not use"' in position.text
+
+
+def test_a_reported_fact_is_not_a_position_but_a_reported_view_is():
+    _, found = analyse(
+        "Health Minister Sarah Mitchell said 41 people had been cleared of infection. "
+        "Sarah Mitchell said the schools should stay closed."
+    )
+    assert [p.sources[0].sentence for p in found.positions] == [2]
+
+
+# --- 3. dates -------------------------------------------------------------------------------
+
+
+def test_a_weekday_under_an_infinitive_is_the_coming_one():
+    _, found = analyse("The two sides agreed to meet again on Tuesday, Mayor Sarah Mitchell said.", date="2021-05-30")
+    assert [e.date for e in found.timeline] == ["2021-06-01"]  # 30 May 2021 was a Sunday
+
+
+def test_yesterday_last_night_and_tomorrow_resolve_against_the_article_date():
+    _, found = analyse(
+        "Sarah Mitchell resigned yesterday. The cabinet met last night. David Walker will travel to Paris tomorrow.",
+        date="2021-05-30",
+    )
+    assert sorted(e.date for e in found.timeline) == ["2021-05-29", "2021-05-29", "2021-05-31"]
+
+
+def test_a_clock_time_is_never_a_year():
+    _, found = analyse("The well was capped at 1930 CDT, the company said. Crews left at 1700 GMT.")
+    assert not [e for e in found.timeline if e.date in ("1930", "1700")]
+
+
+# --- 4. timeline entries are events ----------------------------------------------------------
+
+
+def test_a_date_phrase_gives_way_to_its_whole_sentence():
+    _, found = analyse("Mayor Sarah Mitchell welcomed Sunday's announcement by the port authority.", date="2021-05-31")
+    (event,) = found.timeline
+    assert event.event.startswith("Mayor Sarah Mitchell welcomed")
+
+
+def test_a_lead_in_the_perfect_happened_on_the_article_date():
+    _, found = analyse("A little-known company has bought the port of Sines at auction. Bids opened at noon.")
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2021-05-31", 1)]
+
+
+def test_old_history_no_actor_takes_part_in_goes_to_background(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-29",
+                "Mayor Sarah Mitchell closed the schools on Friday. A 1957 pandemic killed 2 million people.",
+            ),
+            "b": ("2021-05-30", "Sarah Mitchell said the schools must stay closed."),
+        },
+    )
+    assert [e.date for e in brief.timeline] == ["2021-05-28"]
+    assert any("1957" in b.text for b in brief.background)
+
+
+# --- 5. open questions ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return nlp.load(nlp_model())
+
+
+def nlp_model() -> str:
+    from briefgen.settings import model_name
+
+    return model_name()
+
+
+def test_stated_uncertainty_becomes_a_question_built_from_its_clause(parser):
+    _, found = analyse("It is not yet known whether the board would support the bid, Mayor Sarah Mitchell said.")
+    assert [q.question for q in found.open_questions] == ["Will the board support the bid?"]
+    assert question_problems(found.open_questions[0].question, parser) == []
+
+
+def test_narrative_and_reporting_make_no_question():
+    _, found = analyse("Mayor Sarah Mitchell told reporters in Lisbon that the bridge had opened. Traffic was light.")
+    assert found.open_questions == []
+
+
+def test_the_grammar_check_rejects_the_old_failures(parser):
+    assert question_problems("Will which be hit particularly hard by the virus?", parser)
+    assert question_problems("Will Fukuda tell reporters in Geneva, while stressing a point?", parser)
+    assert question_problems("Will it take four months to produce a vaccine, although?", parser)
+    assert question_problems("How will the dispute over the dam be resolved?", parser) == []
+
+
+# --- 6. what to watch -------------------------------------------------------------------------
+
+
+def test_watch_is_the_future_as_of_the_newest_source(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-03-01", "Mayor Sarah Mitchell will hold a referendum on the bridge."),
+            "b": (
+                "2021-05-20",
+                "Sarah Mitchell will meet the unions on May 25. Sarah Mitchell said she was confident.",
+            ),
+            "c": (
+                "2021-05-30",
+                "Sarah Mitchell will present the budget next month. Sarah Mitchell said she was hopeful.",
+            ),
+        },
+    )
+    status = {w.item: w.status for w in brief.watch}
+    assert status == {
+        "Mayor Sarah Mitchell will hold a referendum on the bridge.": "earlier",  # undated, three months older
+        "Sarah Mitchell will meet the unions on May 25.": "due",  # its date passed before the newest source
+        "Sarah Mitchell will present the budget next month.": "ahead",
+    }
