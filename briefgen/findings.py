@@ -92,6 +92,8 @@ class WatchItem:
 class Figure:
     value: str
     refers_to: str
+    measure: str | None = None  # what is counted, in one word for all sources ('deaths', 'price of United')
+    amount: float | None = None  # the value as a number, to compare '$2.5bn' with '$2.5 billion'
 
 
 @dataclass

@@ -26,6 +26,7 @@ class Lexicon:
     state_verbs: WordSet
     event_nouns: WordSet
     uncertainty_cues: WordSet
+    measure_words: dict[str, str]
     forecast_verbs: WordSet
     open_matter_cues: dict[str, str]
     titles: WordSet

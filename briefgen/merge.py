@@ -348,6 +348,9 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     timeline, disagreements = merge_timeline(events)
     first_date = min((d.date for d in documents if d.date), default=None)
     timeline, history = split_history(timeline, first_date, [n for a in actors for n in (a.name, *a.aliases)])
+    differing = figures_that_differ(background, {d.id: i for i, d in enumerate(documents)})
+    disagreements += [question for question, _ in differing]
+    background = [item for _, item in differing] + background
     cited = {(s.doc, s.sentence) for b in background for s in b.sources}
     background += [b for b in history if (b.sources[0].doc, b.sources[0].sentence) not in cited]
     order = {d.id: i for i, d in enumerate(documents)}
@@ -377,6 +380,51 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         background=sorted(background, key=first_source),
         mentioned=mentioned,
     )
+
+
+def figures_that_differ(
+    background: list[BackgroundItem], order: dict[str, int]
+) -> list[tuple[OpenQuestion, BackgroundItem]]:
+    """One measure given different values by different sources (a death toll of 81 in one, 150 in
+    another, 100 in a third): Background shows every value with its source, and the difference is an
+    open question. Equal amounts however written ('$2.5bn', '$2.5 billion') are no difference, and a
+    count that only grows from one article to the next is a running tally, not a disagreement."""
+    by_measure: dict[str, list[tuple[str, float, Source]]] = {}
+    for item in background:
+        for figure in item.figures:
+            if figure.measure and figure.amount is not None:
+                by_measure.setdefault(figure.measure, []).append((figure.value, figure.amount, item.sources[0]))
+    found = []
+    for measure, values in sorted(by_measure.items()):
+        docs = {source.doc for _, _, source in values}
+        amounts = {amount for _, amount, _ in values}
+        if len(docs) < 2 or len(amounts) < 2:
+            continue
+        first_by_doc: dict[int, float] = {}
+        for _, amount, source in sorted(values, key=lambda v: (order.get(v[2].doc, 0), v[2].sentence)):
+            first_by_doc.setdefault(order.get(source.doc, 0), amount)
+        tally = [first_by_doc[doc] for doc in sorted(first_by_doc)]
+        if " of " not in measure and all(x < y for x, y in zip(tally, tally[1:], strict=False)):
+            continue  # a count that grows: deaths, cases, arrests
+        shown: dict[float, tuple[str, Source]] = {}
+        for value, amount, source in values:
+            shown.setdefault(amount, (value, source))
+        told = [value for value, _ in shown.values()]
+        listed = ", ".join(told[:-1]) + f" or {told[-1]}"
+        sources = [source for _, source in shown.values()]
+        question = OpenQuestion(
+            id=stable_id("q", "figures", measure),
+            question=f"What is the {measure}: {listed}?" if " of " in measure else f"How many {measure}: {listed}?",
+            kind="disagreement",
+            sources=sources,
+            cue="disagreement",
+        )
+        detail = "; ".join(f"{value} ({source.doc})" for value, source in shown.values())
+        item = BackgroundItem(
+            id=stable_id("bg", "figures", measure), text=f"Sources differ on {measure}: {detail}.", sources=sources
+        )
+        found.append((question, item))
+    return found
 
 
 HISTORY_DAYS = 365  # events this long before the first article are the story's history, not its timeline

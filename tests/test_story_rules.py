@@ -232,3 +232,48 @@ def test_watch_is_the_future_as_of_the_newest_source(tmp_path):
         "Sarah Mitchell will meet the unions on May 25.": "due",  # its date passed before the newest source
         "Sarah Mitchell will present the budget next month.": "ahead",
     }
+
+
+# --- 7. figures that disagree across sources ---------------------------------------------------
+
+
+def test_a_count_two_sources_give_differently_is_flagged_with_both_values(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-28",
+                "Officials in Peru said at least 80 people had died. Mayor Sarah Mitchell said aid must come.",
+            ),
+            "b": ("2021-05-29", "The flood has killed 150 people in Peru, Sarah Mitchell said."),
+            "c": ("2021-05-30", "Peru's government cut its estimate of deaths to 100, Sarah Mitchell said."),
+        },
+    )
+    (question,) = [q for q in brief.open_questions if q.kind == "disagreement"]
+    assert question.question == "How many deaths in Peru: at least 80, 150 or 100?"
+    assert {s.doc for s in question.sources} == {"a", "b", "c"}
+    assert any(b.text.startswith("Sources differ on deaths in Peru") for b in brief.background)
+
+
+def test_a_running_tally_and_one_amount_written_two_ways_are_no_disagreement(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-28", "The flood has killed 80 people in Peru. GM bid $2.5bn for the firm, she said."),
+            "b": ("2021-05-29", "The flood has killed 150 people in Peru. GM bid $2.5 billion for the firm."),
+        },
+    )
+    assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+def test_one_companys_bid_given_two_amounts_is_flagged(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-28", "GM bid $2.5bn for the firm, Sarah Mitchell said."),
+            "b": ("2021-05-29", "GM bid $3bn for the firm, Sarah Mitchell said."),
+        },
+    )
+    assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
+        "What is the bid of GM: 2.5bn or 3bn?"
+    ]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
 from ..findings import BackgroundItem, Figure, stable_id
+from ..gazetteer import countries
+from ..lexicon import lexicon
 from .common import clean, ents_in, governing_verb, source, subtree_text
 from .timeline import resolve_dates
 
@@ -28,9 +31,48 @@ def _figures(sent: Span) -> list[Figure]:
     figures = []
     for ent in ents_in(sent):
         counted = ent.label_ == "CARDINAL" and ent.root.dep_ == "nummod" and ent.root.head.pos_ == "NOUN"
-        if ent.label_ in FIGURE_LABELS or counted:
-            figures.append(Figure(clean(ent.text), _refers_to(ent)))
+        if ent.label_ in FIGURE_LABELS or counted or _counts_a_measure(ent):
+            figures.append(Figure(clean(ent.text), _refers_to(ent), _measure(ent), amount(ent.text)))
     return figures
+
+
+def _counts_a_measure(ent: Span) -> bool:
+    """'the estimate of deaths to over 100, down from 176': a bare number whose clause names a measure."""
+    return ent.label_ == "CARDINAL" and _measure(ent) is not None and amount(ent.text) not in (None, 0.0, 1.0)
+
+
+def _measure(ent: Span) -> str | None:
+    """What the figure measures, the same word whatever the wording: 'deaths' for '81 people have died',
+    'the death toll' and 'killed 150'; a money or share figure also names whose it is."""
+    words = lexicon().measure_words
+    root = ent.root
+    noun = root.head if root.dep_ in ("nummod", "quantmod") else None
+    verb = governing_verb(root)
+    candidates = [noun] if noun is not None else []
+    candidates += [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    candidates += [g for c in candidates[-3:] for g in c.children if g.dep_ == "prep" for g in g.children]
+    measure = next((words[t.lemma_.lower()] for t in candidates if t is not None and t.lemma_.lower() in words), None)
+    if measure is None:
+        return None
+    if ent.label_ not in ("MONEY", "PERCENT"):
+        # a count is of one place: deaths in Mexico and deaths in the world are two measures
+        places = [countries().lookup(e.text) for e in ents_in(ent.sent) if e.label_ in ("GPE", "NORP")]
+        place = next((found[0] for found in places if found and found[1] != "ambiguous"), None)
+        return f"{measure} in {place}" if place else None
+    owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    return f"{measure} of {owner.text}" if owner is not None else None  # a price with no owner compares nothing
+
+
+SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "mn": 1e6, "k": 1e3, "thousand": 1e3, "trillion": 1e12}
+
+
+def amount(text: str) -> float | None:
+    """The number a figure states: '$2.5bn' and '$2.5 billion' are both 2.5e9; 'at least 81' is 81."""
+    match = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|mn|m|million|k|thousand|trillion)?\b", text.lower())
+    if not match:
+        return None
+    value = float(match.group(1).replace(",", ""))
+    return value * SCALE.get(match.group(2) or "", 1.0)
 
 
 def _is_history(sent: Span, anchor: dt.date | None) -> bool:
