@@ -26,6 +26,7 @@ class Lexicon:
     state_verbs: WordSet
     event_nouns: WordSet
     uncertainty_cues: WordSet
+    contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet
     open_matter_cues: dict[str, str]
@@ -34,6 +35,7 @@ class Lexicon:
     topic_nouns: WordSet
     country_aliases: dict[str, list[str]]
     thing_words: WordSet
+    facility_words: WordSet
     person_group_words: WordSet
     event_verbs: WordSet
     commitment_verbs: WordSet

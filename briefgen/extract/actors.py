@@ -70,6 +70,27 @@ def _is_thing(span: Span) -> bool:
     return bool(DESIGNATION.search(span.text)) or bool(words & set(lexicon().thing_words))
 
 
+def _place_names(ents: list[Span]) -> set[str]:
+    """Names the text shows to be places ('Barlinnie Prison' makes 'Barlinnie' a place too)."""
+    places = set()
+    for ent in ents:
+        if ent.label_ == "FAC" or _is_facility(ent):
+            name = _clean_name(ent)[0]
+            places.add(fold(name))
+            if ent[-1].lower_ in lexicon().facility_words and len(ent) > 1:
+                places.add(fold(name.rsplit(" ", 1)[0]))
+    return places
+
+
+def _is_facility(ent: Span) -> bool:
+    """'Barlinnie prison', 'the Mosul Dam', 'the Nile river': a place or a work, not an actor."""
+    facilities = lexicon().facility_words
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ != "PERSON" and ent[-1].lower_ in facilities:  # 'Mike Lake' is a person
+        return True
+    return after is not None and after.lower_ in facilities and after.pos_ in ("NOUN", "PROPN")
+
+
 def _clean_name(span: Span) -> tuple[str, range]:
     tokens = list(span)
     if any(t.text == "(" for t in tokens[1:]):  # 'World Health Organisation (WHO': the acronym is merged apart
@@ -174,7 +195,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     sentence_of = {token.i: number for number, sent in enumerate(sentences, 1) for token in sent}
     credits = {t.i for sent in sentences if is_credit_line(sent) for t in sent}
     ents = _entities(doc, credits)
-    person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
+    places = _place_names(list(doc.ents))
+    person_names = [_clean_name(e)[0] for e in ents if e.label_ == "PERSON" and fold(_clean_name(e)[0]) not in places]
     surnames = _surnames(person_names)
     inside_titles = _titles_of_people(doc, ents)
     candidates: list[_Candidate] = []
@@ -182,6 +204,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if ent.start in inside_titles or ent.label_ == "PRODUCT" or ent.start not in sentence_of:
             continue
         name, tokens = _clean_name(ent)
+        if fold(name) in places:
+            continue  # 'Barlinnie' after 'Barlinnie Prison': the same place
         if name and re.search(r"[A-Za-z]", name):
             found = _classify(ent, name, tokens, sentence_of[ent.start], surnames, person_names)
             candidates += [found] if found else []
@@ -216,8 +240,10 @@ def _classify(
         if country[1] == "capital" and _names_a_venue(ent):
             return None
         return _Candidate(fold(country[0]), country[0], "country", tokens, sentence, name)
-    if label in ("GPE", "LOC") or _is_thing(ent):
+    if label in ("LOC", "FAC") or _is_thing(ent) or _is_facility(ent):
         return None  # places that are not countries are settings, not actors
+    if label == "GPE" and not _acts(doc, tokens):
+        return None  # a town is a setting; a 'place' that acts ('Gazprom did not bid') is a mistagged body
     words = name.split()
     if len(words) > 1 and words[-1].lower() in lexicon().person_group_words:
         owner = " ".join(words[:-1])

@@ -109,6 +109,8 @@ def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
         lower, lemma = token.lower_, token.lemma_.lower()
         if token.tag_ == "MD" or lower in FIRST_PERSON or token.text in QUOTE_CHARS:
             return True
+        if token.dep_ == "neg" and token.head.dep_ in ("ccomp", "xcomp") and token.head.head.i == verb.i:
+            return True  # a denial: 'Gazprom has announced it is not linked to Baikal'
         if (token.pos_ == "VERB" and lemma in lex.stance_verbs) or (lemma in lex.evaluative_words and evaluates(token)):
             return True
         if lemma in lex.stance_adjectives and token.pos_ == "ADJ":

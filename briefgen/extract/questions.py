@@ -367,6 +367,32 @@ def _opposed_plan(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _contention(sent: Span, actors: ActorIndex) -> str | None:
+    """'criticism that the deal had been a mistake' -> 'Had the deal been a mistake?': a claim,
+    charge or fear that something is so leaves it open whether it is."""
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().contention_nouns:
+            continue
+        clause = next(
+            (c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None
+        )
+        if clause is not None and any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+            asked = interrogative(clause, actors)
+            if asked:
+                return asked
+    return None
+
+
+def _room_for(sent: Span) -> str | None:
+    """'there was room for further negotiations' -> 'Will there be further negotiations?'"""
+    for token in sent:
+        if token.lower_ == "room" and token.i + 1 < sent.end and token.nbor().lower_ == "for":
+            what = next((subtree_text(c) for c in token.nbor().children if c.dep_ == "pobj"), "")
+            if what:
+                return f"Will there be {what}?"
+    return None
+
+
 def _open_matter(sent: Span, actors: ActorIndex) -> str | None:
     lowered = " " + clean(sent.text).lower() + " "
     shapes = {shape for cue, shape in lexicon().open_matter_cues.items() if f" {cue}" in lowered}
@@ -390,6 +416,8 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("pending", lambda: _pending(sent, actors)),
         ("timing", lambda: _open_matter(sent, actors)),
         ("contested", lambda: _opposed_plan(sent, actors)),
+        ("contested", lambda: _contention(sent, actors)),
+        ("pending", lambda: _room_for(sent)),
         ("forecast", lambda: _forecast(sent, actors, quoted)),
         ("pending", lambda: _challenge(sent, actors)),
         ("condition", lambda: _conditioned(sent, actors, quoted)),
