@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .brief import Brief, write_atomic
 
@@ -25,7 +26,7 @@ class Changes:
         return not (self.added_documents or self.removed_documents or any(self.added.values()) or self.redated)
 
 
-def snapshot(brief: Brief) -> dict:
+def snapshot(brief: Brief) -> dict[str, Any]:
     data = {"as_of": brief.as_of, "documents": {d.id: d.sha256 for d in brief.documents}}
     for section in SECTIONS:
         data[section] = {item.id: getattr(item, "date", None) for item in getattr(brief, section)}

@@ -204,7 +204,7 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))
         )
         if compatible:
-            if len(event.date) > len(match.date):
+            if event.date and match.date and len(event.date) > len(match.date):
                 match.date, match.precision = event.date, event.precision
         else:
             for value in (match.date, event.date):

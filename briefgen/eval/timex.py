@@ -40,7 +40,8 @@ def read_timeml(path: Path) -> TimeMLDoc:
         fields = dict(ATTR.findall(attrs))
         if fields.get("functionInDocument") == "CREATION_TIME":
             dct = dt.date.fromisoformat(fields["value"][:10])
-    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S).group(1)
+    found = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    body = found.group(1) if found else raw
     text, timexes, position = [], [], 0
     for piece in re.split(r"(<TIMEX3\b[^>]*>.*?</TIMEX3>|<[^>]+>)", body, flags=re.S):
         if not piece:

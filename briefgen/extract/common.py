@@ -89,6 +89,12 @@ def quoted_tokens(sent: Span, starts_inside: bool) -> set[int]:
     return found
 
 
+def quote_opened_before(starts: list[int | None], number: int) -> bool:
+    """Whether sentence number sits inside a quotation that an earlier sentence opened."""
+    start = starts[number - 1]
+    return start is not None and start < number
+
+
 def starts_paragraph(sent: Span) -> bool:
     if sent.start == 0:
         return True

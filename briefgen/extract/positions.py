@@ -190,7 +190,7 @@ def extract_positions(
             # a direct quotation is chosen for its words; reported speech may only pass on a fact
             if kind == "reported" and not carries_stance(token, said, lex):
                 continue
-            claims += [(speaker, kind, numbers, token) for speaker in _subject_actors(subject, actors)]
+            claims += [(speaker, str(kind), numbers, token) for speaker in _subject_actors(subject, actors)]
         claims += _noun_stances(sent, actors, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:

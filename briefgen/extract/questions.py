@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .common import clean, is_future, quoted_tokens, source, subtree_text
+from .common import clean, is_future, quote_opened_before, quoted_tokens, source, subtree_text
 from .coref import PERSON_PRONOUNS, ActorIndex
 
 WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
@@ -434,7 +434,7 @@ def extract_questions(
 ) -> list[OpenQuestion]:
     found: list[tuple[int, int, OpenQuestion]] = []
     for number, sent in enumerate(sentences, 1):
-        quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
+        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
         asked = _ask(sent, actors, quoted)
         if asked is None:
             continue

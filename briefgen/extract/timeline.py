@@ -159,7 +159,7 @@ def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -
         nested = event.date and new.date and (contains(event.date, new.date) or contains(new.date, event.date))
         shared = nested and event.date != new.date and new_nouns & getattr(event, "_nouns", set())
         if same_day or shared:
-            if new.precision and (event.precision is None or len(new.date) > len(event.date)):
+            if new.date and new.precision and (not event.date or len(new.date) > len(event.date)):
                 event.date, event.precision, event.event = new.date, new.precision, new.event
             event.sources += [s for s in new.sources if s not in event.sources]
             event.actors += [a for a in new.actors if a not in event.actors]

@@ -8,7 +8,17 @@ from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
 from ..lexicon import lexicon
-from .common import SCHEDULING, clean, is_ahead, is_future, quoted_tokens, sentence_case, source, subtree_text
+from .common import (
+    SCHEDULING,
+    clean,
+    is_ahead,
+    is_future,
+    quote_opened_before,
+    quoted_tokens,
+    sentence_case,
+    source,
+    subtree_text,
+)
 from .coref import ActorIndex
 from .timeline import resolve_dates
 
@@ -50,7 +60,7 @@ def extract_watch(
 ) -> list[WatchItem]:
     items: list[WatchItem] = []
     for number, sent in enumerate(sentences, 1):
-        quoted = quoted_tokens(sent, starts[number - 1] is not None and starts[number - 1] < number)
+        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
         future_dates = [
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
@@ -89,7 +99,7 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
     text = sentence_case(subtree_text(head))
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"), None)
     actor = actors.resolve(subject) if subject is not None else None
-    if actor and text.lower().startswith(subject.lower_ + " "):
+    if actor and subject is not None and text.lower().startswith(subject.lower_ + " "):
         text = actors.display(actor) + text[len(subject.text) :]
         text = text[0].upper() + text[1:]
     return text

@@ -149,7 +149,7 @@ def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) ->
 
 def tagged(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     """tag() once per parsed document and anchor: every extractor asks for the same dates."""
-    key = ("briefgen_timex", anchor)
+    key = f"briefgen_timex:{anchor}"
     if key not in doc.user_data:
         doc.user_data[key] = tag(doc, anchor)
     return doc.user_data[key]

@@ -520,7 +520,7 @@ _RULES = (
 
 
 def is_calendar(value: str | None) -> bool:
-    return bool(value) and bool(CALENDAR_VALUE.match(value))
+    return value is not None and bool(CALENDAR_VALUE.match(value))
 
 
 def parse_iso(value: str) -> dt.date:
