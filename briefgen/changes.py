@@ -27,7 +27,7 @@ class Changes:
 
 
 def snapshot(brief: Brief) -> dict[str, Any]:
-    data = {"as_of": brief.as_of, "documents": {d.id: d.sha256 for d in brief.documents}}
+    data: dict[str, Any] = {"as_of": brief.as_of, "documents": {d.id: d.sha256 for d in brief.documents}}
     for section in SECTIONS:
         data[section] = {item.id: getattr(item, "date", None) for item in getattr(brief, section)}
     return data

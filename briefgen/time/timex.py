@@ -93,7 +93,7 @@ _NUMBER = (
 _UNIT = r"(days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?|minutes?|seconds?|quarters?)"
 
 # Words after a four-digit number that make it a time on the 24-hour clock ("1830 GMT").
-CLOCK_WORDS = (
+CLOCK_WORDS: tuple[str, ...] = (
     "gmt",
     "bst",
     "utc",
