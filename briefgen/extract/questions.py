@@ -16,18 +16,13 @@ from spacy.vocab import Vocab
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
+from .asking import MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
 from .common import clean, is_future, quote_opened_before, quoted_tokens, source, subtree_text
-from .coref import PERSON_PRONOUNS, ActorIndex
+from .coref import ActorIndex
 
-WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
 OPENERS = WH_WORDS | {"will", "would", "can", "could", "should", "is", "are", "was", "were", "do", "does"}
 OPENERS |= {"did", "has", "have", "had", "may", "might", "must", "shall"}
 # An open matter is still ahead: its modal becomes the plain future of a question.
-ASK_MODAL = {"would": "will", "could": "will", "might": "will", "may": "will", "'ll": "will", "wo": "will"}
-ASK_MODAL |= {"must": "will", "should": "will"}  # an obligation or advice: will it be met?
-DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-BE_FORMS = {"is", "are", "was", "were", "'s", "'re"}
-MAX_WORDS = 30
 
 
 def _uncertainty_matcher(vocab: Vocab) -> PhraseMatcher:
@@ -44,79 +39,6 @@ def _matcher(sent: Span) -> PhraseMatcher:
     if key not in _MATCHERS:
         _MATCHERS[key] = _uncertainty_matcher(sent.doc.vocab)
     return _MATCHERS[key]
-
-
-def _subject_text(subject: Token, actors: ActorIndex) -> str | None:
-    """The subject as a question names it: a pronoun only when it resolves to a named actor."""
-    if subject.lower_ in PERSON_PRONOUNS:
-        actor = actors.resolve(subject)
-        return actors.display(actor) if actor in actors.actors else None
-    if subject.dep_ == "expl" and subject.lower_ == "there":
-        return "there"  # 'there could be further walkouts' -> 'Will there be further walkouts?'
-    if subject.pos_ == "PRON" or subject.dep_ == "expl":
-        return None  # 'it', 'they', 'this': too loose to name in a question of their own
-    # the subject's head words, without a relative clause or an apposition hanging on it
-    loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
-    text = clean("".join(t.text_with_ws for t in subject.subtree if t.i not in loose)).strip(" ,")
-    first = next(iter(subject.subtree))
-    if first.pos_ == "DET" and text:
-        text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
-    return text or None
-
-
-def _tail(verb: Token, skipped: set[int]) -> str:
-    """The words after the verb, without a second clause joined to it ('... but lessons would ...')."""
-    skipped = skipped | {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-    rest = [t for t in verb.subtree if t.i > verb.i and t.i not in skipped]
-    cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
-    rest = rest[:cut]
-    while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
-        rest.pop()
-    return clean("".join(t.text_with_ws for t in rest))
-
-
-def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> str | None:
-    """'the court would rule on Monday' -> 'Will the court rule on Monday?' (with do-support and
-    inversion of the auxiliary); None when the clause has no nameable subject or only reports words."""
-    if verb.lemma_.lower() in lexicon().speech_verbs or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is None or (wh is not None and subject.i == wh.i):
-        return None
-    who = _subject_text(subject, actors)
-    if not who:
-        return None
-    skipped = {t.i for t in subject.subtree} | ({wh.i} if wh is not None else set())
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    skipped |= {a.i for a in auxes}
-    tail = _tail(verb, skipped)
-    lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
-    if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
-        auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
-        lead_aux = None if not auxes else auxes[0]
-        others = " ".join(a.lower_ for a in auxes[1:])
-        body = f"will {who} {others} {verb.text} {_tail(verb, skipped)}"
-        question = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:")
-        return question[0].upper() + question[1:] + "?"
-    if lead_aux is not None:
-        others = " ".join(a.lower_ for a in auxes if a is not lead_aux)
-        first = ASK_MODAL.get(lead_aux.lower_, lead_aux.lower_)
-        if lead_aux.lower_ == "to":
-            return None
-        body = f"{first} {who} {others} {verb.text} {tail}"
-    elif verb.lemma_ == "be" and verb.lower_ in BE_FORMS:
-        body = f"{verb.lower_} {who} {tail}"
-    elif verb.tag_ in DO_SUPPORT:
-        neg = ""
-        body = f"{DO_SUPPORT[verb.tag_]} {who}{neg} {verb.lemma_} {tail}"
-    else:
-        return None
-    body = re.sub(r"\s+", " ", body).strip()
-    question = f"{wh.lower_} {body}" if wh is not None else body
-    question = question.rstrip(" .,;:")
-    if len(question.split()) > MAX_WORDS or len(question.split()) < 3:
-        return None
-    return question[0].upper() + question[1:] + "?"
 
 
 def _explicit(sent: Span) -> str | None:
@@ -163,10 +85,10 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if action is None or subject is None or action.lemma_.lower() in lexicon().speech_verbs:
                 continue
-            who = _subject_text(subject, actors)
+            who = subject_text(subject, actors)
             if who:
                 skipped = {t.i for t in action.subtree if t.dep_ == "aux" and t.head.i == action.i}
-                tail = _tail(action, skipped)
+                tail = words_after(action, skipped)
                 return re.sub(r"\s+", " ", f"Will {who} {action.text} {tail}").strip() + "?"
     return None
 
@@ -220,6 +142,8 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
 
 
 MAX_PER_DOCUMENT = 5  # the most trusted kinds first: fewer, better questions
+
+
 CUES = (
     "disagreement",
     "explicit",
@@ -231,6 +155,8 @@ CUES = (
     "condition",
     "possibility",
 )
+
+
 CUE_RANK = {cue: rank for rank, cue in enumerate(CUES)}
 
 
@@ -256,19 +182,19 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
         if token.pos_ != "VERB" or token.tag_ == "VBD" and lemma != "fail":
             continue
         if lemma in ("face", "struggle"):
-            what = _object(token) or next(
+            what = object_text(token) or next(
                 (subtree_text(g) for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
                 "",
             )
-            who = _subject_of(token, actors)
+            who = subject_of(token, actors)
             if who and what and len(what.split()) <= 12:
                 return f"How will {who} deal with {what}?"
         if lemma == "fail":
             action = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            who = _subject_of(token, actors)
+            who = subject_of(token, actors)
             if action is not None and who:
                 skipped = {c.i for c in action.children if c.dep_ == "aux"}
-                tail = _tail(action, skipped)
+                tail = words_after(action, skipped)
                 return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,") + "?"
     return None
 
@@ -280,38 +206,22 @@ def _future_action(sent: Span) -> Token | None:
     return None
 
 
-def _object(verb: Token) -> str:
-    parts = [subtree_text(c) for c in verb.children if c.dep_ in ("dobj", "attr", "prt")]
-    return " ".join(p for p in parts if p)
-
-
-def _subject_of(verb: Token, actors: ActorIndex) -> str | None:
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-        subject = verb.head  # 'GM, which is struggling with ...': GM
-    if subject is not None:
-        return _subject_text(subject, actors)
-    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        return _subject_of(verb.head, actors)
-    return None
-
-
 def _when(sent: Span, actors: ActorIndex) -> str | None:
     """'expected to meet X in the near future, stopping short of providing a date' -> 'When will ...?'"""
     action = _future_action(sent)
     if action is not None:
-        who = _subject_of(action, actors)
+        who = subject_of(action, actors)
         if who:
-            return re.sub(r"\s+", " ", f"When will {who} {action.lemma_} {_object(action)}").strip() + "?"
+            return re.sub(r"\s+", " ", f"When will {who} {action.lemma_} {object_text(action)}").strip() + "?"
     passive = next((t for t in sent if t.dep_ == "xcomp" and t.tag_ == "VBN"), None)
     if passive is not None:  # 'the date still needed to be agreed'
-        who = _subject_of(passive.head, actors)
+        who = subject_of(passive.head, actors)
         if who:
             return f"When will {who} be {passive.text}?"
     for token in sent:  # 'the issue can be tackled at a later date'
         if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
             if any(c.tag_ == "MD" for c in token.children):
-                who = _subject_of(token, actors)
+                who = subject_of(token, actors)
                 if who:
                     return f"When will {who} be {token.text}?"
     return None
@@ -321,8 +231,8 @@ def _resolved(sent: Span) -> str | None:
     """'This does not fully end the dispute over X' -> 'How will the dispute over X be resolved?'"""
     for token in sent:
         if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
-            if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix") and _object(token):
-                return f"How will {_object(token)} be resolved?"
+            if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix") and object_text(token):
+                return f"How will {object_text(token)} be resolved?"
     return None
 
 
@@ -334,7 +244,7 @@ def _prospect(sent: Span, actors: ActorIndex) -> str | None:
             verb = token.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            holder = _subject_of(verb, actors)
+            holder = subject_of(verb, actors)
             if goal and holder and goal.split()[0].endswith("ing"):
                 return f"Will {holder} succeed in {goal}?"
     return None
@@ -362,7 +272,7 @@ def _opposed_plan(sent: Span, actors: ActorIndex) -> str | None:
         b = next((actors.resolve(c) for c in second.children if c.dep_ == "nsubj"), None)
         if a and b and a != b and a in actors.actors and b in actors.actors:
             action = next((c for c in first.children if c.dep_ == "xcomp"), first)
-            what = re.sub(r"\s+", " ", f"{action.lemma_} {_object(action)}").strip()
+            what = re.sub(r"\s+", " ", f"{action.lemma_} {object_text(action)}").strip()
             return f"Will {actors.display(a)} {what}, or will {actors.display(b)} prevail?"
     return None
 

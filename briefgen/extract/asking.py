@@ -1,0 +1,115 @@
+"""A question built from a clause of the text: its auxiliary moved in front, its subject named."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..lexicon import lexicon
+from .common import clean, subtree_text
+from .coref import PERSON_PRONOUNS, ActorIndex
+
+WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
+
+
+ASK_MODAL = {"would": "will", "could": "will", "might": "will", "may": "will", "'ll": "will", "wo": "will"}
+ASK_MODAL |= {"must": "will", "should": "will"}  # an obligation or advice: will it be met?
+
+
+DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+
+
+BE_FORMS = {"is", "are", "was", "were", "'s", "'re"}
+
+
+MAX_WORDS = 30
+
+
+def subject_text(subject: Token, actors: ActorIndex) -> str | None:
+    """The subject as a question names it: a pronoun only when it resolves to a named actor."""
+    if subject.lower_ in PERSON_PRONOUNS:
+        actor = actors.resolve(subject)
+        return actors.display(actor) if actor in actors.actors else None
+    if subject.dep_ == "expl" and subject.lower_ == "there":
+        return "there"  # 'there could be further walkouts' -> 'Will there be further walkouts?'
+    if subject.pos_ == "PRON" or subject.dep_ == "expl":
+        return None  # 'it', 'they', 'this': too loose to name in a question of their own
+    # the subject's head words, without a relative clause or an apposition hanging on it
+    loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
+    text = clean("".join(t.text_with_ws for t in subject.subtree if t.i not in loose)).strip(" ,")
+    first = next(iter(subject.subtree))
+    if first.pos_ == "DET" and text:
+        text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
+    return text or None
+
+
+def words_after(verb: Token, skipped: set[int]) -> str:
+    """The words after the verb, without a second clause joined to it ('... but lessons would ...')."""
+    skipped = skipped | {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    rest = [t for t in verb.subtree if t.i > verb.i and t.i not in skipped]
+    cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
+    rest = rest[:cut]
+    while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
+        rest.pop()
+    return clean("".join(t.text_with_ws for t in rest))
+
+
+def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> str | None:
+    """'the court would rule on Monday' -> 'Will the court rule on Monday?' (with do-support and
+    inversion of the auxiliary); None when the clause has no nameable subject or only reports words."""
+    if verb.lemma_.lower() in lexicon().speech_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or (wh is not None and subject.i == wh.i):
+        return None
+    who = subject_text(subject, actors)
+    if not who:
+        return None
+    skipped = {t.i for t in subject.subtree} | ({wh.i} if wh is not None else set())
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    skipped |= {a.i for a in auxes}
+    tail = words_after(verb, skipped)
+    lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
+    if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
+        auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
+        lead_aux = None if not auxes else auxes[0]
+        others = " ".join(a.lower_ for a in auxes[1:])
+        body = f"will {who} {others} {verb.text} {words_after(verb, skipped)}"
+        question = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:")
+        return question[0].upper() + question[1:] + "?"
+    if lead_aux is not None:
+        others = " ".join(a.lower_ for a in auxes if a is not lead_aux)
+        first = ASK_MODAL.get(lead_aux.lower_, lead_aux.lower_)
+        if lead_aux.lower_ == "to":
+            return None
+        body = f"{first} {who} {others} {verb.text} {tail}"
+    elif verb.lemma_ == "be" and verb.lower_ in BE_FORMS:
+        body = f"{verb.lower_} {who} {tail}"
+    elif verb.tag_ in DO_SUPPORT:
+        neg = ""
+        body = f"{DO_SUPPORT[verb.tag_]} {who}{neg} {verb.lemma_} {tail}"
+    else:
+        return None
+    body = re.sub(r"\s+", " ", body).strip()
+    question = f"{wh.lower_} {body}" if wh is not None else body
+    question = question.rstrip(" .,;:")
+    if len(question.split()) > MAX_WORDS or len(question.split()) < 3:
+        return None
+    return question[0].upper() + question[1:] + "?"
+
+
+def object_text(verb: Token) -> str:
+    parts = [subtree_text(c) for c in verb.children if c.dep_ in ("dobj", "attr", "prt")]
+    return " ".join(p for p in parts if p)
+
+
+def subject_of(verb: Token, actors: ActorIndex) -> str | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # 'GM, which is struggling with ...': GM
+    if subject is not None:
+        return subject_text(subject, actors)
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return subject_of(verb.head, actors)
+    return None

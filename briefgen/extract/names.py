@@ -1,0 +1,196 @@
+"""Names as the tagger gives them, repaired and sorted: people with titles, places, things, credit lines."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import countries, fold
+from ..lexicon import lexicon
+from .common import DESIGNATION
+
+CODE = re.compile(r"(?:[A-Z]+\d+){2,}[A-Z]*")  # codes such as H1N1 or H5N1 name things
+
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor"}
+
+
+def titled_person(ent: Span) -> Span:
+    """'Chancellor Olaf Scholz' tagged ORG is a person after a title: keep the name as PERSON.
+    So is 'the health commissioner, Androulla Vasiliou', a name in apposition to a title."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 2:
+        return ent
+    if headed_role(ent) and all(t.is_title and t.pos_ == "PROPN" for t in ent):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    titles = set(lexicon().titles) - set(lexicon().ambiguous_titles)
+    i = ent.start
+    while i < ent.end - 1 and ent.doc[i].lower_.rstrip(".") in titles:
+        i += 1
+    rest = ent.doc[i : ent.end]
+    after_title = ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in titles
+    if (
+        (i == ent.start and not after_title)
+        or not 1 <= len(rest) <= 3
+        or not all(t.pos_ == "PROPN" and t.is_title for t in rest)
+    ):
+        return ent
+    return Span(ent.doc, i, ent.end, label="PERSON")
+
+
+def widen_org(ent: Span) -> Span:
+    """'Public and Commercial Services Union': take back the words before an 'and' the tagger dropped."""
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ not in ("and", "&"):
+        return ent
+    first = doc[start - 2]
+    if first.is_title and not first.ent_type_ and not first.is_sent_start and first.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return Span(doc, start - 2, ent.end, label="ORG")
+    return ent
+
+
+def is_thing(span: Span) -> bool:
+    words = {t.lower_ for t in span}
+    return bool(DESIGNATION.search(span.text)) or bool(words & set(lexicon().thing_words))
+
+
+def place_names(ents: list[Span]) -> set[str]:
+    """Names the text shows to be places ('Barlinnie Prison' makes 'Barlinnie' a place too)."""
+    places = set()
+    for ent in ents:
+        if ent.label_ == "FAC" or is_facility(ent):
+            name = clean_name(ent)[0]
+            places.add(fold(name))
+            if ent[-1].lower_ in lexicon().facility_words and len(ent) > 1:
+                places.add(fold(name.rsplit(" ", 1)[0]))
+    return places
+
+
+def is_facility(ent: Span) -> bool:
+    """'Barlinnie prison', 'the Mosul Dam', 'the Nile river': a place or a work, not an actor."""
+    facilities = lexicon().facility_words
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ != "PERSON" and ent[-1].lower_ in facilities:  # 'Mike Lake' is a person
+        return True
+    return after is not None and after.lower_ in facilities and after.pos_ in ("NOUN", "PROPN")
+
+
+def clean_name(span: Span) -> tuple[str, range]:
+    tokens = list(span)
+    if any(t.text == "(" for t in tokens[1:]):  # 'World Health Organisation (WHO': the acronym is merged apart
+        tokens = tokens[: next(i for i, t in enumerate(tokens) if i and t.text == "(")]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].lower_.rstrip(".") in HONORIFICS):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].tag_ == "NNS" and tokens[1].tag_ in ("NNP", "NNPS"):
+        tokens = tokens[1:]  # 'Drugmakers Roche AG': a common noun the tagger took in
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return "", range(0)
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    return re.sub(r"\s+", " ", text), range(tokens[0].i, tokens[-1].i + 1)
+
+
+def title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
+    """The title words right before a name (Turkish Foreign Minister, U.S Secretary of State)."""
+    titles = set(lexicon().titles)
+    modifiers = set(lexicon().title_modifiers) | {w for t in titles for w in t.split() if " " in t}
+    i = start - 1
+    has_title = False
+    while i >= 0:
+        token = doc[i]
+        lower = token.lower_.rstrip(".")
+        if lower in titles or any(part in titles for part in lower.split("-")):
+            has_title = True
+        elif lower in modifiers or token.ent_type_ in ("GPE", "NORP", "ORG") or token.tag_ == "POS" or lower == "of":
+            pass
+        else:
+            break
+        i -= 1
+    first = i + 1
+    while first < start and (doc[first].lower_ == "of" or doc[first].tag_ == "POS"):
+        first += 1
+    if not has_title or first >= start:
+        return None, []
+    phrase = doc[first:start]
+    return phrase.text, [ent for ent in doc.ents if ent.start >= first and ent.end <= start]
+
+
+def appositive_role(doc: Doc, span: Span) -> str | None:
+    titles = set(lexicon().titles)
+    for child in span.root.children:
+        if child.dep_ == "appos":
+            words = [t for t in child.subtree if t.dep_ != "det" and not t.is_punct]
+            if words and any(t.lower_ in titles for t in words) and len(words) <= 8:
+                return doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def names_a_venue(ent: Span) -> bool:
+    """'the Brussels summit', 'the Paris agreement': the capital says where, not who."""
+    head, nouns = ent.root.head, lexicon().event_nouns
+    return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
+
+
+def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Greek Cypriot' (two demonyms, tagged apart or the second not at all) is one community, not Greece."""
+    gaz = countries()
+
+    def is_demonym(token: Token) -> bool:
+        found = gaz.lookup(token.text) if token.text[:1].isupper() else None
+        return found is not None and found[1] == "demonym"
+
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if previous is not None and previous.label_ == ent.label_ == "NORP" and previous.end == ent.start:
+            joined[-1] = Span(doc, previous.start, ent.end, label="NORP")
+            continue
+        if ent.label_ == "NORP" and ent.end < len(doc) and is_demonym(doc[ent.end]):
+            ent = Span(doc, ent.start, ent.end + 1, label="NORP")
+        joined.append(ent)
+    return joined
+
+
+def is_credit_line(sent: Span) -> bool:
+    """'(Reporting by A and B; Editing by C)': the people who wrote the article, not its actors."""
+    text = sent.text.lower()
+    return any(cue in text for cue in lexicon().credit_cues)
+
+
+def in_dateline(ent: Span) -> bool:
+    """'GENEVA (Reuters) -': the agency that filed the story."""
+    doc = ent.doc
+    return (
+        ent.start > 0
+        and ent.end + 1 < len(doc)
+        and doc[ent.start - 1].text == "("
+        and doc[ent.end].text == ")"
+        and doc[ent.end + 1].text in ("-", "–", "—", "--")
+    )
+
+
+def introduced_as_public(ent: Span) -> bool:
+    """How papers introduce a member of the public: 'Kathy Ivcich, 53, a real estate agent',
+    'Alex Grinter, who left her beach vacation', 'Silvia Rodriguez, a teacher' (no title)."""
+    doc, end = ent.doc, ent.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    after = doc[end + 1]
+    if after.like_num:
+        return doc[end + 2].text in (",", ")")
+    if after.lower_ in ("who", "whose"):
+        return True
+    if after.lower_ in ("a", "an"):
+        words = {t.lower_ for t in doc[end + 2 : min(end + 8, len(doc))] if not t.is_punct}
+        return not words & lexicon().titles
+    return False
+
+
+def headed_role(ent: Span) -> str | None:
+    """'the health secretary, Nicola Sturgeon': the title the name stands in apposition to."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.lower_ not in lexicon().titles:
+        return None
+    words = [t for t in head.subtree if t.i < ent.start and t.dep_ != "det" and not t.is_punct]
+    return ent.doc[words[0].i : words[-1].i + 1].text if words else None
