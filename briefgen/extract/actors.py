@@ -272,7 +272,7 @@ def _acts(doc: Doc, tokens: range) -> bool:
     passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said')."""
     inside = set(tokens)
     token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
-    speakers = lexicon().agent_nouns | lexicon().person_group_words
+    speakers = lexicon().agent_nouns | lexicon().person_group_words | lexicon().titles
     for _ in range(4):
         head = token.head
         if token.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj") and head.pos_ in ("NOUN", "PROPN"):

@@ -45,6 +45,11 @@ class ActorIndex:
         for child in token.children:  # 'the health secretary, José Angel Córdova, said'
             if child.dep_ == "appos" and child.i in self.token_actor:
                 return self.token_actor[child.i]
+        if token.lower_ in lexicon().titles:  # 'the mayor of Mexico City, Marcelo Ebrard, said'
+            for inner in token.subtree:
+                actor_id = self.token_actor.get(inner.i)
+                if inner.dep_ == "appos" and actor_id and self.actors[actor_id].kind == "person":
+                    return actor_id
         speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
         for child in token.children:
             if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):

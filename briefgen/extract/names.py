@@ -172,15 +172,13 @@ def in_dateline(ent: Span) -> bool:
 
 def introduced_as_public(ent: Span) -> bool:
     """How papers introduce a member of the public: 'Kathy Ivcich, 53, a real estate agent',
-    'Alex Grinter, who left her beach vacation', 'Silvia Rodriguez, a teacher' (no title)."""
+    'Silvia Rodriguez, a teacher' (no title). 'Gordon Brown, who will chair ...' is not enough."""
     doc, end = ent.doc, ent.end
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     after = doc[end + 1]
     if after.like_num:
         return doc[end + 2].text in (",", ")")
-    if after.lower_ in ("who", "whose"):
-        return True
     if after.lower_ in ("a", "an"):
         words = {t.lower_ for t in doc[end + 2 : min(end + 8, len(doc))] if not t.is_punct}
         return not words & lexicon().titles
