@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +19,8 @@ from .settings import MAX_SEED_BYTES
 
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+SYMLINK_REFUSED = "a symbolic link; seeds are read only from inside the folder"
+NOT_REGULAR = "not a regular file (a pipe, device or socket)"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -148,16 +153,34 @@ def parse_html(text: str) -> tuple[dict, str]:
     return {k: v for k, v in fields.items() if v}, body
 
 
-def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | None = None) -> Document:
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file inside the seeds folder; never through a symbolic link put there
+    after the folder was listed, and never blocking on a pipe or a device."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
-            raise SeedError(f"too large ({size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError as err:
         raise SeedError("removed while the build was reading it") from err
     except PermissionError as err:
         raise SeedError("not readable (permission denied)") from err
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise SeedError(SYMLINK_REFUSED) from err
+        raise SeedError(f"not readable ({err.strerror})") from err
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SeedError(NOT_REGULAR)
+        if info.st_size > MAX_SEED_BYTES:
+            raise SeedError(f"too large ({info.st_size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
+        raw = handle.read(MAX_SEED_BYTES + 1)
+    if len(raw) > MAX_SEED_BYTES:
+        raise SeedError(f"too large (over the limit of {MAX_SEED_BYTES / 1e6:.0f} MB)")
+    return raw
+
+
+def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | None = None) -> Document:
+    raw = _read_regular_file(path)
     digest = hashlib.sha256(raw).hexdigest()
     decoded = _decoded(raw, digest)
     text = decoded.text
@@ -201,15 +224,35 @@ def _str_or_none(value: object) -> str | None:
 
 
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
-    paths, problems = [], []
-    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
-        if path.name.startswith("."):
+    """The seed files under seeds_dir. Hidden files and folders are skipped; symbolic links are
+    refused and never followed, so nothing outside the folder is read."""
+    paths: list[Path] = []
+    problems: list[SeedProblem] = []
+    _walk(seeds_dir, seeds_dir, paths, problems)
+    return sorted(paths), problems
+
+
+def _walk(folder: Path, seeds_dir: Path, paths: list[Path], problems: list[SeedProblem]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as err:
+        problems.append(SeedProblem(_display(folder, seeds_dir), f"folder not readable ({err.strerror})"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
             continue
-        if path.suffix.lower() in SEED_SUFFIXES:
+        if entry.is_symlink():
+            problems.append(SeedProblem(_display(path, seeds_dir), SYMLINK_REFUSED, "refused"))
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, seeds_dir, paths, problems)
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(SeedProblem(_display(path, seeds_dir), NOT_REGULAR, "ignored"))
+        elif path.suffix.lower() in SEED_SUFFIXES:
             paths.append(path)
         else:
             problems.append(SeedProblem(_display(path, seeds_dir), "not a seed type (.txt, .md, .html)", "ignored"))
-    return paths, problems
 
 
 def _display(path: Path, seeds_dir: Path) -> str:
