@@ -15,12 +15,16 @@ from pathlib import Path
 import ftfy
 import yaml
 
+from . import safeyaml
 from .settings import MAX_SEED_BYTES
 
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 SYMLINK_REFUSED = "a symbolic link; seeds are read only from inside the folder"
 NOT_REGULAR = "not a regular file (a pipe, device or socket)"
+# Front matter holds a few short fields; these bounds are far above any real one.
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_FRONT_MATTER_DEPTH = 20
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -69,7 +73,10 @@ def decode(raw: bytes) -> str:
     if not raw.strip():
         raise SeedError("empty file")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise SeedError(f"malformed UTF-16 at byte {err.start} (a cut-off character or a lone surrogate)") from err
     if b"\x00" in raw[:4096]:
         raise SeedError("binary content (NUL bytes), not text")
     try:
@@ -114,7 +121,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = safeyaml.load(match.group(1), MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_DEPTH) or {}
+    except safeyaml.BoundsError as err:
+        raise SeedError(f"front matter {err}") from err
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
@@ -125,15 +134,34 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 
 def iso_date(value: object) -> str | None:
+    """The ISO form of a real calendar date (a year, a month or a day), else None."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
         match = re.match(r"\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-        if match:
+        if match and _is_calendar_date(*match.groups()):
             return "-".join(part for part in match.groups() if part)
     return None
+
+
+def _is_calendar_date(year: str, month: str | None, day: str | None) -> bool:
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _meta_text(meta: dict, key: str) -> str | None:
+    """A front-matter field as text; a list or mapping where text belongs makes the seed unreadable."""
+    value = meta.get(key)
+    if value in (None, ""):
+        return None
+    if isinstance(value, (dict, list)):
+        raise SeedError(f"front matter {key}: expected text, not a {'list' if isinstance(value, list) else 'mapping'}")
+    return str(value)
 
 
 def parse_html(text: str) -> tuple[dict, str]:
@@ -194,7 +222,7 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     else:
         meta, body = split_front_matter(text)
         date_source = "front-matter"
-        title = str(meta.get("title") or "")
+        title = _meta_text(meta, "title") or ""
         if not title and suffix == ".txt":
             first, _, rest = body.strip().partition("\n")
             title, body = first.strip(), rest
@@ -202,6 +230,8 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
     date = iso_date(meta.get("date"))
+    if date is None and meta.get("date") not in (None, "") and notes is not None:
+        notes.append(f"front matter date {str(meta['date'])[:40]!r} is not a real date (ignored)")
     if date is None:
         match = FILENAME_DATE.search(path.name)
         date, date_source = (match.group(0), "file-name") if match else (None, "unknown")
@@ -213,14 +243,10 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         sha256=digest,
         date=date,
         date_source=date_source,
-        source=_str_or_none(meta.get("source")),
-        url=_str_or_none(meta.get("url")),
-        author=_str_or_none(meta.get("author")),
+        source=_meta_text(meta, "source"),
+        url=_meta_text(meta, "url"),
+        author=_meta_text(meta, "author"),
     )
-
-
-def _str_or_none(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
 
 
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
@@ -278,6 +304,9 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedProblem]]:
             document = read_seed(path, doc_id, display, notes)
         except SeedError as err:
             problems.append(SeedProblem(display, str(err)))
+            continue
+        except Exception as err:  # noqa: BLE001 - whatever one seed raises, the others are still read
+            problems.append(SeedProblem(display, f"could not be read ({type(err).__name__}: {str(err)[:200]})"))
             continue
         problems += [SeedProblem(display, note, "published") for note in notes]
         if document.sha256 in seen_hashes:

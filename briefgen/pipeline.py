@@ -40,8 +40,25 @@ Extracted = tuple[Document, DocFindings, str | None]  # the error message when e
 def _extract_batch(documents: list[Document], model: str) -> list[Extracted]:
     from . import nlp  # spaCy is imported only when a seed has to be parsed
 
-    docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
-    return [_extract_one(d, doc) for d, doc in zip(documents, docs, strict=True)]
+    results: list[Extracted] = []
+    try:
+        docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
+        for document, doc in zip(documents, docs, strict=True):
+            results.append(_extract_one(document, doc))
+    except Exception:  # noqa: BLE001 - spaCy refused one text of the batch: parse the rest one by one
+        results += [_parse_alone(document, model) for document in documents[len(results) :]]
+    return results
+
+
+def _parse_alone(document: Document, model: str) -> Extracted:
+    from . import nlp
+
+    try:
+        (doc,) = nlp.parse([document.text], model)
+    except Exception as err:  # noqa: BLE001 - this seed alone is published without findings
+        document.sentences = []
+        return document, DocFindings(), f"spaCy could not parse it: {type(err).__name__}: {str(err)[:200]}"
+    return _extract_one(document, doc)
 
 
 def _extract_one(document: Document, doc) -> Extracted:
