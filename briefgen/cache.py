@@ -7,10 +7,11 @@ import hashlib
 import json
 from pathlib import Path
 
-from .brief import from_dict, remove_orphaned_temporaries, write_atomic
 from .findings import DocFindings
+from .fsutil import remove_orphaned_temporaries, write_atomic
 from .ingest import Document
 from .settings import EXTRACTOR_VERSION
+from .yamlio import from_dict
 
 # An entry never changes once written (its name is its key), so a long-running process such as
 # `mkdocs serve` keeps the entries it has written or read in memory. Merging copies what it edits,

@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .brief import Brief, write_atomic
+from .brief import Brief
+from .fsutil import write_atomic
 
 SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
 

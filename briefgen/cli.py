@@ -64,8 +64,8 @@ def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, mod
 
     Example: briefgen extract --seeds seeds --out brief.yaml
     """
-    from .brief import save
     from .pipeline import build_brief
+    from .yamlio import save
 
     brief, stats = build_brief(seeds, None if no_cache else cache_dir, model, jobs, title, overrides)
     for notice in brief.notices:
@@ -94,9 +94,9 @@ def render(brief_path, out, templates):
 
     Example: briefgen render --out pages/
     """
-    from .brief import BriefError, load
     from .render import render as render_pages
     from .render import write_pages
+    from .yamlio import BriefError, load
 
     try:
         brief = load(brief_path)
@@ -173,8 +173,8 @@ def validate(brief_path, overrides):
 
     Example: briefgen validate brief.yaml --overrides overrides.yaml
     """
-    from .brief import validate_text
     from .overrides import validate_overrides_text
+    from .yamlio import validate_text
 
     errors = []
     if not brief_path.exists():

@@ -209,9 +209,9 @@ def build_pipeline(
     log=None,
 ) -> dict[str, str]:
     """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
-    from .brief import save
     from .changes import track
     from .render import render
+    from .yamlio import save
 
     brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path)
     if log is not None:

@@ -162,7 +162,7 @@ PAGE_LIST = ".briefgen-pages"
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    from .brief import remove_orphaned_temporaries, write_atomic
+    from .fsutil import remove_orphaned_temporaries, write_atomic
 
     root = out_dir.resolve()
     if root.is_dir():

@@ -8,11 +8,11 @@ import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLE_SEED
 
-from briefgen import brief as brief_module
-from briefgen.brief import BriefError, dump, loads, validate_text
+from briefgen import fsutil
 from briefgen.cli import main
 from briefgen.overrides import validate_overrides_text
 from briefgen.pipeline import build_brief
+from briefgen.yamlio import BriefError, dump, loads, validate_text
 
 
 @pytest.fixture(scope="module")
@@ -133,9 +133,9 @@ def test_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(brief_module.os, "replace", interrupted)
+    monkeypatch.setattr(fsutil.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        brief_module.write_atomic(target, "new: " + "x" * 100000)
+        fsutil.write_atomic(target, "new: " + "x" * 100000)
     assert target.read_text(encoding="utf-8") == "old: complete\n"
     assert os.listdir(tmp_path) == ["brief.yaml"]
 
@@ -206,7 +206,7 @@ def test_only_a_dead_writers_temporary_files_are_removed(tmp_path):
     import subprocess
     import sys
 
-    from briefgen.brief import remove_orphaned_temporaries
+    from briefgen.fsutil import remove_orphaned_temporaries
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     orphan = tmp_path / f".brief.yaml.{dead.stdout.strip()}.ab12cd34.tmp"
