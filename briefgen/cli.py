@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from pathlib import Path
 
@@ -134,8 +135,40 @@ def build(config_file, site_dir, watch):
                     click.echo(f"briefgen: build failed, the previous site stays: {err}", err=True)
 
 
+class _EchoLog(logging.Handler):
+    """MkDocs' warnings and briefgen's seed notices on the terminal, as `mkdocs build` shows them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name == PLUGIN_LOGGER
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "" if record.levelno < logging.WARNING else f"{record.levelname}: "
+        click.echo(prefix + record.getMessage(), err=True)
+
+
+PLUGIN_LOGGER = "mkdocs.plugins.briefgen"
+
+
+@contextlib.contextmanager
+def _mkdocs_messages_shown():
+    handler, mkdocs_log, plugin_log = _EchoLog(), logging.getLogger("mkdocs"), logging.getLogger(PLUGIN_LOGGER)
+    level = plugin_log.level
+    plugin_log.setLevel(logging.INFO)
+    mkdocs_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        mkdocs_log.removeHandler(handler)
+        plugin_log.setLevel(level)
+
+
 def _build_site(config_file: str, site_dir: str | None) -> list[str]:
     """One build, swapped in whole; returns what the briefgen plugin asked MkDocs to watch."""
+    with _mkdocs_messages_shown():
+        return _build_and_swap(config_file, site_dir)
+
+
+def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
     import shutil
     import tempfile
 

@@ -16,8 +16,11 @@ import ftfy
 import yaml
 
 from . import safeyaml
+from .findings import EDITOR_DOC
 from .settings import MAX_SEED_BYTES
 
+# Page names a seed may not take: the Sources listing and the Editor's additions page.
+RESERVED_IDS = ("index", EDITOR_DOC)
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 SYMLINK_REFUSED = "a symbolic link; seeds are read only from inside the folder"
@@ -289,7 +292,7 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedProblem]]:
     """Read every seed; a bad seed becomes a SeedProblem and the others are still read."""
     paths, problems = list_seeds(seeds_dir)
     documents: list[Document] = []
-    used_ids: set[str] = set()
+    used_ids: set[str] = set(RESERVED_IDS)
     seen_hashes: dict[str, str] = {}
     for path in paths:
         display = _display(path, seeds_dir)
