@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import json
 import operator
 import re
 import types
@@ -16,8 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from .brief import ACTOR_KINDS, PRECISIONS, SCHEMA_VERSION, Brief, DocumentRecord
+from .brief import ACTOR_KINDS, PRECISIONS, SCHEMA_VERSION, Brief, DocumentRecord, is_iso_date
 from .findings import (
+    EDITOR_DOC,
     Actor,
     BackgroundItem,
     Figure,
@@ -28,14 +28,16 @@ from .findings import (
     WatchItem,
 )
 from .fsutil import TEMPORARY, remove_orphaned_temporaries, write_atomic
+from .safeyaml import TextDatesLoader
 
 
 class BriefError(ValueError):
     """A brief.yaml that does not follow the schema; the message names the field and line."""
 
 
-# libyaml's parser when PyYAML was built with it: several times faster on big briefs
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser when PyYAML was built with it (several times faster on big briefs); unquoted dates
+# stay strings, so an impossible one is reported rather than raised
+_SafeLoader = TextDatesLoader
 
 
 def dump(brief: Brief) -> str:
@@ -78,9 +80,17 @@ def _is_mapping(value: object) -> bool:
     return _is_mapping_type(type(value))
 
 
+_RESOLVER = yaml.resolver.Resolver()
+
+
 @functools.cache
 def _key_text(key: object) -> str:
-    return str(key) if re.fullmatch(r"[A-Za-z_][\w-]*", str(key)) else json.dumps(str(key), ensure_ascii=False)
+    text = str(key)
+    # bare only when YAML reads it back as this string: "on", "no" or "null" would come back as true, false, None
+    plain = re.fullmatch(r"[A-Za-z_][\w-]*", text)
+    if plain and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str":
+        return text
+    return _quoted(text)
 
 
 def _quoted(text: str) -> str:
@@ -170,6 +180,7 @@ _SECTIONS = {
 }
 _NESTED = {"sources": Source, "figures": Figure}
 _CHOICES = {("actors", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}
+_DATE_FIELDS = {"date", "disputed_dates"}
 
 
 def _line(node: yaml.Node) -> int:
@@ -232,6 +243,8 @@ def _check_record(node: yaml.Node, cls: type, where: str, errors: list[str], sec
             continue
         present[key] = value_node
         _check_type(value_node, hints[key], f"{where}.{key}", errors)
+        if key in _DATE_FIELDS:
+            _check_dates(value_node, f"{where}.{key}", errors)
         choices = _CHOICES.get((section, key)) if section else None
         if choices and _scalar(value_node) not in choices:
             errors.append(f"line {_line(value_node)}: {where}.{key}: must be one of {[c for c in choices if c]}")
@@ -239,6 +252,41 @@ def _check_record(node: yaml.Node, cls: type, where: str, errors: list[str], sec
         no_default = spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
         if no_default and name not in present:
             errors.append(f"line {_line(node)}: {where}: missing field '{name}'")
+
+
+def _check_dates(node: yaml.Node, where: str, errors: list[str]) -> None:
+    """A date field (or a list of dates) holds ISO calendar dates: the pages compare and plot them."""
+    for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+        value = _scalar(item) if isinstance(item, yaml.ScalarNode) else item
+        if value is not None and not is_iso_date(value):
+            errors.append(f"line {_line(item)}: {where}: expected an ISO date such as 2021-05-31, got {value!r}")
+
+
+def _reference_errors(top: dict[str, yaml.Node]) -> list[str]:
+    """Positions name a listed actor and citations a listed document: the pages link to both."""
+    actors, documents = _ids(top.get("actors")), _ids(top.get("documents")) | {EDITOR_DOC}
+    errors = []
+    for section in _SECTIONS:
+        for i, item in enumerate(_records(top.get(section))):
+            fields = {k.value: v for k, v in item.value}
+            actor = fields.get("actor")
+            if section == "positions" and actor is not None and _scalar(actor) not in actors:
+                errors.append(f"line {_line(actor)}: {section}[{i}].actor: no actor with id {_scalar(actor)!r}")
+            for j, source in enumerate(_records(fields.get("sources"))):
+                doc = next((v for k, v in source.value if k.value == "doc"), None)
+                if doc is not None and _scalar(doc) not in documents:
+                    where = f"{section}[{i}].sources[{j}].doc"
+                    errors.append(f"line {_line(doc)}: {where}: no document with id {_scalar(doc)!r}")
+    return errors
+
+
+def _records(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    items = node.value if isinstance(node, yaml.SequenceNode) else []
+    return [item for item in items if isinstance(item, yaml.MappingNode)]
+
+
+def _ids(node: yaml.Node | None) -> set:
+    return {_scalar(v) for item in _records(node) for k, v in item.value if k.value == "id"}
 
 
 def validate_text(text: str, name: str = "brief.yaml") -> list[str]:
@@ -278,8 +326,12 @@ def _root_errors(root: yaml.Node | None, name: str) -> list[str]:
             continue
         for i, item in enumerate(node.value):
             _check_record(item, cls, f"{section}[{i}]", errors, section)
+    if "as_of" in top:
+        _check_dates(top["as_of"], "as_of", errors)
     known = set(_SECTIONS) | {"schema", "title", "as_of", "notices"}
     errors += [f"line {_line(k)}: {k.value}: unknown top-level field" for k, _ in root.value if k.value not in known]
+    if not errors:
+        errors += _reference_errors(top)
     return [f"{name}: {e}" for e in errors]
 
 
