@@ -170,14 +170,15 @@ def _build_site(config_file: str, site_dir: str | None) -> list[str]:
 
 def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
     import shutil
-    import tempfile
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from .fsutil import make_staging_folder
+
     final = Path(site_dir or load_config(config_file).site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    staging = make_staging_folder(final)
     config = load_config(config_file, site_dir=str(staging))
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -14,6 +14,7 @@ def write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            os.fchmod(handle.fileno(), 0o666 & ~current_umask())  # mkstemp's 0600 would hide it from a web server
             handle.write(text)
         os.replace(tmp, path)
     except BaseException:
@@ -22,6 +23,19 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 TEMPORARY = ".tmp"
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def make_staging_folder(final: Path) -> Path:
+    """An empty folder next to final, to be renamed over it, with the modes of an ordinary folder."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    staging.chmod(0o777 & ~current_umask())
+    return staging
 
 
 def remove_orphaned_temporaries(files: list[Path]) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import os
+import signal
 import sys
 import threading
 import time
@@ -97,6 +99,29 @@ class _Progress:
         print(line, end="" if done < self.total else "\n", file=sys.stderr, flush=True)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker's first act: ask the kernel to end it when the parent dies (killed, it cannot shut the
+    pool down), else watch for that; a worker left over holds a whole spaCy pipeline in memory."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
 def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[Extracted]:
     """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
     # With workers, batches small enough that each worker gets several: with a few long batches one
@@ -105,7 +130,7 @@ def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterato
     batches = list(_chunks(documents, size))
     progress, done = _Progress(len(documents)), 0
     if jobs > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             for results in pool.map(_extract_batch, batches, [model] * len(batches)):
                 done += len(results)
                 progress.update(done)

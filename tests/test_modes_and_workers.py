@@ -1,0 +1,96 @@
+"""Files are created with ordinary modes, and worker processes die with their parent."""
+
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import EXAMPLE_SEED, ROOT
+
+from briefgen.cli import main
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_site_brief_and_cache_have_ordinary_modes(project, monkeypatch):
+    monkeypatch.chdir(project)
+    old = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["build"])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert mode(project / "site") == 0o755
+    assert mode(project / "site" / "index.html") == 0o644
+    assert mode(project / "brief.yaml") == 0o644
+    cache_files = [p for p in (project / ".briefgen-cache").rglob("*") if p.is_file()]
+    assert cache_files and {mode(p) for p in cache_files} == {0o644}
+    assert {mode(p) for p in (project / ".briefgen-cache").rglob("*") if p.is_dir()} == {0o755}
+
+
+def test_the_umask_is_respected(tmp_path):
+    from briefgen.fsutil import write_atomic
+
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "brief.yaml", "x")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "brief.yaml") == 0o640
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_killed_extract_leaves_no_worker_behind(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    articles = sorted((ROOT / "tests" / "eval").glob("*.txt")) + [EXAMPLE_SEED]
+    for i in range(40):
+        source = articles[i % len(articles)]
+        (seeds / f"{i:03d}-{source.name}").write_bytes(source.read_bytes() + f"\n\nCopy {i}.\n".encode())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefgen.cli", "extract", "--jobs", "2", "--no-cache", "--seeds", str(seeds)],
+        cwd=tmp_path,
+    )
+    deadline, workers = time.time() + 90, set()
+    while time.time() < deadline and len(workers) < 2:
+        workers = _children(process.pid)
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the workers never started"
+    time.sleep(0.5)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.2)
+    left = [w for w in workers if _alive(w)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)  # do not leave them running if the test fails
+    assert left == []
+    shutil.rmtree(seeds)
