@@ -174,25 +174,24 @@ def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from .fsutil import make_staging_folder
+    from .sitedir import BuildLocked, locked, make_staging_folder, remove_stale_staging, swap_in
 
     final = Path(site_dir or load_config(config_file).site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = make_staging_folder(final)
-    config = load_config(config_file, site_dir=str(staging))
-    config.plugins.on_startup(command="build", dirty=False)
     try:
-        mkdocs_build(config)
-        # swap the finished site in, so an interrupted build never leaves half a site
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(staging, ignore_errors=True)
+        with locked(final):
+            remove_stale_staging(final)
+            staging = make_staging_folder(final)
+            config = load_config(config_file, site_dir=str(staging))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+                swap_in(staging, final)  # an interrupted build never leaves half a site
+            finally:
+                config.plugins.on_shutdown()
+                shutil.rmtree(staging, ignore_errors=True)
+    except BuildLocked as err:
+        raise click.ClickException(str(err)) from err
     click.echo(f"site built in {final}")
     return list(config.watch)
 

@@ -31,13 +31,6 @@ def current_umask() -> int:
     return mask
 
 
-def make_staging_folder(final: Path) -> Path:
-    """An empty folder next to final, to be renamed over it, with the modes of an ordinary folder."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-    staging.chmod(0o777 & ~current_umask())
-    return staging
-
-
 def remove_orphaned_temporaries(files: list[Path]) -> None:
     """Delete half-written files whose writer no longer runs (a build killed mid-write)."""
     for candidate in files:

@@ -94,3 +94,44 @@ def test_killed_extract_leaves_no_worker_behind(tmp_path):
         os.kill(pid, signal.SIGKILL)  # do not leave them running if the test fails
     assert left == []
     shutil.rmtree(seeds)
+
+
+# --- the site folder: one build at a time, leftovers cleaned, swapped in whole ---------------------
+
+
+def test_a_second_build_while_one_runs_is_refused_with_a_clear_message(project, monkeypatch):
+    import fcntl
+
+    monkeypatch.chdir(project)
+    with open(project / ".site.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1 and "another build" in result.output and "Traceback" not in result.output
+
+
+def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(project, monkeypatch):
+    monkeypatch.chdir(project)
+    stale = project / ".site.k1ll3d00"
+    (stale / "assets").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert not stale.exists() and (project / "site" / "index.html").exists()
+
+
+def test_the_swap_never_leaves_the_site_folder_missing(tmp_path):
+    from briefgen.sitedir import swap_in
+
+    final, staging = tmp_path / "site", tmp_path / ".site.new"
+    final.mkdir()
+    (final / "old.html").write_text("old")
+    staging.mkdir()
+    (staging / "new.html").write_text("new")
+    swap_in(staging, final)
+    assert (final / "new.html").exists() and (staging / "old.html").exists()  # exchanged at once
+
+
+def test_new_projects_ignore_staging_folders(tmp_path):
+    from briefgen.scaffold import new_project
+
+    new_project(tmp_path / "story", "Story")
+    assert ".site.*" in (tmp_path / "story" / ".gitignore").read_text().splitlines()
