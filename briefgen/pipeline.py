@@ -207,7 +207,13 @@ def build_brief(
                 SeedProblem(document.path, f"extraction failed ({error})", "published without findings")
             )
         elif cache:
-            cache.put(keys[document.id], document, findings)
+            try:
+                cache.put(keys[document.id], document, findings)
+            except OSError as err:
+                stats.problems.append(
+                    SeedProblem(str(cache.directory), f"cache not writable ({err.strerror})", "built without it")
+                )
+                cache = None
         if not document.sentences:
             stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))
     stats.seconds_extract = time.perf_counter() - started

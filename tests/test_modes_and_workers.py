@@ -135,3 +135,60 @@ def test_new_projects_ignore_staging_folders(tmp_path):
 
     new_project(tmp_path / "story", "Story")
     assert ".site.*" in (tmp_path / "story" / ".gitignore").read_text().splitlines()
+
+
+# --- the cache: wrong-shaped entries are misses, an unwritable cache is done without -----------------
+
+
+def _build_twice(project, monkeypatch, spoil):
+    from briefgen import cache as cache_module
+
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["extract"]).exit_code == 0
+    spoil(project / ".briefgen-cache")
+    cache_module._ENTRIES.clear()  # what this process remembers; a new process reads the files
+    result = CliRunner().invoke(main, ["extract"])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(project, monkeypatch):
+    import json
+
+    def spoil(cache):
+        for entry in cache.glob("??/*.json"):
+            data = json.loads(entry.read_text())
+            data["findings"]["actors"] = "not a list"
+            data["document"]["sentences"] = {"a": 1}
+            entry.write_text(json.dumps(data))
+
+    assert "1 parsed, 0 from cache" in _build_twice(project, monkeypatch, spoil).output
+
+
+def test_a_history_snapshot_of_the_wrong_shape_is_ignored(tmp_path):
+    from briefgen.brief import Brief
+    from briefgen.changes import track
+
+    (tmp_path / "last.json").write_text('{"documents": [1, 2], "timeline": "x"}')
+    (tmp_path / "before.json").write_text("[]")
+    assert track(Brief(schema=1, title="t", as_of=None), tmp_path) is None
+
+
+def test_an_unwritable_cache_builds_without_it(project, monkeypatch):
+    from briefgen import fsutil
+
+    real = fsutil.write_atomic
+
+    def write_atomic(path, text):
+        if ".briefgen-cache" in str(path):
+            raise PermissionError(13, "Permission denied")
+        return real(path, text)
+
+    monkeypatch.setattr(fsutil, "write_atomic", write_atomic)
+    monkeypatch.setattr("briefgen.cache.write_atomic", write_atomic)
+    monkeypatch.setattr("briefgen.changes.write_atomic", write_atomic)
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("briefgen.cache._ENTRIES", {})
+    result = CliRunner().invoke(main, ["extract"])
+    assert result.exit_code == 0, result.output
+    assert "cache not writable" in result.output and (project / "brief.yaml").exists()
