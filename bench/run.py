@@ -69,7 +69,7 @@ STAGES = """
 import sys, time
 from pathlib import Path
 from briefgen.pipeline import build_brief
-from briefgen.brief import save
+from briefgen.yamlio import save
 from briefgen.changes import track
 from briefgen.render import render, write_pages
 seeds, cache, brief_path, out = map(Path, sys.argv[1:5])

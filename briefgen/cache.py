@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
+import types
+import typing
+from collections.abc import Callable
 from pathlib import Path
 
-from .brief import from_dict, remove_orphaned_temporaries, write_atomic
 from .findings import DocFindings
+from .fsutil import remove_orphaned_temporaries, write_atomic
 from .ingest import Document
 from .settings import EXTRACTOR_VERSION
+from .yamlio import from_dict
 
 # An entry never changes once written (its name is its key), so a long-running process such as
 # `mkdocs serve` keeps the entries it has written or read in memory. Merging copies what it edits,
@@ -23,10 +28,38 @@ _MAX_ENTRIES = 8192
 def _from_text(path: Path, text: str) -> Entry:
     data = json.loads(text)
     entry = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
+    if not all(conforms(part) for part in entry):
+        raise ValueError(f"{path}: an entry of the wrong shape")
     if len(_ENTRIES) >= _MAX_ENTRIES:
         _ENTRIES.clear()
     _ENTRIES[path] = entry
     return entry
+
+
+def conforms(value: object) -> bool:
+    """True when a dataclass tree holds values of its declared types (a cache entry written by another
+    version, or edited by hand, may be well-formed JSON of another shape)."""
+    return _checker(type(value))(value)
+
+
+@functools.cache
+def _checker(hint: object) -> Callable[[object], bool]:
+    """A check for one type hint, built once: entries are checked on every cold read."""
+    if dataclasses.is_dataclass(hint):
+        fields = [(name, _checker(field_hint)) for name, field_hint in typing.get_type_hints(hint).items()]
+        return lambda v: isinstance(v, hint) and all(check(getattr(v, name)) for name, check in fields)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [_checker(arg) for arg in args]
+        return lambda v: any(check(v) for check in options)
+    if origin is list:
+        item = _checker(args[0])
+        return lambda v: type(v) is list and all(item(x) for x in v)
+    if origin is dict:
+        key, val = _checker(args[0]), _checker(args[1])
+        return lambda v: type(v) is dict and all(key(k) and val(x) for k, x in v.items())
+    exact = type(None) if hint is type(None) else hint
+    return lambda v: type(v) is exact
 
 
 class ExtractionCache:
@@ -62,7 +95,7 @@ class ExtractionCache:
         path = self._path(key)
         try:
             result = _ENTRIES.get(path) or _from_text(path, path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1

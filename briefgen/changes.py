@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .brief import Brief, write_atomic
+from .brief import Brief
+from .fsutil import write_atomic
 
 SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
 
@@ -58,15 +59,32 @@ def track(brief: Brief, history_dir: Path | None) -> Changes | None:
     last_path, before_path = history_dir / "last.json", history_dir / "before.json"
     current = snapshot(brief)
     last = _read(last_path)
-    if last is not None and last.get("documents") != current["documents"]:
-        write_atomic(before_path, json.dumps(last, sort_keys=True))
-    write_atomic(last_path, json.dumps(current, sort_keys=True))
+    try:
+        if last is not None and last.get("documents") != current["documents"]:
+            write_atomic(before_path, json.dumps(last, sort_keys=True))
+        write_atomic(last_path, json.dumps(current, sort_keys=True))
+    except OSError:
+        pass  # an unwritable cache folder: this build still compares with what it could read
     before = _read(before_path)
     return compare(before, brief) if before is not None else None
 
 
 def _read(path: Path) -> dict | None:
+    """A snapshot written by an earlier build, or None when it is missing, unreadable or not of the
+    shape snapshot() writes (edited by hand, or from another version)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return data if _is_snapshot(data) else None
+
+
+def _is_snapshot(data: object) -> bool:
+    def ids_to_text(value: object) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, (str, type(None))) for v in value.values())
+
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("as_of"), (str, type(None)))
+        and all(ids_to_text(data.get(key, {})) for key in ("documents", *SECTIONS))
+    )

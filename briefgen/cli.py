@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from pathlib import Path
 
@@ -64,8 +65,8 @@ def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, mod
 
     Example: briefgen extract --seeds seeds --out brief.yaml
     """
-    from .brief import save
     from .pipeline import build_brief
+    from .yamlio import save
 
     brief, stats = build_brief(seeds, None if no_cache else cache_dir, model, jobs, title, overrides)
     for notice in brief.notices:
@@ -94,9 +95,9 @@ def render(brief_path, out, templates):
 
     Example: briefgen render --out pages/
     """
-    from .brief import BriefError, load
     from .render import render as render_pages
     from .render import write_pages
+    from .yamlio import BriefError, load
 
     try:
         brief = load(brief_path)
@@ -134,31 +135,63 @@ def build(config_file, site_dir, watch):
                     click.echo(f"briefgen: build failed, the previous site stays: {err}", err=True)
 
 
+class _EchoLog(logging.Handler):
+    """MkDocs' warnings and briefgen's seed notices on the terminal, as `mkdocs build` shows them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name == PLUGIN_LOGGER
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "" if record.levelno < logging.WARNING else f"{record.levelname}: "
+        click.echo(prefix + record.getMessage(), err=True)
+
+
+PLUGIN_LOGGER = "mkdocs.plugins.briefgen"
+
+
+@contextlib.contextmanager
+def _mkdocs_messages_shown():
+    handler, mkdocs_log, plugin_log = _EchoLog(), logging.getLogger("mkdocs"), logging.getLogger(PLUGIN_LOGGER)
+    level = plugin_log.level
+    plugin_log.setLevel(logging.INFO)
+    mkdocs_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        mkdocs_log.removeHandler(handler)
+        plugin_log.setLevel(level)
+
+
 def _build_site(config_file: str, site_dir: str | None) -> list[str]:
     """One build, swapped in whole; returns what the briefgen plugin asked MkDocs to watch."""
+    with _mkdocs_messages_shown():
+        return _build_and_swap(config_file, site_dir)
+
+
+def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
     import shutil
-    import tempfile
 
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from .sitedir import BuildLocked, locked, make_staging_folder, remove_stale_staging, swap_in
+
     final = Path(site_dir or load_config(config_file).site_dir).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-    config = load_config(config_file, site_dir=str(staging))
-    config.plugins.on_startup(command="build", dirty=False)
     try:
-        mkdocs_build(config)
-        # swap the finished site in, so an interrupted build never leaves half a site
-        old = final.with_name(f".{final.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(staging, ignore_errors=True)
+        with locked(final):
+            remove_stale_staging(final)
+            staging = make_staging_folder(final)
+            config = load_config(config_file, site_dir=str(staging))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+                swap_in(staging, final)  # an interrupted build never leaves half a site
+            finally:
+                config.plugins.on_shutdown()
+                shutil.rmtree(staging, ignore_errors=True)
+    except BuildLocked as err:
+        raise click.ClickException(str(err)) from err
     click.echo(f"site built in {final}")
     return list(config.watch)
 
@@ -173,8 +206,8 @@ def validate(brief_path, overrides):
 
     Example: briefgen validate brief.yaml --overrides overrides.yaml
     """
-    from .brief import validate_text
     from .overrides import validate_overrides_text
+    from .yamlio import validate_text
 
     errors = []
     if not brief_path.exists():

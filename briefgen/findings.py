@@ -5,6 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+# The document id that items added in overrides.yaml cite: its page, "Editor's additions", lists
+# their notes. Seeds never get this id (ingest reserves it).
+EDITOR_DOC = "editors-additions"
+EDITOR_TITLE = "Editor's additions"
+
 
 @dataclass
 class Source:

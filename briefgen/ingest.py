@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,10 +15,19 @@ from pathlib import Path
 import ftfy
 import yaml
 
+from . import safeyaml
+from .findings import EDITOR_DOC
 from .settings import MAX_SEED_BYTES
 
+# Page names a seed may not take: the Sources listing and the Editor's additions page.
+RESERVED_IDS = ("index", EDITOR_DOC)
 SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+SYMLINK_REFUSED = "a symbolic link; seeds are read only from inside the folder"
+NOT_REGULAR = "not a regular file (a pipe, device or socket)"
+# Front matter holds a few short fields; these bounds are far above any real one.
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_FRONT_MATTER_DEPTH = 20
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -64,7 +76,10 @@ def decode(raw: bytes) -> str:
     if not raw.strip():
         raise SeedError("empty file")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise SeedError(f"malformed UTF-16 at byte {err.start} (a cut-off character or a lone surrogate)") from err
     if b"\x00" in raw[:4096]:
         raise SeedError("binary content (NUL bytes), not text")
     try:
@@ -109,7 +124,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = safeyaml.load(match.group(1), MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_DEPTH) or {}
+    except safeyaml.BoundsError as err:
+        raise SeedError(f"front matter {err}") from err
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark else ""
@@ -120,15 +137,34 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 
 
 def iso_date(value: object) -> str | None:
+    """The ISO form of a real calendar date (a year, a month or a day), else None."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
         match = re.match(r"\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-        if match:
+        if match and _is_calendar_date(*match.groups()):
             return "-".join(part for part in match.groups() if part)
     return None
+
+
+def _is_calendar_date(year: str, month: str | None, day: str | None) -> bool:
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _meta_text(meta: dict, key: str) -> str | None:
+    """A front-matter field as text; a list or mapping where text belongs makes the seed unreadable."""
+    value = meta.get(key)
+    if value in (None, ""):
+        return None
+    if isinstance(value, (dict, list)):
+        raise SeedError(f"front matter {key}: expected text, not a {'list' if isinstance(value, list) else 'mapping'}")
+    return str(value)
 
 
 def parse_html(text: str) -> tuple[dict, str]:
@@ -148,16 +184,34 @@ def parse_html(text: str) -> tuple[dict, str]:
     return {k: v for k, v in fields.items() if v}, body
 
 
-def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | None = None) -> Document:
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file inside the seeds folder; never through a symbolic link put there
+    after the folder was listed, and never blocking on a pipe or a device."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_SEED_BYTES:
-            raise SeedError(f"too large ({size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError as err:
         raise SeedError("removed while the build was reading it") from err
     except PermissionError as err:
         raise SeedError("not readable (permission denied)") from err
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise SeedError(SYMLINK_REFUSED) from err
+        raise SeedError(f"not readable ({err.strerror})") from err
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SeedError(NOT_REGULAR)
+        if info.st_size > MAX_SEED_BYTES:
+            raise SeedError(f"too large ({info.st_size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
+        raw = handle.read(MAX_SEED_BYTES + 1)
+    if len(raw) > MAX_SEED_BYTES:
+        raise SeedError(f"too large (over the limit of {MAX_SEED_BYTES / 1e6:.0f} MB)")
+    return raw
+
+
+def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | None = None) -> Document:
+    raw = _read_regular_file(path)
     digest = hashlib.sha256(raw).hexdigest()
     decoded = _decoded(raw, digest)
     text = decoded.text
@@ -171,7 +225,7 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     else:
         meta, body = split_front_matter(text)
         date_source = "front-matter"
-        title = str(meta.get("title") or "")
+        title = _meta_text(meta, "title") or ""
         if not title and suffix == ".txt":
             first, _, rest = body.strip().partition("\n")
             title, body = first.strip(), rest
@@ -179,6 +233,8 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
     date = iso_date(meta.get("date"))
+    if date is None and meta.get("date") not in (None, "") and notes is not None:
+        notes.append(f"front matter date {str(meta['date'])[:40]!r} is not a real date (ignored)")
     if date is None:
         match = FILENAME_DATE.search(path.name)
         date, date_source = (match.group(0), "file-name") if match else (None, "unknown")
@@ -190,26 +246,42 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         sha256=digest,
         date=date,
         date_source=date_source,
-        source=_str_or_none(meta.get("source")),
-        url=_str_or_none(meta.get("url")),
-        author=_str_or_none(meta.get("author")),
+        source=_meta_text(meta, "source"),
+        url=_meta_text(meta, "url"),
+        author=_meta_text(meta, "author"),
     )
 
 
-def _str_or_none(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
-
-
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
-    paths, problems = [], []
-    for path in sorted(p for p in seeds_dir.rglob("*") if p.is_file()):
-        if path.name.startswith("."):
+    """The seed files under seeds_dir. Hidden files and folders are skipped; symbolic links are
+    refused and never followed, so nothing outside the folder is read."""
+    paths: list[Path] = []
+    problems: list[SeedProblem] = []
+    _walk(seeds_dir, seeds_dir, paths, problems)
+    return sorted(paths), problems
+
+
+def _walk(folder: Path, seeds_dir: Path, paths: list[Path], problems: list[SeedProblem]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as err:
+        problems.append(SeedProblem(_display(folder, seeds_dir), f"folder not readable ({err.strerror})"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
             continue
-        if path.suffix.lower() in SEED_SUFFIXES:
+        if entry.is_symlink():
+            problems.append(SeedProblem(_display(path, seeds_dir), SYMLINK_REFUSED, "refused"))
+        elif entry.is_dir(follow_symlinks=False):
+            _walk(path, seeds_dir, paths, problems)
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(SeedProblem(_display(path, seeds_dir), NOT_REGULAR, "ignored"))
+        elif path.suffix.lower() in SEED_SUFFIXES:
             paths.append(path)
         else:
             problems.append(SeedProblem(_display(path, seeds_dir), "not a seed type (.txt, .md, .html)", "ignored"))
-    return paths, problems
 
 
 def _display(path: Path, seeds_dir: Path) -> str:
@@ -220,7 +292,7 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedProblem]]:
     """Read every seed; a bad seed becomes a SeedProblem and the others are still read."""
     paths, problems = list_seeds(seeds_dir)
     documents: list[Document] = []
-    used_ids: set[str] = set()
+    used_ids: set[str] = set(RESERVED_IDS)
     seen_hashes: dict[str, str] = {}
     for path in paths:
         display = _display(path, seeds_dir)
@@ -235,6 +307,9 @@ def read_seeds(seeds_dir: Path) -> tuple[list[Document], list[SeedProblem]]:
             document = read_seed(path, doc_id, display, notes)
         except SeedError as err:
             problems.append(SeedProblem(display, str(err)))
+            continue
+        except Exception as err:  # noqa: BLE001 - whatever one seed raises, the others are still read
+            problems.append(SeedProblem(display, f"could not be read ({type(err).__name__}: {str(err)[:200]})"))
             continue
         problems += [SeedProblem(display, note, "published") for note in notes]
         if document.sha256 in seen_hashes:

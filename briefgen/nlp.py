@@ -46,8 +46,44 @@ def _load(resolved: str) -> Language:
     return nlp
 
 
+# spaCy refuses texts over nlp.max_length (a million characters) and needs about 1 GB per 100,000
+# characters while parsing; a longer text is parsed in parts of at most this size and joined again.
+PART_CHARS = 100_000
+
+
 def parse(texts: Iterable[str], name: str | None = None, batch_size: int = 32) -> Iterator[Doc]:
-    yield from load(name).pipe(texts, batch_size=batch_size)
+    """One Doc per text, in order; a long text is parsed in parts cut at paragraph breaks."""
+    nlp = load(name)
+    limit = min(PART_CHARS, nlp.max_length)
+    counts: list[int] = []  # parts per text, appended as nlp.pipe takes the texts in
+    docs = nlp.pipe(_parts(texts, limit, counts), batch_size=batch_size)
+    for index, first in enumerate(docs):
+        group = [first] + [next(docs) for _ in range(counts[index] - 1)]
+        yield first if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+
+
+def _parts(texts: Iterable[str], limit: int, counts: list[int]) -> Iterator[str]:
+    for text in texts:
+        parts = split_text(text, limit)
+        counts.append(len(parts))
+        yield from parts
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Consecutive parts of text of at most limit characters, cut after a paragraph break, else after
+    a space, else anywhere; joined, they give back the text."""
+    parts, start = [], 0
+    while len(text) - start > limit:
+        window = start + limit
+        cut = text.rfind("\n\n", start, window - 1) + 2
+        if cut <= start + 1:
+            cut = text.rfind(" ", start, window) + 1
+        if cut <= start:
+            cut = window
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return parts
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -13,16 +13,18 @@ overrides.yaml:
       open_questions: [{question, note}]
       watch:          [{date, item, note}]
       background:     [{text, note}]
+
+Its schema is in overrides_schema.py; only overrides that pass it are applied.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .brief import ACTOR_KINDS, Brief
+from .brief import Brief
 from .findings import (
+    EDITOR_DOC,
+    Actor,
     BackgroundItem,
     OpenQuestion,
     Position,
@@ -31,114 +33,79 @@ from .findings import (
     WatchItem,
     stable_id,
 )
+from .overrides_schema import ADD_FIELDS, NOTE, validate_overrides_text
+from .overrides_schema import load as load_text
 
-SECTIONS = ("rename", "merge", "actors", "hide", "edit", "add")
-EDITABLE = {"text", "event", "item", "question", "date", "precision", "kind", "topics"}
-ACTOR_FIELDS = {"kind", "roles", "affiliation", "name", "aliases"}
-ADDABLE = {
-    "timeline": (TimelineEvent, "event"),
-    "positions": (Position, "text"),
-    "open_questions": (OpenQuestion, "question"),
-    "watch": (WatchItem, "item"),
-    "background": (BackgroundItem, "text"),
+__all__ = ["apply_overrides", "load_overrides", "validate_overrides_text"]
+
+ITEM_CLASSES = {
+    "timeline": TimelineEvent,
+    "positions": Position,
+    "open_questions": OpenQuestion,
+    "watch": WatchItem,
+    "background": BackgroundItem,
 }
-NOTE_DOC = "overrides"
-
-
-def _mapping_lines(text: str) -> dict[str, int]:
-    """Line of each top-level key and each id under it, for error messages."""
-    lines: dict[str, int] = {}
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            lines[key.value] = key.start_mark.line + 1
-            if isinstance(value, yaml.MappingNode):
-                for sub, _ in value.value:
-                    lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
-            elif isinstance(value, yaml.SequenceNode):
-                for i, item in enumerate(value.value):
-                    lines[f"{key.value}[{i}]"] = item.start_mark.line + 1
-    return lines
-
-
-def validate_overrides_text(text: str, name: str = "overrides.yaml") -> list[str]:
-    try:
-        data = yaml.safe_load(text) or {}
-        lines = _mapping_lines(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        return [f"{name}: line {mark.line + 1 if mark else '?'}: not valid YAML: {getattr(err, 'problem', err)}"]
-    if not isinstance(data, dict):
-        return [f"{name}: line 1: expected a mapping with {', '.join(SECTIONS)}"]
-    errors = []
-
-    def err(key: str, message: str) -> None:
-        errors.append(f"{name}: line {lines.get(key, lines.get(key.split('.')[0], 1))}: {key}: {message}")
-
-    for key, value in data.items():
-        if key not in SECTIONS:
-            err(key, f"unknown section (expected one of {', '.join(SECTIONS)})")
-        elif key == "hide":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                err(key, "expected a list of ids")
-        elif not isinstance(value, dict):
-            err(key, "expected a mapping")
-        elif key in ("rename", "merge"):
-            for item, target in value.items():
-                if not isinstance(target, str):
-                    err(f"{key}.{item}", "expected a name or an actor id")
-        elif key == "actors":
-            for item, fields in value.items():
-                if not isinstance(fields, dict) or set(fields) - ACTOR_FIELDS:
-                    err(f"{key}.{item}", f"expected fields among {sorted(ACTOR_FIELDS)}")
-                elif "kind" in fields and fields["kind"] not in ACTOR_KINDS:
-                    err(f"{key}.{item}", f"kind must be one of {list(ACTOR_KINDS)}")
-        elif key == "edit":
-            for item, fields in value.items():
-                if not isinstance(fields, dict) or set(fields) - EDITABLE:
-                    err(f"{key}.{item}", f"expected fields among {sorted(EDITABLE)}")
-        elif key == "add":
-            for section, items in value.items():
-                if section not in ADDABLE:
-                    err(f"{key}.{section}", f"can add to {', '.join(ADDABLE)}")
-                    continue
-                text_field = ADDABLE[section][1]
-                for i, item in enumerate(items or []):
-                    if not isinstance(item, dict) or text_field not in item:
-                        err(f"{key}.{section}", f"item {i + 1} needs a '{text_field}' field")
-    return errors
+ITEM_SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch", "background")
+DEFAULT_NOTE = "added by hand in overrides.yaml"
+_PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
 
 
 def load_overrides(path: Path | None) -> tuple[dict, list[str]]:
+    """The overrides to apply, and the reasons none are applied when the file breaks the schema."""
     if path is None or not path.exists():
         return {}, []
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return {}, [f"{path}: not readable ({err}) (overrides not applied)"]
     errors = validate_overrides_text(text, str(path))
     if errors:
         return {}, [f"{e} (overrides not applied)" for e in errors]
-    return yaml.safe_load(text) or {}, []
+    return load_text(text) or {}, []
 
 
 def _items(brief: Brief) -> dict[str, object]:
-    found: dict[str, object] = {}
-    for section in ("actors", "positions", "timeline", "open_questions", "watch", "background"):
-        for item in getattr(brief, section):
-            found[item.id] = item
-    return found
+    return {item.id: item for section in ITEM_SECTIONS for item in getattr(brief, section)}
 
 
 def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml") -> tuple[Brief, list[str]]:
     """The brief corrected in place (it is built fresh on every run) and a notice for every override
-    that matched nothing."""
+    that matched nothing. overrides must have passed validate_overrides_text."""
     unmatched: list[str] = []
+    _merge(brief, overrides.get("merge") or {}, name, unmatched)
     actors = {a.id: a for a in brief.actors}
-
-    for old, new in (overrides.get("merge") or {}).items():
-        keep = actors.get(new)
-        gone = actors.pop(old, None)
-        if keep is None or gone is None:
-            unmatched.append(f"{name}: merge {old} -> {new}: no such actor")
+    mentioned = {m.id: m for m in brief.mentioned}
+    for actor_id, new_name in (overrides.get("rename") or {}).items():
+        if actor_id in mentioned and actor_id not in actors:
+            mentioned[actor_id].name = new_name  # a name that is only mentioned can be corrected too
             continue
+        if actor_id not in actors:
+            unmatched.append(f"{name}: rename {actor_id}: no such actor")
+            continue
+        actor = actors[actor_id]
+        actor.aliases = sorted(set(actor.aliases) | {actor.name})
+        actor.name = new_name
+    for actor_id, fields in (overrides.get("actors") or {}).items():
+        if actor_id not in actors:
+            unmatched.append(f"{name}: actors.{actor_id}: no such actor")
+            continue
+        for key, value in fields.items():
+            setattr(actors[actor_id], key, list(value) if isinstance(value, list) else value)
+    _edit(_items(brief), overrides.get("edit") or {}, name, unmatched)
+    _hide(brief, set(overrides.get("hide") or []), name, unmatched)
+    _add(brief, overrides.get("add") or {}, name, unmatched)
+    return brief, unmatched
+
+
+def _merge(brief: Brief, merges: dict, name: str, unmatched: list[str]) -> None:
+    actors = {a.id: a for a in brief.actors}
+    for old, new in merges.items():
+        keep, gone = actors.get(new), actors.get(old)
+        if keep is None or gone is None or keep is gone:
+            missing = old if gone is None else new
+            unmatched.append(f"{name}: merge {old} -> {new}: no such actor {missing}")
+            continue
+        del actors[old]
         keep.aliases = sorted(set(keep.aliases) | set(gone.aliases) | {gone.name})
         keep.mentions += gone.mentions
         keep.sources += [s for s in gone.sources if s not in keep.sources]
@@ -148,64 +115,75 @@ def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml")
         _replace_actor(brief, old, new)
     brief.actors = [a for a in brief.actors if a.id in actors]
 
-    mentioned = {m.id: m for m in brief.mentioned}
-    for actor_id, new_name in (overrides.get("rename") or {}).items():
-        if actor_id in mentioned and actor_id not in actors:
-            mentioned[actor_id].name = str(new_name)
-            continue
-        if actor_id not in actors:
-            unmatched.append(f"{name}: rename {actor_id}: no such actor")
-            continue
-        actor = actors[actor_id]
-        actor.aliases = sorted(set(actor.aliases) | {actor.name})
-        actor.name = str(new_name)
-    for actor_id, fields in (overrides.get("actors") or {}).items():
-        if actor_id not in actors:
-            unmatched.append(f"{name}: actors.{actor_id}: no such actor")
-            continue
-        for key, value in fields.items():
-            setattr(actors[actor_id], key, value)
 
-    items = _items(brief)
-    for item_id, fields in (overrides.get("edit") or {}).items():
+def _edit(items: dict[str, object], edits: dict, name: str, unmatched: list[str]) -> None:
+    for item_id, fields in edits.items():
         item = items.get(item_id)
         if item is None:
             unmatched.append(f"{name}: edit {item_id}: no such item")
+            continue
+        if isinstance(item, Actor):
+            unmatched.append(f"{name}: edit {item_id}: an actor; correct it under actors:")
             continue
         for key, value in fields.items():
             if not hasattr(item, key):
                 unmatched.append(f"{name}: edit {item_id}: items of this kind have no field '{key}'")
                 continue
-            setattr(item, key, None if value is None else (value if key == "topics" else str(value)))
-            if key == "date" and hasattr(item, "precision"):
-                item.precision = {4: "year", 7: "month", 10: "day"}.get(len(str(value or "")))
+            setattr(item, key, list(value) if isinstance(value, list) else value)
+            if key == "date" and hasattr(item, "precision") and "precision" not in fields:
+                item.precision = _PRECISION_OF_LENGTH.get(len(value or ""))
 
-    hidden = set(overrides.get("hide") or [])
-    missing = hidden - set(items)
-    unmatched += [f"{name}: hide {item_id}: no such item" for item_id in sorted(missing)]
-    for section in ("actors", "positions", "timeline", "open_questions", "watch", "background"):
+
+def _hide(brief: Brief, hidden: set, name: str, unmatched: list[str]) -> None:
+    """Hiding an actor hides their positions too: no position is shown without its actor."""
+    found = _items(brief)
+    unmatched += [f"{name}: hide {item_id}: no such item" for item_id in sorted(hidden - set(found))]
+    for section in ITEM_SECTIONS:
         setattr(brief, section, [i for i in getattr(brief, section) if i.id not in hidden])
+    _drop_missing_actors(brief)
 
-    for section, entries in (overrides.get("add") or {}).items():
-        cls, text_field = ADDABLE[section]
+
+def _drop_missing_actors(brief: Brief) -> None:
+    present = {a.id for a in brief.actors}
+    brief.positions = [p for p in brief.positions if p.actor in present]
+    for section in ("timeline", "open_questions", "watch"):
+        for item in getattr(brief, section):
+            item.actors = [a for a in item.actors if a in present]
+
+
+def _add(brief: Brief, additions: dict, name: str, unmatched: list[str]) -> None:
+    """Added items cite the Editor's additions page, one numbered line per distinct note."""
+    notes: dict[str, int] = {}
+    present = {a.id for a in brief.actors}
+    for section, entries in additions.items():
+        text_field = ADD_FIELDS[section][0]
         for entry in entries or []:
-            note = str(entry.get("note") or "added by hand in overrides.yaml")
-            fields = {k: v for k, v in entry.items() if k != "note"}
-            fields = {k: (str(v) if k == "date" and v is not None else v) for k, v in fields.items()}
-            if section == "timeline":
-                fields.setdefault("date", None)
-                fields.setdefault("precision", {4: "year", 7: "month", 10: "day"}.get(len(fields["date"] or "")))
-            if section == "positions":
-                fields.setdefault("kind", "reported")
-            if section == "open_questions":
-                fields.setdefault("kind", "unresolved")
-            if section == "watch":
-                fields.setdefault("date", None)
-            item = cls(
-                id=stable_id("add", section, str(fields[text_field])), **fields, sources=[Source(NOTE_DOC, 0, note)]
+            fields = {k: (list(v) if isinstance(v, list) else v) for k, v in entry.items() if k != NOTE}
+            if section == "positions" and fields["actor"] not in present:
+                unmatched.append(f"{name}: add positions: no such actor {fields['actor']} ({fields['text'][:40]})")
+                continue
+            if "actors" in fields:
+                fields["actors"] = [a for a in fields["actors"] if a in present]
+            note = entry.get(NOTE) or DEFAULT_NOTE
+            number = notes.setdefault(note, len(notes) + 1)
+            item = ITEM_CLASSES[section](
+                id=stable_id("add", section, fields[text_field]),
+                **_defaults(section, fields),
+                sources=[Source(EDITOR_DOC, number, note)],
             )
             getattr(brief, section).append(item)
-    return brief, unmatched
+
+
+def _defaults(section: str, fields: dict) -> dict:
+    if section in ("timeline", "watch"):
+        fields.setdefault("date", None)
+    if section == "timeline":
+        fields.setdefault("precision", _PRECISION_OF_LENGTH.get(len(fields["date"] or "")))
+    if section == "positions":
+        fields.setdefault("kind", "reported")
+    if section == "open_questions":
+        fields.setdefault("kind", "unresolved")
+    return fields
 
 
 def _replace_actor(brief: Brief, old: str, new: str) -> None:

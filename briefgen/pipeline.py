@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import os
+import signal
 import sys
 import threading
 import time
@@ -40,8 +42,25 @@ Extracted = tuple[Document, DocFindings, str | None]  # the error message when e
 def _extract_batch(documents: list[Document], model: str) -> list[Extracted]:
     from . import nlp  # spaCy is imported only when a seed has to be parsed
 
-    docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
-    return [_extract_one(d, doc) for d, doc in zip(documents, docs, strict=True)]
+    results: list[Extracted] = []
+    try:
+        docs = nlp.parse((d.text for d in documents), model, batch_size=BATCH_SIZE)
+        for document, doc in zip(documents, docs, strict=True):
+            results.append(_extract_one(document, doc))
+    except Exception:  # noqa: BLE001 - spaCy refused one text of the batch: parse the rest one by one
+        results += [_parse_alone(document, model) for document in documents[len(results) :]]
+    return results
+
+
+def _parse_alone(document: Document, model: str) -> Extracted:
+    from . import nlp
+
+    try:
+        (doc,) = nlp.parse([document.text], model)
+    except Exception as err:  # noqa: BLE001 - this seed alone is published without findings
+        document.sentences = []
+        return document, DocFindings(), f"spaCy could not parse it: {type(err).__name__}: {str(err)[:200]}"
+    return _extract_one(document, doc)
 
 
 def _extract_one(document: Document, doc) -> Extracted:
@@ -80,6 +99,29 @@ class _Progress:
         print(line, end="" if done < self.total else "\n", file=sys.stderr, flush=True)
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker's first act: ask the kernel to end it when the parent dies (killed, it cannot shut the
+    pool down), else watch for that; a worker left over holds a whole spaCy pipeline in memory."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+    if not armed:
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
 def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[Extracted]:
     """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
     # With workers, batches small enough that each worker gets several: with a few long batches one
@@ -88,7 +130,7 @@ def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterato
     batches = list(_chunks(documents, size))
     progress, done = _Progress(len(documents)), 0
     if jobs > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
             for results in pool.map(_extract_batch, batches, [model] * len(batches)):
                 done += len(results)
                 progress.update(done)
@@ -165,7 +207,13 @@ def build_brief(
                 SeedProblem(document.path, f"extraction failed ({error})", "published without findings")
             )
         elif cache:
-            cache.put(keys[document.id], document, findings)
+            try:
+                cache.put(keys[document.id], document, findings)
+            except OSError as err:
+                stats.problems.append(
+                    SeedProblem(str(cache.directory), f"cache not writable ({err.strerror})", "built without it")
+                )
+                cache = None
         if not document.sentences:
             stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))
     stats.seconds_extract = time.perf_counter() - started
@@ -192,9 +240,9 @@ def build_pipeline(
     log=None,
 ) -> dict[str, str]:
     """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
-    from .brief import save
     from .changes import track
     from .render import render
+    from .yamlio import save
 
     brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path)
     if log is not None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jinja2
 
-from .brief import Brief
+from .brief import Brief, DocumentRecord
 from .figures import actor_issue_matrix, timeline_svg
-from .findings import Source
+from .findings import EDITOR_DOC, EDITOR_TITLE, Source
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -68,8 +68,26 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+def editor_document(brief: Brief) -> DocumentRecord | None:
+    """The Editor's additions page: the notes that items added in overrides.yaml cite, by number."""
+    notes = {
+        source.sentence: source.text
+        for section in ("actors", "positions", "timeline", "open_questions", "watch", "background")
+        for item in getattr(brief, section)
+        for source in item.sources
+        if source.doc == EDITOR_DOC
+    }
+    if not notes:
+        return None
+    sentences = [notes.get(number, "") for number in range(1, max(notes) + 1)]
+    return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "overrides.yaml", "", sentences=sentences)
+
+
 def _context(brief: Brief, changes=None) -> dict:
-    numbers = {d.id: i for i, d in enumerate(brief.documents, 1)}
+    numbers: dict[str, int | str] = {d.id: i for i, d in enumerate(brief.documents, 1)}
+    editor = editor_document(brief)
+    if editor:
+        numbers[EDITOR_DOC] = "E"
     actors = {a.id: a for a in brief.actors}
     listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
     by_actor: dict[str, list] = defaultdict(list)
@@ -103,6 +121,7 @@ def _context(brief: Brief, changes=None) -> dict:
     lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
     return {
         "brief": brief,
+        "editor": editor,
         "lead": lead,
         "numbers": numbers,
         "actors": actors,
@@ -149,7 +168,7 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dic
     context = _context(brief, changes)
     pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
     source_template = env.get_template("source.md.j2")
-    for document in brief.documents:
+    for document in brief.documents + ([context["editor"]] if context["editor"] else []):
         pages[f"sources/{document.id}.md"] = source_template.render(document=document, **context)
     actor_template = env.get_template("actor.md.j2")
     for actor in context["salient"]:
@@ -163,7 +182,7 @@ PAGE_LIST = ".briefgen-pages"
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    from .brief import remove_orphaned_temporaries, write_atomic
+    from .fsutil import remove_orphaned_temporaries, write_atomic
 
     root = out_dir.resolve()
     if root.is_dir():

@@ -33,7 +33,7 @@ def new_project(target: Path, title: str) -> list[Path]:
         "requirements.txt": _scaffold_file("requirements.txt"),
         ".github/workflows/publish.yml": _scaffold_file("publish.yml"),
         "seeds/.gitkeep": "",
-        ".gitignore": "site/\n.briefgen-cache/\nbrief.yaml\n",
+        ".gitignore": "site/\n.site.*\n.briefgen-cache/\nbrief.yaml\n",
     }
     for relative, text in written.items():
         path = target / relative

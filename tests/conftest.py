@@ -1,7 +1,9 @@
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from briefgen import nlp
 from briefgen.extract import extract_document
@@ -44,3 +46,13 @@ def project(tmp_path: Path) -> Path:
 
 def pytest_addoption(parser):
     parser.addoption("--screenshots", default=None, help="Folder to save page screenshots into (browser tests).")
+
+
+# Property-based tests: 500 examples each in `make test`; BRIEFGEN_HYPOTHESIS_EXAMPLES=5000 for a longer hunt.
+settings.register_profile(
+    "briefgen",
+    max_examples=int(os.environ.get("BRIEFGEN_HYPOTHESIS_EXAMPLES", "500")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("briefgen")

@@ -1,5 +1,6 @@
 """brief.yaml validation, overrides and atomic writes."""
 
+import copy
 import os
 import shutil
 
@@ -8,11 +9,11 @@ import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLE_SEED
 
-from briefgen import brief as brief_module
-from briefgen.brief import BriefError, dump, loads, validate_text
+from briefgen import fsutil
 from briefgen.cli import main
 from briefgen.overrides import validate_overrides_text
 from briefgen.pipeline import build_brief
+from briefgen.yamlio import BriefError, dump, loads, validate_text
 
 
 @pytest.fixture(scope="module")
@@ -133,9 +134,9 @@ def test_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(brief_module.os, "replace", interrupted)
+    monkeypatch.setattr(fsutil.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        brief_module.write_atomic(target, "new: " + "x" * 100000)
+        fsutil.write_atomic(target, "new: " + "x" * 100000)
     assert target.read_text(encoding="utf-8") == "old: complete\n"
     assert os.listdir(tmp_path) == ["brief.yaml"]
 
@@ -206,7 +207,7 @@ def test_only_a_dead_writers_temporary_files_are_removed(tmp_path):
     import subprocess
     import sys
 
-    from briefgen.brief import remove_orphaned_temporaries
+    from briefgen.fsutil import remove_orphaned_temporaries
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     orphan = tmp_path / f".brief.yaml.{dead.stdout.strip()}.ab12cd34.tmp"
@@ -215,3 +216,29 @@ def test_only_a_dead_writers_temporary_files_are_removed(tmp_path):
         path.write_text("half", encoding="utf-8")
     remove_orphaned_temporaries([orphan, in_flight])
     assert not orphan.exists() and in_flight.exists()
+
+
+def test_document_ids_that_yaml_reads_as_booleans_or_null_stay_keys(example):
+    _, brief = example
+    brief = copy.deepcopy(brief)
+    brief.actors[0].mentions_by_document = {"on": 1, "no": 2, "null": 3}
+    assert loads(dump(brief)).actors[0].mentions_by_document == {"on": 1, "no": 2, "null": 3}
+
+
+@pytest.mark.parametrize("date", ["not a date", "2021-02-30", "2021-13"])
+def test_validate_rejects_a_date_the_pages_cannot_place(example, date):
+    _, brief = example
+    data = yaml.safe_load(dump(brief))
+    data["timeline"][0]["date"] = date
+    (error,) = validate_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    assert "timeline[0].date: expected an ISO date" in error
+
+
+def test_validate_rejects_a_position_of_an_unknown_actor_and_a_citation_of_an_unknown_document(example):
+    _, brief = example
+    data = yaml.safe_load(dump(brief))
+    data["positions"][0]["actor"] = "nobody"
+    data["watch"][0]["sources"][0]["doc"] = "nowhere"
+    errors = validate_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    assert any("positions[0].actor: no actor with id 'nobody'" in e for e in errors)
+    assert any("watch[0].sources[0].doc: no document with id 'nowhere'" in e for e in errors)

@@ -56,14 +56,26 @@ def sites(tmp_path_factory):
     return project
 
 
-@pytest.fixture(scope="module")
-def server(sites):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(sites / "site"))
+def _serve(directory: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(sites):
+    yield from _serve(sites / "site")
+
+
+@pytest.fixture(scope="module")
+def poisoned_server(tmp_path_factory):
+    from hostile import build_hostile_site
+
+    site = build_hostile_site(tmp_path_factory.mktemp("poisoned"))
+    for url in _serve(site):
+        yield site, url
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +155,36 @@ def test_offline_build_searches_from_the_file_system(page, sites):
     hrefs = search(page, "Erdoğan")
     assert hrefs and any("actors" in (h or "") for h in hrefs), hrefs
     assert third_party(page.requests) == []
+
+
+# Scripts in the page that call alert(), and elements carrying an event handler or a javascript: URL.
+LIVE_PAYLOADS = """() => {
+  const found = [];
+  for (const s of document.scripts) {
+    if (s.textContent.includes("alert(")) found.push("script: " + s.textContent.slice(0, 60));
+  }
+  for (const e of document.querySelectorAll("*")) {
+    for (const a of e.attributes) {
+      if (a.name.startsWith("on")) found.push(e.tagName + " " + a.name);
+      if (/^\\s*javascript:/i.test(a.value)) found.push(e.tagName + " " + a.name + "=" + a.value);
+    }
+  }
+  return found;
+}"""
+
+
+def test_a_payload_in_every_field_never_runs(page, poisoned_server):
+    site, url = poisoned_server
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    live = {}
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix().removesuffix("index.html")
+        page.goto(url + relative)
+        page.wait_for_load_state("load")
+        live[relative] = page.evaluate(LIVE_PAYLOADS)
+    page.goto(url)
+    search(page, "Blinken")
+    live["search"] = page.evaluate(LIVE_PAYLOADS)
+    assert dialogs == []
+    assert {where: found for where, found in live.items() if found} == {}

@@ -167,7 +167,7 @@ def test_rendering_again_rewrites_only_the_pages_that_changed(tmp_path):
 
 
 def test_two_worker_processes_build_the_same_brief_as_one():
-    from briefgen.brief import dump
+    from briefgen.yamlio import dump
 
     seeds = ROOT / "tests" / "fixtures" / "turkey-eu"
     alone, _ = build_brief(seeds, None, jobs=1)

@@ -147,13 +147,13 @@ def test_file_removed_mid_build(tmp_path, monkeypatch):
 def test_unreadable_file(tmp_path, monkeypatch):
     locked = write(tmp_path, "locked.txt", "T\n\n" + ARTICLE)
     write(tmp_path, "a.txt", "T\n\nOther text here.")
-    real = Path.read_bytes
+    real = ingest.os.open
 
-    def read_bytes(self):
-        if self == locked:
+    def open_(path, *args, **kwargs):
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(ingest.os, "open", open_)
     documents, problems = read_seeds(tmp_path)
     assert len(documents) == 1 and "locked.txt: not readable (permission denied)" in str(problems[0])

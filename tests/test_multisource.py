@@ -6,10 +6,10 @@ import shutil
 import pytest
 from conftest import FIXTURES
 
-from briefgen.brief import dump
 from briefgen.changes import track
 from briefgen.pipeline import build_brief
 from briefgen.render import render
+from briefgen.yamlio import dump
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Seeds are untrusted: hostile text renders as inert text in the built HTML."""
 
 import html as htmllib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,6 @@ HOSTILE = {
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    import shutil
 
     from conftest import ROOT
 
@@ -91,3 +91,48 @@ def test_hostile_file_name_gives_a_safe_page_name(tmp_path):
     (tmp_path / "x..%2f..%2fetc passwd <b>.txt").write_text("T\n\nPortugal said no.", encoding="utf-8")
     (document,), _ = read_seeds(tmp_path)
     assert document.id == "x-2f-2fetc-passwd-b"
+
+
+@pytest.fixture(scope="module")
+def poisoned_site(tmp_path_factory):
+    from hostile import build_hostile_site
+
+    return build_hostile_site(tmp_path_factory.mktemp("poisoned"))
+
+
+def test_a_payload_in_any_field_reaches_no_page_as_live_markup(poisoned_site):
+    from hostile import live_markup
+
+    found = {
+        page.relative_to(poisoned_site).as_posix(): live_markup(page.read_text("utf-8"))
+        for page in html_pages(poisoned_site)
+    }
+    assert {page: hits for page, hits in found.items() if hits} == {}
+
+
+def test_a_payload_reaches_the_search_index_as_text_only(poisoned_site):
+    import json
+
+    from hostile import live_markup
+
+    index = json.loads((poisoned_site / "search" / "search_index.json").read_text("utf-8"))
+    hits = [
+        (doc["location"], found)
+        for doc in index["docs"]
+        for found in [live_markup(doc["title"] + doc["text"])]
+        if found
+    ]
+    assert hits == []
+
+
+def test_every_generated_page_names_its_own_title(poisoned_site):
+    """MkDocs would otherwise derive a title from the escaped heading and print it unescaped."""
+    import yaml
+
+    for relative in ("index.html", "actors/index.html", "sources/index.html"):
+        assert "<title>" in (poisoned_site / relative).read_text("utf-8")
+    docs = poisoned_site.parent / "docs"
+    for page in docs.rglob("*.md"):
+        front, _, _ = page.read_text("utf-8").removeprefix("---\n").partition("\n---\n")
+        title = yaml.safe_load(front)["title"]
+        assert "<" not in title and ">" not in title, page

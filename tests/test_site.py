@@ -111,9 +111,9 @@ def test_same_seeds_give_identical_yaml_and_pages(tmp_path):
 
     from conftest import EXAMPLE_SEED
 
-    from briefgen.brief import dump
     from briefgen.pipeline import build_brief
     from briefgen.render import render
+    from briefgen.yamlio import dump
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
