@@ -29,6 +29,8 @@ from .findings import (
     TimelineEvent,
     WatchItem,
 )
+from .keydates import KeyDate
+from .summary import SummaryItem
 
 SCHEMA_VERSION = 1
 ACTOR_KINDS = ("person", "country", "organization", "group")
@@ -61,6 +63,8 @@ class Brief:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     watch: list[WatchItem] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+    summary: list[SummaryItem] = field(default_factory=list)
+    key_dates: list[KeyDate] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> Actor | None:
@@ -235,6 +239,8 @@ _SECTIONS = {
     "open_questions": OpenQuestion,
     "watch": WatchItem,
     "background": BackgroundItem,
+    "summary": SummaryItem,
+    "key_dates": KeyDate,
 }
 _NESTED = {"sources": Source, "figures": Figure}
 _CHOICES = {("actors", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}

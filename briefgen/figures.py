@@ -17,9 +17,10 @@ def _day(value: str) -> dt.date:
     return parse_iso(value)
 
 
-def timeline_svg(brief: Brief) -> str:
-    """Dated events on a time axis; each mark links to its entry below and names it on hover."""
-    events = [e for e in brief.timeline if e.date][:MAX_EVENTS]
+def timeline_svg(brief: Brief, shown: list | None = None) -> str:
+    """Dated events (of the brief, or those shown) on a time axis; each mark links to its entry below and
+    names it on hover."""
+    events = [e for e in (brief.timeline if shown is None else shown) if e.date][:MAX_EVENTS]
     if len(events) < 2:
         return ""
     first, last = _day(events[0].date), _day(events[-1].date)

@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import fields, replace
 
+from . import chronology
 from .brief import SCHEMA_VERSION, Brief, DocumentRecord
 from .findings import Actor, DocFindings, OpenQuestion, Source, TimelineEvent, stable_id
 from .gazetteer import fold, name_key
@@ -273,6 +274,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         watch += [_detached(w, actors=remap(doc_id, w.actors)) for w in found.watch]
         background += [_detached(b) for b in found.background]
     timeline, disagreements = merge_timeline(events)
+    timeline = chronology.clean(timeline)
     order = {d.id: i for i, d in enumerate(documents)}
 
     def first_source(item) -> tuple[int, int]:

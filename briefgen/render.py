@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import chronology, keydates, summary
 from .brief import Brief
 from .figures import actor_issue_matrix, timeline_svg
 from .findings import Source
@@ -68,7 +69,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-def _context(brief: Brief, changes=None) -> dict:
+def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     numbers = {d.id: i for i, d in enumerate(brief.documents, 1)}
     actors = {a.id: a for a in brief.actors}
     listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
@@ -97,10 +98,9 @@ def _context(brief: Brief, changes=None) -> dict:
         for section in ("actors", "positions", "timeline", "open_questions", "watch")
         for i in getattr(brief, section)
     }
-    by_year: dict[str, list] = defaultdict(list)
-    for event in brief.timeline:
-        by_year[event.date[:4] if event.date else "Undated"].append(event)
     lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
+    span = keydates.main_span(brief)
+    earlier, chronicle = chronology.split_earlier(brief.timeline, span[0] if span else None)
     return {
         "brief": brief,
         "lead": lead,
@@ -116,7 +116,6 @@ def _context(brief: Brief, changes=None) -> dict:
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "changes": changes,
         "items": items,
-        "timeline_by_year": list(by_year.items()),
         "salient": brief.actors[:SALIENT_ACTORS],
         "listed_actors": brief.actors[:LISTED_ACTORS],
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
@@ -127,10 +126,14 @@ def _context(brief: Brief, changes=None) -> dict:
         "background_items": brief.background[-LISTED_BACKGROUND:],
         "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
         "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
-        "timeline_svg": timeline_svg(brief),
+        "timeline_svg": timeline_svg(brief, chronicle),
         "matrix": actor_issue_matrix(brief),
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
+        "key_dates": brief.key_dates[: keydates.shown(len(brief.documents), key_dates_shown)],
+        "timeline_by_month": chronology.by_month(chronicle),
+        "earlier_events": earlier,
+        "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
     }
 
 
@@ -142,10 +145,11 @@ def _before(date: str, as_of: str) -> bool:
     return date[:common] < as_of[:common]
 
 
-def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dict[str, str]:
-    """Every page of the site as Markdown, keyed by its path under docs/."""
+def render(brief: Brief, templates_dir: Path | None = None, changes=None, key_dates_shown: int = 0) -> dict[str, str]:
+    """Every page of the site as Markdown, keyed by its path under docs/; key_dates_shown 0 lets the
+    number of key dates on the Timeline grow with the sources."""
     env = environment(templates_dir)
-    context = _context(brief, changes)
+    context = _context(brief, changes, key_dates_shown)
     pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
     source_template = env.get_template("source.md.j2")
     for document in brief.documents:
