@@ -115,6 +115,7 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
     reports = _reports(brief)
     ranked = _ranked(brief, referring)
     pools = [_unique(referring.get(day, []) + reports.get(day, [])) for day in ranked]
+    ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]
     texts = [s.text for pool in pools for s in pool]
     matrix = centrality.vectors(texts) if texts else None
     result, start = [], 0

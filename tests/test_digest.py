@@ -80,6 +80,19 @@ def test_days_outside_the_main_span_and_repeated_boilerplate_are_no_key_dates():
     assert {k.date for k in ranked} == {"2020-05-03", "2020-05-30"}  # the boilerplate counts once: a tie
 
 
+def test_the_newest_day_leads_the_key_dates_with_what_its_articles_report():
+    documents = [
+        _document("old", "2020-03-01", ["The army took the city after a long siege, officials said on the radio."]),
+        _document(
+            "new", "2020-03-09", ["The two sides signed a ceasefire in the capital last night, envoys said."]
+        ),
+    ]
+    per_doc = [[_event("2020-03-01", "old", 1, documents[0].sentences[0])], []]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    assert [k.date for k in ranked] == ["2020-03-09", "2020-03-01"]
+    assert [s.text for s in ranked[0].sentences] == documents[1].sentences
+
+
 def test_the_main_span_starts_a_little_before_the_first_source():
     brief = _brief([_document("a", "2020-01-10", []), _document("b", "2020-05-10", [])])
     assert main_span(brief) == ("2019-12-10", "2020-05-10")
@@ -238,7 +251,10 @@ def test_mmr_picks_the_central_sentence_and_never_its_repeat():
 
 def test_summary_and_key_dates_survive_brief_yaml_and_reach_the_pages():
     brief = _story()
-    per_doc = [[_event("2021-01-05", "s1", 1, STORY[1][1][0])], [_event("1990", "s0", 3, "A dam burst in 1990.", "year")]]
+    per_doc = [
+        [_event("2021-01-05", "s1", 1, STORY[1][1][0])],
+        [_event("1990", "s0", 3, "A dam burst in 1990.", "year")],
+    ]
     brief.timeline = [e for events in per_doc for e in events]
     brief.key_dates = key_dates(brief, references(per_doc))
     brief.summary = summarize(brief)
