@@ -83,9 +83,7 @@ def test_days_outside_the_main_span_and_repeated_boilerplate_are_no_key_dates():
 def test_the_newest_day_leads_the_key_dates_with_what_its_articles_report():
     documents = [
         _document("old", "2020-03-01", ["The army took the city after a long siege, officials said on the radio."]),
-        _document(
-            "new", "2020-03-09", ["The two sides signed a ceasefire in the capital last night, envoys said."]
-        ),
+        _document("new", "2020-03-09", ["The two sides signed a ceasefire in the capital last night, envoys said."]),
     ]
     per_doc = [[_event("2020-03-01", "old", 1, documents[0].sentences[0])], []]
     ranked = key_dates(_brief(documents), references(per_doc))
