@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from .brief import Brief
 
 MAX_SENTENCES = 3
-LEAD = 2  # an article's first sentences report its news
+STORY_WEIGHT = 4  # the power of a sentence's closeness to the whole story, beside its closeness to the day
+LEAD = 2  # an article's first sentences report its news...
+REPORTED = 2.0  # ...and tell the day it is published better than a later article looking back
 KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first few
 MAX_SOURCES = 12  # referring sentences cited per date
 MIN_PAD = dt.timedelta(days=31)  # the main span reaches this far before the first source, at least
@@ -78,9 +80,9 @@ def _score(sources: list[Source], day: str, published: dict[str, str | None]) ->
     return sum(by_doc.values())
 
 
-def _weight(text: str) -> float:
+def _weight(source: Source) -> float:
     """Sentences of ordinary length tell a date best; a headline glued to a lead, or a fragment, less."""
-    words = len(text.split())
+    words = len(source.text.split())
     return 1.0 if 12 <= words <= 40 else 0.5
 
 
@@ -118,6 +120,7 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
     ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]
     texts = [s.text for pool in pools for s in pool]
     matrix = centrality.vectors(texts) if texts else None
+    story = centrality.centrality(matrix) ** STORY_WEIGHT if matrix is not None else None
     result, start = [], 0
     for day, pool in zip(ranked, pools, strict=True):
         rows = slice(start, start + len(pool))
@@ -125,7 +128,12 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
         if matrix is None:
             picked = list(range(min(MAX_SENTENCES, len(pool))))
         else:
-            picked = centrality.pick(matrix[rows], MAX_SENTENCES, [_weight(s.text) for s in pool])
+            reported = {(s.doc, s.sentence) for s in reports.get(day, [])}
+            weights = [
+                _weight(s) * story[rows.start + i] * (REPORTED if (s.doc, s.sentence) in reported else 1.0)
+                for i, s in enumerate(pool)
+            ]
+            picked = centrality.pick(matrix[rows], MAX_SENTENCES, weights)
         result.append(
             KeyDate(
                 date=day,
