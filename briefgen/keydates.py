@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from .brief import Brief
 
 MAX_SENTENCES = 3
-STORY_WEIGHT = 4  # the power of a sentence's closeness to the whole story, beside its closeness to the day
-LEAD = 2  # an article's first sentences report its news...
-REPORTED = 2.0  # ...and tell the day it is published better than a later article looking back
+MIN_WORDS = 5
+STORY_WEIGHT = 2  # the power of a sentence's closeness to the whole story, beside its closeness to the day
+LEAD = 8  # an article's first sentences report its news...
+REPORTED = 8.0  # ...and tell the day it is published better than a later article looking back
 KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first few
 MAX_SOURCES = 12  # referring sentences cited per date
 MIN_PAD = dt.timedelta(days=31)  # the main span reaches this far before the first source, at least
@@ -80,6 +81,11 @@ def _score(sources: list[Source], day: str, published: dict[str, str | None]) ->
     return sum(by_doc.values())
 
 
+def _clause(text: str) -> bool:
+    """Not a fragment such as a time stamp or "Report abuse"; long sentences stay, they tell more."""
+    return len(text.split()) >= MIN_WORDS
+
+
 def _weight(source: Source) -> float:
     """Sentences of ordinary length tell a date best; a headline glued to a lead, or a fragment, less."""
     words = len(source.text.split())
@@ -116,7 +122,7 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
     referring = _referring(refs, span)
     reports = _reports(brief)
     ranked = _ranked(brief, referring)
-    pools = [_unique(referring.get(day, []) + reports.get(day, [])) for day in ranked]
+    pools = [[s for s in _unique(referring.get(day, []) + reports.get(day, [])) if _clause(s.text)] for day in ranked]
     ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]
     texts = [s.text for pool in pools for s in pool]
     matrix = centrality.vectors(texts) if texts else None

@@ -8,13 +8,13 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .centrality import quotable
 from .findings import Source
 
 if TYPE_CHECKING:
     from .brief import Brief
 
 LEAD = 3  # a news article's first sentences carry its main development
-MIN_WORDS, MAX_WORDS = 8, 40
 
 
 @dataclass
@@ -26,11 +26,6 @@ class SummaryItem:
 def length(documents: int) -> int:
     """4 sentences for one source, up to 7 for many."""
     return max(4, min(7, 3 + round(math.log2(documents + 1))))
-
-
-def _readable(text: str) -> bool:
-    words = len(text.split())
-    return MIN_WORDS <= words <= MAX_WORDS and not text.rstrip().endswith("?") and "http" not in text
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -76,7 +71,7 @@ def summarize(brief: Brief) -> list[SummaryItem]:
         Source(d.id, number, text)
         for d in brief.documents
         for number, text in enumerate(d.sentences, 1)
-        if _readable(text)
+        if quotable(text)
     ]
     if not candidates:
         return []
@@ -103,7 +98,7 @@ def about_actor(brief: Brief, actor_id: str, count: int = 3) -> list[SummaryItem
     seen: set[tuple[str, int]] = set()
     candidates = []
     for source in (s for pool in pools for s in pool):
-        if _readable(source.text) and (source.doc, source.sentence) not in seen:
+        if quotable(source.text) and (source.doc, source.sentence) not in seen:
             seen.add((source.doc, source.sentence))
             candidates.append(source)
     if not candidates:
