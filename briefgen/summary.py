@@ -44,16 +44,19 @@ def _recency(brief: Brief) -> dict[str, float]:
 
 
 def _position(sentence: int) -> float:
-    return 1.0 if sentence <= LEAD else 0.6
+    return 1.0 if sentence <= LEAD else 0.4
 
 
-def _chosen(candidates: list[Source], weights: list[float], count: int, first: int | None) -> list[Source]:
+def _chosen(candidates: list[Source], weights: list[float], count: int, first_of: list[int]) -> list[Source]:
+    """MMR over the candidates; the most central of first_of (indices) comes first, whatever its weight."""
     from . import centrality  # scikit-learn is imported only when a summary is made
 
     matrix = centrality.vectors([s.text for s in candidates])
     if matrix is None:
-        picked = ([first] if first is not None else []) + [i for i in range(len(candidates)) if i != first]
+        picked = first_of[:1] + [i for i in range(len(candidates)) if i not in first_of[:1]]
         return [candidates[i] for i in picked[:count]]
+    central = centrality.centrality(matrix)
+    first = max(first_of, key=lambda i: central[i]) if first_of else None
     return [candidates[i] for i in centrality.pick(matrix, count, weights, first)]
 
 
@@ -64,8 +67,8 @@ def _in_reading_order(brief: Brief, sources: list[Source]) -> list[SummaryItem]:
 
 
 def summarize(brief: Brief) -> list[SummaryItem]:
-    """4-7 sentences by centrality, recency and position, MMR against repeats; the newest source's
-    main development (its most central lead sentence) always in."""
+    """4-7 sentences by centrality, recency and position, MMR against repeats; the newest development
+    (the most central lead sentence of the newest sources) always in."""
     recency = _recency(brief)
     candidates = [
         Source(d.id, number, text)
@@ -76,15 +79,16 @@ def summarize(brief: Brief) -> list[SummaryItem]:
     if not candidates:
         return []
     weights = [recency[s.doc] * _position(s.sentence) for s in candidates]
-    newest = _newest_lead(brief, candidates)
+    newest = _newest_leads(brief, candidates)
     return _in_reading_order(brief, _chosen(candidates, weights, length(len(brief.documents)), newest))
 
 
-def _newest_lead(brief: Brief, candidates: list[Source]) -> int | None:
-    """The index of the newest source's main development: its first readable sentence, a lead one if any."""
-    newest = brief.documents[-1].id  # the documents are in date order
-    own = [i for i, s in enumerate(candidates) if s.doc == newest]
-    return next((i for i in own if candidates[i].sentence <= LEAD), own[0] if own else None)
+def _newest_leads(brief: Brief, candidates: list[Source]) -> list[int]:
+    """The newest sources' lead sentences (any of their sentences if none leads): one of them tells
+    the newest development."""
+    newest = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or {brief.documents[-1].id}
+    own = [i for i, s in enumerate(candidates) if s.doc in newest]
+    return [i for i in own if candidates[i].sentence <= LEAD] or own
 
 
 def about_actor(brief: Brief, actor_id: str, count: int = 3) -> list[SummaryItem]:
@@ -104,4 +108,4 @@ def about_actor(brief: Brief, actor_id: str, count: int = 3) -> list[SummaryItem
     if not candidates:
         return []
     recency = _recency(brief)
-    return _in_reading_order(brief, _chosen(candidates, [recency.get(s.doc, 0.5) for s in candidates], count, None))
+    return _in_reading_order(brief, _chosen(candidates, [recency.get(s.doc, 0.5) for s in candidates], count, []))
