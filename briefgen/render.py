@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import chronology, keydates, summary
+from . import chronology, keydates, stances, summary
 from .brief import Brief
 from .figures import actor_issue_matrix, timeline_svg
 from .findings import Source
@@ -134,6 +134,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "timeline_by_month": chronology.by_month(chronicle),
         "earlier_events": earlier,
         "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
+        "stances": stances.principal_stances(brief),
     }
 
 

@@ -285,3 +285,56 @@ def test_the_timeline_scorer_reads_the_top_key_dates_inside_the_gold_span(tmp_pa
         for day in ("2011-03-01", "2011-02-16", "2011-02-15", "2011-02-17")
     ]
     assert system_timeline(brief, gold) == {"2011-02-16": ["s0", "s1"], "2011-02-15": ["s0", "s1"]}
+
+
+# --- who wants what, and the source page --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington has pushed Turkey to end all future deliveries of the system.", "opposes"),
+        ("Turkey would not give up on the S-400 after paying for it.", "supports"),
+        ("The government has defended the purchase as a matter of sovereignty.", "supports"),
+        ("The union will accept the offer if the company drops the pay freeze.", "conditional"),
+        ("He does not support the plan.", "opposes"),
+        ("The minister said the talks went on until late.", "undecided"),
+        ("France backs a no-fly zone over the country.", "supports"),
+    ],
+)
+def test_a_position_reads_as_support_opposition_a_condition_or_nothing(text, expected):
+    from briefgen.stances import polarity
+
+    assert polarity(text) == expected
+
+
+def test_each_principal_actor_gets_one_line_on_its_main_issue():
+    from briefgen.findings import Actor, Position
+    from briefgen.stances import principal_stances
+
+    brief = _story()
+    brief.actors = [Actor("farmers", "Farmers", "group"), Actor("minister", "Minister", "person")]
+
+    def position(pid, actor, text, topics, date):
+        return Position(pid, actor, "stance", text, topics, date, [Source("s0", 1, text)])
+
+    brief.positions = [
+        position("p1", "farmers", "Farmers oppose the dam on the river.", ["dam"], "2021-01-01"),
+        position("p2", "farmers", "Farmers reject the dam plan again.", ["dam"], "2021-01-05"),
+        position("p3", "farmers", "Farmers want higher prices.", ["prices"], "2021-01-05"),
+        position("p4", "minister", "The minister talked about it.", [], "2021-01-09"),
+    ]
+    lines = principal_stances(brief)
+    assert [(s.actor.id, s.issue, s.polarity, s.symbol) for s in lines] == [("farmers", "dam", "opposes", "−")]
+    assert [p.id for p in lines[0].positions] == ["p2", "p1"]
+    page = render(brief)["positions.md"]
+    assert "## Who wants what" in page and "− opposes" in page and "(#farmers)" in page
+
+
+def test_a_source_page_links_its_original_web_address_and_nothing_else():
+    brief = _story()
+    brief.documents[0].url = "https://example.org/dam?a=1&b=2"
+    brief.documents[1].url = "javascript:alert(1)"
+    pages = render(brief)
+    assert '<a href="https://example.org/dam?a=1&amp;b=2">original article</a>' in pages["sources/s0.md"]
+    assert "javascript" not in pages["sources/s1.md"]
