@@ -116,7 +116,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "changes": changes,
         "items": items,
-        "salient": brief.actors[:SALIENT_ACTORS],
+        "salient": _with_pages(brief, by_actor),
         "listed_actors": brief.actors[:LISTED_ACTORS],
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
         "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
@@ -136,6 +136,13 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
         "stances": stances.principal_stances(brief),
     }
+
+
+def _with_pages(brief: Brief, by_actor: dict[str, list]) -> list:
+    """The most mentioned actors that hold a position or take part in an event: a page of their own
+    (one with nothing but a name and a count is a list entry, not a page)."""
+    in_events = {a for e in brief.timeline for a in e.actors}
+    return [a for a in brief.actors if a.id in by_actor or a.id in in_events][:SALIENT_ACTORS]
 
 
 def _before(date: str, as_of: str) -> bool:

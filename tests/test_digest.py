@@ -338,3 +338,14 @@ def test_a_source_page_links_its_original_web_address_and_nothing_else():
     pages = render(brief)
     assert '<a href="https://example.org/dam?a=1&amp;b=2">original article</a>' in pages["sources/s0.md"]
     assert "javascript" not in pages["sources/s1.md"]
+
+
+def test_an_actor_with_neither_a_position_nor_an_event_is_a_list_entry_not_a_page():
+    from briefgen.findings import Actor, Position
+
+    brief = _story()
+    brief.actors = [Actor("bystander", "Bystander", "person", mentions=9), Actor("farmers", "Farmers", "group")]
+    brief.positions = [Position("p1", "farmers", "stance", "Farmers oppose the dam.", ["dam"], None, [])]
+    pages = render(brief)
+    assert "actors/farmers.md" in pages and "actors/bystander.md" not in pages
+    assert "[Bystander](actors.md#bystander)" in pages["index.md"]
