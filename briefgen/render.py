@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -45,6 +46,11 @@ def escape_text(value: object) -> str:
     return text.translate(_MARKDOWN_ACTIVE)
 
 
+def unaccented(text: str) -> str:
+    """'Cavusoglu' for 'Çavuşoğlu': what readers type into the search box, which does not fold accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _cite(sources: list[Source], numbers: dict[str, int], prefix: str = "") -> str:
     links = []
     for s in sources:
@@ -66,6 +72,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["t"] = escape_text
     env.filters["attr"] = lambda v: html.escape(str(v), quote=True)
+    env.filters["unaccented"] = unaccented
     return env
 
 

@@ -349,3 +349,14 @@ def test_an_actor_with_neither_a_position_nor_an_event_is_a_list_entry_not_a_pag
     pages = render(brief)
     assert "actors/farmers.md" in pages and "actors/bystander.md" not in pages
     assert "[Bystander](actors.md#bystander)" in pages["index.md"]
+
+
+def test_an_accented_name_is_also_written_without_accents_for_the_search_box():
+    from briefgen.findings import Actor, Position
+
+    brief = _story()
+    brief.actors = [Actor("cavusoglu", "Mevlüt Çavuşoğlu", "person", aliases=["Çavuşoğlu", "Mevlüt Çavuşoğlu"])]
+    brief.positions = [Position("p1", "cavusoglu", "quote", "We will not give up.", [], None, [])]
+    pages = render(brief)
+    for page in (pages["actors.md"], pages["actors/cavusoglu.md"]):
+        assert "**Also written:** Mevlut Cavusoglu, Cavusoglu" in page
