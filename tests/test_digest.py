@@ -360,3 +360,12 @@ def test_an_accented_name_is_also_written_without_accents_for_the_search_box():
     pages = render(brief)
     for page in (pages["actors.md"], pages["actors/cavusoglu.md"]):
         assert "**Also written:** Mevlut Cavusoglu, Cavusoglu" in page
+
+
+def test_the_timeline_shows_as_many_key_dates_as_configured():
+    from briefgen.keydates import KeyDate, KeySentence
+
+    brief = _story()
+    brief.key_dates = [KeyDate(f"2021-01-0{i}", [KeySentence(f"Day {i}.", "s0", 1)]) for i in range(1, 6)]
+    assert render(brief, key_dates_shown=2)["timeline.md"].count("\n### 2021-01-0") == 2
+    assert render(brief)["timeline.md"].count("\n### 2021-01-0") == shown(len(brief.documents))
