@@ -65,12 +65,20 @@ def split_earlier(events: list[TimelineEvent], start: str | None) -> tuple[list[
     return earlier, [e for e in events if e.id not in ids]
 
 
-def by_month(events: list[TimelineEvent]) -> list[tuple[str, list[TimelineEvent]]]:
-    """Events grouped under "March 2011", "2011" (month unknown) or "Undated", in date order."""
+def by_month(events: list[TimelineEvent], limit: int | None = None) -> list[tuple[str, list[TimelineEvent], int]]:
+    """(label, events shown, events in all) per "March 2011", "2011" (month unknown) or "Undated", in date
+    order; over the limit a month shows its events told by the most sources, still in date order."""
     groups: dict[str, list[TimelineEvent]] = {}
     for event in events:
         groups.setdefault(_month_label(event.date), []).append(event)
-    return list(groups.items())
+    result = []
+    for label, group in groups.items():
+        shown = group
+        if limit is not None and len(group) > limit:
+            ranked = sorted(range(len(group)), key=lambda i: (-len({s.doc for s in group[i].sources}), i))
+            shown = [group[i] for i in sorted(ranked[:limit])]
+        result.append((label, shown, len(group)))
+    return result
 
 
 def _month_label(date: str | None) -> str:

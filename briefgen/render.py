@@ -11,8 +11,9 @@ from pathlib import Path
 import jinja2
 
 from . import chronology, keydates, stances, summary
+from .axis import timeline_svg
 from .brief import Brief
-from .figures import actor_issue_matrix, timeline_svg
+from .figures import actor_issue_matrix
 from .findings import Source
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -38,6 +39,7 @@ LISTED_ACTORS = 150  # actors with a section on the Actors page; the others are 
 PER_GROUP = 8  # positions shown per actor or issue on the Positions page
 LISTED_GROUPS = 40  # actors and issues shown on the Positions page
 LISTED_BACKGROUND = 300
+LISTED_PER_MONTH = 40  # events of a month in the chronology: those told by the most sources
 
 
 def escape_text(value: object) -> str:
@@ -133,12 +135,12 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "background_items": brief.background[-LISTED_BACKGROUND:],
         "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
         "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
-        "timeline_svg": timeline_svg(brief, chronicle),
+        "timeline_svg": timeline_svg(chronicle, (span[0], brief.as_of) if span and brief.as_of else None),
         "matrix": actor_issue_matrix(brief),
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
         "key_dates": brief.key_dates[: keydates.shown(len(brief.documents), key_dates_shown)],
-        "timeline_by_month": chronology.by_month(chronicle),
+        "timeline_by_month": chronology.by_month(chronicle, LISTED_PER_MONTH),
         "earlier_events": earlier,
         "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
         "stances": stances.principal_stances(brief),

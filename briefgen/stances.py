@@ -68,7 +68,10 @@ def principal_stances(brief: Brief, limit: int = PRINCIPAL) -> list[Stance]:
         decided = [(n, label) for label, n in votes.items() if label != "undecided"]
         best = max(decided, default=(0, "undecided"))
         tied = sum(1 for n, _ in decided if n == best[0]) > 1
-        stances.append(Stance(actor, issue, "undecided" if tied else best[1], on_issue))
+        label = "undecided" if tied else best[1]
+        # the newest position that reads as the stance comes first: the line quotes it
+        on_issue.sort(key=lambda p: polarity(p.text) != label)
+        stances.append(Stance(actor, issue, label, on_issue))
         if len(stances) == limit:
             break
     return stances

@@ -223,9 +223,14 @@ def test_events_long_before_the_story_go_to_earlier_history_and_months_group_the
     ]
     earlier, rest = chronology.split_earlier(events, "2019-12-01")
     assert [e.date for e in earlier] == ["1990"]
-    assert [(month, len(group)) for month, group in chronology.by_month(rest)] == [
-        ("February 2020", 2),
-        ("March 2020", 1),
+    assert [(month, len(group), total) for month, group, total in chronology.by_month(rest)] == [
+        ("February 2020", 2, 2),
+        ("March 2020", 1, 1),
+    ]
+    rest[1].sources.append(Source("b", 1, "The march went ahead."))
+    assert [[e.date for e in group] for _, group, _ in chronology.by_month(rest, limit=1)] == [
+        ["2020-02-20"],
+        ["2020-03-01"],
     ]
 
 
@@ -369,3 +374,15 @@ def test_the_timeline_shows_as_many_key_dates_as_configured():
     brief.key_dates = [KeyDate(f"2021-01-0{i}", [KeySentence(f"Day {i}.", "s0", 1)]) for i in range(1, 6)]
     assert render(brief, key_dates_shown=2)["timeline.md"].count("\n### 2021-01-0") == 2
     assert render(brief)["timeline.md"].count("\n### 2021-01-0") == shown(len(brief.documents))
+
+
+def test_the_axis_spans_the_main_period_and_counts_what_lies_outside():
+    from briefgen.axis import timeline_svg
+
+    events = [_event(f"2020-03-{d:02d}", "a", d, "Something happened that day.") for d in (1, 2, 2, 20)]
+    events += [_event("2020-06-01", "a", 30, "A vote is planned."), _event("2019-01-01", "a", 31, "Long ago.")]
+    svg = timeline_svg(events, ("2020-02-01", "2020-03-31"))
+    assert 'aria-label="4 dated events from 2020-02-01 to 2020-03-31' in svg
+    assert "← 1 earlier" in svg and "1 later →" in svg
+    assert svg.count("<rect") == 3  # the two events of 2 March share a bar
+    assert timeline_svg(events[:1], None) == ""
