@@ -80,7 +80,7 @@ save(brief, brief_path)
 pages = render(brief, None, track(brief, cache / "history"))
 write_pages(pages, out)
 done = time.perf_counter()
-print(extracted - started, done - extracted, stats.parsed, stats.cached)
+print(extracted - started, done - extracted, stats.parsed, stats.cached, stats.seconds_digest)
 """
 
 # What a running `mkdocs serve` does when a seed arrives: the process and its pipeline are already
@@ -164,7 +164,7 @@ def bench(corpus: list[Path], size: int, work: Path, repeats: int) -> dict:
     row["extract_2"] = best(lambda: float(python(OUR_EXTRACT, str(seeds), "2", cwd=project)), repeats)
     cache, pages = project / ".briefgen-cache", project / "pages"
     cold = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
-    row["cold_extract"], row["cold_render"] = float(cold[0]), float(cold[1])
+    row["cold_extract"], row["cold_render"], row["digest"] = float(cold[0]), float(cold[1]), float(cold[4])
     warm = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
     row["warm"], row["warm_parsed"] = float(warm[0]) + float(warm[1]), int(warm[2])
     new_seed(corpus, size, seeds / "new-1.txt")
@@ -210,6 +210,7 @@ def main() -> None:
         "jobs2 x",
         "extract s",
         "render s",
+        "summary+key dates s (% of extract)",
         "warm s",
         "warm %",
         "+1 seed s",
@@ -235,6 +236,7 @@ def main() -> None:
                     f"{r['extract_1'] / r['extract_2']:.2f}",
                     f"{r['cold_extract']:.1f}",
                     f"{r['cold_render']:.2f}",
+                    f"{r['digest']:.2f} ({100 * r['digest'] / r['cold_extract']:.1f} %)",
                     f"{r['warm']:.2f} (parsed {r['warm_parsed']})",
                     f"{100 * r['warm'] / r['cold_extract']:.1f}",
                     f"{r['one_new']:.2f} (parsed {r['one_new_parsed']})",

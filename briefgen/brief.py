@@ -15,6 +15,8 @@ from .findings import (
     TimelineEvent,
     WatchItem,
 )
+from .keydates import KeyDate
+from .summary import SummaryItem
 
 SCHEMA_VERSION = 1
 ACTOR_KINDS = ("person", "country", "organization", "group")
@@ -68,6 +70,8 @@ class Brief:
     watch: list[WatchItem] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
     mentioned: list[Mentioned] = field(default_factory=list)
+    summary: list[SummaryItem] = field(default_factory=list)
+    key_dates: list[KeyDate] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> Actor | None:

@@ -268,6 +268,41 @@ def eval_timex(folder, verbose, model):
         click.echo(line)
 
 
+@main.command(name="eval-timeline")
+@click.argument("topics", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=settings.DEFAULT_CACHE_DIR,
+    show_default=True,
+    help="Per-seed extraction cache.",
+)
+@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--rouge",
+    type=click.Choice(["original", "reimpl"]),
+    default="original",
+    show_default=True,
+    help="tilse's ROUGE: the Perl ROUGE-1.5.5 or its quicker Python reimplementation.",
+)
+@MODEL
+def eval_timeline(topics, cache_dir, jobs, rouge, model):
+    """Score key_dates against Timeline17 gold timelines: Date F1, align+ m:1 ROUGE-1 and ROUGE-2.
+
+    Example: briefgen eval-timeline ../shared/eval/tls/libyawar_cnn
+    """
+    from .eval.timeline import evaluate_topic
+
+    click.echo("topic\tseeds\tDate F1\tAR1\tAR2")
+    for topic in topics:
+        try:
+            rows = evaluate_topic(topic, cache_dir, jobs, model, rouge)
+        except RuntimeError as err:
+            raise click.ClickException(str(err)) from err
+        for label, s in rows:
+            click.echo(f"{topic.name}\t{label}\t{s['date_f1']:.3f}\t{s['ar1']:.3f}\t{s['ar2']:.3f}")
+
+
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="Briefing", show_default=True, help="The site's name.")

@@ -8,6 +8,7 @@ import math
 import re
 from dataclasses import fields, replace
 
+from . import chronology
 from .brief import SCHEMA_VERSION, Brief, DocumentRecord
 from .findings import (
     Actor,
@@ -346,6 +347,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     for item in (*events, *questions, *watch):
         item.actors = [a for a in item.actors if a in acting]
     timeline, disagreements = merge_timeline(events)
+    timeline = chronology.clean(timeline)
     first_date = min((d.date for d in documents if d.date), default=None)
     timeline, history = split_history(timeline, first_date, [n for a in actors for n in (a.name, *a.aliases)])
     differing = figures_that_differ(background, {d.id: i for i, d in enumerate(documents)})

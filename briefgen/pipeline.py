@@ -19,9 +19,11 @@ from .brief import Brief
 from .cache import ExtractionCache
 from .findings import DocFindings
 from .ingest import Document, SeedProblem, read_seeds
+from .keydates import key_dates, references
 from .merge import merge
 from .overrides import apply_overrides, load_overrides
 from .settings import model_name
+from .summary import summarize
 
 BATCH_SIZE = 32
 
@@ -33,6 +35,7 @@ class BuildStats:
     cached: int = 0
     words: int = 0
     seconds_extract: float = 0.0
+    seconds_digest: float = 0.0  # the summary and the key dates
     problems: list[SeedProblem] = field(default_factory=list)
 
 
@@ -224,6 +227,10 @@ def build_brief(
         brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
         overrides, errors = load_overrides(overrides_path)
         brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
+        started = time.perf_counter()
+        brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered))
+        brief.summary = summarize(brief)
+        stats.seconds_digest = time.perf_counter() - started
     brief.notices = [str(p) for p in stats.problems] + errors + unmatched
     return brief, stats
 
@@ -238,6 +245,7 @@ def build_pipeline(
     title: str | None = None,
     jobs: int = 1,
     log=None,
+    key_dates_shown: int = 0,
 ) -> dict[str, str]:
     """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
     from .changes import track
@@ -254,4 +262,4 @@ def build_pipeline(
     with _without_gc_pauses():
         save(brief, brief_path)
         changes = track(brief, cache_dir / "history" if cache_dir else None)
-        return render(brief, templates_dir, changes)
+        return render(brief, templates_dir, changes, key_dates_shown)

@@ -27,6 +27,7 @@ class BriefgenConfig(Config):
     model = c.Optional(c.Type(str))
     title = c.Optional(c.Type(str))
     offline = c.Type(bool, default=False)
+    key_dates = c.Type(int, default=0)  # how many the Timeline opens with; 0 grows with the sources
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
@@ -59,6 +60,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             model=self.config.model,
             title=self.config.title or config.site_name,
             log=log,
+            key_dates_shown=self.config.key_dates,
         )
         for path, markdown in sorted(pages.items()):
             existing = files.get_file_from_path(path)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 import html
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import jinja2
 
+from . import chronology, keydates, stances, summary
+from .axis import timeline_svg
 from .brief import Brief, DocumentRecord
-from .figures import actor_issue_matrix, timeline_svg
+from .figures import actor_issue_matrix
 from .findings import EDITOR_DOC, EDITOR_TITLE, Source
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -36,12 +39,18 @@ LISTED_ACTORS = 150  # actors with a section on the Actors page; the others are 
 PER_GROUP = 8  # positions shown per actor or issue on the Positions page
 LISTED_GROUPS = 40  # actors and issues shown on the Positions page
 LISTED_BACKGROUND = 300
+LISTED_PER_MONTH = 40  # events of a month in the chronology: those told by the most sources
 
 
 def escape_text(value: object) -> str:
     """Seed-derived text as inert Markdown: every active character becomes a character reference."""
     text = "" if value is None else str(value)
     return text.translate(_MARKDOWN_ACTIVE)
+
+
+def unaccented(text: str) -> str:
+    """'Cavusoglu' for 'Çavuşoğlu': what readers type into the search box, which does not fold accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _cite(sources: list[Source], numbers: dict[str, int], prefix: str = "") -> str:
@@ -65,6 +74,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["t"] = escape_text
     env.filters["attr"] = lambda v: html.escape(str(v), quote=True)
+    env.filters["unaccented"] = unaccented
     return env
 
 
@@ -83,7 +93,7 @@ def editor_document(brief: Brief) -> DocumentRecord | None:
     return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "overrides.yaml", "", sentences=sentences)
 
 
-def _context(brief: Brief, changes=None) -> dict:
+def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     numbers: dict[str, int | str] = {d.id: i for i, d in enumerate(brief.documents, 1)}
     editor = editor_document(brief)
     if editor:
@@ -105,7 +115,7 @@ def _context(brief: Brief, changes=None) -> dict:
     ]
     passed = [w for w in brief.watch if w.status == "due"]
     ahead = [w for w in brief.watch if w.status == "ahead"]
-    earlier = [w for w in brief.watch if w.status == "earlier"]
+    earlier_watch = [w for w in brief.watch if w.status == "earlier"]
     newest = brief.documents[-1] if brief.documents else None
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
@@ -115,10 +125,9 @@ def _context(brief: Brief, changes=None) -> dict:
         for section in ("actors", "positions", "timeline", "open_questions", "watch")
         for i in getattr(brief, section)
     }
-    by_year: dict[str, list] = defaultdict(list)
-    for event in brief.timeline:
-        by_year[event.date[:4] if event.date else "Undated"].append(event)
     lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
+    span = keydates.main_span(brief)
+    earlier, chronicle = chronology.split_earlier(brief.timeline, span[0] if span else None)
     return {
         "brief": brief,
         "editor": editor,
@@ -132,12 +141,11 @@ def _context(brief: Brief, changes=None) -> dict:
         "next_watch": ([w for w in ahead if w.date] or ahead)[:3],
         "watch_ahead": ahead,
         "watch_passed": passed,
-        "watch_earlier": earlier,
+        "watch_earlier": earlier_watch,
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "changes": changes,
         "items": items,
-        "timeline_by_year": list(by_year.items()),
-        "salient": brief.actors[:SALIENT_ACTORS],
+        "salient": _with_pages(brief, by_actor),
         "listed_actors": brief.actors[:LISTED_ACTORS],
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
         "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
@@ -147,11 +155,23 @@ def _context(brief: Brief, changes=None) -> dict:
         "background_items": brief.background[-LISTED_BACKGROUND:],
         "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
         "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
-        "timeline_svg": timeline_svg(brief),
+        "timeline_svg": timeline_svg(chronicle, (span[0], brief.as_of) if span and brief.as_of else None),
         "matrix": actor_issue_matrix(brief),
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
+        "key_dates": brief.key_dates[: keydates.shown(len(brief.documents), key_dates_shown)],
+        "timeline_by_month": chronology.by_month(chronicle, LISTED_PER_MONTH),
+        "earlier_events": earlier,
+        "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
+        "stances": stances.principal_stances(brief),
     }
+
+
+def _with_pages(brief: Brief, by_actor: dict[str, list]) -> list:
+    """The most mentioned actors that hold a position or take part in an event: a page of their own
+    (one with nothing but a name and a count is a list entry, not a page)."""
+    in_events = {a for e in brief.timeline for a in e.actors}
+    return [a for a in brief.actors if a.id in by_actor or a.id in in_events][:SALIENT_ACTORS]
 
 
 def _before(date: str, as_of: str) -> bool:
@@ -162,10 +182,11 @@ def _before(date: str, as_of: str) -> bool:
     return date[:common] < as_of[:common]
 
 
-def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dict[str, str]:
-    """Every page of the site as Markdown, keyed by its path under docs/."""
+def render(brief: Brief, templates_dir: Path | None = None, changes=None, key_dates_shown: int = 0) -> dict[str, str]:
+    """Every page of the site as Markdown, keyed by its path under docs/; key_dates_shown 0 lets the
+    number of key dates on the Timeline grow with the sources."""
     env = environment(templates_dir)
-    context = _context(brief, changes)
+    context = _context(brief, changes, key_dates_shown)
     pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
     source_template = env.get_template("source.md.j2")
     for document in brief.documents + ([context["editor"]] if context["editor"] else []):

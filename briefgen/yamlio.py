@@ -29,7 +29,9 @@ from .findings import (
     WatchItem,
 )
 from .fsutil import TEMPORARY, remove_orphaned_temporaries, write_atomic
+from .keydates import KeyDate
 from .safeyaml import TextDatesLoader
+from .summary import SummaryItem
 
 
 class BriefError(ValueError):
@@ -179,6 +181,8 @@ _SECTIONS = {
     "watch": WatchItem,
     "background": BackgroundItem,
     "mentioned": Mentioned,
+    "summary": SummaryItem,
+    "key_dates": KeyDate,
 }
 _NESTED = {"sources": Source, "figures": Figure}
 _CHOICES = {("actors", "kind"): ACTOR_KINDS, ("mentioned", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}

@@ -188,3 +188,23 @@ def test_a_payload_in_every_field_never_runs(page, poisoned_server):
     live["search"] = page.evaluate(LIVE_PAYLOADS)
     assert dialogs == []
     assert {where: found for where, found in live.items() if found} == {}
+
+
+@pytest.mark.parametrize("width", [390, 768, 1280])
+def test_the_time_axis_fits_its_column_and_its_labels_neither_overlap_nor_leave_it(browser, server, width):
+    from itertools import combinations
+
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    tab.goto(server + "timeline/")
+    svg = tab.locator("svg.bg-timeline")
+    box, column = svg.bounding_box(), tab.locator(".md-content__inner").bounding_box()
+    assert column["x"] - 1 <= box["x"] and box["x"] + box["width"] <= column["x"] + column["width"] + 1
+    labels = [text.bounding_box() for text in svg.locator("text").all()]
+    assert labels
+    for label in labels:
+        assert box["x"] - 1 <= label["x"] and label["x"] + label["width"] <= box["x"] + box["width"] + 1
+    for a, b in combinations(labels, 2):
+        apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+        assert apart or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+    context.close()

@@ -1,0 +1,160 @@
+"""Key dates: the days most sources refer to within the story's main span, each told by its most
+central sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .findings import Source, TimelineEvent
+
+if TYPE_CHECKING:
+    from .brief import Brief
+
+MAX_SENTENCES = 3
+MIN_WORDS = 5
+STORY_WEIGHT = 2  # the power of a sentence's closeness to the whole story, beside its closeness to the day
+LEAD = 8  # an article's first sentences report its news...
+REPORTED = 8.0  # ...and tell the day it is published better than a later article looking back
+KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first few
+MAX_SOURCES = 12  # referring sentences cited per date
+MIN_PAD = dt.timedelta(days=31)  # the main span reaches this far before the first source, at least
+
+
+@dataclass
+class KeySentence:
+    text: str
+    doc: str
+    sentence: int
+
+
+@dataclass
+class KeyDate:
+    date: str
+    sentences: list[KeySentence] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+def main_span(brief: Brief) -> tuple[str, str] | None:
+    """From a little before the first source to the newest: what the sources are about. Dates long
+    before it are history; dates after it are plans."""
+    days = sorted(d.date for d in brief.documents if d.date and len(d.date) == 10)
+    if not days:
+        return None
+    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    pad = max(MIN_PAD, (last - first) / 4)
+    return (first - pad).isoformat(), last.isoformat()
+
+
+def shown(seeds: int, configured: int = 0) -> int:
+    """How many key dates the Timeline page opens with: configured, or growing with the sources."""
+    return configured if configured > 0 else max(3, min(30, round(2 * math.sqrt(seeds))))
+
+
+def references(timelines: Iterable[list[TimelineEvent]]) -> list[tuple[str, Source]]:
+    """(day, sentence) for every sentence that refers to a day, each document's events resolved against
+    that document's own date (before events are merged across documents)."""
+    return [(e.date, s) for events in timelines for e in events if e.precision == "day" and e.date for s in e.sources]
+
+
+def _referring(refs: list[tuple[str, Source]], span: tuple[str, str]) -> dict[str, list[Source]]:
+    """Per day in the span, the sentences that refer to it, a text repeated across pages only once."""
+    found: dict[str, list[Source]] = defaultdict(list)
+    seen: set[tuple[str, str]] = set()
+    for day, source in refs:
+        key = (day, " ".join(source.text.lower().split()))
+        if span[0] <= day <= span[1] and key not in seen:
+            seen.add(key)
+            found[day].append(source)
+    return found
+
+
+def _score(sources: list[Source], day: str, published: dict[str, str | None]) -> float:
+    """Documents that refer to the day; one written before it (a plan, a deadline) counts half."""
+    by_doc: dict[str, float] = {}
+    for s in sources:
+        by_doc[s.doc] = max(by_doc.get(s.doc, 0.0), 0.5 if (published.get(s.doc) or day) < day else 1.0)
+    return sum(by_doc.values())
+
+
+def _clause(text: str) -> bool:
+    """Not a fragment such as a time stamp or "Report abuse"; long sentences stay, they tell more."""
+    return len(text.split()) >= MIN_WORDS
+
+
+def _weight(source: Source) -> float:
+    """Sentences of ordinary length tell a date best; a headline glued to a lead, or a fragment, less."""
+    words = len(source.text.split())
+    return 1.0 if 12 <= words <= 40 else 0.5
+
+
+def _reports(brief: Brief) -> dict[str, list[Source]]:
+    """Per day, the first sentences of the articles published that day: what they report as news."""
+    found: dict[str, list[Source]] = defaultdict(list)
+    for document in brief.documents:
+        if document.date:
+            found[document.date] += [Source(document.id, n, t) for n, t in enumerate(document.sentences[:LEAD], 1)]
+    return found
+
+
+def _ranked(brief: Brief, referring: dict[str, list[Source]]) -> list[str]:
+    """The newest day first (the latest development), then days by the sources referring to them."""
+    published = {d.id: d.date for d in brief.documents}
+    scores = {day: _score(sources, day, published) for day, sources in referring.items()}
+    ranked = sorted(referring, key=lambda day: (-scores[day], day))
+    if brief.as_of and len(brief.as_of) == 10:
+        ranked = [brief.as_of] + [day for day in ranked if day != brief.as_of]
+    return ranked[:KEPT]
+
+
+def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
+    """Days ranked by how many sources refer to them; 1-3 central sentences each, from the sentences
+    referring to the day and the first sentences of that day's articles."""
+    from . import centrality  # scikit-learn is imported only when key dates are made
+
+    span = main_span(brief)
+    if span is None:
+        return []
+    referring = _referring(refs, span)
+    reports = _reports(brief)
+    ranked = _ranked(brief, referring)
+    pools = [[s for s in _unique(referring.get(day, []) + reports.get(day, [])) if _clause(s.text)] for day in ranked]
+    ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]
+    texts = [s.text for pool in pools for s in pool]
+    matrix = centrality.vectors(texts) if texts else None
+    story = centrality.centrality(matrix) ** STORY_WEIGHT if matrix is not None else None
+    result, start = [], 0
+    for day, pool in zip(ranked, pools, strict=True):
+        rows = slice(start, start + len(pool))
+        start += len(pool)
+        if matrix is None:
+            picked = list(range(min(MAX_SENTENCES, len(pool))))
+        else:
+            reported = {(s.doc, s.sentence) for s in reports.get(day, [])}
+            weights = [
+                _weight(s) * story[rows.start + i] * (REPORTED if (s.doc, s.sentence) in reported else 1.0)
+                for i, s in enumerate(pool)
+            ]
+            picked = centrality.pick(matrix[rows], MAX_SENTENCES, weights)
+        result.append(
+            KeyDate(
+                date=day,
+                sentences=[KeySentence(pool[i].text, pool[i].doc, pool[i].sentence) for i in picked],
+                sources=_one_per_document(referring.get(day) or pool)[:MAX_SOURCES],
+            )
+        )
+    return result
+
+
+def _unique(sources: list[Source]) -> list[Source]:
+    seen: set[str] = set()
+    return [s for s in sources if not (s.text in seen or seen.add(s.text))]
+
+
+def _one_per_document(sources: list[Source]) -> list[Source]:
+    seen: set[str] = set()
+    return [s for s in sources if not (s.doc in seen or seen.add(s.doc))]

@@ -1,0 +1,111 @@
+"""Where things stand: a few sentences central across the sources and recent, the newest development
+always among them, each with its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .centrality import quotable
+from .findings import Source
+
+if TYPE_CHECKING:
+    from .brief import Brief
+
+LEAD = 3  # a news article's first sentences carry its main development
+
+
+@dataclass
+class SummaryItem:
+    text: str
+    sources: list[Source] = field(default_factory=list)
+
+
+def length(documents: int) -> int:
+    """4 sentences for one source, up to 7 for many."""
+    return max(4, min(7, 3 + round(math.log2(documents + 1))))
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def _recency(brief: Brief) -> dict[str, float]:
+    """Per document, a weight that halves every quarter of the sources' span (at least every week)."""
+    days = {d.id: _day(d.date) for d in brief.documents}
+    known = [d for d in days.values() if d]
+    if not known:
+        return dict.fromkeys(days, 1.0)
+    newest, oldest = max(known), min(known)
+    half_life = max(7.0, (newest - oldest).days / 4)
+    return {doc: 0.5 ** ((newest - day).days / half_life) if day else 0.5 for doc, day in days.items()}
+
+
+def _position(sentence: int) -> float:
+    return 1.0 if sentence <= LEAD else 0.4
+
+
+def _chosen(candidates: list[Source], weights: list[float], count: int, first_of: list[int]) -> list[Source]:
+    """MMR over the candidates; the most central of first_of (indices) comes first, whatever its weight."""
+    from . import centrality  # scikit-learn is imported only when a summary is made
+
+    matrix = centrality.vectors([s.text for s in candidates])
+    if matrix is None:
+        picked = first_of[:1] + [i for i in range(len(candidates)) if i not in first_of[:1]]
+        return [candidates[i] for i in picked[:count]]
+    central = centrality.centrality(matrix)
+    first = max(first_of, key=lambda i: central[i]) if first_of else None
+    return [candidates[i] for i in centrality.pick(matrix, count, weights, first)]
+
+
+def _in_reading_order(brief: Brief, sources: list[Source]) -> list[SummaryItem]:
+    order = {d.id: i for i, d in enumerate(brief.documents)}
+    ordered = sorted(sources, key=lambda s: (order.get(s.doc, 0), s.sentence))
+    return [SummaryItem(s.text, [s]) for s in ordered]
+
+
+def summarize(brief: Brief) -> list[SummaryItem]:
+    """4-7 sentences by centrality, recency and position, MMR against repeats; the newest development
+    (the most central lead sentence of the newest sources) always in."""
+    recency = _recency(brief)
+    candidates = [
+        Source(d.id, number, text)
+        for d in brief.documents
+        for number, text in enumerate(d.sentences, 1)
+        if quotable(text)
+    ]
+    if not candidates:
+        return []
+    weights = [recency[s.doc] * _position(s.sentence) for s in candidates]
+    newest = _newest_leads(brief, candidates)
+    return _in_reading_order(brief, _chosen(candidates, weights, length(len(brief.documents)), newest))
+
+
+def _newest_leads(brief: Brief, candidates: list[Source]) -> list[int]:
+    """The newest sources' lead sentences (any of their sentences if none leads): one of them tells
+    the newest development."""
+    newest = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or {brief.documents[-1].id}
+    own = [i for i, s in enumerate(candidates) if s.doc in newest]
+    return [i for i in own if candidates[i].sentence <= LEAD] or own
+
+
+def about_actor(brief: Brief, actor_id: str, count: int = 3) -> list[SummaryItem]:
+    """1-3 central, recent sentences about one actor: from its positions, its events and its mentions."""
+    actor = brief.actor(actor_id)
+    if actor is None:
+        return []
+    pools = [p.sources for p in brief.positions if p.actor == actor_id]
+    pools += [e.sources for e in brief.timeline if actor_id in e.actors]
+    pools.append(actor.sources)
+    seen: set[tuple[str, int]] = set()
+    candidates = []
+    for source in (s for pool in pools for s in pool):
+        if quotable(source.text) and (source.doc, source.sentence) not in seen:
+            seen.add((source.doc, source.sentence))
+            candidates.append(source)
+    if not candidates:
+        return []
+    recency = _recency(brief)
+    return _in_reading_order(brief, _chosen(candidates, [recency.get(s.doc, 0.5) for s in candidates], count, []))

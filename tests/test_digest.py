@@ -1,0 +1,389 @@
+"""Where things stand, key dates and a clean chronology: short texts written for each test."""
+
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_SEED, ROOT
+
+from briefgen import centrality, chronology
+from briefgen.brief import SCHEMA_VERSION, Brief, DocumentRecord
+from briefgen.yamlio import dump, loads, validate_text
+from briefgen.findings import Source, TimelineEvent
+from briefgen.keydates import key_dates, main_span, references, shown
+from briefgen.render import render
+from briefgen.summary import about_actor, summarize
+
+H1N1 = ROOT.parent / "shared" / "eval" / "stories" / "h1n1" / "articles"
+
+
+def _document(doc_id: str, date: str, sentences: list[str]) -> DocumentRecord:
+    return DocumentRecord(doc_id, f"seeds/{doc_id}.txt", doc_id, date, "front-matter", "0", sentences=list(sentences))
+
+
+def _event(date: str, doc: str, number: int, text: str, precision: str = "day") -> TimelineEvent:
+    return TimelineEvent(f"evt-{doc}-{number}", date, precision, text, sources=[Source(doc, number, text)])
+
+
+def _brief(documents: list[DocumentRecord], timeline: list[TimelineEvent] | None = None) -> Brief:
+    return Brief(
+        SCHEMA_VERSION, "t", max(d.date for d in documents), documents=documents, timeline=list(timeline or [])
+    )
+
+
+# --- key dates ---------------------------------------------------------------------------------
+
+
+def test_key_dates_rank_days_by_the_sources_that_refer_to_them():
+    documents = [_document(f"d{i}", f"2020-03-{10 + i:02d}", []) for i in range(4)]
+    per_doc = [
+        [_event("2020-03-05", "d0", 1, "The council voted to close the border on Thursday after a long debate.")],
+        [
+            _event("2020-03-05", "d1", 2, "The border vote on 5 March split the council down the middle."),
+            _event("2020-03-11", "d1", 3, "Ministers met in the capital to discuss the new measures."),
+        ],
+        [_event("2020-03-05", "d2", 1, "Since the council closed the border on 5 March, trade has fallen.")],
+        [_event("2020-03-11", "d3", 4, "On 11 March ministers met again to talk about the measures.")],
+    ]
+    brief = _brief(documents)
+    ranked = key_dates(brief, references(per_doc))
+    assert [k.date for k in ranked] == ["2020-03-05", "2020-03-11"]
+    assert {s.doc for s in ranked[0].sources} == {"d0", "d1", "d2"}
+    assert 1 <= len(ranked[0].sentences) <= 3
+    assert all(s.text for s in ranked[0].sentences)
+
+
+def test_a_day_referred_to_before_it_came_counts_less_than_one_reported_after():
+    documents = [_document("a", "2020-03-01", []), _document("b", "2020-03-12", []), _document("c", "2020-03-12", [])]
+    per_doc = [
+        [_event("2020-03-10", "a", 1, "The election is to be held on 10 March across the whole country.")],
+        [_event("2020-03-10", "b", 1, "The election held on 10 March returned the governing party to power.")],
+        [
+            _event("2020-03-11", "c", 1, "The results of the vote were announced on Wednesday by the commission."),
+            _event("2020-03-11", "b", 2, "On Wednesday the commission announced the results of the vote."),
+        ],
+    ]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    assert [k.date for k in ranked] == ["2020-03-11", "2020-03-10"]
+
+
+def test_days_outside_the_main_span_and_repeated_boilerplate_are_no_key_dates():
+    documents = [_document(f"d{i}", "2020-06-01", []) for i in range(3)]
+    boiler = "Profile: the party was founded on 3 May 2020 by three former ministers of the old government."
+    per_doc = [
+        [_event("1990-01-02", "d0", 1, "The old regime fell on 2 January 1990 after weeks of protest in the streets.")],
+        [_event("1990-01-02", "d1", 1, "The regime collapsed on 2 January 1990 when the army refused to fire.")],
+        [_event("2020-05-03", f"d{i}", 5, boiler) for i in range(3)][0:1],
+        [_event("2020-05-03", f"d{i}", 5, boiler) for i in range(3)][1:2],
+        [_event("2020-05-30", "d2", 2, "The party chose its new leader on Saturday at a congress in the city.")],
+    ]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    assert "1990-01-02" not in [k.date for k in ranked]
+    assert {k.date for k in ranked} == {"2020-05-03", "2020-05-30"}  # the boilerplate counts once: a tie
+
+
+def test_the_newest_day_leads_the_key_dates_with_what_its_articles_report():
+    documents = [
+        _document("old", "2020-03-01", ["The army took the city after a long siege, officials said on the radio."]),
+        _document("new", "2020-03-09", ["The two sides signed a ceasefire in the capital last night, envoys said."]),
+    ]
+    per_doc = [[_event("2020-03-01", "old", 1, documents[0].sentences[0])], []]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    assert [k.date for k in ranked] == ["2020-03-09", "2020-03-01"]
+    assert [s.text for s in ranked[0].sentences] == documents[1].sentences
+
+
+def test_the_main_span_starts_a_little_before_the_first_source():
+    brief = _brief([_document("a", "2020-01-10", []), _document("b", "2020-05-10", [])])
+    assert main_span(brief) == ("2019-12-10", "2020-05-10")
+
+
+def test_the_number_of_key_dates_shown_grows_with_the_sources_unless_configured():
+    assert shown(1) < shown(100) < shown(1000) or shown(100) == shown(1000)
+    assert shown(1) >= 3
+    assert shown(500, configured=7) == 7
+
+
+# --- summary -----------------------------------------------------------------------------------
+
+STORY = [
+    (
+        "2021-01-01",
+        [
+            "The government announced a new plan to build a dam on the river in the north of the country.",
+            "Farmers living along the river said the dam would flood their fields and destroy their homes.",
+            "The weather was mild for the season and the markets were quiet in the capital.",
+        ],
+    ),
+    (
+        "2021-01-05",
+        [
+            "Farmers marched to the capital to protest against the dam on the river and the flooding it would cause.",
+            "Police stopped the march of the farmers at the gates of the capital and arrested two organisers.",
+            "A local football club won its match on Sunday evening in front of a small crowd.",
+        ],
+    ),
+    (
+        "2021-01-09",
+        [
+            "The government suspended the dam plan after the protests by farmers along the river grew.",
+            "The minister said a review of the dam and its effect on farmers would take six months.",
+        ],
+    ),
+]
+
+
+def _story() -> Brief:
+    return _brief([_document(f"s{i}", date, sentences) for i, (date, sentences) in enumerate(STORY)])
+
+
+def test_the_summary_is_four_to_seven_cited_sentences_with_the_newest_development():
+    brief = _story()
+    items = summarize(brief)
+    assert 4 <= len(items) <= 7
+    texts = {d.id: d.sentences for d in brief.documents}
+    for item in items:
+        assert len(item.sources) == 1
+        assert texts[item.sources[0].doc][item.sources[0].sentence - 1] == item.text
+    assert STORY[-1][1][0] in [i.text for i in items]
+
+
+def test_the_summary_reads_in_order_and_leaves_out_repeats():
+    brief = _story()
+    brief.documents[1].sentences.append(brief.documents[0].sentences[0])  # a page repeating another's lead
+    items = summarize(brief)
+    keys = [(int(i.sources[0].doc[1:]), i.sources[0].sentence) for i in items]
+    assert keys == sorted(keys)
+    assert [i.text for i in items].count(STORY[0][1][0]) <= 1
+
+
+def test_an_actor_summary_is_up_to_three_sentences_from_its_own_items():
+    brief = _story()
+    from briefgen.findings import Actor
+
+    farmers = Actor("farmers", "Farmers", "group", sources=[Source("s1", 1, STORY[1][1][0])])
+    brief.actors = [farmers]
+    brief.timeline = [_event("2021-01-05", "s1", 2, STORY[1][1][1])]
+    brief.timeline[0].actors = ["farmers"]
+    items = about_actor(brief, "farmers")
+    assert 1 <= len(items) <= 3
+    assert {i.text for i in items} <= {STORY[1][1][0], STORY[1][1][1]}
+    assert about_actor(brief, "nobody") == []
+
+
+@pytest.mark.parametrize("seeds", [EXAMPLE_SEED, H1N1], ids=["example-seed", "h1n1"])
+def test_every_summary_sentence_of_a_real_story_is_cited_and_the_newest_lead_is_in(seeds, tmp_path):
+    from briefgen.pipeline import build_brief
+
+    if not seeds.exists():
+        pytest.skip(f"{seeds} is not here")
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for path in [seeds] if seeds.is_file() else sorted(seeds.iterdir()):
+        (folder / path.name).write_bytes(path.read_bytes())
+    brief, _ = build_brief(folder)
+    assert 4 <= len(brief.summary) <= 7
+    sentences = {d.id: d.sentences for d in brief.documents}
+    for item in brief.summary:
+        assert item.sources and all(sentences[s.doc][s.sentence - 1] == item.text for s in item.sources)
+    newest = brief.documents[-1]
+    assert any(s.doc == newest.id and s.sentence <= 3 for item in brief.summary for s in item.sources)
+    assert brief.key_dates and brief.key_dates[0].sentences
+
+
+# --- a clean chronology ------------------------------------------------------------------------
+
+
+def test_exact_and_near_duplicate_events_become_one_event_with_their_sources():
+    text = "The court upheld the ban on the march in the capital city"
+    events = [
+        _event("2020-02-02", "a", 1, text),
+        _event("2020-02-02", "b", 4, text),
+        _event("2020-02-02", "c", 2, text + " on Sunday"),
+        _event("2020-02-03", "d", 1, text),  # another day: another entry
+    ]
+    cleaned = chronology.clean(events)
+    assert len(cleaned) == 2
+    assert [s.doc for s in cleaned[0].sources] == ["a", "b", "c"]
+
+
+def test_a_phrase_gives_way_to_its_sentence_or_is_dropped():
+    short = _event("2020-02-02", "a", 1, "Friday prayers")
+    short.sources[0].text = "Thousands gathered in the square after Friday prayers to demand reform."
+    lost = _event("2020-02-02", "b", 1, "Friday night")
+    lost.sources[0].text = "Friday night"
+    cleaned = chronology.clean([short, lost])
+    assert [e.event for e in cleaned] == ["Thousands gathered in the square after Friday prayers to demand reform."]
+
+
+def test_events_long_before_the_story_go_to_earlier_history_and_months_group_the_rest():
+    events = [
+        _event("1990", "a", 1, "The republic was founded in 1990.", "year"),
+        _event("2020-02-02", "a", 2, "The court upheld the ban on the march."),
+        _event("2020-02-20", "a", 3, "The march went ahead despite the ban."),
+        _event("2020-03-01", "a", 4, "Police arrested the organisers of the march."),
+    ]
+    earlier, rest = chronology.split_earlier(events, "2019-12-01")
+    assert [e.date for e in earlier] == ["1990"]
+    assert [(month, len(group), total) for month, group, total in chronology.by_month(rest)] == [
+        ("February 2020", 2, 2),
+        ("March 2020", 1, 1),
+    ]
+    rest[1].sources.append(Source("b", 1, "The march went ahead."))
+    assert [[e.date for e in group] for _, group, _ in chronology.by_month(rest, limit=1)] == [
+        ["2020-02-20"],
+        ["2020-03-01"],
+    ]
+
+
+# --- centrality --------------------------------------------------------------------------------
+
+
+def test_mmr_picks_the_central_sentence_and_never_its_repeat():
+    texts = [
+        "The dam on the river will flood the farms.",
+        "The dam on the river will flood the farms.",
+        "Farmers protest against the dam on the river.",
+        "A football club won its match.",
+    ]
+    picked = centrality.pick(centrality.vectors(texts), 3)
+    assert picked[0] in (0, 1, 2) and not {0, 1} <= set(picked)
+    assert centrality.vectors(["the of and", "a the"]) is None
+
+
+# --- brief.yaml and pages ----------------------------------------------------------------------
+
+
+def test_summary_and_key_dates_survive_brief_yaml_and_reach_the_pages():
+    brief = _story()
+    per_doc = [
+        [_event("2021-01-05", "s1", 1, STORY[1][1][0])],
+        [_event("1990", "s0", 3, "A dam burst in 1990.", "year")],
+    ]
+    brief.timeline = [e for events in per_doc for e in events]
+    brief.key_dates = key_dates(brief, references(per_doc))
+    brief.summary = summarize(brief)
+    text = dump(brief)
+    assert validate_text(text) == []
+    again = loads(text)
+    assert again.summary == brief.summary and again.key_dates == brief.key_dates
+    pages = render(again)
+    assert "## Where things stand" in pages["index.md"]
+    assert "## Key dates" in pages["timeline.md"] and "### 2021-01-05" in pages["timeline.md"]
+    assert '???+ note "January 2021 (1 event)"' in pages["timeline.md"]
+    assert "## Earlier history" in pages["background.md"] and "A dam burst in 1990." in pages["background.md"]
+
+
+def test_the_timeline_scorer_reads_the_top_key_dates_inside_the_gold_span(tmp_path: Path):
+    from briefgen.eval.timeline import read_gold, system_timeline
+    from briefgen.keydates import KeyDate, KeySentence
+
+    gold_file = tmp_path / "timeline.txt"
+    gold_file.write_text(
+        "2011-02-15\nProtests begin in the city .\nPolice respond .\n" + "-" * 32 + "\n"
+        "2011-02-20\nThe army joins the protesters .\n" + "-" * 32 + "\n",
+        encoding="utf-8",
+    )
+    gold = read_gold(gold_file)
+    assert (gold.length, gold.per_date, gold.dates) == (2, 2, ["2011-02-15", "2011-02-20"])
+    brief = _story()
+    brief.key_dates = [
+        KeyDate(day, [KeySentence(f"s{i}", "d", i) for i in range(3)])
+        for day in ("2011-03-01", "2011-02-16", "2011-02-15", "2011-02-17")
+    ]
+    assert system_timeline(brief, gold) == {"2011-02-16": ["s0", "s1"], "2011-02-15": ["s0", "s1"]}
+
+
+# --- who wants what, and the source page --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington has pushed Turkey to end all future deliveries of the system.", "opposes"),
+        ("Turkey would not give up on the S-400 after paying for it.", "supports"),
+        ("The government has defended the purchase as a matter of sovereignty.", "supports"),
+        ("The union will accept the offer if the company drops the pay freeze.", "conditional"),
+        ("He does not support the plan.", "opposes"),
+        ("The minister said the talks went on until late.", "undecided"),
+        ("France backs a no-fly zone over the country.", "supports"),
+    ],
+)
+def test_a_position_reads_as_support_opposition_a_condition_or_nothing(text, expected):
+    from briefgen.stances import polarity
+
+    assert polarity(text) == expected
+
+
+def test_each_principal_actor_gets_one_line_on_its_main_issue():
+    from briefgen.findings import Actor, Position
+    from briefgen.stances import principal_stances
+
+    brief = _story()
+    brief.actors = [Actor("farmers", "Farmers", "group"), Actor("minister", "Minister", "person")]
+
+    def position(pid, actor, text, topics, date):
+        return Position(pid, actor, "stance", text, topics, date, [Source("s0", 1, text)])
+
+    brief.positions = [
+        position("p1", "farmers", "Farmers oppose the dam on the river.", ["dam"], "2021-01-01"),
+        position("p2", "farmers", "Farmers reject the dam plan again.", ["dam"], "2021-01-05"),
+        position("p3", "farmers", "Farmers want higher prices.", ["prices"], "2021-01-05"),
+        position("p4", "minister", "The minister talked about it.", [], "2021-01-09"),
+    ]
+    lines = principal_stances(brief)
+    assert [(s.actor.id, s.issue, s.polarity, s.symbol) for s in lines] == [("farmers", "dam", "opposes", "−")]
+    assert [p.id for p in lines[0].positions] == ["p2", "p1"]
+    page = render(brief)["positions.md"]
+    assert "## Who wants what" in page and "− opposes" in page and "(#farmers)" in page
+
+
+def test_a_source_page_links_its_original_web_address_and_nothing_else():
+    brief = _story()
+    brief.documents[0].url = "https://example.org/dam?a=1&b=2"
+    brief.documents[1].url = "javascript:alert(1)"
+    pages = render(brief)
+    assert '<a href="https://example.org/dam?a=1&amp;b=2">original article</a>' in pages["sources/s0.md"]
+    assert "javascript" not in pages["sources/s1.md"]
+
+
+def test_an_actor_with_neither_a_position_nor_an_event_is_a_list_entry_not_a_page():
+    from briefgen.findings import Actor, Position
+
+    brief = _story()
+    brief.actors = [Actor("bystander", "Bystander", "person", mentions=9), Actor("farmers", "Farmers", "group")]
+    brief.positions = [Position("p1", "farmers", "stance", "Farmers oppose the dam.", ["dam"], None, [])]
+    pages = render(brief)
+    assert "actors/farmers.md" in pages and "actors/bystander.md" not in pages
+    assert "[Bystander](actors.md#bystander)" in pages["index.md"]
+
+
+def test_an_accented_name_is_also_written_without_accents_for_the_search_box():
+    from briefgen.findings import Actor, Position
+
+    brief = _story()
+    brief.actors = [Actor("cavusoglu", "Mevlüt Çavuşoğlu", "person", aliases=["Çavuşoğlu", "Mevlüt Çavuşoğlu"])]
+    brief.positions = [Position("p1", "cavusoglu", "quote", "We will not give up.", [], None, [])]
+    pages = render(brief)
+    for page in (pages["actors.md"], pages["actors/cavusoglu.md"]):
+        assert "**Also written:** Mevlut Cavusoglu, Cavusoglu" in page
+
+
+def test_the_timeline_shows_as_many_key_dates_as_configured():
+    from briefgen.keydates import KeyDate, KeySentence
+
+    brief = _story()
+    brief.key_dates = [KeyDate(f"2021-01-0{i}", [KeySentence(f"Day {i}.", "s0", 1)]) for i in range(1, 6)]
+    assert render(brief, key_dates_shown=2)["timeline.md"].count("\n### 2021-01-0") == 2
+    assert render(brief)["timeline.md"].count("\n### 2021-01-0") == shown(len(brief.documents))
+
+
+def test_the_axis_spans_the_main_period_and_counts_what_lies_outside():
+    from briefgen.axis import timeline_svg
+
+    events = [_event(f"2020-03-{d:02d}", "a", d, "Something happened that day.") for d in (1, 2, 2, 20)]
+    events += [_event("2020-06-01", "a", 30, "A vote is planned."), _event("2019-01-01", "a", 31, "Long ago.")]
+    svg = timeline_svg(events, ("2020-02-01", "2020-03-31"))
+    assert 'aria-label="4 dated events from 2020-02-01 to 2020-03-31' in svg
+    assert "← 1 earlier" in svg and "1 later →" in svg
+    assert svg.count("<rect") == 3  # the two events of 2 March share a bar
+    assert timeline_svg(events[:1], None) == ""
