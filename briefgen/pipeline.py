@@ -182,15 +182,39 @@ def build_brief(
     title: str | None = None,
     overrides_path: Path | None = None,
 ) -> tuple[Brief, BuildStats]:
-    """Read the seeds, extract what is not cached, merge into one Brief, apply the user's overrides."""
+    """Seeds in, Brief out, in named steps: read the seeds, take what the cache holds, extract the
+    rest, merge, apply the user's overrides, then the digest (key dates and the summary)."""
     model = model_name(model)
     stats = BuildStats()
     documents, stats.problems = read_seeds(seeds_dir)
     stats.seeds = len(documents)
     cache = ExtractionCache(cache_dir, model) if cache_dir else None
-    results: dict[str, tuple[Document, DocFindings]] = {}
+    keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
+    results, todo = _from_cache(documents, cache, keys, model)
+    _extract_missing(todo, results, cache, keys, model, jobs, stats)
+    ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
+    stats.words = sum(len(d.text.split()) for d, _ in ordered)
+    with _without_gc_pauses():
+        brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
+        overrides, errors = load_overrides(overrides_path)
+        brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
+        started = time.perf_counter()
+        brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered))
+        brief.summary = summarize(brief)
+        stats.seconds_digest = time.perf_counter() - started
+    brief.notices = [str(p) for p in stats.problems] + errors + unmatched
+    return brief, stats
+
+
+Results = dict[str, tuple[Document, DocFindings]]
+
+
+def _from_cache(
+    documents: list[Document], cache: ExtractionCache | None, keys: dict[str, str], model: str
+) -> tuple[Results, list[Document]]:
+    """What the cache already holds, and the documents left to parse (the model loads meanwhile)."""
+    results: Results = {}
     todo: list[Document] = []
-    keys = {d.id: cache.key(d) for d in documents} if cache else {}
     loader = None
     if documents and (cache is None or not all(cache.holds(key) for key in keys.values())):
         loader = _load_model_meanwhile(model)
@@ -202,6 +226,19 @@ def build_brief(
             todo.append(document)
     if loader:
         loader.join()  # before extract_all may fork workers, which must not inherit a held lock
+    return results, todo
+
+
+def _extract_missing(
+    todo: list[Document],
+    results: Results,
+    cache: ExtractionCache | None,
+    keys: dict[str, str],
+    model: str,
+    jobs: int,
+    stats: BuildStats,
+) -> None:
+    """Parse and extract what the cache lacks, caching each result; a failure costs one seed."""
     started = time.perf_counter()
     for document, findings, error in extract_all(todo, model, jobs):
         results[document.id] = (document, findings)
@@ -220,19 +257,7 @@ def build_brief(
         if not document.sentences:
             stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))
     stats.seconds_extract = time.perf_counter() - started
-    stats.parsed, stats.cached = len(todo), len(documents) - len(todo)
-    ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
-    stats.words = sum(len(d.text.split()) for d, _ in ordered)
-    with _without_gc_pauses():
-        brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
-        overrides, errors = load_overrides(overrides_path)
-        brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
-        started = time.perf_counter()
-        brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered))
-        brief.summary = summarize(brief)
-        stats.seconds_digest = time.perf_counter() - started
-    brief.notices = [str(p) for p in stats.problems] + errors + unmatched
-    return brief, stats
+    stats.parsed, stats.cached = len(todo), len(results) - len(todo)
 
 
 def build_pipeline(

@@ -7,11 +7,11 @@ from conftest import EXAMPLE_SEED, ROOT
 
 from briefgen import centrality, chronology
 from briefgen.brief import SCHEMA_VERSION, Brief, DocumentRecord
-from briefgen.yamlio import dump, loads, validate_text
 from briefgen.findings import Source, TimelineEvent
 from briefgen.keydates import key_dates, main_span, references, shown
 from briefgen.render import render
 from briefgen.summary import about_actor, summarize
+from briefgen.yamlio import dump, loads, validate_text
 
 H1N1 = ROOT.parent / "shared" / "eval" / "stories" / "h1n1" / "articles"
 

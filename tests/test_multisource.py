@@ -130,7 +130,7 @@ def test_sources_that_disagree_on_an_outcome_are_flagged():
 
 
 def test_agreeing_or_negated_outcomes_are_not_a_disagreement():
-    from briefgen.merge import _conflicting_outcomes
+    from briefgen.corroborate import _conflicting_outcomes
 
     assert _conflicting_outcomes("The Senate passed the bill on May 2.", "The Senate approved the bill on May 2.") == []
     assert _conflicting_outcomes("The Senate passed the bill.", "The Senate did not reject the bill.") == []
@@ -194,8 +194,8 @@ def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
 
 
 def test_a_word_or_two_in_common_or_years_and_clock_times_are_no_disagreement():
+    from briefgen.corroborate import _conflicting_figures, merge_timeline
     from briefgen.findings import Source, TimelineEvent
-    from briefgen.merge import _conflicting_figures, merge_timeline
 
     def event(doc, date, text):
         return TimelineEvent(f"evt-{doc}", date, "year", text, ["wales"], [Source(doc, 1, text)])

@@ -71,7 +71,9 @@ def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
 
 def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     sentence_of = {token.i: number for number, sent in enumerate(sentences, 1) for token in sent}
-    credits = {t.i for sent in sentences if is_credit_line(sent) for t in sent}
+    lowered = doc.text.lower()
+    credited = any(cue in lowered for cue in lexicon().credit_cues)
+    credits = {t.i for sent in sentences if credited and is_credit_line(sent) for t in sent}
     ents = _entities(doc, credits)
     places = place_names(list(doc.ents))
     person_names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON" and fold(clean_name(e)[0]) not in places]
@@ -187,6 +189,8 @@ def _bare_org_heads(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
             heads.setdefault(c.name.split()[-1].lower(), set()).add(c.key)
             names[c.key] = c.name
     unique = {head: keys.pop() for head, keys in heads.items() if len(keys) == 1}
+    if not unique:
+        return []
     covered = {i for c in candidates for i in c.tokens}
     agents = set(lexicon().agent_nouns)
     found = []

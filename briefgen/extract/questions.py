@@ -319,21 +319,30 @@ def _open_matter(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | None:
-    """The question a sentence leaves open and its cue, trying the most trusted kinds first."""
-    for cue, asked in (
-        ("explicit", lambda: _explicit(sent)),
-        ("uncertain", lambda: _uncertain(sent, actors)),
-        ("pending", lambda: _pending(sent, actors)),
-        ("timing", lambda: _open_matter(sent, actors)),
-        ("contested", lambda: _opposed_plan(sent, actors)),
-        ("contested", lambda: _contention(sent, actors)),
-        ("pending", lambda: _room_for(sent)),
-        ("forecast", lambda: _forecast(sent, actors, quoted)),
-        ("pending", lambda: _challenge(sent, actors)),
-        ("condition", lambda: _conditioned(sent, actors, quoted)),
-        ("possibility", lambda: _possible(sent, actors, quoted)),
+    """The question a sentence leaves open and its cue, trying the most trusted kinds first. Each
+    finder runs only where its cue word is in the sentence: most sentences leave nothing open."""
+    lex = lexicon()
+    words = {t.lower_ for t in sent}
+    lemmas = {t.lemma_.lower() for t in sent}
+    lowered = " " + sent.text.lower() + " "
+    for cue, present, asked in (
+        ("explicit", "?" in lowered, lambda: _explicit(sent)),
+        ("uncertain", True, lambda: _uncertain(sent, actors)),
+        ("pending", "yet" in words, lambda: _pending(sent, actors)),
+        ("timing", any(c in lowered for c in lex.open_matter_cues), lambda: _open_matter(sent, actors)),
+        ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
+        ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
+        ("pending", "room" in words, lambda: _room_for(sent)),
+        ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
+        ("pending", bool(lemmas & {"face", "struggle", "fail"}), lambda: _challenge(sent, actors)),
+        ("condition", bool(words & {"unless", "if"}), lambda: _conditioned(sent, actors, quoted)),
+        (
+            "possibility",
+            bool(words & {"could", "may", "might", "must", "can", "ca"}),
+            lambda: _possible(sent, actors, quoted),
+        ),
     ):
-        question = asked()
+        question = asked() if present else None
         if question:
             return cue, question
     return None

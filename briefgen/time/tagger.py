@@ -160,9 +160,10 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     found: list[TaggedTimex] = []
     taken: set[int] = set()
     spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
+    covered = {i for s in spans for i in range(s.start, s.end)}
     for match in EXTRA.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is not None and not any(i in {t.i for s in spans for t in s} for i in range(span.start, span.end)):
+        if span is not None and not covered.intersection(range(span.start, span.end)):
             spans.append(span)
     spans = [part for span in spans for part in _split(span)]
     for span in sorted(spans, key=lambda s: s.start):

@@ -1,0 +1,210 @@
+"""One event told by several sources, and where sources disagree: on its date, a figure or the outcome."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .findings import BackgroundItem, OpenQuestion, Source, TimelineEvent, stable_id
+from .time.timex import CLOCK_WORDS, contains
+
+STOPWORDS = set(
+    "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
+    "its it their his her this that these those after before over under than then there which who whom "
+    "about into out up down off said says also not no".split()
+)
+
+
+SAME_EVENT = 0.5  # word overlap above which two dated clauses are one event
+
+
+SAME_EVENT_WORDS = 3  # and the fewest words they must share: one or two common words are no evidence
+
+
+def words_of(text: str) -> set[str]:
+    """The content words of a clause, without names: two events are alike by what happened, not by
+    who took part ('Glazer made an approach' and 'the board gave Glazer access' share only names)."""
+    return {w for w in re.findall(r"\b[a-z0-9][a-z0-9-]+", text) if w not in STOPWORDS and not w.isdigit()}
+
+
+def same_event(wa: set[str], wb: set[str]) -> bool:
+    shared = len(wa & wb)
+    return shared >= SAME_EVENT_WORDS and shared / max(1, min(len(wa), len(wb))) >= SAME_EVENT
+
+
+def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
+    """One entry per event across sources; differing dates for one event are flagged."""
+    merged: list[TimelineEvent] = []
+    words: list[set[str]] = []
+    by_actor: dict[str, list[int]] = {}  # only events sharing an actor can be the same event
+    disagreements: list[OpenQuestion] = []
+    for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
+        match = None
+        event_words = words_of(event.event)
+        event_docs = {s.doc for s in event.sources}
+        candidates = sorted({i for actor in event.actors for i in by_actor.get(actor, [])})
+        for index in candidates:
+            kept = merged[index]
+            if {s.doc for s in kept.sources} & event_docs:
+                continue
+            if same_event(words[index], event_words):
+                match = kept
+                break
+        if match is None:
+            for actor in event.actors:
+                by_actor.setdefault(actor, []).append(len(merged))
+            merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
+            words.append(event_words)
+            continue
+        compatible = (
+            match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))
+        )
+        if compatible:
+            if event.date and match.date and len(event.date) > len(match.date):
+                match.date, match.precision = event.date, event.precision
+        else:
+            for value in (match.date, event.date):
+                if value and value not in match.disputed_dates:
+                    match.disputed_dates.append(value)
+        for figure in _conflicting_figures(match.event, event.event):
+            if figure not in match.disputed_figures:
+                match.disputed_figures.append(figure)
+        for outcome in _conflicting_outcomes(match.event, event.event):
+            if outcome not in match.disputed_outcomes:
+                match.disputed_outcomes.append(outcome)
+        match.sources += [s for s in event.sources if s not in match.sources]
+        match.actors += [a for a in event.actors if a not in match.actors]
+    for event in merged:
+        event.disputed_dates.sort()
+        disputes = [
+            ("figures", "Which figure is right", " or ".join(event.disputed_figures)),
+            ("outcomes", "Which outcome is right", " or ".join(event.disputed_outcomes)),
+            ("dates", "Which date is right", " or ".join(event.disputed_dates)),
+        ]
+        disagreements += [
+            OpenQuestion(
+                id=stable_id("q", kind, event.id),
+                question=f"{asked}, {detail}? Sources differ on: {event.event}",
+                kind="disagreement",
+                actors=list(event.actors),
+                sources=list(event.sources),
+                cue="disagreement",
+            )
+            for kind, asked, detail in disputes
+            if detail
+        ]
+    return merged, disagreements
+
+
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+FIGURE = re.compile(r"(?<![\w.])((?:[$£€])?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|million|billion|bn|m))?)\s+([a-z]+)")
+
+
+def _counts(text: str) -> dict[str, str]:
+    """Counts by the noun they count; years ('the 1995 World Cup') and clock times ('1700 GMT') are not counts."""
+    return {
+        noun: value
+        for value, noun in FIGURE.findall(text.lower())
+        if not YEAR.fullmatch(value) and noun not in CLOCK_WORDS
+    }
+
+
+def _conflicting_figures(first: str, second: str) -> list[str]:
+    """'12 people' in one report and '15 people' in another: the same count told two ways."""
+    counts_a, counts_b = _counts(first), _counts(second)
+    return [
+        f"{counts_a[n]} {n} or {counts_b[n]} {n}"
+        for n in sorted(counts_a)
+        if n in counts_b and counts_a[n] != counts_b[n]
+    ]
+
+
+# Outcomes that exclude each other when two reports tell of the same event.
+
+
+OPPOSED_OUTCOMES = [
+    ("approved", "approve approved approves passed adopted accepted accepts ratified endorsed backed"),
+    ("rejected", "reject rejected rejects refused refuses vetoed blocked defeated"),
+    ("won", "won wins winning victory"),
+    ("lost", "lost loses losing defeat"),
+    ("convicted", "convicted guilty"),
+    ("acquitted", "acquitted cleared innocent"),
+    ("upheld", "upheld upholds"),
+    ("overturned", "overturned overturns quashed"),
+    ("confirmed", "confirmed confirms"),
+    ("denied", "denied denies"),
+    ("rose", "rose rises risen increased grew climbed"),
+    ("fell", "fell falls fallen decreased dropped shrank"),
+    ("ended", "ended ends called-off"),
+    ("continued", "continued continues"),
+]
+
+
+_OUTCOME_OF = {word: label for label, words in OPPOSED_OUTCOMES for word in words.split()}
+
+
+_OPPOSITE = {
+    label: other
+    for a, b in zip(OPPOSED_OUTCOMES[::2], OPPOSED_OUTCOMES[1::2], strict=True)
+    for label, other in ((a[0], b[0]), (b[0], a[0]))
+}
+
+
+def _outcomes(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower())
+    negated = {"not", "no", "never", "n't"} & set(words)
+    found = {_OUTCOME_OF[w] for w in words if w in _OUTCOME_OF}
+    return set() if negated else found  # a negated outcome is left to the reader, not guessed at
+
+
+def _conflicting_outcomes(first: str, second: str) -> list[str]:
+    """'the court upheld the ban' in one report and 'the court overturned the ban' in another."""
+    a, b = _outcomes(first), _outcomes(second)
+    return sorted(f"{label} or {_OPPOSITE[label]}" for label in a if _OPPOSITE[label] in b and label not in b)
+
+
+def figures_that_differ(
+    background: list[BackgroundItem], order: dict[str, int]
+) -> list[tuple[OpenQuestion, BackgroundItem]]:
+    """One measure given different values by different sources (a death toll of 81 in one, 150 in
+    another, 100 in a third): Background shows every value with its source, and the difference is an
+    open question. Equal amounts however written ('$2.5bn', '$2.5 billion') are no difference, and a
+    count that only grows from one article to the next is a running tally, not a disagreement."""
+    by_measure: dict[str, list[tuple[str, float, Source]]] = {}
+    for item in background:
+        for figure in item.figures:
+            if figure.measure and figure.amount is not None:
+                by_measure.setdefault(figure.measure, []).append((figure.value, figure.amount, item.sources[0]))
+    found = []
+    for measure, values in sorted(by_measure.items()):
+        docs = {source.doc for _, _, source in values}
+        amounts = {amount for _, amount, _ in values}
+        if len(docs) < 2 or len(amounts) < 2:
+            continue
+        first_by_doc: dict[int, float] = {}
+        for _, amount, source in sorted(values, key=lambda v: (order.get(v[2].doc, 0), v[2].sentence)):
+            first_by_doc.setdefault(order.get(source.doc, 0), amount)
+        tally = [first_by_doc[doc] for doc in sorted(first_by_doc)]
+        if " of " not in measure and all(x < y for x, y in zip(tally, tally[1:], strict=False)):
+            continue  # a count that grows: deaths, cases, arrests
+        shown: dict[float, tuple[str, Source]] = {}
+        for value, amount, source in values:
+            shown.setdefault(amount, (value, source))
+        told = [value for value, _ in shown.values()]
+        listed = ", ".join(told[:-1]) + f" or {told[-1]}"
+        sources = [source for _, source in shown.values()]
+        question = OpenQuestion(
+            id=stable_id("q", "figures", measure),
+            question=f"What is the {measure}: {listed}?" if " of " in measure else f"How many {measure}: {listed}?",
+            kind="disagreement",
+            sources=sources,
+            cue="disagreement",
+        )
+        detail = "; ".join(f"{value} ({source.doc})" for value, source in shown.values())
+        item = BackgroundItem(
+            id=stable_id("bg", "figures", measure), text=f"Sources differ on {measure}: {detail}.", sources=sources
+        )
+        found.append((question, item))
+    return found

@@ -1,0 +1,164 @@
+"""Actors across documents: one per real-world entity, however each source names it; who acts
+and who is only mentioned."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .findings import Actor, Mentioned
+from .gazetteer import countries, fold, name_key, spelling_key
+from .ingest import slugify
+
+MIN_ACTS = 2  # sentences in which a name that never speaks must act to count as an actor
+
+
+MAX_ACTOR_SOURCES = 12  # sentences cited for an actor's mentions
+
+
+def _actor_key(actor: Actor) -> str:
+    # Countries apart; a person the tagger once took for an organisation is still one actor.
+    kind = "country" if actor.kind == "country" else "named"
+    return f"{kind}:{name_key(actor.name, 'person' if actor.kind == 'person' else 'organization')}"
+
+
+def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """One actor per real-world entity; returns the actors and (doc, local id) -> global id."""
+    merged: dict[str, Actor] = {}
+    local_key: dict[tuple[str, str], str] = {}
+    for doc_id, actors in per_doc:
+        for actor in actors:
+            key = _actor_key(actor)
+            local_key[(doc_id, actor.id)] = key
+            target = merged.get(key)
+            if target is None:
+                merged[key] = replace(
+                    actor,
+                    aliases=list(actor.aliases),
+                    roles=list(actor.roles),
+                    sources=list(actor.sources),
+                    mentions_by_document=dict(actor.mentions_by_document),
+                )
+            else:
+                _absorb(target, actor)
+    redirects = _fold_surnames(merged)
+    redirects.update(_fold_short_forms(merged))
+    redirects = {key: _final(target, redirects) for key, target in redirects.items()}
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for key in sorted(merged, key=lambda k: (-merged[k].mentions, k)):
+        base = slugify(merged[key].name)
+        actor_id = base if base not in used else f"{base}-{merged[key].kind}"
+        used.add(actor_id)
+        ids[key] = actor_id
+        merged[key].id = actor_id
+    mapping = {pair: ids[redirects.get(key, key)] for pair, key in local_key.items()}
+    for actor in merged.values():
+        del actor.sources[MAX_ACTOR_SOURCES:]  # the mention counts keep the full tally
+    actors = sorted(merged.values(), key=lambda a: (-a.mentions, a.name))
+    return actors, mapping
+
+
+def _absorb(target: Actor, other: Actor) -> None:
+    if other.kind == "person" and target.kind != "person":
+        target.kind = "person"
+    if other.kind == "person" and len(other.name) > len(target.name):
+        target.name = other.name
+    elif other.kind in ("organization", "group") and (len(other.name), other.name) < (len(target.name), target.name):
+        target.name = other.name  # the singular of 'European Councils' / 'European Council'
+
+    target.aliases = sorted(set(target.aliases) | set(other.aliases) | {other.name})
+    target.roles += [r for r in other.roles if r not in target.roles]
+    target.affiliation = target.affiliation or other.affiliation
+    target.mentions += other.mentions
+    target.acting += other.acting
+    target.bystander = target.bystander and other.bystander
+    for doc, count in other.mentions_by_document.items():
+        target.mentions_by_document[doc] = target.mentions_by_document.get(doc, 0) + count
+    room = MAX_ACTOR_SOURCES - len(target.sources)  # only the first ones are kept in the end
+    if room > 0:
+        seen = {(s.doc, s.sentence) for s in target.sources}
+        target.sources += [s for s in other.sources if (s.doc, s.sentence) not in seen][:room]
+
+
+def _final(key: str, redirects: dict[str, str]) -> str:
+    seen = {key}
+    while key in redirects and redirects[key] not in seen:
+        key = redirects[key]
+        seen.add(key)
+    return key
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "for", "the"))
+
+
+def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
+    """An acronym joins the one organisation whose initials it spells ('CDC'); a name joins the one
+    longer name it begins ('Centers for Disease Control' and '... and Prevention'), with or without
+    a country in front ('U.S. Centers for Disease Control')."""
+    orgs = [k for k, a in merged.items() if a.kind in ("organization", "group")]
+    countries_ = countries()
+
+    def bare(name: str) -> str:
+        words = name.split()
+        if len(words) > 3 and countries_.lookup(words[0]) is not None:
+            words = words[1:]
+        return spelling_key(" ".join(words))
+
+    redirects: dict[str, str] = {}
+    for key in orgs:
+        name = merged[key].name
+        if name.replace(".", "").isupper() and 2 <= len(name.replace(".", "")) <= 6:
+            owners = [k for k in orgs if k != key and _initials(bare(merged[k].name).title()) == name.replace(".", "")]
+        else:
+            short = bare(name)
+            owners = [
+                k for k in orgs if k != key and len(short.split()) >= 3 and bare(merged[k].name).startswith(short + " ")
+            ]
+            owners = owners or [k for k in orgs if k != key and bare(merged[k].name) == short]
+        if len(owners) == 1 and owners[0] not in redirects:
+            _absorb(merged[owners[0]], merged[key])
+            redirects[key] = owners[0]
+    for key in redirects:
+        del merged[key]
+    return redirects
+
+
+def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
+    """A person known only by a surname in one document joins the one full name that ends with it
+    (also when the tagger took the lone surname for an organisation)."""
+    redirects: dict[str, str] = {}
+    people = [k for k, a in merged.items() if a.kind == "person"]
+    by_surname: dict[str, list[str]] = {}
+    for key in people:
+        if " " in merged[key].name:
+            by_surname.setdefault(fold(merged[key].name).split()[-1], []).append(key)
+    lone = [k for k, a in merged.items() if a.kind in ("organization", "group") and a.name.istitle()]
+    for key in people + lone:
+        actor = merged[key]
+        if " " in actor.name:
+            continue
+        fuller = by_surname.get(fold(actor.name), [])
+        if len(fuller) == 1:
+            _absorb(merged[fuller[0]], actor)
+            redirects[key] = fuller[0]
+            del merged[key]
+    return redirects
+
+
+def split_actors(actors: list[Actor], speakers: set[str], documents: int) -> tuple[list[Actor], list[Mentioned]]:
+    """Actors say something in the story or take part in it; every other name is only mentioned.
+
+    A briefing of one article keeps every name it gives (bystanders and credit lines aside): one
+    article names only what its story needs. Across several articles a name that never speaks must act at least
+    twice: a country listed once among those reporting a case, or a company named once, is
+    background to the story, not a party to it.
+    """
+    acting, mentioned = [], []
+    for actor in actors:
+        involved = (documents == 1 and not actor.bystander) or actor.acting >= MIN_ACTS
+        if actor.id in speakers or involved:
+            acting.append(actor)
+        else:
+            mentioned.append(Mentioned(actor.id, actor.name, actor.kind, actor.mentions, list(actor.sources)))
+    return acting, mentioned
