@@ -274,6 +274,8 @@ def new(folder, title):
     """
     from .scaffold import ScaffoldError, new_project
 
+    if set(title) & set("<>&"):
+        click.echo("briefgen: the title has <, > or &: MkDocs prints site_name into the pages as HTML", err=True)
     try:
         new_project(folder, title)
     except ScaffoldError as err:

@@ -171,6 +171,15 @@ def _without_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+MAX_NOTICES = 200  # a folder of thousands of bad files, or overrides of thousands of unknown ids
+
+
+def capped(notices: list[str]) -> list[str]:
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    return notices[:MAX_NOTICES] + [f"... and {len(notices) - MAX_NOTICES} more notices like these"]
+
+
 def build_brief(
     seeds_dir: Path,
     cache_dir: Path | None = None,
@@ -224,7 +233,7 @@ def build_brief(
         brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
         overrides, errors = load_overrides(overrides_path)
         brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
-    brief.notices = [str(p) for p in stats.problems] + errors + unmatched
+    brief.notices = capped([str(p) for p in stats.problems] + errors + unmatched)
     return brief, stats
 
 

@@ -138,6 +138,7 @@ def _context(brief: Brief, changes=None) -> dict:
         "timeline_by_year": list(by_year.items()),
         "salient": brief.actors[:SALIENT_ACTORS],
         "listed_actors": brief.actors[:LISTED_ACTORS],
+        "actor_page": actor_page,
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
         "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
         "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
@@ -151,6 +152,11 @@ def _context(brief: Brief, changes=None) -> dict:
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
     }
+
+
+def actor_page(actor_id: str) -> str:
+    """An actor's own page; an actor whose id is "index" would take the place of the Actors page."""
+    return "actors/_index.md" if actor_id == "index" else f"actors/{actor_id}.md"
 
 
 def _before(date: str, as_of: str) -> bool:
@@ -171,7 +177,7 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None) -> dic
         pages[f"sources/{document.id}.md"] = source_template.render(document=document, **context)
     actor_template = env.get_template("actor.md.j2")
     for actor in context["salient"]:
-        pages[f"actors/{actor.id}.md"] = actor_template.render(actor=actor, **context)
+        pages[actor_page(actor.id)] = actor_template.render(actor=actor, **context)
     return pages
 
 

@@ -192,3 +192,18 @@ def test_an_unwritable_cache_builds_without_it(project, monkeypatch):
     result = CliRunner().invoke(main, ["extract"])
     assert result.exit_code == 0, result.output
     assert "cache not writable" in result.output and (project / "brief.yaml").exists()
+
+
+def test_a_new_projects_title_keeps_its_backslashes(tmp_path):
+    import yaml
+
+    from briefgen.scaffold import new_project
+
+    new_project(tmp_path / "story", 'C:\\path "quoted"')
+    config = (tmp_path / "story" / "mkdocs.yml").read_text()
+    assert yaml.load(config, Loader=yaml.BaseLoader)["site_name"] == 'C:\\path "quoted"'
+
+
+def test_a_title_with_markup_is_warned_about(tmp_path):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "story"), "--title", "<b>Talks</b>"])
+    assert result.exit_code == 0 and "MkDocs prints site_name" in result.output

@@ -192,3 +192,16 @@ def test_any_accepted_override_applies_and_renders(example):
         assert validate_overrides_text(text) == [], text
         brief, _ = apply_overrides(copy.deepcopy(plain), load(text))
         render(brief)
+
+
+def test_an_actor_named_index_does_not_replace_the_actors_page(example):
+    import copy
+
+    _, plain = example
+    brief = copy.deepcopy(plain)
+    brief.actors[0].id = "index"
+    for position in brief.positions:
+        position.actor = "index" if position.actor == plain.actors[0].id else position.actor
+    pages = render(brief)
+    assert "actors/index.md" not in pages and pages["actors/_index.md"].startswith("---\ntitle:")
+    assert "(actors/_index.md)" in pages["index.md"]
