@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import EXAMPLE_SEED, ROOT
 
 from briefgen.cli import main
 
@@ -68,12 +67,9 @@ def _alive(pid: int) -> bool:
 
 
 def test_killed_extract_leaves_no_worker_behind(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    articles = sorted((ROOT / "tests" / "eval").glob("*.txt")) + [EXAMPLE_SEED]
-    for i in range(40):
-        source = articles[i % len(articles)]
-        (seeds / f"{i:03d}-{source.name}").write_bytes(source.read_bytes() + f"\n\nCopy {i}.\n".encode())
+    from conftest import many_seeds
+
+    seeds = many_seeds(tmp_path / "seeds", 40)
     process = subprocess.Popen(
         [sys.executable, "-m", "briefgen.cli", "extract", "--jobs", "2", "--no-cache", "--seeds", str(seeds)],
         cwd=tmp_path,
