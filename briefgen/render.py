@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from .brief import Brief, DocumentRecord
+from .brief import ITEM_SECTIONS, Brief, DocumentRecord
 from .figures import actor_issue_matrix, timeline_svg
 from .findings import EDITOR_DOC, EDITOR_TITLE, Source
 
@@ -72,7 +72,7 @@ def editor_document(brief: Brief) -> DocumentRecord | None:
     """The Editor's additions page: the notes that items added in overrides.yaml cite, by number."""
     notes = {
         source.sentence: source.text
-        for section in ("actors", "positions", "timeline", "open_questions", "watch", "background")
+        for section in ITEM_SECTIONS
         for item in getattr(brief, section)
         for source in item.sources
         if source.doc == EDITOR_DOC
