@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import settings
+from .filewatch import rewatch_when_back
 from .pipeline import build_pipeline
 
 log = logging.getLogger("mkdocs.plugins.briefgen")
@@ -48,6 +49,12 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             if path.exists() and str(path) not in config.watch:
                 config.watch.append(str(path))
         return config
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        seeds = self._path(config, self.config.seeds)
+        if seeds.parent.is_dir():
+            rewatch_when_back(server, seeds)
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = build_pipeline(
