@@ -25,6 +25,7 @@ SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 SYMLINK_REFUSED = "a symbolic link; seeds are read only from inside the folder"
 NOT_REGULAR = "not a regular file (a pipe, device or socket)"
+HARD_LINK_REFUSED = "a hard link: the same file may stand outside the folder (refused)"
 # Front matter holds a few short fields; these bounds are far above any real one.
 MAX_FRONT_MATTER_CHARS = 65_536
 MAX_FRONT_MATTER_DEPTH = 20
@@ -221,6 +222,8 @@ def _read_regular_file(path: Path) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise SeedError(NOT_REGULAR)
+        if info.st_nlink > 1:
+            raise SeedError(HARD_LINK_REFUSED)
         if info.st_size > MAX_SEED_BYTES:
             raise SeedError(f"too large ({info.st_size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
         raw = handle.read(MAX_SEED_BYTES + 1)
@@ -274,6 +277,8 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
     """The seed files under seeds_dir. Hidden files and folders are skipped; symbolic links are
     refused and never followed, so nothing outside the folder is read."""
+    if seeds_dir.is_symlink():
+        return [], [SeedProblem(str(seeds_dir), f"the seeds folder is {SYMLINK_REFUSED}", "nothing to build")]
     if not seeds_dir.is_dir():
         return [], [SeedProblem(str(seeds_dir), "no seeds folder here", "nothing to build")]
     paths: list[Path] = []

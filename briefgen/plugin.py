@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -35,7 +36,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return (Path(config.config_file_path).parent / value).resolve()
+        # made absolute without following symbolic links, so a linked seeds folder can be refused
+        return Path(os.path.abspath(Path(config.config_file_path).parent / value))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         offline = config.plugins.get("material/offline")

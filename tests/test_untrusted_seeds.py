@@ -237,3 +237,28 @@ def test_notices_are_capped(tmp_path):
     overrides.write_text("hide: [" + ", ".join(f"x{i}" for i in range(5000)) + "]\n", encoding="utf-8")
     brief, _ = build_brief(tmp_path, None, overrides_path=overrides)
     assert len(brief.notices) == MAX_NOTICES + 1 and "4800 more notices" in brief.notices[-1]
+
+
+def test_a_hard_link_is_refused(tmp_path):
+    secret = write(tmp_path, "secret.txt", "Private\n\nThe password is hunter2.")
+    seeds = tmp_path / "seeds"
+    write(seeds, "a.txt", "T\n\n" + ARTICLE)
+    os.link(secret, seeds / "linked.txt")
+    paths, problems = read(seeds)
+    assert paths == ["seeds/a.txt"] and "hard link" in problems[0]
+
+
+def test_a_seeds_folder_that_is_a_symlink_is_refused_in_a_site_build(project):
+    import shutil
+    import subprocess
+    import sys
+
+    outside = project / "elsewhere"
+    shutil.move(project / "seeds", outside)
+    (project / "seeds").symlink_to(outside, target_is_directory=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    overview = (project / "site" / "index.html").read_text("utf-8")
+    assert "symbolic link" in overview and "Çavuşoğlu" not in overview
