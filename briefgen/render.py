@@ -80,7 +80,7 @@ def editor_document(brief: Brief) -> DocumentRecord | None:
     if not notes:
         return None
     sentences = [notes.get(number, "") for number in range(1, max(notes) + 1)]
-    return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "overrides.yaml", "", sentences=sentences)
+    return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "set by hand", "", sentences=sentences)
 
 
 def _context(brief: Brief, changes=None) -> dict:
