@@ -21,8 +21,8 @@ from .summary import SummaryItem
 SCHEMA_VERSION = 1
 ACTOR_KINDS = ("person", "country", "organization", "group")
 PRECISIONS = ("day", "month", "year", None)
-POSITION_KINDS = ("quote", "reported", "stance")
-QUESTION_KINDS = ("explicit", "unresolved", "contested", "disagreement")
+# The Brief's lists of items with an id and sources
+ITEM_SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch", "background")
 
 # A calendar value as precise as the text allows (2019, 2019-07, 2019-07-12); XXXX is a year the
 # text leaves open ("June 14" in an undated article).

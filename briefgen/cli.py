@@ -138,20 +138,23 @@ def build(config_file, site_dir, watch):
 class _EchoLog(logging.Handler):
     """MkDocs' warnings and briefgen's seed notices on the terminal, as `mkdocs build` shows them."""
 
+    def __init__(self, notices: str) -> None:
+        super().__init__()
+        self.notices = notices  # the logger the briefgen plugin reports seed notices to, at INFO
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.WARNING or record.name == PLUGIN_LOGGER
+        return record.levelno >= logging.WARNING or record.name == self.notices
 
     def emit(self, record: logging.LogRecord) -> None:
         prefix = "" if record.levelno < logging.WARNING else f"{record.levelname}: "
         click.echo(prefix + record.getMessage(), err=True)
 
 
-PLUGIN_LOGGER = "mkdocs.plugins.briefgen"
-
-
 @contextlib.contextmanager
 def _mkdocs_messages_shown():
-    handler, mkdocs_log, plugin_log = _EchoLog(), logging.getLogger("mkdocs"), logging.getLogger(PLUGIN_LOGGER)
+    from .plugin import log as plugin_log
+
+    handler, mkdocs_log = _EchoLog(plugin_log.name), logging.getLogger("mkdocs")
     level = plugin_log.level
     plugin_log.setLevel(logging.INFO)
     mkdocs_log.addHandler(handler)
@@ -187,12 +190,12 @@ def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
             try:
                 mkdocs_build(config)
                 swap_in(staging, final)  # an interrupted build never leaves half a site
+                click.echo(f"site built in {final}")
             finally:
                 config.plugins.on_shutdown()
-                shutil.rmtree(staging, ignore_errors=True)
+                shutil.rmtree(staging, ignore_errors=True)  # the old site, after a swap
     except BuildLocked as err:
         raise click.ClickException(str(err)) from err
-    click.echo(f"site built in {final}")
     return list(config.watch)
 
 
@@ -313,6 +316,8 @@ def new(folder, title):
     """
     from .scaffold import ScaffoldError, new_project
 
+    if set(title) & set("<>&"):
+        click.echo("briefgen: the title has <, > or &: MkDocs prints site_name into the pages as HTML", err=True)
     try:
         new_project(folder, title)
     except ScaffoldError as err:

@@ -1,7 +1,9 @@
-"""Wait for changes to the seeds, the overrides or the templates (for `briefgen build --watch`)."""
+"""Wait for changes to the seeds, the overrides or the templates (for `briefgen build --watch`), and
+keep `mkdocs serve` watching a folder that is moved away and back."""
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import time
 from collections.abc import Iterator
@@ -47,3 +49,23 @@ def wait_for_changes(paths: list[str]) -> Iterator[list[str]]:
     finally:
         observer.stop()
         observer.join()
+
+
+class _Returned(FileSystemEventHandler):
+    def __init__(self, server, folder: Path) -> None:
+        self.server = server
+        self.folder = folder
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        arrived = getattr(event, "dest_path", "") or event.src_path
+        if event.event_type in ("created", "moved") and Path(str(arrived)) == self.folder:
+            # the folder's old watch ended with it; a new one sees the seeds added from now on
+            with contextlib.suppress(KeyError):  # not watched yet: the folder did not exist at start
+                self.server.unwatch(str(self.folder))
+            self.server.watch(str(self.folder))
+
+
+def rewatch_when_back(server, folder: Path) -> None:
+    """Watch folder's parent (not its contents) with MkDocs' live-reload server, so that folder is
+    watched again when it is moved away and back, or deleted and made again."""
+    server.observer.schedule(_Returned(server, folder), str(folder.parent), recursive=False)

@@ -25,6 +25,7 @@ SEED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 FILENAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 SYMLINK_REFUSED = "a symbolic link; seeds are read only from inside the folder"
 NOT_REGULAR = "not a regular file (a pipe, device or socket)"
+HARD_LINK_REFUSED = "a hard link: the same file may stand outside the folder (refused)"
 # Front matter holds a few short fields; these bounds are far above any real one.
 MAX_FRONT_MATTER_CHARS = 65_536
 MAX_FRONT_MATTER_DEPTH = 20
@@ -149,6 +150,25 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+EARLIEST_YEAR = 1900
+
+
+def _given_date(value: object, where: str, notes: list[str]) -> str | None:
+    """A seed's stated date when it is a real one within bounds; a notice and None otherwise, so that
+    a typo (2050, 1800, 2021-13-45) never becomes the briefing's as-of date."""
+    if value in (None, ""):
+        return None
+    date = iso_date(value)
+    if date is None:
+        notes.append(f"{where} {str(value)[:40]!r} is not a real date (ignored)")
+        return None
+    latest = dt.date.today().year + 1
+    if not EARLIEST_YEAR <= int(date[:4]) <= latest:
+        notes.append(f"{where} {date} is not between {EARLIEST_YEAR} and {latest} (ignored)")
+        return None
+    return date
+
+
 def _is_calendar_date(year: str, month: str | None, day: str | None) -> bool:
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
@@ -202,6 +222,8 @@ def _read_regular_file(path: Path) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise SeedError(NOT_REGULAR)
+        if info.st_nlink > 1:
+            raise SeedError(HARD_LINK_REFUSED)
         if info.st_size > MAX_SEED_BYTES:
             raise SeedError(f"too large ({info.st_size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
         raw = handle.read(MAX_SEED_BYTES + 1)
@@ -232,12 +254,12 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     body = body.strip()
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
-    date = iso_date(meta.get("date"))
-    if date is None and meta.get("date") not in (None, "") and notes is not None:
-        notes.append(f"front matter date {str(meta['date'])[:40]!r} is not a real date (ignored)")
+    notes = notes if notes is not None else []
+    date = _given_date(meta.get("date"), "front matter date", notes)
     if date is None:
         match = FILENAME_DATE.search(path.name)
-        date, date_source = (match.group(0), "file-name") if match else (None, "unknown")
+        date = _given_date(match.group(0), "date in the file name", notes) if match else None
+        date_source = "file-name" if date else "unknown"
     return Document(
         id=doc_id,
         path=display_path,
@@ -255,6 +277,10 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
     """The seed files under seeds_dir. Hidden files and folders are skipped; symbolic links are
     refused and never followed, so nothing outside the folder is read."""
+    if seeds_dir.is_symlink():
+        return [], [SeedProblem(str(seeds_dir), f"the seeds folder is {SYMLINK_REFUSED}", "nothing to build")]
+    if not seeds_dir.is_dir():
+        return [], [SeedProblem(str(seeds_dir), "no seeds folder here", "nothing to build")]
     paths: list[Path] = []
     problems: list[SeedProblem] = []
     _walk(seeds_dir, seeds_dir, paths, problems)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .brief import Brief
+from .brief import ITEM_SECTIONS, Brief
 from .findings import (
     EDITOR_DOC,
     Actor,
@@ -45,7 +45,6 @@ ITEM_CLASSES = {
     "watch": WatchItem,
     "background": BackgroundItem,
 }
-ITEM_SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch", "background")
 DEFAULT_NOTE = "added by hand in overrides.yaml"
 _PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
 

@@ -174,6 +174,15 @@ def _without_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+MAX_NOTICES = 200  # a folder of thousands of bad files, or overrides of thousands of unknown ids
+
+
+def capped(notices: list[str]) -> list[str]:
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    return notices[:MAX_NOTICES] + [f"... and {len(notices) - MAX_NOTICES} more notices like these"]
+
+
 def build_brief(
     seeds_dir: Path,
     cache_dir: Path | None = None,
@@ -202,7 +211,7 @@ def build_brief(
         brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered))
         brief.summary = summarize(brief)
         stats.seconds_digest = time.perf_counter() - started
-    brief.notices = [str(p) for p in stats.problems] + errors + unmatched
+    brief.notices = capped([str(p) for p in stats.problems] + errors + unmatched)
     return brief, stats
 
 

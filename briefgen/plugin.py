@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -13,6 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import settings
+from .filewatch import rewatch_when_back
 from .pipeline import build_pipeline
 
 log = logging.getLogger("mkdocs.plugins.briefgen")
@@ -35,7 +37,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return (Path(config.config_file_path).parent / value).resolve()
+        # made absolute without following symbolic links, so a linked seeds folder can be refused
+        return Path(os.path.abspath(Path(config.config_file_path).parent / value))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         offline = config.plugins.get("material/offline")
@@ -49,6 +52,12 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             if path.exists() and str(path) not in config.watch:
                 config.watch.append(str(path))
         return config
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        seeds = self._path(config, self.config.seeds)
+        if seeds.parent.is_dir():
+            rewatch_when_back(server, seeds)
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = build_pipeline(

@@ -12,7 +12,7 @@ import jinja2
 
 from . import chronology, keydates, stances, summary
 from .axis import timeline_svg
-from .brief import Brief, DocumentRecord
+from .brief import ITEM_SECTIONS, Brief, DocumentRecord
 from .figures import actor_issue_matrix
 from .findings import EDITOR_DOC, EDITOR_TITLE, Source
 
@@ -82,7 +82,7 @@ def editor_document(brief: Brief) -> DocumentRecord | None:
     """The Editor's additions page: the notes that items added in overrides.yaml cite, by number."""
     notes = {
         source.sentence: source.text
-        for section in ("actors", "positions", "timeline", "open_questions", "watch", "background")
+        for section in ITEM_SECTIONS
         for item in getattr(brief, section)
         for source in item.sources
         if source.doc == EDITOR_DOC
@@ -90,7 +90,7 @@ def editor_document(brief: Brief) -> DocumentRecord | None:
     if not notes:
         return None
     sentences = [notes.get(number, "") for number in range(1, max(notes) + 1)]
-    return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "overrides.yaml", "", sentences=sentences)
+    return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "set by hand", "", sentences=sentences)
 
 
 def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
@@ -147,6 +147,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "items": items,
         "salient": _with_pages(brief, by_actor),
         "listed_actors": brief.actors[:LISTED_ACTORS],
+        "actor_page": actor_page,
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
         "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
         "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
@@ -174,6 +175,11 @@ def _with_pages(brief: Brief, by_actor: dict[str, list]) -> list:
     return [a for a in brief.actors if a.id in by_actor or a.id in in_events][:SALIENT_ACTORS]
 
 
+def actor_page(actor_id: str) -> str:
+    """An actor's own page; an actor whose id is "index" would take the place of the Actors page."""
+    return "actors/_index.md" if actor_id == "index" else f"actors/{actor_id}.md"
+
+
 def _before(date: str, as_of: str) -> bool:
     """True when the whole of date lies before as_of ("2004" before "2005-03-01"; "2005" is not)."""
     if not date[:4].isdigit():
@@ -193,7 +199,7 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None, key_da
         pages[f"sources/{document.id}.md"] = source_template.render(document=document, **context)
     actor_template = env.get_template("actor.md.j2")
     for actor in context["salient"]:
-        pages[f"actors/{actor.id}.md"] = actor_template.render(actor=actor, **context)
+        pages[actor_page(actor.id)] = actor_template.render(actor=actor, **context)
     return pages
 
 

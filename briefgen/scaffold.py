@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from importlib import resources
@@ -26,7 +27,8 @@ def new_project(target: Path, title: str) -> list[Path]:
         raise ScaffoldError(f"{target}: not empty; choose a new folder")
     target.mkdir(parents=True, exist_ok=True)
     config = PROJECT_CONFIG.read_text(encoding="utf-8")
-    config = re.sub(r"^site_name: .*$", f"site_name: {_yaml_string(title)}", config, count=1, flags=re.M)
+    site_name = f"site_name: {_yaml_string(title)}"
+    config = re.sub(r"^site_name: .*$", lambda _: site_name, config, count=1, flags=re.M)
     written = {
         "mkdocs.yml": config,
         "overrides.yaml": _scaffold_file("overrides.yaml"),
@@ -44,4 +46,4 @@ def new_project(target: Path, title: str) -> list[Path]:
 
 
 def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar

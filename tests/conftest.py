@@ -44,6 +44,27 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The example seed's folder and its brief, built once per test module."""
+    from briefgen.pipeline import build_brief
+
+    seeds = tmp_path_factory.mktemp("seeds")
+    shutil.copy(EXAMPLE_SEED, seeds / EXAMPLE_SEED.name)
+    brief, _ = build_brief(seeds, None)
+    return seeds, brief
+
+
+def many_seeds(folder: Path, count: int) -> Path:
+    """count distinct seeds made from the evaluation articles, enough to keep workers busy."""
+    folder.mkdir()
+    articles = sorted((ROOT / "tests" / "eval").glob("*.txt")) + [EXAMPLE_SEED]
+    for i in range(count):
+        source = articles[i % len(articles)]
+        (folder / f"{i:03d}-{source.name}").write_bytes(source.read_bytes() + f"\n\nCopy {i}.\n".encode())
+    return folder
+
+
 def pytest_addoption(parser):
     parser.addoption("--screenshots", default=None, help="Folder to save page screenshots into (browser tests).")
 

@@ -51,6 +51,7 @@ def hostile_brief(seeds: Path):
     """The example seed's brief with a payload in every field, kinds and precisions included."""
     from conftest import EXAMPLE_SEED
 
+    from briefgen.findings import EDITOR_DOC, Source, WatchItem
     from briefgen.pipeline import build_brief
 
     seeds.mkdir()
@@ -58,6 +59,11 @@ def hostile_brief(seeds: Path):
     brief, _ = build_brief(seeds, None)
     brief = poisoned(brief)
     brief.notices = [f"seeds/{p}.txt: bad seed (skipped)" for p in PAYLOADS]
+    # items added in overrides.yaml, citing their notes on the Editor's additions page
+    brief.watch += [
+        WatchItem(f"add-{i}", "2021-06-14", payload, sources=[Source(EDITOR_DOC, i + 1, payload)])
+        for i, payload in enumerate(PAYLOADS)
+    ]
     return brief
 
 

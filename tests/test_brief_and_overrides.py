@@ -7,21 +7,12 @@ import shutil
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import EXAMPLE_SEED
 
 from briefgen import fsutil
 from briefgen.cli import main
 from briefgen.overrides import validate_overrides_text
 from briefgen.pipeline import build_brief
 from briefgen.yamlio import BriefError, dump, loads, validate_text
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(EXAMPLE_SEED, seeds / EXAMPLE_SEED.name)
-    brief, _ = build_brief(seeds, None)
-    return seeds, brief
 
 
 def test_yaml_round_trips(example):
@@ -148,14 +139,9 @@ def test_killed_extraction_then_rebuild_equals_a_clean_build(tmp_path):
     import sys
     import time
 
-    from conftest import ROOT
+    from conftest import many_seeds
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    articles = sorted((ROOT / "tests" / "eval").glob("*.txt")) + [EXAMPLE_SEED]
-    for i in range(60):
-        source = articles[i % len(articles)]
-        (seeds / f"{i:03d}-{source.name}").write_bytes(source.read_bytes() + f"\n\nCopy {i}.\n".encode())
+    seeds = many_seeds(tmp_path / "seeds", 60)
     command = [
         sys.executable,
         "-m",

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import EXAMPLE_SEED, ROOT
 
 from briefgen.cli import main
 
@@ -68,12 +67,9 @@ def _alive(pid: int) -> bool:
 
 
 def test_killed_extract_leaves_no_worker_behind(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    articles = sorted((ROOT / "tests" / "eval").glob("*.txt")) + [EXAMPLE_SEED]
-    for i in range(40):
-        source = articles[i % len(articles)]
-        (seeds / f"{i:03d}-{source.name}").write_bytes(source.read_bytes() + f"\n\nCopy {i}.\n".encode())
+    from conftest import many_seeds
+
+    seeds = many_seeds(tmp_path / "seeds", 40)
     process = subprocess.Popen(
         [sys.executable, "-m", "briefgen.cli", "extract", "--jobs", "2", "--no-cache", "--seeds", str(seeds)],
         cwd=tmp_path,
@@ -192,3 +188,18 @@ def test_an_unwritable_cache_builds_without_it(project, monkeypatch):
     result = CliRunner().invoke(main, ["extract"])
     assert result.exit_code == 0, result.output
     assert "cache not writable" in result.output and (project / "brief.yaml").exists()
+
+
+def test_a_new_projects_title_keeps_its_backslashes(tmp_path):
+    import yaml
+
+    from briefgen.scaffold import new_project
+
+    new_project(tmp_path / "story", 'C:\\path "quoted"')
+    config = (tmp_path / "story" / "mkdocs.yml").read_text()
+    assert yaml.load(config, Loader=yaml.BaseLoader)["site_name"] == 'C:\\path "quoted"'
+
+
+def test_a_title_with_markup_is_warned_about(tmp_path):
+    result = CliRunner().invoke(main, ["new", str(tmp_path / "story"), "--title", "<b>Talks</b>"])
+    assert result.exit_code == 0 and "MkDocs prints site_name" in result.output

@@ -1,26 +1,16 @@
 """overrides.yaml: what validate accepts, the build handles; what the build would fail on, validate
 rejects with its line. The README's examples work as written."""
 
-import os
 import re
-import shutil
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE_SEED, ROOT
+from conftest import ROOT
 
 from briefgen.cli import main
 from briefgen.overrides import apply_overrides, validate_overrides_text
 from briefgen.pipeline import build_brief
 from briefgen.render import render
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(EXAMPLE_SEED, seeds / EXAMPLE_SEED.name)
-    brief, _ = build_brief(seeds, None)
-    return seeds, brief
 
 
 def readme_overrides() -> str:
@@ -136,41 +126,21 @@ def test_the_readme_example_is_valid():
     assert validate_overrides_text(readme_overrides()) == []
 
 
-def test_the_readme_example_builds_the_site(tmp_path):
-    from conftest import ROOT
-
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_templates", tmp_path / "site_templates")
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(EXAMPLE_SEED, tmp_path / "seeds" / EXAMPLE_SEED.name)
-    (tmp_path / "overrides.yaml").write_text(readme_overrides(), encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = CliRunner().invoke(main, ["build"])
-    finally:
-        os.chdir(cwd)
+def test_the_readme_example_builds_the_site(project, monkeypatch):
+    (project / "overrides.yaml").write_text(readme_overrides(), encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "site" / "sources" / "editors-additions" / "index.html").exists()
+    assert (project / "site" / "sources" / "editors-additions" / "index.html").exists()
     assert "merge ankara-government -> turkey: no such actor" in result.output  # the seed notices are printed
 
 
-def test_build_prints_mkdocs_warnings(tmp_path):
-    from conftest import ROOT
-
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_templates", tmp_path / "site_templates")
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(EXAMPLE_SEED, tmp_path / "seeds" / EXAMPLE_SEED.name)
-    (tmp_path / "seeds" / "empty.txt").write_bytes(b"")
-    overview = tmp_path / "site_templates" / "overview.md.j2"
+def test_build_prints_mkdocs_warnings(project, monkeypatch):
+    (project / "seeds" / "empty.txt").write_bytes(b"")
+    overview = project / "site_templates" / "overview.md.j2"
     overview.write_text(overview.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = CliRunner().invoke(main, ["build"])
-    finally:
-        os.chdir(cwd)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
     assert result.exit_code != 0
     assert "nowhere.md" in result.output and "empty.txt: empty file" in result.output
 
@@ -192,3 +162,16 @@ def test_any_accepted_override_applies_and_renders(example):
         assert validate_overrides_text(text) == [], text
         brief, _ = apply_overrides(copy.deepcopy(plain), load(text))
         render(brief)
+
+
+def test_an_actor_named_index_does_not_replace_the_actors_page(example):
+    import copy
+
+    _, plain = example
+    brief = copy.deepcopy(plain)
+    brief.actors[0].id = "index"
+    for position in brief.positions:
+        position.actor = "index" if position.actor == plain.actors[0].id else position.actor
+    pages = render(brief)
+    assert "actors/index.md" not in pages and pages["actors/_index.md"].startswith("---\ntitle:")
+    assert "(actors/_index.md)" in pages["index.md"]

@@ -2,18 +2,14 @@
 whatever validate accepts the build applies and renders."""
 
 import copy
-import shutil
 
-import pytest
 import yaml
-from conftest import EXAMPLE_SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.ingest import read_seeds
 from briefgen.overrides import apply_overrides, validate_overrides_text
 from briefgen.overrides_schema import ACTOR_FIELDS, ADD_FIELDS, EDIT_FIELDS, load
-from briefgen.pipeline import build_brief
 from briefgen.render import render
 
 FOLDER_REUSED = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -29,14 +25,6 @@ VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=8,
 )
-
-
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    seeds = tmp_path_factory.mktemp("seeds")
-    shutil.copy(EXAMPLE_SEED, seeds / EXAMPLE_SEED.name)
-    brief, _ = build_brief(seeds, None)
-    return brief
 
 
 # --- ingest ------------------------------------------------------------------------------------
@@ -104,6 +92,7 @@ def _documents(brief):
 
 @given(st.data())
 def test_whatever_validate_accepts_applies_and_renders(example, data):
+    _, example = example
     overrides = data.draw(_documents(example))
     text = yaml.safe_dump(overrides, allow_unicode=True)
     if validate_overrides_text(text):

@@ -88,3 +88,27 @@ def test_build_watch_rebuilds_the_site_when_a_seed_arrives(project):
         watcher.terminate()
         output, _ = watcher.communicate(timeout=30)
     assert output.count("site built in") >= 3 and "changed:" in output
+
+
+@pytest.mark.slow
+def test_serve_sees_seeds_again_after_the_folder_is_moved_away_and_back(project):
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/actors/"
+    try:
+        assert wait_for(lambda: fetch(url), 180)
+        (project / "seeds").rename(project / "seeds-away")
+        time.sleep(2)
+        (project / "seeds-away").rename(project / "seeds")
+        time.sleep(2)
+        shutil.copy(NEW_SEED, project / "seeds" / NEW_SEED.name)
+        updated = wait_for(lambda: (page := fetch(url)) and "Anna de Vries" in page and page, 60)
+        assert updated, "a seed added after the folder came back did not reach the served page"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -198,3 +198,67 @@ def test_a_text_spacy_refuses_costs_only_its_own_seed(tmp_path, monkeypatch):
     brief, stats = build_brief(tmp_path, None)
     assert {d.id for d in brief.documents} == {"a", "b"} and brief.actors
     assert any("b.txt" in str(p) and "E088" in str(p) for p in stats.problems)
+
+
+# --- dates, a missing folder, and floods of notices ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "front", "expected"),
+    [
+        ("a.md", "date: 2050-01-01", "front matter date 2050-01-01 is not between 1900 and"),
+        ("a.md", "date: 1800-01-01", "front matter date 1800-01-01 is not between 1900 and"),
+        ("a.md", 'date: "2021-13-45"', "front matter date '2021-13-45' is not a real date"),
+        ("2021-13-45-a.txt", None, "date in the file name '2021-13-45' is not a real date"),
+    ],
+)
+def test_an_implausible_date_is_reported_and_not_used(tmp_path, name, front, expected):
+    write(tmp_path, name, (f"---\n{front}\n---\n" if front else "Title\n\n") + ARTICLE)
+    (document,), problems = read_seeds(tmp_path)
+    assert document.date is None and any(expected in str(p) for p in problems), problems
+
+
+def test_a_missing_seeds_folder_fails_extract_strict(tmp_path):
+    from click.testing import CliRunner
+
+    from briefgen.cli import main
+
+    missing = tmp_path / "seeds"
+    args = ["extract", "--no-cache", "--seeds", str(missing), "--out", str(tmp_path / "brief.yaml")]
+    result = CliRunner().invoke(main, [*args, "--strict"])
+    assert result.exit_code == 1 and "no seeds folder here" in result.output
+
+
+def test_notices_are_capped(tmp_path):
+    from briefgen.pipeline import MAX_NOTICES, build_brief
+
+    write(tmp_path, "a.txt", "T\n\n" + ARTICLE)
+    overrides = tmp_path.parent / f"{tmp_path.name}-overrides.yaml"
+    overrides.write_text("hide: [" + ", ".join(f"x{i}" for i in range(5000)) + "]\n", encoding="utf-8")
+    brief, _ = build_brief(tmp_path, None, overrides_path=overrides)
+    assert len(brief.notices) == MAX_NOTICES + 1 and "4800 more notices" in brief.notices[-1]
+
+
+def test_a_hard_link_is_refused(tmp_path):
+    secret = write(tmp_path, "secret.txt", "Private\n\nThe password is hunter2.")
+    seeds = tmp_path / "seeds"
+    write(seeds, "a.txt", "T\n\n" + ARTICLE)
+    os.link(secret, seeds / "linked.txt")
+    paths, problems = read(seeds)
+    assert paths == ["seeds/a.txt"] and "hard link" in problems[0]
+
+
+def test_a_seeds_folder_that_is_a_symlink_is_refused_in_a_site_build(project):
+    import shutil
+    import subprocess
+    import sys
+
+    outside = project / "elsewhere"
+    shutil.move(project / "seeds", outside)
+    (project / "seeds").symlink_to(outside, target_is_directory=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    overview = (project / "site" / "index.html").read_text("utf-8")
+    assert "symbolic link" in overview and "Çavuşoğlu" not in overview
