@@ -18,8 +18,14 @@ def vectors(texts: list[str]):
     """Row-normalised TF-IDF vectors; None when the texts share no usable word."""
     from sklearn.feature_extraction.text import TfidfVectorizer  # imported only when a summary is made
 
+    vectorizer = TfidfVectorizer(
+        stop_words="english",
+        token_pattern=r"(?u)\b[^\W\d_]{2,}\b",  # words of letters: numbers and clock times say nothing central
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
     try:
-        return TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+        return vectorizer.fit_transform(texts)
     except ValueError:  # only stop words
         return None
 
