@@ -5,13 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 REDUNDANT = 0.5  # cosine above which a sentence repeats one already chosen
-MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption); longer, a headline glued on
-
-
-def quotable(text: str) -> bool:
-    """A sentence that reads on its own in a summary: a clause, not a run-on page header, not a question."""
-    words = len(text.split())
-    return MIN_WORDS <= words <= MAX_WORDS and not text.rstrip().endswith("?") and "http" not in text
 
 
 def vectors(texts: list[str]):
