@@ -334,6 +334,8 @@ def test_each_principal_actor_gets_one_line_on_its_main_issue():
     assert [p.id for p in lines[0].positions] == ["p2", "p1"]
     page = render(brief)["positions.md"]
     assert "## Who wants what" in page and "− opposes" in page and "(#farmers)" in page
+    assert '<abbr title="opposes, 2 positions">−</abbr>' in page  # the matrix shows polarity, not counts
+    assert '<th scope="col">Actor</th>' in page
 
 
 def test_a_source_page_links_its_original_web_address_and_nothing_else():
