@@ -5,21 +5,20 @@ from __future__ import annotations
 import numpy as np
 
 REDUNDANT = 0.5  # cosine above which a sentence repeats one already chosen
-MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption); longer, a headline glued on
-
-
-def quotable(text: str) -> bool:
-    """A sentence that reads on its own in a summary: a clause, not a run-on page header, not a question."""
-    words = len(text.split())
-    return MIN_WORDS <= words <= MAX_WORDS and not text.rstrip().endswith("?") and "http" not in text
 
 
 def vectors(texts: list[str]):
     """Row-normalised TF-IDF vectors; None when the texts share no usable word."""
     from sklearn.feature_extraction.text import TfidfVectorizer  # imported only when a summary is made
 
+    vectorizer = TfidfVectorizer(
+        stop_words="english",
+        token_pattern=r"(?u)\b[^\W\d_]{2,}\b",  # words of letters: numbers and clock times say nothing central
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
     try:
-        return TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+        return vectorizer.fit_transform(texts)
     except ValueError:  # only stop words
         return None
 

@@ -3,8 +3,10 @@ central sentences."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +19,9 @@ if TYPE_CHECKING:
 
 MAX_SENTENCES = 3
 MIN_WORDS = 5
+STAMP_WORDS = frozenset(  # the words of a date or a time stamp
+    [m.lower() for m in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]] + ["am", "pm", "at"]
+)
 STORY_WEIGHT = 2  # the power of a sentence's closeness to the whole story, beside its closeness to the day
 LEAD = 8  # an article's first sentences report its news...
 REPORTED = 8.0  # ...and tell the day it is published better than a later article looking back
@@ -82,8 +87,10 @@ def _score(sources: list[Source], day: str, published: dict[str, str | None]) ->
 
 
 def _clause(text: str) -> bool:
-    """Not a fragment such as a time stamp or "Report abuse"; long sentences stay, they tell more."""
-    return len(text.split()) >= MIN_WORDS
+    """Not a fragment such as a time stamp ("March 19, 2011 at 12:28 pm") or "Report abuse": enough
+    words of letters besides those of a date or a time. Long sentences stay, they tell more."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return sum(w not in STAMP_WORDS for w in words) >= MIN_WORDS
 
 
 def _weight(source: Source) -> float:
@@ -112,8 +119,8 @@ def _ranked(brief: Brief, referring: dict[str, list[Source]]) -> list[str]:
 
 
 def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
-    """Days ranked by how many sources refer to them; 1-3 central sentences each, from the sentences
-    referring to the day and the first sentences of that day's articles."""
+    """The newest day, then days ranked by how many sources refer to them; 1-3 central sentences each,
+    from the sentences referring to the day and the first sentences of that day's articles."""
     from . import centrality  # scikit-learn is imported only when key dates are made
 
     span = main_span(brief)

@@ -77,3 +77,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=markdown))
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        from .navigation import nest_actor_pages
+
+        return nest_actor_pages(nav, files)

@@ -39,7 +39,7 @@ LISTED_ACTORS = 150  # actors with a section on the Actors page; the others are 
 PER_GROUP = 8  # positions shown per actor or issue on the Positions page
 LISTED_GROUPS = 40  # actors and issues shown on the Positions page
 LISTED_BACKGROUND = 300
-LISTED_PER_MONTH = 40  # events of a month in the chronology: those told by the most sources
+LISTED_PER_MONTH = 30  # events of a month in the chronology: those told by the most sources
 
 
 def escape_text(value: object) -> str:

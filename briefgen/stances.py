@@ -54,6 +54,15 @@ class Stance:
         return SYMBOL[self.polarity]
 
 
+def prevailing(positions: list[Position]) -> str:
+    """The polarity most of the positions read as; undecided when none reads as any, or two tie."""
+    votes = Counter(polarity(p.text) for p in positions)
+    decided = [(n, label) for label, n in votes.items() if label != "undecided"]
+    best = max(decided, default=(0, "undecided"))
+    tied = sum(1 for n, _ in decided if n == best[0]) > 1
+    return "undecided" if tied else best[1]
+
+
 def principal_stances(brief: Brief, limit: int = PRINCIPAL) -> list[Stance]:
     """One line per principal actor (the most mentioned with a position on an issue): its most argued
     issue and its prevailing polarity there, newest positions first."""
@@ -64,11 +73,7 @@ def principal_stances(brief: Brief, limit: int = PRINCIPAL) -> list[Stance]:
             continue
         issue = min(Counter(t for p in held for t in p.topics).most_common(), key=lambda kv: (-kv[1], kv[0]))[0]
         on_issue = sorted((p for p in held if issue in p.topics), key=lambda p: (p.date or "", p.id), reverse=True)
-        votes = Counter(polarity(p.text) for p in on_issue)
-        decided = [(n, label) for label, n in votes.items() if label != "undecided"]
-        best = max(decided, default=(0, "undecided"))
-        tied = sum(1 for n, _ in decided if n == best[0]) > 1
-        label = "undecided" if tied else best[1]
+        label = prevailing(on_issue)
         # the newest position that reads as the stance comes first: the line quotes it
         on_issue.sort(key=lambda p: polarity(p.text) != label)
         stances.append(Stance(actor, issue, label, on_issue))

@@ -8,13 +8,19 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .centrality import quotable
 from .findings import Source
 
 if TYPE_CHECKING:
     from .brief import Brief
 
 LEAD = 3  # a news article's first sentences carry its main development
+MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption); longer, a headline glued on
+
+
+def quotable(text: str) -> bool:
+    """A sentence that reads on its own in a summary: a clause, not a run-on page header, not a question."""
+    words = len(text.split())
+    return MIN_WORDS <= words <= MAX_WORDS and not text.rstrip().endswith("?") and "http" not in text
 
 
 @dataclass

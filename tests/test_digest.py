@@ -335,6 +335,8 @@ def test_each_principal_actor_gets_one_line_on_its_main_issue():
     assert [p.id for p in lines[0].positions] == ["p2", "p1"]
     page = render(brief)["positions.md"]
     assert "## Who wants what" in page and "− opposes" in page and "(#farmers)" in page
+    assert '<abbr title="opposes, 2 positions">−</abbr>' in page  # the matrix shows polarity, not counts
+    assert '<th scope="col">Actor</th>' in page
 
 
 def test_a_source_page_links_its_original_web_address_and_nothing_else():
@@ -387,3 +389,23 @@ def test_the_axis_spans_the_main_period_and_counts_what_lies_outside():
     assert "← 1 earlier" in svg and "1 later →" in svg
     assert svg.count("<rect") == 3  # the two events of 2 March share a bar
     assert timeline_svg(events[:1], None) == ""
+
+
+def test_a_timeline_scored_against_itself_gets_full_marks(tmp_path: Path):
+    pytest.importorskip("tilse")
+    from briefgen.tls_eval import read_gold, score
+
+    gold_file = tmp_path / "timeline.txt"
+    gold_file.write_text(
+        "2011-02-15\nProtesters fill the square in the capital .\n" + "-" * 32 + "\n"
+        "2011-02-20\nThe army joins the protesters and the president resigns .\n" + "-" * 32 + "\n",
+        encoding="utf-8",
+    )
+    gold = read_gold(gold_file)
+    same = {
+        "2011-02-15": ["Protesters fill the square in the capital."],
+        "2011-02-20": ["The army joins the protesters and the president resigns."],
+    }
+    assert score(same, gold, "reimpl") == pytest.approx({"date_f1": 1.0, "ar1": 1.0, "ar2": 1.0})
+    half = score({"2011-02-15": same["2011-02-15"], "2011-03-01": ["Nothing."]}, gold, "reimpl")
+    assert half["date_f1"] == 0.5 and 0 < half["ar1"] < 1

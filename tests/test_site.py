@@ -124,3 +124,12 @@ def test_same_seeds_give_identical_yaml_and_pages(tmp_path):
     assert stats.cached == 1
     assert dump(first) == dump(second) == dump(third)
     assert render(first) == render(third)
+
+
+def test_an_actor_page_sits_under_actors_in_the_navigation(built):
+    html = (built / "site" / "actors" / "turkey" / "index.html").read_text(encoding="utf-8")
+    primary = html[html.index("md-nav--primary") :]
+    section = primary[primary.index("md-nav__item--active md-nav__item--nested") :]  # the highlighted section
+    section = section[: section.index("</nav>")]  # up to the current page's table of contents
+    assert re.search(r"Actors\s*</span>", section) and "All actors" in section and 'href="../"' in section
+    assert 'href="../united-states/"' in primary
