@@ -393,7 +393,7 @@ def test_the_axis_spans_the_main_period_and_counts_what_lies_outside():
 
 def test_a_timeline_scored_against_itself_gets_full_marks(tmp_path: Path):
     pytest.importorskip("tilse")
-    from briefgen.tls_eval import read_gold, score
+    from briefgen.eval.timeline import read_gold, score
 
     gold_file = tmp_path / "timeline.txt"
     gold_file.write_text(
