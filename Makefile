@@ -10,7 +10,7 @@ STAMP = $(VENV)/.installed
 site: $(STAMP)
 	$(BIN)/briefgen build
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)
@@ -33,6 +33,7 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check briefgen tests bench
 	$(BIN)/ruff format --check briefgen tests bench
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -10,6 +10,7 @@ import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from .findings import DocFindings
 from .fsutil import remove_orphaned_temporaries, write_atomic
@@ -39,7 +40,8 @@ def _from_text(path: Path, text: str) -> Entry:
 def conforms(value: object) -> bool:
     """True when a dataclass tree holds values of its declared types (a cache entry written by another
     version, or edited by hand, may be well-formed JSON of another shape)."""
-    return _checker(type(value))(value)
+    hint: Any = type(value)
+    return _checker(hint)(value)
 
 
 @functools.cache
@@ -47,7 +49,8 @@ def _checker(hint: object) -> Callable[[object], bool]:
     """A check for one type hint, built once: entries are checked on every cold read."""
     if dataclasses.is_dataclass(hint):
         fields = [(name, _checker(field_hint)) for name, field_hint in typing.get_type_hints(hint).items()]
-        return lambda v: isinstance(v, hint) and all(check(getattr(v, name)) for name, check in fields)
+        kind = cast(type, hint)
+        return lambda v: isinstance(v, kind) and all(check(getattr(v, name)) for name, check in fields)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
         options = [_checker(arg) for arg in args]

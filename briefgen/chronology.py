@@ -40,8 +40,8 @@ def clean(events: list[TimelineEvent]) -> list[TimelineEvent]:
     sources; the first keeps its id and text."""
     kept: list[TimelineEvent] = []
     by_date: dict[str | None, list[tuple[frozenset[str], TimelineEvent]]] = {}
-    for event in events:
-        event = _as_clause(event)
+    for told in events:
+        event = _as_clause(told)
         if event is None:
             continue
         words = _tokens(event.event)

@@ -192,7 +192,7 @@ def parse_html(text: str) -> tuple[dict, str]:
     import trafilatura  # imported here: only HTML seeds need it
 
     extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, favor_precision=True)
-    data = extracted.as_dict() if extracted is not None else {}
+    data: dict = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else (extracted or {})
     body = "\n\n".join(line.strip() for line in (data.get("text") or "").splitlines() if line.strip())
     fields = {
         "title": data.get("title"),

@@ -138,7 +138,7 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
     for day, pool in zip(ranked, pools, strict=True):
         rows = slice(start, start + len(pool))
         start += len(pool)
-        if matrix is None:
+        if matrix is None or story is None:
             picked = list(range(min(MAX_SENTENCES, len(pool))))
         else:
             reported = {(s.doc, s.sentence) for s in reports.get(day, [])}
@@ -158,10 +158,8 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
 
 
 def _unique(sources: list[Source]) -> list[Source]:
-    seen: set[str] = set()
-    return [s for s in sources if not (s.text in seen or seen.add(s.text))]
+    return list({s.text: s for s in reversed(sources)}.values())[::-1]
 
 
 def _one_per_document(sources: list[Source]) -> list[Source]:
-    seen: set[str] = set()
-    return [s for s in sources if not (s.doc in seen or seen.add(s.doc))]
+    return list({s.doc: s for s in reversed(sources)}.values())[::-1]

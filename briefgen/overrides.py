@@ -60,7 +60,8 @@ def load_overrides(path: Path | None) -> tuple[dict, list[str]]:
     errors = validate_overrides_text(text, str(path))
     if errors:
         return {}, [f"{e} (overrides not applied)" for e in errors]
-    return load_text(text) or {}, []
+    loaded = load_text(text)
+    return (loaded if isinstance(loaded, dict) else {}), []
 
 
 def _items(brief: Brief) -> dict[str, object]:
@@ -166,7 +167,7 @@ def _add(brief: Brief, additions: dict, name: str, unmatched: list[str]) -> None
             note = entry.get(NOTE) or DEFAULT_NOTE
             number = notes.setdefault(note, len(notes) + 1)
             item = ITEM_CLASSES[section](
-                id=stable_id("add", section, fields[text_field]),
+                id=stable_id("add", section, str(fields[text_field])),
                 **_defaults(section, fields),
                 sources=[Source(EDITOR_DOC, number, note)],
             )

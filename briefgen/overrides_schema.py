@@ -110,19 +110,19 @@ def validate_overrides_text(text: str, name: str = "overrides.yaml") -> list[str
     lines = _lines(root)
     errors: list[str] = []
 
-    def err(path: tuple, message: str) -> None:
+    def report(path: tuple, message: str) -> None:
         known = next(path[:n] for n in range(len(path), -1, -1) if path[:n] in lines)
         errors.append(f"{name}: line {lines[known]}: {_dotted(path) or 'top level'}: {message}")
 
     if not isinstance(data, dict):
-        err((), f"expected a mapping with {', '.join(SECTIONS)}")
+        report((), f"expected a mapping with {', '.join(SECTIONS)}")
         return errors
     for key, value in data.items():
         check = _SECTION_CHECKS.get(key)
         if check is None:
-            err((key,), f"unknown section (expected one of {', '.join(SECTIONS)})")
+            report((key,), f"unknown section (expected one of {', '.join(SECTIONS)})")
         else:
-            check(value, (key,), err)
+            check(value, (key,), report)
     return errors
 
 

@@ -53,7 +53,7 @@ def unaccented(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _cite(sources: list[Source], numbers: dict[str, int], prefix: str = "") -> str:
+def _cite(sources: list[Source], numbers: dict[str, int | str], prefix: str = "") -> str:
     links = []
     for s in sources:
         label = f"{numbers.get(s.doc, '?')}.{s.sentence}"

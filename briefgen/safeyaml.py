@@ -7,9 +7,18 @@ few hundred bytes of nested aliases ("billion laughs") expand to gigabytes once 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _line_of(event: yaml.Event) -> int | str:
+    return event.start_mark.line + 1 if event.start_mark is not None else "?"
 
 
 class BoundsError(ValueError):
@@ -40,13 +49,11 @@ def check_bounds(text: str, max_chars: int, max_depth: int) -> None:
         if isinstance(event, _OPEN):
             depth += 1
             if depth > max_depth:
-                raise BoundsError(f"nested too deep (over {max_depth} levels) at line {event.start_mark.line + 1}")
+                raise BoundsError(f"nested too deep (over {max_depth} levels) at line {_line_of(event)}")
         elif isinstance(event, _CLOSE):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
-            raise BoundsError(
-                f"uses YAML aliases (*{event.anchor}) at line {event.start_mark.line + 1}; write values out"
-            )
+            raise BoundsError(f"uses YAML aliases (*{event.anchor}) at line {_line_of(event)}; write values out")
 
 
 def load(text: str, max_chars: int, max_depth: int) -> object:

@@ -12,6 +12,7 @@ import typing
 from collections.abc import Callable
 from json.encoder import encode_basestring  # json.dumps of one str, without its per-call set-up
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -70,7 +71,7 @@ def _field_getter(cls: type) -> Callable[[object], tuple]:
 def _items(mapping: object) -> list[tuple[object, object]]:
     if isinstance(mapping, dict):
         return list(mapping.items())
-    cls = type(mapping)
+    cls: Any = type(mapping)
     return list(zip(_field_names(cls), _field_getter(cls)(mapping), strict=True))
 
 
@@ -80,7 +81,8 @@ def _is_mapping_type(cls: type) -> bool:
 
 
 def _is_mapping(value: object) -> bool:
-    return _is_mapping_type(type(value))
+    cls: Any = type(value)
+    return _is_mapping_type(cls)
 
 
 _RESOLVER = yaml.resolver.Resolver()
@@ -118,7 +120,8 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff
 
 
 def _has_items(mapping: object) -> bool:
-    return bool(mapping) if isinstance(mapping, dict) else bool(_field_names(type(mapping)))
+    cls: Any = type(mapping)
+    return bool(mapping) if isinstance(mapping, dict) else bool(_field_names(cls))
 
 
 def _emit_mapping(mapping: object, indent: int, out: list[str], first_prefix: str | None = None) -> None:
@@ -229,7 +232,8 @@ def _check_type(value_node: yaml.Node, hint: object, where: str, errors: list[st
         errors.append(f"line {_line(value_node)}: {where}: expected a single value, not a list or mapping")
         return
     value = _scalar(value_node)
-    expected = {str: (str,), int: (int,), bool: (bool,)}.get(hint, (object,))
+    expected_types: dict[object, tuple[type, ...]] = {str: (str,), int: (int,), bool: (bool,)}
+    expected = expected_types.get(hint, (object,))
     if hint is str and isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
         return  # an unquoted year or date such as 2019 or 2021-05-31 is still a date string
     if not isinstance(value, expected) or (hint is int and isinstance(value, bool)):
@@ -344,10 +348,10 @@ def _root_errors(root: yaml.Node | None, name: str) -> list[str]:
 @functools.cache
 def _field_plan(cls: type) -> dict[str, tuple[type | None, bool]]:
     """Per field: the dataclass its list items are made of, and whether it holds a string."""
-    plan = {}
+    plan: dict[str, tuple[type | None, bool]] = {}
     for name, hint in _type_hints(cls).items():
         inner = next((a for a in typing.get_args(hint) if dataclasses.is_dataclass(a)), None)
-        plan[name] = (inner, hint in (str, str | None))
+        plan[name] = (inner if isinstance(inner, type) else None, hint in (str, str | None))
     return plan
 
 

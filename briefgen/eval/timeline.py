@@ -108,7 +108,9 @@ def evaluate_topic(
     """The topic scored as is, and again without the seeds that copy its gold timeline, if any."""
     gold = read_gold(topic_dir / "gold" / "timeline.txt")
     copies = copied_seeds(topic_dir)
-    runs = [("all seeds", set())] + ([(f"without {', '.join(copies)}", set(copies))] if copies else [])
+    runs: list[tuple[str, set[str]]] = [("all seeds", set())] + (
+        [(f"without {', '.join(copies)}", set(copies))] if copies else []
+    )
     rows = []
     for label, excluded in runs:
         brief = build_topic(seeds_in_span(topic_dir, gold, excluded), cache_dir, jobs, model)

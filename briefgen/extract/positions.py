@@ -8,7 +8,16 @@ from spacy.tokens import Span, Token
 
 from ..findings import Position, stable_id
 from ..lexicon import Lexicon, lexicon
-from .common import QUOTE_CHARS, clean, source, starts_paragraph, subtree_text, topics
+from .common import (
+    QUOTE_CHARS,
+    clean,
+    quote_opened_before,
+    quoted_tokens,
+    source,
+    starts_paragraph,
+    subtree_text,
+    topics,
+)
 from .coref import ActorIndex
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
@@ -139,6 +148,16 @@ def reported_words(verb: Token, sentences: list[Span], first: int, last: int) ->
     return doc[tokens[0] : tokens[-1] + 1]
 
 
+def _framed(verb: Token) -> bool:
+    """Whether a negation or a modal above the clause frames it: 'it is not possible to accept calls'
+    cut to 'to accept calls' would say the opposite."""
+    inside = {t.i for t in verb.subtree}
+    return any(
+        t.i not in inside and (t.dep_ == "neg" or t.tag_ == "MD" or t.lower_ in ("not", "never", "n't"))
+        for t in verb.sent
+    )
+
+
 def _says_will(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
 
@@ -174,9 +193,10 @@ def extract_positions(
     seen: set[tuple[str, int]] = set()
     for number, sent in enumerate(sentences, 1):
         claims: list[tuple[str, str, list[int], Token | None]] = []
+        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX"):
-                continue
+            if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
+                continue  # words inside a quotation are the speaker's, whatever they name
             kind = None if _is_action(token) else _claim_kind(token, lex)
             subject = _subject(token) if kind else None
             if subject is None:
@@ -202,7 +222,7 @@ def extract_positions(
             span = sent.doc[sentences[numbers[0] - 1].start : sent.end]
             if kind == "quote":
                 body = _quote_text(span.text) or clean(span.text)
-            elif verb is not None and verb.dep_ not in ("ROOT",) and len(list(verb.subtree)) > 6:
+            elif verb is not None and verb.dep_ not in ("ROOT",) and len(list(verb.subtree)) > 6 and not _framed(verb):
                 body = subtree_text(verb)
             else:
                 body = clean(sent.text)
