@@ -9,7 +9,7 @@ import datetime as dt
 from html import escape
 
 from .findings import TimelineEvent
-from .time.timex import parse_iso
+from .time.words import parse_iso
 
 WIDTH, HEIGHT = 760, 140
 PAD = 16  # left and right margin inside the picture

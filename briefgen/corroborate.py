@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .findings import BackgroundItem, OpenQuestion, Source, TimelineEvent, stable_id
-from .time.timex import CLOCK_WORDS, contains
+from .time.words import CLOCK_WORDS, contains
 
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
@@ -75,25 +75,30 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         match.sources += [s for s in event.sources if s not in match.sources]
         match.actors += [a for a in event.actors if a not in match.actors]
     for event in merged:
-        event.disputed_dates.sort()
-        disputes = [
-            ("figures", "Which figure is right", " or ".join(event.disputed_figures)),
-            ("outcomes", "Which outcome is right", " or ".join(event.disputed_outcomes)),
-            ("dates", "Which date is right", " or ".join(event.disputed_dates)),
-        ]
-        disagreements += [
-            OpenQuestion(
-                id=stable_id("q", kind, event.id),
-                question=f"{asked}, {detail}? Sources differ on: {event.event}",
-                kind="disagreement",
-                actors=list(event.actors),
-                sources=list(event.sources),
-                cue="disagreement",
-            )
-            for kind, asked, detail in disputes
-            if detail
-        ]
+        disagreements += _disagreements(event)
     return merged, disagreements
+
+
+def _disagreements(event: TimelineEvent) -> list[OpenQuestion]:
+    """The questions an event's disputes raise: which date, figure or outcome is right."""
+    event.disputed_dates.sort()
+    disputes = [
+        ("figures", "Which figure is right", " or ".join(event.disputed_figures)),
+        ("outcomes", "Which outcome is right", " or ".join(event.disputed_outcomes)),
+        ("dates", "Which date is right", " or ".join(event.disputed_dates)),
+    ]
+    return [
+        OpenQuestion(
+            id=stable_id("q", kind, event.id),
+            question=f"{asked}, {detail}? Sources differ on: {event.event}",
+            kind="disagreement",
+            actors=list(event.actors),
+            sources=list(event.sources),
+            cue="disagreement",
+        )
+        for kind, asked, detail in disputes
+        if detail
+    ]
 
 
 YEAR = re.compile(r"1[5-9]\d\d|20\d\d")

@@ -93,6 +93,19 @@ def editor_document(brief: Brief) -> DocumentRecord | None:
     return DocumentRecord(EDITOR_DOC, "overrides.yaml", EDITOR_TITLE, None, "set by hand", "", sentences=sentences)
 
 
+def _positions_grouped(brief: Brief) -> tuple[dict[str, list], dict[str, list]]:
+    """Positions by actor and by issue, newest first in each group."""
+    by_actor: dict[str, list] = defaultdict(list)
+    by_topic: dict[str, list] = defaultdict(list)
+    for position in brief.positions:
+        by_actor[position.actor].append(position)
+        for topic in position.topics or ["other"]:
+            by_topic[topic].append(position)
+    for group in list(by_actor.values()) + list(by_topic.values()):
+        group.sort(key=lambda p: (p.date or "", p.id), reverse=True)
+    return by_actor, by_topic
+
+
 def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     numbers: dict[str, int | str] = {d.id: i for i, d in enumerate(brief.documents, 1)}
     editor = editor_document(brief)
@@ -100,22 +113,11 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         numbers[EDITOR_DOC] = "E"
     actors = {a.id: a for a in brief.actors}
     listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
-    by_actor: dict[str, list] = defaultdict(list)
-    for position in brief.positions:
-        by_actor[position.actor].append(position)
-    by_topic: dict[str, list] = defaultdict(list)
-    for position in brief.positions:
-        for topic in position.topics or ["other"]:
-            by_topic[topic].append(position)
-    for group in list(by_actor.values()) + list(by_topic.values()):
-        group.sort(key=lambda p: (p.date or "", p.id), reverse=True)
+    by_actor, by_topic = _positions_grouped(brief)
     # a development dated after the newest source is a misread date (a title such as the film "2046")
     past = [
         e for e in brief.timeline if e.date and not e.scheduled and not (brief.as_of and _before(brief.as_of, e.date))
     ]
-    passed = [w for w in brief.watch if w.status == "due"]
-    ahead = [w for w in brief.watch if w.status == "ahead"]
-    earlier_watch = [w for w in brief.watch if w.status == "earlier"]
     newest = brief.documents[-1] if brief.documents else None
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
@@ -138,10 +140,6 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "held_by": by_actor,
         "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
         "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
-        "next_watch": ([w for w in ahead if w.date] or ahead)[:3],
-        "watch_ahead": ahead,
-        "watch_passed": passed,
-        "watch_earlier": earlier_watch,
         "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
         "changes": changes,
         "items": items,
@@ -165,6 +163,18 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "earlier_events": earlier,
         "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
         "stances": stances.principal_stances(brief),
+        **_watch_context(brief),
+    }
+
+
+def _watch_context(brief: Brief) -> dict:
+    """What to watch as the newest source leaves it: ahead, due to check, and earlier expectations."""
+    ahead = [w for w in brief.watch if w.status == "ahead"]
+    return {
+        "next_watch": ([w for w in ahead if w.date] or ahead)[:3],
+        "watch_ahead": ahead,
+        "watch_passed": [w for w in brief.watch if w.status == "due"],
+        "watch_earlier": [w for w in brief.watch if w.status == "earlier"],
     }
 
 

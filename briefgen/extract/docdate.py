@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Doc
 
-from ..time.timex import NUMBERS, is_calendar, normalise, parse_iso
+from ..time.timex import normalise
+from ..time.words import NUMBERS, is_calendar, parse_iso
 from .common import SCHEDULING, governing_verb, tense_of
 
 # Only a date in a clause that reports something done bounds the article's own date: a target

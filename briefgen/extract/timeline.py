@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
 from ..time.tagger import tagged
-from ..time.timex import Timex, contains
+from ..time.timex import Timex
+from ..time.words import contains
 from .common import clean, is_ahead, is_hypothetical, sentence_case, source
 from .coref import ActorIndex
 

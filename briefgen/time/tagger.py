@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .tense import tense_of
-from .timex import CLOCK_WORDS, Timex, clock_time, normalise
+from .timex import Timex, normalise
+from .words import CLOCK_WORDS, clock_time
 
 # Words that start an entity but are not part of a TimeML extent.
 LEADING = {
