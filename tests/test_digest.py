@@ -13,7 +13,7 @@ from briefgen.render import render
 from briefgen.summary import about_actor, summarize
 from briefgen.yamlio import dump, loads, validate_text
 
-H1N1 = ROOT.parent / "shared" / "eval" / "stories" / "h1n1" / "articles"
+H1N1 = ROOT / "tests" / "eval" / "stories" / "dev" / "h1n1" / "articles"  # the shared H1N1 story, copied
 
 
 def _document(doc_id: str, date: str, sentences: list[str]) -> DocumentRecord:
