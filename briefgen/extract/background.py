@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..findings import BackgroundItem, Figure, stable_id
 from ..gazetteer import countries
 from ..lexicon import lexicon
+from ..time.tense import sentence_of
 from .common import clean, ents_in, governing_verb, source, subtree_text
 from .timeline import resolve_dates
 
@@ -56,7 +57,7 @@ def _measure(ent: Span) -> str | None:
         return None
     if ent.label_ not in ("MONEY", "PERCENT"):
         # a count is of one place: deaths in Mexico and deaths in the world are two measures
-        places = [countries().lookup(e.text) for e in ents_in(ent.sent) if e.label_ in ("GPE", "NORP")]
+        places = [countries().lookup(e.text) for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
         place = next((found[0] for found in places if found and found[1] != "ambiguous"), None)
         return f"{measure} in {place}" if place else None
     owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)

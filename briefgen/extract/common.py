@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
@@ -27,8 +28,17 @@ def ents_in(span: Span) -> list[Span]:
     doc = span.doc
     cached = doc.user_data.get("briefgen_ents")
     if cached is None:
-        cached = doc.user_data["briefgen_ents"] = list(doc.ents)
-    return [ent for ent in cached if ent.start >= span.start and ent.end <= span.end]
+        ents = list(doc.ents)
+        cached = doc.user_data["briefgen_ents"] = (ents, [ent.start for ent in ents])
+    ents, starts = cached
+    first = bisect.bisect_left(starts, span.start)  # entities are in text order: a long text stays linear
+    found = []
+    for ent in ents[first:]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found
 
 
 def source(doc_id: str, sentences: list[Span], number: int) -> Source:

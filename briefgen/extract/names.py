@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import countries, fold
 from ..lexicon import lexicon
-from .common import DESIGNATION
+from .common import DESIGNATION, ents_in
 
 CODE = re.compile(r"(?:[A-Z]+\d+){2,}[A-Z]*")  # codes such as H1N1 or H5N1 name things
 
@@ -113,7 +113,7 @@ def title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
     if not has_title or first >= start:
         return None, []
     phrase = doc[first:start]
-    return phrase.text, [ent for ent in doc.ents if ent.start >= first and ent.end <= start]
+    return phrase.text, ents_in(phrase)
 
 
 def appositive_role(doc: Doc, span: Span) -> str | None:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import Position, stable_id
 from ..lexicon import Lexicon, lexicon
+from ..time.tense import sentence_of
 from .common import (
     QUOTE_CHARS,
     clean,
@@ -144,7 +145,7 @@ def reported_words(verb: Token, sentences: list[Span], first: int, last: int) ->
         clauses.append(verb.head)  # '"...," he said': the quoted clause is the verb's head
     if not clauses:
         return sentences[last - 1]
-    tokens = sorted(t.i for c in clauses for t in (c.subtree if c is not verb.head else c.sent))
+    tokens = sorted(t.i for c in clauses for t in (c.subtree if c is not verb.head else sentence_of(c)))
     return doc[tokens[0] : tokens[-1] + 1]
 
 
@@ -154,7 +155,7 @@ def _framed(verb: Token) -> bool:
     inside = {t.i for t in verb.subtree}
     return any(
         t.i not in inside and (t.dep_ == "neg" or t.tag_ == "MD" or t.lower_ in ("not", "never", "n't"))
-        for t in verb.sent
+        for t in sentence_of(verb)
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -20,8 +21,14 @@ MAX_EVENT_WORDS = 40
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
     """The sentence's dates with a calendar value, from the one date tagger (the one eval-timex scores)."""
     found = []
-    for t in tagged(sent.doc, anchor):
-        if t.span is None or not sent.start <= t.span.start < sent.end:
+    tags = tagged(sent.doc, anchor)
+    starts = sent.doc.user_data.get(f"briefgen_timex_starts:{anchor}")
+    if starts is None or len(starts) != len(tags):
+        starts = sent.doc.user_data[f"briefgen_timex_starts:{anchor}"] = [
+            t.span.start if t.span is not None else -1 for t in tags
+        ]
+    for t in tags[bisect.bisect_left(starts, sent.start) : bisect.bisect_left(starts, sent.end)]:
+        if t.span is None:
             continue
         timex = t.timex
         if timex.precision is None and CALENDAR_DAY.match(timex.value):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .tense import tense_of
+from .tense import sentence_of, tense_of
 from .timex import Timex, normalise
 from .words import CLOCK_WORDS, clock_time
 
@@ -75,7 +75,7 @@ def _in_quarterly_terms(span: Span, timex: Timex, anchor: dt.date | None) -> Tim
     """In a report on quarterly results, 'a year ago' is the same quarter a year before."""
     if anchor is None or timex.precision != "year" or not YEAR_BACK.search(span.text):
         return timex
-    in_sentence = re.search(r"\bquarter", span.sent.text, re.I)
+    in_sentence = re.search(r"\bquarter", sentence_of(span.root).text, re.I)
     same_quarter = re.search(r"\b(?:a year (?:ago|earlier)|year-ago|year-earlier)\b", span.text, re.I)
     if not in_sentence and not (same_quarter and len(re.findall(r"\bquarter", span.doc.text, re.I)) >= 2):
         return timex

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
@@ -49,6 +50,18 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def sentence_of(token: Token) -> Span:
+    """The sentence that holds token. Token.sent walks the document each time it is asked; a long
+    text asks it for every date, so the sentences are indexed once per document."""
+    doc = token.doc
+    index = doc.user_data.get("briefgen_sentence_starts")
+    if index is None:
+        sents = list(doc.sents)
+        index = doc.user_data["briefgen_sentence_starts"] = (sents, [s.start for s in sents])
+    sents, starts = index
+    return sents[bisect.bisect_right(starts, token.i) - 1]
+
+
 AHEAD_WORDS = {"scheduled", "slated", "upcoming", "next", "impending", "forthcoming"}
 PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "'ve"}
 
@@ -62,7 +75,7 @@ def tense_of(token: Token) -> str | None:
     verb = governing_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     if is_future(verb) or any(t.lower_ in AHEAD_WORDS for t in sent):
         if verb.tag_ != "VBD" or is_future(verb):
             return "future"
