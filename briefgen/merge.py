@@ -150,12 +150,17 @@ def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], 
     newer source reports as done, is due; an undated expectation from an article much older than the
     newest is an earlier expectation."""
     done = [(words_of(e.event), max((doc_dates.get(s.doc) or "" for s in e.sources), default="")) for e in timeline]
+    by_word: dict[str, list[int]] = {}  # only events sharing a word with an item can report it done
+    for index, (words, _) in enumerate(done):
+        for word in words:
+            by_word.setdefault(word, []).append(index)
     for item in watch:
         written = doc_dates.get(item.sources[0].doc) or ""
         item_words = words_of(item.item)
+        candidates = {i for word in item_words for i in by_word.get(word, [])}
         if as_of and item.date and _ends_before(item.date, as_of):
             item.status = "due"
-        elif any(when > written and same_event(words, item_words) for words, when in done):
+        elif any(done[i][1] > written and same_event(done[i][0], item_words) for i in sorted(candidates)):
             item.status = "due"
         elif as_of and not item.date and written and _days_between(written, as_of) > EARLIER_DAYS:
             item.status = "earlier"

@@ -105,17 +105,25 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             words = words[1:]
         return spelling_key(" ".join(words))
 
+    names = {k: bare(merged[k].name) for k in orgs}  # each name made bare once: thousands of them at scale
+    by_initials: dict[str, list[str]] = {}
+    by_prefix: dict[str, list[str]] = {}
+    by_name: dict[str, list[str]] = {}
+    for k, name in names.items():
+        by_initials.setdefault(_initials(name.title()), []).append(k)
+        by_name.setdefault(name, []).append(k)
+        words = name.split()
+        for n in range(3, len(words)):
+            by_prefix.setdefault(" ".join(words[:n]), []).append(k)
     redirects: dict[str, str] = {}
     for key in orgs:
         name = merged[key].name
         if name.replace(".", "").isupper() and 2 <= len(name.replace(".", "")) <= 6:
-            owners = [k for k in orgs if k != key and _initials(bare(merged[k].name).title()) == name.replace(".", "")]
+            owners = [k for k in by_initials.get(name.replace(".", ""), []) if k != key]
         else:
-            short = bare(name)
-            owners = [
-                k for k in orgs if k != key and len(short.split()) >= 3 and bare(merged[k].name).startswith(short + " ")
-            ]
-            owners = owners or [k for k in orgs if k != key and bare(merged[k].name) == short]
+            short = names[key]
+            owners = [k for k in by_prefix.get(short, []) if k != key] if len(short.split()) >= 3 else []
+            owners = owners or [k for k in by_name.get(short, []) if k != key]
         if len(owners) == 1 and owners[0] not in redirects:
             _absorb(merged[owners[0]], merged[key])
             redirects[key] = owners[0]
