@@ -37,6 +37,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/long_seed.py
 
 screenshots: $(STAMP) browser
 	$(BIN)/python -m pytest -q tests/test_browser.py --screenshots docs/images
