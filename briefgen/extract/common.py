@@ -12,6 +12,7 @@ from ..lexicon import lexicon
 from ..time.tense import (  # noqa: F401 - the extractors import them from here
     SCHEDULING,
     governing_verb,
+    indexed,
     is_ahead,
     is_future,
     is_hypothetical,
@@ -25,12 +26,7 @@ DESIGNATION = re.compile(r"\b[A-Za-z]{1,4}-\d{1,4}[A-Za-z]*\b|\b\d+[A-Za-z]*-[A-
 
 def ents_in(span: Span) -> list[Span]:
     """The entities inside span; Span.ents rebuilds every entity of the document on each call."""
-    doc = span.doc
-    cached = doc.user_data.get("briefgen_ents")
-    if cached is None:
-        ents = list(doc.ents)
-        cached = doc.user_data["briefgen_ents"] = (ents, [ent.start for ent in ents])
-    ents, starts = cached
+    ents, starts = indexed(span.doc, "entities", lambda: span.doc.ents)
     first = bisect.bisect_left(starts, span.start)  # entities are in text order: a long text stays linear
     found = []
     for ent in ents[first:]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 
 def is_future(verb: Token) -> bool:
@@ -50,15 +51,19 @@ def governing_verb(token: Token) -> Token:
     return token
 
 
+def indexed(doc: Doc, name: str, spans: Callable[[], Iterable[Span]]) -> tuple[list[Span], list[int]]:
+    """Spans of a document in text order with their starts, built once and kept with the document, so
+    that finding the ones at a place is a bisection, not a walk over a long text."""
+    key = f"briefgen_index:{name}"
+    if key not in doc.user_data:
+        found = list(spans())
+        doc.user_data[key] = (found, [span.start for span in found])
+    return doc.user_data[key]
+
+
 def sentence_of(token: Token) -> Span:
-    """The sentence that holds token. Token.sent walks the document each time it is asked; a long
-    text asks it for every date, so the sentences are indexed once per document."""
-    doc = token.doc
-    index = doc.user_data.get("briefgen_sentence_starts")
-    if index is None:
-        sents = list(doc.sents)
-        index = doc.user_data["briefgen_sentence_starts"] = (sents, [s.start for s in sents])
-    sents, starts = index
+    """The sentence that holds token (Token.sent walks the document each time it is asked)."""
+    sents, starts = indexed(token.doc, "sentences", lambda: token.doc.sents)
     return sents[bisect.bisect_right(starts, token.i) - 1]
 
 
