@@ -18,6 +18,14 @@ SEEDS = click.option(
     show_default=True,
     help="Folder of seed articles.",
 )
+CACHE_DIR = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=settings.DEFAULT_CACHE_DIR,
+    show_default=True,
+    help="Per-seed extraction cache.",
+)
+JOBS = click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
 MODEL = click.option(
     "--model",
     envvar=settings.MODEL_ENV_VAR,
@@ -41,15 +49,9 @@ def main() -> None:
     show_default=True,
     help="Where to write the brief.",
 )
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=settings.DEFAULT_CACHE_DIR,
-    show_default=True,
-    help="Per-seed extraction cache.",
-)
+@CACHE_DIR
 @click.option("--no-cache", is_flag=True, help="Parse every seed again.")
-@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@JOBS
 @click.option("--title", default=None, help="Title of the briefing.")
 @click.option(
     "--overrides",
@@ -273,14 +275,8 @@ def eval_timex(folder, verbose, model):
 
 @main.command(name="eval-timeline")
 @click.argument("topics", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=settings.DEFAULT_CACHE_DIR,
-    show_default=True,
-    help="Per-seed extraction cache.",
-)
-@click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@CACHE_DIR
+@JOBS
 @click.option(
     "--rouge",
     type=click.Choice(["original", "reimpl"]),

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from ..extract.asking import AUXILIARIES, WH_WORDS
 from ..extract.coref import OTHER_PRONOUNS, PERSON_PRONOUNS
 from ..lexicon import lexicon
 
-OPENERS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
-AUXILIARIES = {"will", "would", "can", "could", "should", "is", "are", "was", "were", "do", "does", "did"}
-AUXILIARIES |= {"has", "have", "had", "may", "might", "must", "shall"}
 BARE = PERSON_PRONOUNS | OTHER_PRONOUNS | {"this", "that", "which", "i", "we", "you"}
 
 
@@ -25,10 +23,10 @@ def question_problems(question: str, nlp: Language) -> list[str]:
     words = [t for t in doc if not t.is_punct]
     if not words:
         return ["empty"]
-    if words[0].lower_ not in OPENERS | AUXILIARIES:
+    if words[0].lower_ not in WH_WORDS | AUXILIARIES:
         problems.append(f"opens with '{words[0].text}', not an auxiliary or a wh-word")
     subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if not subjects and words[0].lower_ not in OPENERS:
+    if not subjects and words[0].lower_ not in WH_WORDS:
         problems.append("has no subject")
     if any(s.lower_ in BARE and s.dep_ != "expl" for s in subjects[:1]):
         problems.append(f"its subject is a bare pronoun ('{subjects[0].text}')")

@@ -11,6 +11,9 @@ from .common import clean, subtree_text
 from .coref import PERSON_PRONOUNS, ActorIndex
 
 WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
+# The auxiliaries a yes-no question opens with.
+AUXILIARIES = {"will", "would", "can", "could", "should", "is", "are", "was", "were", "do", "does", "did"}
+AUXILIARIES |= {"has", "have", "had", "may", "might", "must", "shall"}
 
 
 ASK_MODAL = {"would": "will", "could": "will", "might": "will", "may": "will", "'ll": "will", "wo": "will"}

@@ -16,12 +16,11 @@ from spacy.vocab import Vocab
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .asking import MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
+from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
 from .common import clean, is_future, quote_opened_before, quoted_tokens, source, subtree_text
 from .coref import ActorIndex
 
-OPENERS = WH_WORDS | {"will", "would", "can", "could", "should", "is", "are", "was", "were", "do", "does"}
-OPENERS |= {"did", "has", "have", "had", "may", "might", "must", "shall"}
+OPENERS = WH_WORDS | AUXILIARIES
 # An open matter is still ahead: its modal becomes the plain future of a question.
 
 
