@@ -199,7 +199,7 @@ def figures_that_differ(
             shown.setdefault(amount, (value, source))
         told = [value for value, _ in shown.values()]
         listed = ", ".join(told[:-1]) + f" or {told[-1]}"
-        sources = [source for _, source in shown.values()]
+        sources = list({(s.doc, s.sentence): s for _, s in shown.values()}.values())  # one citation a sentence
         question = OpenQuestion(
             id=stable_id("q", "figures", measure),
             question=f"What is the {measure}: {listed}?" if " of " in measure else f"How many {measure}: {listed}?",
