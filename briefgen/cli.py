@@ -26,6 +26,13 @@ CACHE_DIR = click.option(
     help="Per-seed extraction cache.",
 )
 JOBS = click.option("--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+SCHEDULER = click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help=f"Extract on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker "
+    f"processes here; default ${settings.SCHEDULER_ENV_VAR}. Needs `pip install 'briefgen[dask]'`.",
+)
 MODEL = click.option(
     "--model",
     envvar=settings.MODEL_ENV_VAR,
@@ -62,7 +69,8 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any seed could not be used.")
 @MODEL
-def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, model):
+@SCHEDULER
+def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, model, scheduler):
     """Extract seeds into brief.yaml.
 
     Example: briefgen extract --seeds seeds --out brief.yaml
@@ -70,7 +78,8 @@ def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, mod
     from .pipeline import build_brief
     from .yamlio import save
 
-    brief, stats = build_brief(seeds, None if no_cache else cache_dir, model, jobs, title, overrides)
+    with _cluster_errors():
+        brief, stats = build_brief(seeds, None if no_cache else cache_dir, model, jobs, title, overrides, scheduler)
     for notice in brief.notices:
         click.echo(f"briefgen: {notice}", err=True)
     save(brief, out)
@@ -80,6 +89,20 @@ def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, mod
     )
     if strict and stats.problems:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _cluster_errors():
+    """A Dask cluster that cannot be used is a usage error with its reason; local clusters stop after."""
+    from .cluster import ClusterError
+    from .pipeline import close_clusters
+
+    try:
+        yield
+    except ClusterError as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        close_clusters()
 
 
 @main.command()
@@ -118,12 +141,19 @@ def render(brief_path, out, templates):
 @click.option(
     "--watch", is_flag=True, help="Stay running; build again when a seed, the overrides or a template changes."
 )
-def build(config_file, site_dir, watch):
+@click.option("--jobs", type=click.IntRange(1), default=None, help="Worker processes (default: the plugin's jobs:).")
+@SCHEDULER
+def build(config_file, site_dir, watch, jobs, scheduler):
     """Extract, render and build the site with MkDocs (the same as `mkdocs build`).
 
-    Example: briefgen build --site-dir site
+    Example: briefgen build --site-dir site --jobs 2
     """
-    watched = _build_site(config_file, site_dir)
+    with _cluster_errors():
+        _build(config_file, site_dir, watch, {"jobs": jobs, "scheduler": scheduler})
+
+
+def _build(config_file: str, site_dir: str | None, watch: bool, options: dict) -> None:
+    watched = _build_site(config_file, site_dir, options)
     if watch:
         from .filewatch import wait_for_changes
 
@@ -132,7 +162,7 @@ def build(config_file, site_dir, watch):
             for changed in wait_for_changes(watched):
                 click.echo(f"changed: {', '.join(changed)}")
                 try:
-                    _build_site(config_file, site_dir)
+                    _build_site(config_file, site_dir, options)
                 except Exception as err:  # noqa: BLE001 - a failed rebuild keeps the last site and the watch
                     click.echo(f"briefgen: build failed, the previous site stays: {err}", err=True)
 
@@ -167,13 +197,21 @@ def _mkdocs_messages_shown():
         plugin_log.setLevel(level)
 
 
-def _build_site(config_file: str, site_dir: str | None) -> list[str]:
-    """One build, swapped in whole; returns what the briefgen plugin asked MkDocs to watch."""
+def _build_site(config_file: str, site_dir: str | None, options: dict | None = None) -> list[str]:
+    """One build, swapped in whole; returns what the briefgen plugin asked MkDocs to watch. Options
+    given (not None) replace the briefgen plugin's own in mkdocs.yml."""
     with _mkdocs_messages_shown():
-        return _build_and_swap(config_file, site_dir)
+        return _build_and_swap(config_file, site_dir, options or {})
 
 
-def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
+def _set_plugin_options(config, options: dict) -> None:
+    plugin = config.plugins.get("briefgen")
+    for name, value in options.items():
+        if plugin is not None and value is not None:
+            plugin.config[name] = value
+
+
+def _build_and_swap(config_file: str, site_dir: str | None, options: dict) -> list[str]:
     import shutil
 
     from mkdocs.commands.build import build as mkdocs_build
@@ -188,6 +226,7 @@ def _build_and_swap(config_file: str, site_dir: str | None) -> list[str]:
             remove_stale_staging(final)
             staging = make_staging_folder(final)
             config = load_config(config_file, site_dir=str(staging))
+            _set_plugin_options(config, options)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)

@@ -22,7 +22,7 @@ from .ingest import Document, SeedProblem, read_seeds
 from .keydates import key_dates, references
 from .merge import merge
 from .overrides import apply_overrides, load_overrides
-from .settings import model_name
+from .settings import model_name, scheduler_address
 from .summary import summarize
 
 BATCH_SIZE = 32
@@ -125,25 +125,47 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def extract_all(documents: list[Document], model: str, jobs: int = 1) -> Iterator[Extracted]:
-    """Parse and extract documents in batches, streaming (never all spaCy Docs at once)."""
-    # With workers, batches small enough that each worker gets several: with a few long batches one
-    # worker would be left with the last of them while the other waits.
-    size = min(BATCH_SIZE, max(1, -(-len(documents) // (4 * jobs)))) if jobs > 1 else BATCH_SIZE
-    batches = list(_chunks(documents, size))
+def extract_all(
+    documents: list[Document], model: str, jobs: int = 1, scheduler: str | None = None
+) -> Iterator[Extracted]:
+    """Parse and extract documents in batches, streaming (never all spaCy Docs at once): on this
+    process, on `jobs` worker processes, or on the Dask cluster at `scheduler` (see cluster.py)."""
     progress, done = _Progress(len(documents)), 0
-    if jobs > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-            for results in pool.map(_extract_batch, batches, [model] * len(batches)):
-                done += len(results)
-                progress.update(done)
-                yield from results
-        return
-    for batch in batches:
-        results = _extract_batch(batch, model)
+    for results in _batch_results(documents, model, jobs, scheduler):
         done += len(results)
         progress.update(done)
         yield from results
+
+
+def batches_for(documents: list[Document], workers: int) -> list[list[Document]]:
+    """With workers, batches small enough that each worker gets several: with a few long batches one
+    worker would be left with the last of them while the other waits."""
+    size = min(BATCH_SIZE, max(1, -(-len(documents) // (4 * workers)))) if workers > 1 else BATCH_SIZE
+    return list(_chunks(documents, size))
+
+
+def _batch_results(
+    documents: list[Document], model: str, jobs: int, scheduler: str | None
+) -> Iterator[list[Extracted]]:
+    if scheduler and documents:
+        from .cluster import extract_on_cluster
+
+        yield from extract_on_cluster(documents, model, scheduler)
+        return
+    batches = batches_for(documents, jobs)
+    if jobs > 1 and len(batches) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+            yield from pool.map(_extract_batch, batches, [model] * len(batches))
+        return
+    for batch in batches:
+        yield _extract_batch(batch, model)
+
+
+def close_clusters() -> None:
+    """Stop the local Dask clusters this process started, if it started any."""
+    module = sys.modules.get(f"{__package__}.cluster")
+    if module is not None:
+        module.close_local_clusters()
 
 
 def _load_model_meanwhile(model: str) -> threading.Thread:
@@ -190,17 +212,19 @@ def build_brief(
     jobs: int = 1,
     title: str | None = None,
     overrides_path: Path | None = None,
+    scheduler: str | None = None,
 ) -> tuple[Brief, BuildStats]:
     """Seeds in, Brief out, in named steps: read the seeds, take what the cache holds, extract the
-    rest, merge, apply the user's overrides, then the digest (key dates and the summary)."""
-    model = model_name(model)
+    rest, merge, apply the user's overrides, then the digest (key dates and the summary). Extraction
+    runs on jobs processes, or on the Dask cluster of scheduler (or of $BRIEFGEN_SCHEDULER)."""
+    model, scheduler = model_name(model), scheduler_address(scheduler)
     stats = BuildStats()
     documents, stats.problems = read_seeds(seeds_dir)
     stats.seeds = len(documents)
     cache = ExtractionCache(cache_dir, model) if cache_dir else None
     keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
-    results, todo = _from_cache(documents, cache, keys, model)
-    _extract_missing(todo, results, cache, keys, model, jobs, stats)
+    results, todo = _from_cache(documents, cache, keys, model, preload=not scheduler)
+    _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler)
     ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
     stats.words = sum(len(d.text.split()) for d, _ in ordered)
     with _without_gc_pauses():
@@ -219,13 +243,14 @@ Results = dict[str, tuple[Document, DocFindings]]
 
 
 def _from_cache(
-    documents: list[Document], cache: ExtractionCache | None, keys: dict[str, str], model: str
+    documents: list[Document], cache: ExtractionCache | None, keys: dict[str, str], model: str, preload: bool = True
 ) -> tuple[Results, list[Document]]:
-    """What the cache already holds, and the documents left to parse (the model loads meanwhile)."""
+    """What the cache already holds, and the documents left to parse (the model loads meanwhile,
+    unless a cluster's workers parse them)."""
     results: Results = {}
     todo: list[Document] = []
     loader = None
-    if documents and (cache is None or not all(cache.holds(key) for key in keys.values())):
+    if preload and documents and (cache is None or not all(cache.holds(key) for key in keys.values())):
         loader = _load_model_meanwhile(model)
     for document in documents:
         hit = cache.get(keys[document.id]) if cache else None
@@ -246,10 +271,11 @@ def _extract_missing(
     model: str,
     jobs: int,
     stats: BuildStats,
+    scheduler: str | None = None,
 ) -> None:
     """Parse and extract what the cache lacks, caching each result; a failure costs one seed."""
     started = time.perf_counter()
-    for document, findings, error in extract_all(todo, model, jobs):
+    for document, findings, error in extract_all(todo, model, jobs, scheduler):
         results[document.id] = (document, findings)
         if error:
             stats.problems.append(
@@ -280,13 +306,14 @@ def build_pipeline(
     jobs: int = 1,
     log=None,
     key_dates_shown: int = 0,
+    scheduler: str | None = None,
 ) -> dict[str, str]:
     """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
     from .changes import track
     from .render import render
     from .yamlio import save
 
-    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path)
+    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path, scheduler)
     if log is not None:
         # INFO, not WARNING: under `mkdocs build --strict` a bad seed must not stop the other seeds
         # from building. The notices are also listed on the Overview page.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -30,11 +32,33 @@ class BriefgenConfig(Config):
     title = c.Optional(c.Type(str))
     offline = c.Type(bool, default=False)
     key_dates = c.Type(int, default=0)  # how many the Timeline opens with; 0 grows with the sources
+    jobs = c.Type(int, default=1)  # worker processes for extraction
+    scheduler = c.Optional(c.Type(str))  # a Dask scheduler's address or local:N; else $BRIEFGEN_SCHEDULER
+
+
+def _cluster_errors_reported(event: Callable[..., Files]) -> Callable[..., Files]:
+    """A Dask cluster that cannot be used stops the build with its reason, not a traceback."""
+
+    @functools.wraps(event)
+    def reported(*args, **kwargs) -> Files:
+        from .cluster import ClusterError
+
+        try:
+            return event(*args, **kwargs)
+        except ClusterError as err:
+            raise PluginError(str(err)) from err
+
+    return reported
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_startup(self, *, command, dirty) -> None:
         """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
+
+    def on_shutdown(self) -> None:
+        from .pipeline import close_clusters
+
+        close_clusters()
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         # made absolute without following symbolic links, so a linked seeds folder can be refused
@@ -47,6 +71,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
                 raise PluginError("offline: true needs the Material 'offline' plugin listed after briefgen")
             offline.config.enabled = True
             config.use_directory_urls = False
+        if self.config.jobs < 1:
+            raise PluginError(f"jobs: {self.config.jobs}: at least 1 worker process")
         for value in (self.config.seeds, self.config.templates, self.config.overrides):
             path = self._path(config, value)
             if path.exists() and str(path) not in config.watch:
@@ -59,6 +85,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             rewatch_when_back(server, seeds)
         return server
 
+    @_cluster_errors_reported
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         pages = build_pipeline(
             seeds_dir=self._path(config, self.config.seeds),
@@ -70,6 +97,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             title=self.config.title or config.site_name,
             log=log,
             key_dates_shown=self.config.key_dates,
+            jobs=self.config.jobs,
+            scheduler=self.config.scheduler,
         )
         for path, markdown in sorted(pages.items()):
             existing = files.get_file_from_path(path)

@@ -59,3 +59,11 @@ MAX_SEED_BYTES = 5 * 1024 * 1024
 
 def model_name(explicit: str | None = None) -> str:
     return explicit or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL
+
+
+# Where extraction runs when not on this machine: a Dask scheduler's address, or local:N.
+SCHEDULER_ENV_VAR = "BRIEFGEN_SCHEDULER"
+
+
+def scheduler_address(explicit: str | None = None) -> str | None:
+    return explicit or os.environ.get(SCHEDULER_ENV_VAR) or None
