@@ -100,7 +100,9 @@ def _cluster_errors():
     try:
         yield
     except ClusterError as err:
-        raise click.ClickException(str(err)) from err
+        failure = click.ClickException(str(err))
+        failure.exit_code = 2  # as for a usage error: nothing was built
+        raise failure from err
     finally:
         close_clusters()
 
