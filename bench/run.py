@@ -1,9 +1,10 @@
 """Benchmark briefgen against its floor: bare spaCy and bare MkDocs on the same texts and pages.
 
-Usage: python bench/run.py [--corpus DIR] [--sizes 100,1000,all]
+Usage: python bench/run.py [--corpus DIR] [--sizes 100,1000,all] [--parallel-only]
 Prints one table; the ratios (ours / floor) are the figures to report. The runs compared with the
 floor (bare spaCy, our extraction on one and two processes, both MkDocs builds) are repeated and the
-fastest counts.
+fastest counts. A second table sets extraction on two forked processes (`--jobs 2`) beside a local
+Dask cluster of two workers (`--scheduler local:2`), run in turn; `--parallel-only` measures just that.
 "+1 seed" is a fresh process (imports spaCy and loads the pipeline for the new seed); "+1 served" is
 the same regeneration inside a long-running process such as `mkdocs serve`, pipeline already loaded.
 """
@@ -63,6 +64,25 @@ nlp.load()
 started = time.perf_counter()
 build_brief(Path(sys.argv[1]), None, jobs=int(sys.argv[2]))
 print(time.perf_counter() - started)
+"""
+
+# The same extraction on a local Dask cluster of 2 worker processes. As above, loading the pipeline is
+# left out of the timed part: the cluster starts and its workers load the pipeline first (that start
+# is reported on its own), then the extraction is timed.
+DASK_EXTRACT = """
+import sys, time
+from pathlib import Path
+from briefgen.cluster import connected
+from briefgen.pipeline import build_brief, close_clusters
+from briefgen.settings import model_name
+started = time.perf_counter()
+with connected("local:2", model_name()):
+    pass
+ready = time.perf_counter()
+build_brief(Path(sys.argv[1]), None, scheduler="local:2")
+done = time.perf_counter()
+close_clusters()
+print(done - ready, ready - started)
 """
 
 STAGES = """
@@ -145,7 +165,18 @@ def best(measure, repeats: int) -> float:
     return min(measure() for _ in range(repeats))
 
 
-def bench(corpus: list[Path], size: int, work: Path, repeats: int) -> dict:
+def parallel(seeds: Path, project: Path, repeats: int) -> dict:
+    """`--jobs 2` and a local Dask cluster of 2 workers, run in turn so both meet the same neighbours."""
+    jobs, cluster, start = [], [], []
+    for _ in range(repeats):
+        jobs.append(float(python(OUR_EXTRACT, str(seeds), "2", cwd=project)))
+        extract, started = python(DASK_EXTRACT, str(seeds), cwd=project).split()
+        cluster.append(float(extract))
+        start.append(float(started))
+    return {"extract_2": min(jobs), "dask_2": min(cluster), "dask_start": min(start)}
+
+
+def project_of(corpus: list[Path], size: int, work: Path) -> tuple[Path, Path, dict]:
     project = work / f"n{size}"
     seeds = project / "seeds"
     seeds.mkdir(parents=True)
@@ -154,14 +185,18 @@ def bench(corpus: list[Path], size: int, work: Path, repeats: int) -> dict:
     chosen = corpus[:size]
     for path in chosen[:-1]:
         shutil.copy(path, seeds / f"{path.parent.name}-{path.name}")
-    last = chosen[-1]
     words = sum(len(p.read_bytes().split()) for p in chosen)
-    row = {"seeds": size, "words": words}
+    return project, seeds, {"seeds": size, "words": words}
+
+
+def bench(corpus: list[Path], size: int, work: Path, repeats: int) -> dict:
+    project, seeds, row = project_of(corpus, size, work)
+    last = corpus[:size][-1]
     row["bare_pipe"] = best(lambda: float(python(BARE_PIPE, str(seeds), cwd=project)), repeats)
     shutil.copy(last, seeds / f"{last.parent.name}-{last.name}")
     row["bare_pipe"] *= size / max(size - 1, 1)
     row["extract_1"] = best(lambda: float(python(OUR_EXTRACT, str(seeds), "1", cwd=project)), repeats)
-    row["extract_2"] = best(lambda: float(python(OUR_EXTRACT, str(seeds), "2", cwd=project)), repeats)
+    row.update(parallel(seeds, project, repeats))
     cache, pages = project / ".briefgen-cache", project / "pages"
     cold = python(STAGES, str(seeds), str(cache), str(project / "brief.yaml"), str(pages), cwd=project).split()
     row["cold_extract"], row["cold_render"], row["digest"] = float(cold[0]), float(cold[1]), float(cold[4])
@@ -192,6 +227,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("BRIEFGEN_BENCH_CORPUS", DEFAULT_CORPUS)))
     parser.add_argument("--sizes", default="100,1000,all")
     parser.add_argument("--repeats", type=int, default=2, help="Runs of each floor comparison; the fastest counts.")
+    parser.add_argument(
+        "--parallel-only", action="store_true", help="Measure only `--jobs 2` against a local Dask cluster of 2."
+    )
     args = parser.parse_args()
     corpus = sorted(p for p in args.corpus.rglob("*.txt"))
     random.Random(7).shuffle(corpus)  # mix the five sections, the same way every run
@@ -200,7 +238,35 @@ def main() -> None:
         f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}; corpus {args.corpus} ({len(corpus)} files)"
     )
     with tempfile.TemporaryDirectory() as tmp:
+        if args.parallel_only:
+            print_parallel([only_parallel(corpus, size, Path(tmp), args.repeats) for size in sizes])
+            return
         rows = [bench(corpus, size, Path(tmp), args.repeats) for size in sizes]
+    print_table(rows)
+    print_parallel(rows)
+
+
+def only_parallel(corpus: list[Path], size: int, work: Path, repeats: int) -> dict:
+    project, seeds, row = project_of(corpus, size, work)
+    last = corpus[:size][-1]
+    shutil.copy(last, seeds / f"{last.parent.name}-{last.name}")
+    row.update(parallel(seeds, project, repeats))
+    return row
+
+
+def print_parallel(rows: list[dict]) -> None:
+    """Extraction on two processes, forked (`--jobs 2`) and on a local Dask cluster (`local:2`)."""
+    header = ("seeds", "jobs2 s", "jobs2 w/s", "dask2 s", "dask2 w/s", "dask2 / jobs2 throughput", "dask start s")
+    print()
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for r in rows:
+        cells = [r["seeds"], f"{r['extract_2']:.1f}", f"{r['words'] / r['extract_2']:,.0f}", f"{r['dask_2']:.1f}"]
+        cells += [f"{r['words'] / r['dask_2']:,.0f}", f"{r['extract_2'] / r['dask_2']:.2f}", f"{r['dask_start']:.1f}"]
+        print(" | ".join(str(c) for c in cells))
+
+
+def print_table(rows: list[dict]) -> None:
     header = (
         "seeds",
         "words",

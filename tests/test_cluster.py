@@ -94,10 +94,11 @@ def _alive(pid: int) -> bool:
 
 def test_without_dask_the_option_says_how_to_install_it(seeds, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
-    result = CliRunner().invoke(main, ["extract", "--scheduler", "local:2", "--seeds", str(seeds)])
+    out = tmp_path / "brief.yaml"
+    result = CliRunner().invoke(main, ["extract", "--scheduler", "local:2", "--seeds", str(seeds), "--out", str(out)])
     assert result.exit_code == 2
     assert "pip install 'briefgen[dask]'" in result.output
-    assert not (tmp_path / "brief.yaml").exists()
+    assert not out.exists()
 
 
 def test_the_scheduler_comes_from_the_environment_and_a_wrong_one_is_named(seeds, monkeypatch):
