@@ -52,7 +52,7 @@ def local_workers(address: str) -> int | None:
     """N for local:N (a cluster of N worker processes on this machine), None for a scheduler's address."""
     match = LOCAL.fullmatch(address.strip())
     if match is None:
-        if address.strip().startswith("local"):
+        if address.strip().startswith("local:"):
             raise ClusterError(f"{address!r}: write local:N, N the number of worker processes (local:2)")
         return None
     count = int(match.group(1))
@@ -102,17 +102,26 @@ def connected(address: str, model: str) -> Iterator[Any]:
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
         except TimeoutError as err:
             raise ClusterError(f"the Dask scheduler at {address} has had no worker for {WORKERS_TIMEOUT} s") from err
-        from .worker_plugin import LoadPipeline
-
-        client.register_plugin(LoadPipeline(model), name=PLUGIN_NAME)
+        _load_pipeline_on_workers(client, model, address)
         yield client
     finally:
         client.close()
 
 
+def _load_pipeline_on_workers(client: Any, model: str, address: str) -> None:
+    from .worker_plugin import LoadPipeline
+
+    try:
+        client.register_plugin(LoadPipeline(model), name=PLUGIN_NAME)
+    except Exception as err:  # noqa: BLE001 - raised on a worker, of any type: said with its cause
+        raise ClusterError(
+            f"the workers of {address} could not load briefgen's pipeline {model!r} ({type(err).__name__}: {err}): "
+            "install briefgen, with its spaCy pipeline, on every worker"
+        ) from err
+
+
 def _worker_threads(client: Any) -> int:
-    workers = client.scheduler_info().get("workers", {})
-    return max(1, sum(info.get("nthreads", 1) for info in workers.values()))
+    return max(1, sum(client.nthreads().values()))
 
 
 def extract_batch(documents: list[Document], model: str, version: str) -> list[Extracted]:

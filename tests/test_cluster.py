@@ -108,6 +108,17 @@ def test_the_scheduler_comes_from_the_environment_and_a_wrong_one_is_named(seeds
     assert "'local:two': write local:N" in result.output
 
 
+def test_local_n_starts_a_local_cluster_and_anything_else_is_a_schedulers_address():
+    from briefgen.cluster import ClusterError, local_workers
+
+    assert local_workers("local:3") == 3
+    assert local_workers("tcp://10.0.0.5:8786") is None
+    assert local_workers("localhost:8786") is None
+    for wrong in ("local:0", "local:", "local:-1"):
+        with pytest.raises(ClusterError):
+            local_workers(wrong)
+
+
 def test_an_unreachable_scheduler_is_reported_with_its_address(seeds, monkeypatch):
     import socket
 
