@@ -65,15 +65,19 @@ def _local_cluster(workers: int) -> Any:
     distributed = _dask()
     cluster = _LOCAL_CLUSTERS.get(workers)
     if cluster is None or cluster.status.name != "running":
-        # One thread per worker: spaCy parses on one core, so N processes use N cores.
-        cluster = distributed.LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        import dask
+
+        # One thread per worker: spaCy parses on one core, so N processes use N cores. Without a
+        # dashboard, nobody reads the profiler's samples of the running task, taken every 10 ms.
+        with dask.config.set({"distributed.worker.profile.enabled": False}):
+            cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
         _LOCAL_CLUSTERS[workers] = cluster
     return cluster
 
