@@ -93,7 +93,8 @@ def extract(seeds, out, cache_dir, no_cache, jobs, title, overrides, strict, mod
 
 @contextlib.contextmanager
 def _cluster_errors():
-    """A Dask cluster that cannot be used is a usage error with its reason; local clusters stop after."""
+    """A Dask cluster that cannot be used is a usage error with its reason (in a site build, MkDocs
+    reports the plugin's error and stops); the local clusters started stop after the command."""
     from .cluster import ClusterError
     from .pipeline import close_clusters
 

@@ -218,6 +218,10 @@ def build_brief(
     rest, merge, apply the user's overrides, then the digest (key dates and the summary). Extraction
     runs on jobs processes, or on the Dask cluster of scheduler (or of $BRIEFGEN_SCHEDULER)."""
     model, scheduler = model_name(model), scheduler_address(scheduler)
+    if scheduler:  # a wrong address is reported even when every seed is cached
+        from .cluster import local_workers
+
+        local_workers(scheduler)
     stats = BuildStats()
     documents, stats.problems = read_seeds(seeds_dir)
     stats.seeds = len(documents)

@@ -20,7 +20,7 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory) -> Path:
-    """Nine short seeds of three kinds (.txt, .md): enough for several batches per worker."""
+    """Nine short seeds (.txt and .md): enough for several batches per worker."""
     folder = tmp_path_factory.mktemp("cluster") / "seeds"
     folder.mkdir()
     for path in sorted(FIXTURES.glob("*/*")):
@@ -153,6 +153,9 @@ def test_build_gives_the_plugin_its_jobs_and_scheduler(project, monkeypatch):
     assert (given["jobs"], given["scheduler"]) == (3, "local:1")
     assert CliRunner().invoke(main, ["build", "--jobs", "2", "--scheduler", "tcp://127.0.0.1:8786"]).exit_code == 0
     assert (given["jobs"], given["scheduler"]) == (2, "tcp://127.0.0.1:8786")
+    monkeypatch.setattr(plugin, "build_pipeline", build_here)
+    result = CliRunner().invoke(main, ["build", "--scheduler", "local:many"])
+    assert result.exit_code != 0 and "'local:many': write local:N" in result.output
 
 
 def teardown_module() -> None:
