@@ -34,7 +34,7 @@ PLUGIN_NAME = "briefgen-pipeline"
 # on one core, so N processes use N cores. Nobody reads the profiler's samples of the running task
 # (taken every 10 ms) without a dashboard. Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers,
 # which also stops glibc from raising its mmap threshold: every large array spaCy allocates is then
-# mapped and unmapped afresh, and parsing takes about 7 times the page faults and 10 % more CPU.
+# mapped and unmapped afresh, and parsing takes about 7 times the page faults and twice the system time.
 LOCAL_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
