@@ -10,10 +10,10 @@ it in the process's cached loader.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import re
 import uuid
-from collections import deque
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -148,25 +148,39 @@ def extract_batch(documents: list[Document], model: str, version: str) -> list[E
     return _extract_batch(documents, model)
 
 
+IN_FLIGHT = 8  # batches per worker thread sent and not yet handed on
+
+
 def extract_on_cluster(documents: list[Document], model: str, address: str) -> Iterator[list[Extracted]]:
-    """Results batch by batch, in the order of the documents. A few batches per worker are in flight
-    at a time, so neither the client nor the scheduler holds every text at once."""
+    """Results batch by batch, in the order of the documents. A batch is sent whenever one comes back,
+    so no worker waits for a slow batch on another; at most IN_FLIGHT batches per worker thread are
+    out at a time, so neither the client nor the scheduler holds every text at once."""
     from .pipeline import batches_for
 
     with connected(address, model) as client:
         threads = _worker_threads(client)
-        batches = iter(batches_for(documents, threads))
-        run = uuid.uuid4().hex[:12]
-        pending: deque[Any] = deque()
-        for index, batch in enumerate(batches):
-            pending.append(_submit(client, batch, model, f"briefgen-extract-{run}-{index}"))
-            if len(pending) >= 2 * threads + 1:
-                yield _result(pending.popleft(), address)
-        while pending:
-            yield _result(pending.popleft(), address)
+        todo = enumerate(batches_for(documents, threads))
+        run, limit = uuid.uuid4().hex[:12], IN_FLIGHT * threads
+        index_of: dict[str, int] = {}
+        returned: dict[int, list[Extracted]] = {}
+        first = [
+            _submit(client, batch, model, f"briefgen-extract-{run}-{index}", index_of, index)
+            for index, batch in itertools.islice(todo, limit)
+        ]
+        completed = _dask().as_completed(first, loop=client.loop)
+        del first  # the futures are released as they come back
+        handed = 0
+        for future in completed:
+            returned[index_of.pop(future.key)] = _result(future, address)
+            while handed in returned:
+                yield returned.pop(handed)
+                handed += 1
+            for index, batch in itertools.islice(todo, max(0, limit - len(index_of) - len(returned))):
+                completed.add(_submit(client, batch, model, f"briefgen-extract-{run}-{index}", index_of, index))
 
 
-def _submit(client: Any, batch: list[Document], model: str, key: str) -> Any:
+def _submit(client: Any, batch: list[Document], model: str, key: str, index_of: dict[str, int], index: int) -> Any:
+    index_of[key] = index
     return client.submit(extract_batch, batch, model, EXTRACTOR_VERSION, key=key, retries=RETRIES, pure=False)
 
 
