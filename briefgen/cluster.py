@@ -35,9 +35,15 @@ PLUGIN_NAME = "briefgen-pipeline"
 # (taken every 10 ms) without a dashboard. Dask's nanny sets MALLOC_TRIM_THRESHOLD_ for its workers,
 # which also stops glibc from raising its mmap threshold: every large array spaCy allocates is then
 # mapped and unmapped afresh, and parsing takes about 7 times the page faults and twice the system time.
+# A worker's event loop wakes about 60 times a second (its health tick every 20 ms, the memory monitor
+# every 100 ms); each time it takes the GIL from the parsing thread, which on a busy machine may then
+# wait for a core for the loop's thread to run. Here it wakes a few times a second.
 LOCAL_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
 }
 
 # Local clusters started by this process, kept for its later builds (`mkdocs serve`): starting one and
