@@ -12,9 +12,9 @@ import jinja2
 
 from . import chronology, keydates, stances, summary
 from .axis import timeline_svg
-from .brief import ITEM_SECTIONS, Brief, DocumentRecord
+from .brief import Brief, DocumentRecord
 from .figures import actor_issue_matrix
-from .findings import EDITOR_DOC, EDITOR_TITLE, Source
+from .findings import EDITOR_DOC, EDITOR_TITLE, TRACKED, Source
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -81,11 +81,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
 def editor_document(brief: Brief) -> DocumentRecord | None:
     """The Editor's additions page: the notes that items added in overrides.yaml cite, by number."""
     notes = {
-        source.sentence: source.text
-        for section in ITEM_SECTIONS
-        for item in getattr(brief, section)
-        for source in item.sources
-        if source.doc == EDITOR_DOC
+        source.sentence: source.text for item in brief.items() for source in item.sources if source.doc == EDITOR_DOC
     }
     if not notes:
         return None
@@ -122,11 +118,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
     )
-    items = {
-        i.id: i
-        for section in ("actors", "positions", "timeline", "open_questions", "watch")
-        for i in getattr(brief, section)
-    }
+    items = brief.by_id(TRACKED)
     lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
     span = keydates.main_span(brief)
     earlier, chronicle = chronology.split_earlier(brief.timeline, span[0] if span else None)
