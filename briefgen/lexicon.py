@@ -42,6 +42,11 @@ class Lexicon:
     ambiguous_titles: WordSet
     organizations: dict[str, list[str]]
     article_country_words: WordSet
+    reporting_only_verbs: WordSet
+    possibility_modals: WordSet
+    settling_verbs: WordSet
+    difficulty_verbs: WordSet
+    earlier_time_words: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

@@ -12,38 +12,13 @@ from ..time.tense import sentence_of
 from .common import (
     QUOTE_CHARS,
     clean,
-    quote_opened_before,
-    quoted_tokens,
-    source,
-    starts_paragraph,
     subtree_text,
     topics,
 )
 from .coref import ActorIndex
+from .parsed import Parsed
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
-
-
-def quote_starts(sentences: list[Span]) -> list[int | None]:
-    """For each sentence inside or closing a quotation, the number of the sentence that opened it."""
-    starts: list[int | None] = []
-    open_at: int | None = None
-    for number, sent in enumerate(sentences, 1):
-        if starts_paragraph(sent):
-            open_at = None
-        text = sent.text
-        has_quote = any(c in text for c in QUOTE_CHARS)
-        # a sentence that opens with a quotation mark starts a quotation of its own, even after one
-        # left open ('"We are stating ... Europe. "On the contrary, ..."')
-        if has_quote and (open_at is None or text.lstrip()[:1] in ('"', "“")):
-            open_at = number
-        starts.append(open_at if has_quote or open_at is not None else None)
-        curly_balance = text.count("“") - text.count("”")
-        if curly_balance < 0 or (curly_balance == 0 and "”" in text) or (number != open_at and text.count('"') % 2):
-            open_at = None
-        elif number == open_at and curly_balance == 0 and text.count('"') % 2 == 0:
-            open_at = None
-    return starts
 
 
 def _subject(verb: Token) -> Token | None:
@@ -170,7 +145,7 @@ def _is_action(verb: Token) -> bool:
     )
 
 
-def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
+def _noun_stances(sent: Span, number: int) -> list:
     """'an EU demand for Turkey to ...', 'Washington's opposition to ...': a stance held by the noun's owner."""
     nouns = set(lexicon().stance_nouns)
     found = []
@@ -178,23 +153,21 @@ def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
             continue
         for child in token.children:
-            if child.dep_ in ("compound", "poss", "nmod") and child.i in actors.token_actor:
-                found.append((actors.token_actor[child.i], "stance", [number], None))
+            if child.dep_ in ("compound", "poss", "nmod") and child._.actor:
+                found.append((child._.actor, "stance", [number], None))
     return found
 
 
-def extract_positions(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None, starts: list[int | None]
-) -> list[Position]:
-    lex = lexicon()
+def extract_positions(parsed: Parsed) -> list[Position]:
+    lex, actors, sentences = lexicon(), parsed.actors, parsed.sentences
     reporters = {
         a.id for a in actors.actors.values() if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
-    for number, sent in enumerate(sentences, 1):
+    for number, sent in parsed.numbered():
         claims: list[tuple[str, str, list[int], Token | None]] = []
-        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
+        quoted = sent._.quoted
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
@@ -202,7 +175,7 @@ def extract_positions(
             subject = _subject(token) if kind else None
             if subject is None:
                 continue
-            quote_start = starts[number - 1]
+            quote_start = sent._.quote_start
             if kind == "reported" and quote_start is not None:
                 kind, numbers = "quote", list(range(quote_start, number + 1))
             else:
@@ -212,7 +185,7 @@ def extract_positions(
             if kind == "reported" and not carries_stance(token, said, lex):
                 continue
             claims += [(speaker, str(kind), numbers, token) for speaker in _subject_actors(subject, actors)]
-        claims += _noun_stances(sent, actors, number)
+        claims += _noun_stances(sent, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:
             claims = [(a, "reported", [number], None) for a in _according_to(sent, actors)]
@@ -229,13 +202,13 @@ def extract_positions(
                 body = clean(sent.text)
             positions.append(
                 Position(
-                    id=stable_id("pos", doc_id, speaker, str(number), body),
+                    id=stable_id("pos", parsed.doc_id, speaker, str(number), body),
                     actor=speaker,
                     kind=kind,
                     text=body,
                     topics=topics(span),
-                    date=date,
-                    sources=[source(doc_id, sentences, n) for n in numbers],
+                    date=parsed.date,
+                    sources=[parsed.source(n) for n in numbers],
                 )
             )
     return positions

@@ -17,8 +17,9 @@ from spacy.vocab import Vocab
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import clean, is_future, quote_opened_before, quoted_tokens, source, subtree_text
+from .common import clean, is_future, subtree_text
 from .coref import ActorIndex
+from .parsed import Parsed
 
 OPENERS = WH_WORDS | AUXILIARIES
 # An open matter is still ahead: its modal becomes the plain future of a question.
@@ -127,7 +128,7 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         guaranteed = token.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in token.head.children)
         if token.tag_ != "MD" or token.i in quoted:
             continue
-        if token.lower_ not in ("could", "may", "might", "must") and not guaranteed:
+        if token.lower_ not in lexicon().possibility_modals and not guaranteed:
             continue  # 'cannot be guaranteed' leaves the matter open as 'could' does
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
@@ -230,7 +231,7 @@ def _resolved(sent: Span) -> str | None:
     """'This does not fully end the dispute over X' -> 'How will the dispute over X be resolved?'"""
     for token in sent:
         if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
-            if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix") and object_text(token):
+            if token.lemma_.lower() in lexicon().settling_verbs and object_text(token):
                 return f"How will {object_text(token)} be resolved?"
     return None
 
@@ -333,11 +334,11 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("pending", "room" in words, lambda: _room_for(sent)),
         ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
-        ("pending", bool(lemmas & {"face", "struggle", "fail"}), lambda: _challenge(sent, actors)),
+        ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
         ("condition", bool(words & {"unless", "if"}), lambda: _conditioned(sent, actors, quoted)),
         (
             "possibility",
-            bool(words & {"could", "may", "might", "must", "can", "ca"}),
+            bool(words & (lex.possibility_modals | {"can", "ca"})),
             lambda: _possible(sent, actors, quoted),
         ),
     ):
@@ -347,22 +348,20 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     return None
 
 
-def extract_questions(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, starts: list[int | None]
-) -> list[OpenQuestion]:
+def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
     found: list[tuple[int, int, OpenQuestion]] = []
-    for number, sent in enumerate(sentences, 1):
-        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
-        asked = _ask(sent, actors, quoted)
+    actors = parsed.actors
+    for number, sent in parsed.numbered():
+        asked = _ask(sent, actors, sent._.quoted)
         if asked is None:
             continue
         cue, question = asked
         item = OpenQuestion(
-            id=stable_id("q", doc_id, str(number), question),
+            id=stable_id("q", parsed.doc_id, str(number), question),
             question=question,
             kind=cue if cue in ("explicit", "contested") else "unresolved",
             actors=actors.in_span(sent),
-            sources=[source(doc_id, sentences, number)],
+            sources=[parsed.source(number)],
             cue=cue,
         )
         found.append((CUE_RANK[cue], number, item))

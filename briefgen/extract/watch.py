@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
@@ -13,13 +11,11 @@ from .common import (
     clean,
     is_ahead,
     is_future,
-    quote_opened_before,
-    quoted_tokens,
     sentence_case,
-    source,
     subtree_text,
 )
 from .coref import ActorIndex
+from .parsed import Parsed
 from .timeline import resolve_dates
 
 MIN_CLAUSE_WORDS = 4
@@ -55,12 +51,11 @@ def _speaker_commitment(verb: Token) -> bool:
     )
 
 
-def extract_watch(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None, starts: list[int | None]
-) -> list[WatchItem]:
+def extract_watch(parsed: Parsed) -> list[WatchItem]:
     items: list[WatchItem] = []
-    for number, sent in enumerate(sentences, 1):
-        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
+    actors, anchor = parsed.actors, parsed.anchor
+    for number, sent in parsed.numbered():
+        quoted = sent._.quoted
         future_dates = [
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
@@ -81,11 +76,11 @@ def extract_watch(
                 text = clean(sent.text)
         items.append(
             WatchItem(
-                id=stable_id("watch", doc_id, str(number), text),
+                id=stable_id("watch", parsed.doc_id, str(number), text),
                 date=future_dates[0] if future_dates else None,
                 item=text,
                 actors=present,
-                sources=[source(doc_id, sentences, number)],
+                sources=[parsed.source(number)],
             )
         )
     return items
