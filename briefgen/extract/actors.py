@@ -12,6 +12,7 @@ from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
 from ..lexicon import lexicon
 from .coref import ActorIndex
+from .cues import cue_spans
 from .names import (
     CODE,
     appositive_role,
@@ -19,7 +20,6 @@ from .names import (
     headed_role,
     in_dateline,
     introduced_as_public,
-    is_credit_line,
     is_facility,
     is_thing,
     join_compound_demonyms,
@@ -71,9 +71,8 @@ def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
 
 def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     sentence_of = {token.i: number for number, sent in enumerate(sentences, 1) for token in sent}
-    lowered = doc.text.lower()
-    credited = any(cue in lowered for cue in lexicon().credit_cues)
-    credits = {t.i for sent in sentences if credited and is_credit_line(sent) for t in sent}
+    credit_lines = {sentence_of[cue.start] for _, cue in cue_spans(doc, "credit_cues") if cue.start in sentence_of}
+    credits = {t.i for number in credit_lines for t in sentences[number - 1]}
     ents = _entities(doc, credits)
     places = place_names(list(doc.ents))
     person_names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON" and fold(clean_name(e)[0]) not in places]

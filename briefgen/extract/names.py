@@ -152,12 +152,6 @@ def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return joined
 
 
-def is_credit_line(sent: Span) -> bool:
-    """'(Reporting by A and B; Editing by C)': the people who wrote the article, not its actors."""
-    text = sent.text.lower()
-    return any(cue in text for cue in lexicon().credit_cues)
-
-
 def in_dateline(ent: Span) -> bool:
     """'GENEVA (Reuters) -': the agency that filed the story."""
     doc = ent.doc

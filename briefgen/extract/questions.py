@@ -10,35 +10,18 @@ from __future__ import annotations
 
 import re
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
 from .common import clean, is_future, subtree_text
 from .coref import ActorIndex
+from .cues import cue_spans, has_cue
 from .parsed import Parsed
 
 OPENERS = WH_WORDS | AUXILIARIES
 # An open matter is still ahead: its modal becomes the plain future of a question.
-
-
-def _uncertainty_matcher(vocab: Vocab) -> PhraseMatcher:
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("UNCERTAIN", [Doc(vocab, words=cue.split()) for cue in sorted(lexicon().uncertainty_cues)])
-    return matcher
-
-
-_MATCHERS: dict[int, PhraseMatcher] = {}
-
-
-def _matcher(sent: Span) -> PhraseMatcher:
-    key = id(sent.doc.vocab)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = _uncertainty_matcher(sent.doc.vocab)
-    return _MATCHERS[key]
 
 
 def _explicit(sent: Span) -> str | None:
@@ -94,8 +77,8 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
-    for _, start, end in _matcher(sent)(sent):
-        found = _clause_left_open(sent.doc[start:end])
+    for _, cue in cue_spans(sent, "uncertainty_cues"):
+        found = _clause_left_open(cue)
         if found is not None:
             clause, wh = found
             return interrogative(clause, actors, wh)
@@ -304,8 +287,7 @@ def _room_for(sent: Span) -> str | None:
 
 
 def _open_matter(sent: Span, actors: ActorIndex) -> str | None:
-    lowered = " " + clean(sent.text).lower() + " "
-    shapes = {shape for cue, shape in lexicon().open_matter_cues.items() if f" {cue}" in lowered}
+    shapes = {shape for shape, _ in cue_spans(sent, "open_matter_cues")}
     for shape, ask in (
         ("timing", lambda: _when(sent, actors)),
         ("resolution", lambda: _resolved(sent)),
@@ -329,7 +311,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("explicit", "?" in lowered, lambda: _explicit(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
-        ("timing", any(c in lowered for c in lex.open_matter_cues), lambda: _open_matter(sent, actors)),
+        ("timing", has_cue(sent, "open_matter_cues"), lambda: _open_matter(sent, actors)),
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("pending", "room" in words, lambda: _room_for(sent)),
