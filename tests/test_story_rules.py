@@ -208,6 +208,12 @@ def test_the_grammar_check_rejects_the_old_failures(parser):
     assert question_problems("How will the dispute over the dam be resolved?", parser) == []
 
 
+def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
+    # the small pipeline parses 'stand' here as a noun; 'X will stand ...' has its subject
+    assert question_problems("Will Robert Kilroy-Silk stand against Geoff Hoon in Ashfield?", parser) == []
+    assert question_problems("Will stand against Geoff Hoon in Ashfield?", parser) == ["has no subject"]
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 
