@@ -47,6 +47,8 @@ class Lexicon:
     settling_verbs: WordSet
     difficulty_verbs: WordSet
     earlier_time_words: WordSet
+    attitude_verbs: WordSet
+    institution_nouns: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

@@ -217,6 +217,25 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
 # --- 6. what to watch -------------------------------------------------------------------------
 
 
+def test_a_forecast_or_a_stated_stance_is_not_a_next_step_to_watch():
+    text = (
+        "Jane Porter, a columnist, wrote about the new party. The name will doom it. "
+        "The Transport Union will oppose any deal. Its leaders won't back the plan."
+    )
+    _, found = analyse(text)
+    assert found.watch == []
+
+
+def test_a_next_step_reported_in_the_past_tense_is_watched():
+    _, found = analyse("Party leader Tom Hale announced that the party would be holding a leadership election.")
+    assert [w.item for w in found.watch] == ["The party would be holding a leadership election"]
+
+
+def test_an_unnamed_body_or_an_event_can_be_what_is_ahead():
+    _, found = analyse("The board will meet to discuss the offer. Talks on pay will take place in the spring.")
+    assert len(found.watch) == 2
+
+
 def test_watch_is_the_future_as_of_the_newest_source(tmp_path):
     brief = story(
         tmp_path,

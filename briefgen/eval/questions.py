@@ -39,7 +39,6 @@ def question_problems(question: str, nlp: Language) -> list[str]:
     return problems
 
 
-
 def _declarative_has_subject(question: Doc, nlp: Language) -> bool:
     """Whether the question, its auxiliary put back after the subject, reads as a statement with a
     subject: 'Will Robert Kilroy-Silk stand ...?' -> 'Robert Kilroy-Silk will stand ...'.
