@@ -93,6 +93,17 @@ def test_an_ambiguous_country_name_stays_as_written():
     assert countries().lookup("DR Congo")[0] == "Democratic Republic of the Congo"
 
 
+def test_a_passer_by_introduced_by_nationality_alone_is_no_speaker():
+    text = (
+        '"We did not want to get stuck here," said Australian Alex Grinter, who left the resort early. '
+        '"We will not give in," said French President Jacques Chirac.'
+    )
+    _, found = analyse(text)
+    bystanders = {a.name: a.bystander for a in found.actors if a.kind == "person"}
+    assert bystanders == {"Alex Grinter": True, "Jacques Chirac": False}
+    assert {p.actor for p in found.positions} == {"jacques-chirac"}
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 

@@ -168,6 +168,8 @@ def introduced_as_public(ent: Span) -> bool:
     """How papers introduce a member of the public: 'Kathy Ivcich, 53, a real estate agent',
     'Silvia Rodriguez, a teacher' (no title). 'Gordon Brown, who will chair ...' is not enough."""
     doc, end = ent.doc, ent.end
+    if _nationality_only(ent):
+        return True
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     after = doc[end + 1]
@@ -177,6 +179,19 @@ def introduced_as_public(ent: Span) -> bool:
         words = {t.lower_ for t in doc[end + 2 : min(end + 8, len(doc))] if not t.is_punct}
         return not words & lexicon().titles
     return False
+
+
+def _nationality_only(ent: Span) -> bool:
+    """'said Australian Alex Grinter': a name introduced by nationality alone, with no title or
+    occupation, is how a report quotes a passer-by ('US President X', 'American businessman X' are not)."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    found = countries().lookup(before.text) if before.is_title else None
+    if found is None or found[1] != "demonym":
+        return False
+    earlier = ent.doc[ent.start - 2] if ent.start >= 2 else None
+    return earlier is None or earlier.is_punct or earlier.pos_ in ("VERB", "ADP", "CCONJ")
 
 
 def headed_role(ent: Span) -> str | None:
