@@ -104,6 +104,11 @@ def test_a_passer_by_introduced_by_nationality_alone_is_no_speaker():
     assert {p.actor for p in found.positions} == {"jacques-chirac"}
 
 
+def test_a_plural_demonym_without_the_names_people_not_their_country():
+    _, found = analyse("Many Americans were heeding the warnings. The Americans rejected the offer on Monday.")
+    assert [(p.actor, p.sources[0].sentence) for p in found.positions] == [("united-states", 2)]
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from .names import (
     is_thing,
     join_compound_demonyms,
     names_a_venue,
+    names_people,
     place_names,
     title_phrase,
     titled_person,
@@ -117,6 +118,8 @@ def _classify(
         return _Candidate(fold(full), full, "person", tokens, sentence, name)
     if country is not None:
         if country[1] == "capital" and names_a_venue(ent):
+            return None
+        if country[1] == "demonym" and names_people(ent):
             return None
         return _Candidate(fold(country[0]), country[0], "country", tokens, sentence, name)
     if label in ("LOC", "FAC") or is_thing(ent) or is_facility(ent):

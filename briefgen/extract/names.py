@@ -132,6 +132,17 @@ def names_a_venue(ent: Span) -> bool:
     return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
 
 
+def names_people(ent: Span) -> bool:
+    """'Many Americans were stocking up', 'Mexicans stayed at home': a plural demonym without 'the'
+    names people of that country, not its state ('the Americans rejected the offer' may be its
+    negotiators)."""
+    root = ent.root
+    if root.tag_ not in ("NNPS", "NNS"):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is None or before.lower_ != "the"
+
+
 def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Greek Cypriot' (two demonyms, tagged apart or the second not at all) is one community, not Greece."""
     gaz = countries()
