@@ -49,6 +49,9 @@ class Lexicon:
     earlier_time_words: WordSet
     attitude_verbs: WordSet
     institution_nouns: WordSet
+    news_outlet_words: WordSet
+    news_outlets: WordSet
+    reporting_verbs: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

@@ -112,6 +112,22 @@ def test_a_plural_demonym_without_the_names_people_not_their_country():
 # --- 2. speakers ----------------------------------------------------------------------------
 
 
+def test_a_news_outlet_reports_and_the_holder_of_what_it_reports_holds_the_position():
+    text = (
+        "The Sunday Times says JP McManus and John Magnier will oppose any bid from Malcolm Glazer. "
+        "Reuters reported that the board met on Friday."
+    )
+    _, found = analyse(text)
+    assert {(p.actor, p.kind) for p in found.positions} == {("jp-mcmanus", "reported"), ("john-magnier", "reported")}
+    acting = {a.name: a.acting for a in found.actors}
+    assert acting["Sunday Times"] == 0 and acting["Reuters"] == 0
+
+
+def test_a_news_outlet_that_acts_is_an_actor():
+    _, found = analyse("The BBC will cut 2,000 jobs, its director general Mark Thompson said.")
+    assert {a.name: a.acting for a in found.actors}["BBC"] == 1
+
+
 def test_he_said_after_a_quote_belongs_to_the_last_named_speaker():
     _, found = analyse(
         "Mayor Sarah Mitchell opened the bridge on Friday.\n\n"

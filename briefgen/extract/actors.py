@@ -21,6 +21,7 @@ from .names import (
     in_dateline,
     introduced_as_public,
     is_facility,
+    is_news_outlet,
     is_thing,
     join_compound_demonyms,
     names_a_venue,
@@ -248,7 +249,8 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
         actor.mentions += 1
         if cand.public:
             index.public.add(actor.id)
-        if _acts(doc, cand.tokens) and cand.sentence not in acting.setdefault(actor.id, set()):
+        outlet = cand.kind == "organization" and is_news_outlet(cand.name)
+        if _acts(doc, cand.tokens, outlet) and cand.sentence not in acting.setdefault(actor.id, set()):
             acting[actor.id].add(cand.sentence)
             actor.acting += 1
         if not any(s.sentence == cand.sentence for s in actor.sources):
@@ -273,9 +275,10 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
     return index
 
 
-def _acts(doc: Doc, tokens: range) -> bool:
+def _acts(doc: Doc, tokens: range, outlet: bool = False) -> bool:
     """Whether a mention names who does or says something: the subject of a verb, the agent of a
-    passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said')."""
+    passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said').
+    A news outlet that reports ('the FT said', 'the BBC has learnt') does not act in the story."""
     inside = set(tokens)
     token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
     speakers = lexicon().agent_nouns | lexicon().person_group_words | lexicon().titles
@@ -288,7 +291,8 @@ def _acts(doc: Doc, tokens: range) -> bool:
         else:
             break
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
-        return True
+        lex = lexicon()
+        return not (outlet and token.head.lemma_.lower() in lex.reporting_verbs | lex.speech_verbs)
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 

@@ -132,6 +132,13 @@ def names_a_venue(ent: Span) -> bool:
     return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
 
 
+def is_news_outlet(name: str) -> bool:
+    """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""
+    lex = lexicon()
+    words = name.replace("The ", "").split()
+    return bool(words) and (" ".join(words) in lex.news_outlets or words[-1] in lex.news_outlet_words)
+
+
 def names_people(ent: Span) -> bool:
     """'Many Americans were stocking up', 'Mexicans stayed at home': a plural demonym without 'the'
     names people of that country, not its state ('the Americans rejected the offer' may be its

@@ -16,6 +16,7 @@ from .common import (
     topics,
 )
 from .coref import ActorIndex
+from .names import is_news_outlet
 from .parsed import Parsed
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
@@ -41,6 +42,13 @@ def _subject_actors(subject: Token, actors: ActorIndex) -> list[str]:
         if actor and actor not in found:
             found.append(actor)
     return found
+
+
+def _reported_holders(verb: Token, actors: ActorIndex) -> list[str]:
+    """Who holds what an outlet reports: the subject of the reported clause ('... say they will oppose')."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = _subject(clause) if clause is not None else None
+    return _subject_actors(subject, actors) if subject is not None else []
 
 
 def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
@@ -161,7 +169,10 @@ def _noun_stances(sent: Span, number: int) -> list:
 def extract_positions(parsed: Parsed) -> list[Position]:
     lex, actors, sentences = lexicon(), parsed.actors, parsed.sentences
     reporters = {
-        a.id for a in actors.actors.values() if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
+        a.id
+        for a in actors.actors.values()
+        if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
+        or (a.kind == "organization" and is_news_outlet(a.name))
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
@@ -184,7 +195,10 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             # a direct quotation is chosen for its words; reported speech may only pass on a fact
             if kind == "reported" and not carries_stance(token, said, lex):
                 continue
-            claims += [(speaker, str(kind), numbers, token) for speaker in _subject_actors(subject, actors)]
+            speakers = _subject_actors(subject, actors)
+            if speakers and set(speakers) <= reporters:  # 'The Sunday Times says they will oppose any bid'
+                speakers, kind = _reported_holders(token, actors), "reported"
+            claims += [(speaker, str(kind), numbers, token) for speaker in speakers]
         claims += _noun_stances(sent, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:
