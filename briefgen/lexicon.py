@@ -52,6 +52,9 @@ class Lexicon:
     news_outlet_words: WordSet
     news_outlets: WordSet
     reporting_verbs: WordSet
+    demand_verbs: WordSet
+    dismissing_verbs: WordSet
+    step_nouns: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

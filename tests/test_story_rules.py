@@ -246,6 +246,27 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
     assert question_problems("Will stand against Geoff Hoon in Ashfield?", parser) == ["has no subject"]
 
 
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "The European Union urged Iran to allow inspectors into the Natanz site.",
+            ["Will Iran allow inspectors into the Natanz site?"],
+        ),
+        ("Officials urged visitors to wash their hands often.", []),
+        ("No date has yet been set for the vote.", ["Will a date be set for the vote?"]),
+        ("No cases have been found in Spain.", []),
+        ("The future ownership of the refinery remains unclear.", ["What is the future ownership of the refinery?"]),
+        ("Lawyers for the firm were uncertain.", []),
+        ("His choice of seat quashes speculation that Tom Hale would stand in Ashfield.", []),
+        ("Tom Hale could have a lot to offer.", []),
+    ],
+)
+def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questions):
+    _, found = analyse(text)
+    assert [q.question for q in found.open_questions] == questions
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from .common import clean, is_future, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .parsed import Parsed
+from .pending import demanded, dismissed, not_done_yet, unclear_thing
 
 OPENERS = WH_WORDS | AUXILIARIES
 # An open matter is still ahead: its modal becomes the plain future of a question.
@@ -116,6 +117,8 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
             continue
+        if verb.lemma_ == "have" and verb.pos_ == "VERB":
+            continue  # 'X could have a lot to offer': a quality someone may have, not a matter to settle
         if verb.dep_ not in ("ROOT", "ccomp", "conj"):
             continue  # a possibility in a relative or adverbial clause is a detail, not the matter
         asked = interrogative(verb, actors)
@@ -264,7 +267,7 @@ def _contention(sent: Span, actors: ActorIndex) -> str | None:
     """'criticism that the deal had been a mistake' -> 'Had the deal been a mistake?': a claim,
     charge or fear that something is so leaves it open whether it is."""
     for token in sent:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().contention_nouns:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().contention_nouns or dismissed(token):
             continue
         clause = next(
             (c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None
@@ -310,7 +313,10 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     for cue, present, asked in (
         ("explicit", "?" in lowered, lambda: _explicit(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
+        ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
+        ("pending", "no" in words, lambda: not_done_yet(sent)),
+        ("pending", bool(lemmas & lex.demand_verbs), lambda: demanded(sent, actors)),
         ("timing", has_cue(sent, "open_matter_cues"), lambda: _open_matter(sent, actors)),
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
