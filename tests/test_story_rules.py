@@ -179,6 +179,16 @@ def test_a_clock_time_is_never_a_year():
     assert not [e for e in found.timeline if e.date in ("1930", "1700")]
 
 
+def test_a_date_that_ends_a_period_or_names_a_thing_does_not_date_the_clause():
+    text = (
+        "The mayor ordered the closure of schools until 6 May. "
+        "Dr Keiji Fukuda noted that the 1918 pandemic started mildly. "
+        "Voters rejected the plan in the 2004 election."
+    )
+    _, found = analyse(text, date="2009-04-30")
+    assert [e.date for e in found.timeline if e.date != "2009-04-30"] == ["2004"]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 

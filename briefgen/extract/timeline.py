@@ -86,7 +86,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     for number, sent in parsed.numbered():
         dated = resolve_dates(sent, anchor)
         for ent, timex in dated:
-            if _opens_a_span(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
+            if _not_when(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
                 continue
             others = [o for o, _ in dated if o is not ent]
             text, tokens = event_text(ent, others)
@@ -151,10 +151,16 @@ def _shortened(text: str) -> str:
     return " ".join(words[:MAX_EVENT_WORDS]) + " …" if len(words) > MAX_EVENT_WORDS else text
 
 
-def _opens_a_span(ent: Span) -> bool:
-    """'since 1994' starts a span: the clause ('their first title since 1994') did not happen then."""
-    head = ent.root.head
-    return head.lower_ == "since" and head.i < ent.start
+def _not_when(ent: Span) -> bool:
+    """Dates that do not say when the clause happened: 'since 1994' opens a span ('their first
+    title since 1994'), 'until 6 May' closes one ('ordered schools closed until 6 May'), and 'the
+    1918 pandemic' names which pandemic (but 'the 12 June vote' is an event on its day)."""
+    root, head = ent.root, ent.root.head
+    if head.lower_ in ("since", "until", "till") and head.i < ent.start:
+        return True
+    year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
+    naming = year_only and root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN")
+    return naming and head.lemma_.lower() not in lexicon().event_nouns
 
 
 def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -> None:
