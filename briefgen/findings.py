@@ -31,7 +31,7 @@ class Actor:
     mentions_by_document: dict[str, int] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     acting: int = 0  # sentences in which it does or says something
-    bystander: bool = False  # a member of the public, introduced by name and age and quoted once
+    bystander: bool = False  # not a party: a member of the public quoted once, or a reporter
 
 
 @dataclass

@@ -55,6 +55,7 @@ class Lexicon:
     demand_verbs: WordSet
     dismissing_verbs: WordSet
     step_nouns: WordSet
+    public_nouns: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

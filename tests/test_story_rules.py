@@ -109,6 +109,18 @@ def test_a_plural_demonym_without_the_names_people_not_their_country():
     assert [(p.actor, p.sources[0].sentence) for p in found.positions] == [("united-states", 2)]
 
 
+def test_a_passer_by_named_by_what_they_do_and_a_papers_own_reporter_tell_the_story_not_act_in_it():
+    text = (
+        '"We have come out to enjoy some fresh air," cyclist Silvia Rodriguez told Reuters. '
+        "The BBC's Sarah Rainsford in Moscow says most Russians believe the sale is inevitable. "
+        "According to Tass news agency, Gazprom did not make a single bid."
+    )
+    _, found = analyse(text)
+    people = {a.name: (a.bystander, a.acting) for a in found.actors if a.kind == "person"}
+    assert people == {"Silvia Rodriguez": (True, 0), "Sarah Rainsford": (True, 0)}
+    assert found.positions == []
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 

@@ -186,8 +186,8 @@ def introduced_as_public(ent: Span) -> bool:
     """How papers introduce a member of the public: 'Kathy Ivcich, 53, a real estate agent',
     'Silvia Rodriguez, a teacher' (no title). 'Gordon Brown, who will chair ...' is not enough."""
     doc, end = ent.doc, ent.end
-    if _nationality_only(ent):
-        return True
+    if _nationality_only(ent) or (ent.start > 0 and doc[ent.start - 1].lower_ in lexicon().public_nouns):
+        return True  # 'cyclist Silvia Rodriguez told Reuters
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     after = doc[end + 1]
@@ -210,6 +210,15 @@ def _nationality_only(ent: Span) -> bool:
         return False
     earlier = ent.doc[ent.start - 2] if ent.start >= 2 else None
     return earlier is None or earlier.is_punct or earlier.pos_ in ("VERB", "ADP", "CCONJ")
+
+
+def outlet_correspondent(ent: Span) -> bool:
+    """'the BBC's Sarah Rainsford', 'CNN's John King': a news outlet's own reporter."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].tag_ != "POS":
+        return False
+    owner = next((e for e in doc.ents if e.end == ent.start - 1), None)
+    return owner is not None and is_news_outlet(owner.text)
 
 
 def headed_role(ent: Span) -> str | None:

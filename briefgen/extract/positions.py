@@ -202,7 +202,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         claims += _noun_stances(sent, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:
-            claims = [(a, "reported", [number], None) for a in _according_to(sent, actors)]
+            claims = [(a, "reported", [number], None) for a in _according_to(sent, actors) if a not in reporters]
         for speaker, kind, numbers, verb in claims:
             if (speaker, number) in seen:
                 continue
