@@ -104,7 +104,10 @@ def tense_of(token: Token) -> str | None:
 
 def _planned_in_the_past(verb: Token) -> bool:
     planner = verb.head if verb.dep_ == "xcomp" else verb
-    return planner.lower_ in SCHEDULING and any(c.dep_ == "aux" and c.lower_ == "had" for c in planner.children)
+    if planner.lower_ not in SCHEDULING:
+        return False
+    holders = [planner, planner.head] if planner.dep_ == "acomp" else [planner]  # 'had been due to'
+    return any(c.dep_ == "aux" and c.lower_ == "had" for h in holders for c in h.children)
 
 
 def _names_a_weekday(token: Token) -> bool:
