@@ -121,6 +121,18 @@ def test_a_passer_by_named_by_what_they_do_and_a_papers_own_reporter_tell_the_st
     assert found.positions == []
 
 
+def test_an_expert_quoted_once_speaks_and_a_broadcasters_analyst_reports():
+    text = (
+        '"You cannot sue the Russian government," said Eric Kraus, a strategist at Sovlink Securities. '
+        'Kaha Kiknavelidze, analyst at Troika Dialog, said: "I think the sale was planned." '
+        "BBC political analyst Nick Robinson said the vote would be close."
+    )
+    _, found = analyse(text)
+    people = {a.name: a.bystander for a in found.actors if a.kind == "person"}
+    assert people == {"Eric Kraus": False, "Kaha Kiknavelidze": False, "Nick Robinson": True}
+    assert {p.actor for p in found.positions} == {"eric-kraus", "kaha-kiknavelidze"}
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 

@@ -22,12 +22,13 @@ from .names import (
     introduced_as_public,
     is_facility,
     is_news_outlet,
+    is_reporter,
     is_thing,
     join_compound_demonyms,
     names_a_venue,
     names_people,
-    outlet_correspondent,
     place_names,
+    reporting_outlet,
     title_phrase,
     titled_person,
     widen_org,
@@ -108,8 +109,9 @@ def _classify(
     if label == "PERSON" and country is None:
         role, title_ents = title_phrase(doc, ent.start)
         role = role or appositive_role(doc, ent) or headed_role(ent)
-        if role is None and outlet_correspondent(ent):
-            role = "correspondent"
+        outlet = reporting_outlet(ent)
+        if outlet:
+            role = f"{outlet} {role or 'correspondent'}"
         affiliation = None
         for title_ent in title_ents:
             found = countries().lookup(clean_name(title_ent)[0])
@@ -262,10 +264,10 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
             index.token_actor[i] = actor.id
     # a bystander is quoted once; a name that comes back is part of the story ('Armed robber Robert Napier, 25')
     index.public = {a.id for a in by_key.values() if a.id in index.public and a.mentions == 1}
-    reporter_words = lexicon().reporter_roles
     for actor in by_key.values():
-        reports = any(word in role.lower() for role in actor.roles for word in reporter_words)
-        if actor.id in index.public or reports:  # the public and the press tell the story, not act in it
+        if actor.id in index.public or is_reporter(
+            actor.roles
+        ):  # the public and the press tell the story, not act in it
             actor.acting, actor.bystander = 0, True
         actor.mentions_by_document = {doc_id: actor.mentions}
         actor.aliases = sorted(set(actor.aliases) - {actor.name}) + [actor.name]

@@ -139,6 +139,19 @@ def is_news_outlet(name: str) -> bool:
     return bool(words) and (" ".join(words) in lex.news_outlets or words[-1] in lex.news_outlet_words)
 
 
+def is_reporter(roles: list[str]) -> bool:
+    """'BBC labour affairs correspondent', 'BBC political analyst': someone who reports the story (a
+    market analyst or strategist at a bank takes part in it, as an expert)."""
+    lex = lexicon()
+    for role in roles:
+        words = role.replace("'s", "").split()
+        if any(w.lower() in lex.reporter_roles for w in words):
+            return True
+        if "analyst" in role.lower() and any(w in lex.news_outlets or w in lex.news_outlet_words for w in words):
+            return True
+    return False
+
+
 def names_people(ent: Span) -> bool:
     """'Many Americans were stocking up', 'Mexicans stayed at home': a plural demonym without 'the'
     names people of that country, not its state ('the Americans rejected the offer' may be its
@@ -194,8 +207,10 @@ def introduced_as_public(ent: Span) -> bool:
     if after.like_num:
         return doc[end + 2].text in (",", ")")
     if after.lower_ in ("a", "an"):
-        words = {t.lower_ for t in doc[end + 2 : min(end + 8, len(doc))] if not t.is_punct}
-        return not words & lexicon().titles
+        described = doc[end + 2 : min(end + 8, len(doc))]
+        words = {t.lower_ for t in described if not t.is_punct}
+        works_for = any(t.ent_type_ == "ORG" for t in described)  # 'a strategist at Sovlink Securities'
+        return not works_for and not words & lexicon().titles
     return False
 
 
@@ -212,13 +227,16 @@ def _nationality_only(ent: Span) -> bool:
     return earlier is None or earlier.is_punct or earlier.pos_ in ("VERB", "ADP", "CCONJ")
 
 
-def outlet_correspondent(ent: Span) -> bool:
-    """'the BBC's Sarah Rainsford', 'CNN's John King': a news outlet's own reporter."""
+def reporting_outlet(ent: Span) -> str | None:
+    """The outlet a name works for: 'the BBC's Sarah Rainsford', 'BBC political analyst Nick Robinson'."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].tag_ != "POS":
-        return False
-    owner = next((e for e in doc.ents if e.end == ent.start - 1), None)
-    return owner is not None and is_news_outlet(owner.text)
+    for owner in doc.ents:
+        if owner.end > ent.start or owner.end < ent.start - 4 or not is_news_outlet(owner.text):
+            continue
+        between = doc[owner.end : ent.start]
+        if all(t.tag_ == "POS" or (t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")) for t in between):
+            return owner.text
+    return None
 
 
 def headed_role(ent: Span) -> str | None:

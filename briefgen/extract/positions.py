@@ -16,7 +16,7 @@ from .common import (
     topics,
 )
 from .coref import ActorIndex
-from .names import is_news_outlet
+from .names import is_news_outlet, is_reporter
 from .parsed import Parsed
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
@@ -171,8 +171,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
     reporters = {
         a.id
         for a in actors.actors.values()
-        if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
-        or (a.kind == "organization" and is_news_outlet(a.name))
+        if is_reporter(a.roles) or (a.kind == "organization" and is_news_outlet(a.name))
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
