@@ -182,6 +182,20 @@ def test_a_reported_fact_is_not_a_position_but_a_reported_view_is():
     assert [p.sources[0].sentence for p in found.positions] == [2]
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("But it is not yet known whether Jane Hale and Tom Ray would support a Glazer bid.", []),
+        ("Malcolm Glazer's offer values the club at 800m pounds.", []),
+        ("Malcolm Glazer presented the board with detailed proposals on an offer to buy the club.", ["malcolm-glazer"]),
+        ("The deal came despite an EU demand for Turkey to recognise Cyprus.", ["european-union"]),
+    ],
+)
+def test_a_stance_in_question_or_a_bare_noun_is_no_position(text, holders):
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions] == holders
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

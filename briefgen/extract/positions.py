@@ -153,12 +153,28 @@ def _is_action(verb: Token) -> bool:
     )
 
 
+def _asked_about(verb: Token) -> bool:
+    """'it is not known whether X would support a bid': a stance in question is no position."""
+    return verb.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )
+
+
+def _has_content(noun: Token) -> bool:
+    """'a demand for Turkey to ...', 'opposition to the plan', 'an offer to buy': the stance says what
+    it is about ('his offer values the club at £800m' tells of the offer, not of a stance)."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "on", "against")) or c.dep_ in ("acl", "relcl", "ccomp")
+        for c in noun.children
+    )
+
+
 def _noun_stances(sent: Span, number: int) -> list:
     """'an EU demand for Turkey to ...', 'Washington's opposition to ...': a stance held by the noun's owner."""
     nouns = set(lexicon().stance_nouns)
     found = []
     for token in sent:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or not _has_content(token):
             continue
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod") and child._.actor:
@@ -181,7 +197,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
-            kind = None if _is_action(token) else _claim_kind(token, lex)
+            kind = None if _is_action(token) or _asked_about(token) else _claim_kind(token, lex)
             subject = _subject(token) if kind else None
             if subject is None:
                 continue
