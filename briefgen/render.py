@@ -53,11 +53,21 @@ def unaccented(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _cite(sources: list[Source], numbers: dict[str, int | str], prefix: str = "") -> str:
+TITLE_CHARS = 80  # of a source's title in a citation's tooltip: enough to recognise it, short at scale
+
+
+def _cite(sources: list[Source], numbers: dict[str, int | str], titles: dict[str, str], prefix: str = "") -> str:
+    """Links to the cited sentences, shown as "5.8", announced as "source 5, sentence 8", the source's
+    title in their tooltip."""
     links = []
     for s in sources:
-        label = f"{numbers.get(s.doc, '?')}.{s.sentence}"
-        links.append(f"[{label}]({prefix}sources/{s.doc}.md#s{s.sentence})")
+        number = numbers.get(s.doc, "?")
+        title = titles.get(s.doc, "")
+        title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
+        links.append(
+            f"[{number}.{s.sentence}]({prefix}sources/{s.doc}.md#s{s.sentence})"
+            f'{{aria-label="source {number}, sentence {s.sentence}" title="{escape_text(title)}"}}'
+        )
     return '<span class="bg-cite">' + " ".join(links) + "</span>" if links else ""
 
 
@@ -108,9 +118,11 @@ def _positions_grouped(brief: Brief) -> tuple[dict[str, list], dict[str, list]]:
 
 def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     numbers: dict[str, int | str] = {d.id: i for i, d in enumerate(brief.documents, 1)}
+    titles = {d.id: d.title for d in brief.documents}
     editor = editor_document(brief)
     if editor:
         numbers[EDITOR_DOC] = "E"
+        titles[EDITOR_DOC] = editor.title
     actors = {a.id: a for a in brief.actors}
     listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
     by_actor, by_topic = _positions_grouped(brief)
@@ -140,7 +152,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "held_by": by_actor,
         "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
         "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
-        "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
+        "cite": lambda sources, prefix="": _cite(sources, numbers, titles, prefix),
         "changes": changes,
         "items": items,
         "salient": _with_pages(brief, by_actor),

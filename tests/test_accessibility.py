@@ -1,0 +1,141 @@
+"""Accessibility in a real browser: axe-core's WCAG 2.1 A and AA rules on every page of two sites, in
+the light and the dark scheme, and Material's instant navigation with `site_url` set.
+
+The sites: the example seed's, and a Timeline17 topic's built from a bounded subset of its articles
+(TIMELINE17_SEEDS of Egypt's, spread over its 20 days) so the suite stays quick; a 300-seed site is
+built only by `make screenshots`. axe-core comes with the axe-playwright-python package.
+
+Each page is loaded once: all WCAG A/AA rules run in the light scheme, then the page is switched to
+the dark one as Material's palette toggle does (`data-md-color-scheme="slate"` on the body) and the
+rules that depend on colours run again; the others read the markup, which the scheme does not change.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_SEED, ROOT, build, serve
+
+pytestmark = pytest.mark.browser
+
+TLS = ROOT.parent / "shared" / "eval" / "tls" / "egyptianprotest_cnn" / "seeds"
+# every 20th of Egypt's articles of 2,000-8,000 characters, in publication order: 8 days of the 20
+TIMELINE17_SEEDS = ["004", "024", "046", "062", "091", "124", "143", "160", "188", "205", "223", "241"]
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+# Rules allowed on Material's own markup (header, navigation, search, footer), never on the content
+# the project writes (the article: its pages, figures and citations), which must have none.
+THEME_RULES: dict[str, str] = {}
+
+
+def project_folder(folder: Path, seeds: list[Path], site_url: str = "") -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    if site_url:
+        config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+        (folder / "mkdocs.yml").write_text(config.replace('site_url: ""', f'site_url: "{site_url}"'), encoding="utf-8")
+    shutil.copytree(ROOT / "site_templates", folder / "site_templates")
+    (folder / "seeds").mkdir()
+    for seed in seeds:
+        shutil.copy(seed, folder / "seeds" / seed.name)
+    return folder
+
+
+def timeline17_seeds() -> list[Path]:
+    if not TLS.is_dir():
+        pytest.skip(f"the Timeline17 set is not beside the project ({TLS})")
+    return [TLS / f"{name}.md" for name in TIMELINE17_SEEDS]
+
+
+@pytest.fixture(scope="module", params=["example", "timeline17"])
+def site(request, tmp_path_factory):
+    seeds = [EXAMPLE_SEED] if request.param == "example" else timeline17_seeds()
+    project = project_folder(tmp_path_factory.mktemp(request.param), seeds)
+    build(project, project / "site")
+    for url in serve(project / "site"):
+        yield project / "site", url
+
+
+# Runs axe in the light scheme (every WCAG A/AA rule), switches to the dark scheme as Material's
+# toggle does, waits for the theme's colour transitions to end, and runs the colour rules again. Each
+# violation comes back as [scheme, rule, target, inside the article (the project's content), summary].
+AUDIT = """async ([wcag, colourRules]) => {
+  const found = [];
+  const audit = async (scheme, runOnly) => {
+    const results = await axe.run(document, {runOnly, resultTypes: ["violations"]});
+    for (const rule of results.violations) {
+      for (const node of rule.nodes) {
+        const element = document.querySelector(node.target[0]);
+        const inContent = !!(element && element.closest(".md-content"));
+        found.push([scheme, rule.id, String(node.target[0]), inContent, node.failureSummary.slice(0, 160)]);
+      }
+    }
+  };
+  await audit("light", {type: "tag", values: wcag});
+  const before = getComputedStyle(document.body).backgroundColor;
+  document.body.setAttribute("data-md-color-scheme", "slate");
+  await Promise.all(document.getAnimations().map(animation => animation.finished));
+  if (getComputedStyle(document.body).backgroundColor === before) found.push(["dark", "no-dark-scheme", "body", false, ""]);
+  await audit("dark", {type: "rule", values: colourRules});
+  return found;
+}"""
+
+
+def test_every_page_passes_axe_in_both_schemes(browser, site):
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    folder, url = site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    found: dict[str, list[str]] = {}
+    pages = sorted(folder.rglob("*.html"))
+    for html in pages:
+        relative = html.relative_to(folder).as_posix().removesuffix("index.html")
+        tab.goto(url + relative)
+        tab.evaluate(AXE_SCRIPT)
+        for scheme, rule, target, in_content, summary in tab.evaluate(AUDIT, [WCAG, COLOUR_RULES]):
+            if in_content or rule not in THEME_RULES:
+                found.setdefault(f"{scheme} {relative or '/'}", []).append(f"{rule} {target}: {summary}")
+    context.close()
+    assert len(pages) >= 10
+    assert found == {}
+
+
+def test_citations_are_announced_as_source_and_sentence_with_the_sources_title(browser, site):
+    folder, url = site
+    import yaml
+
+    brief = yaml.safe_load((folder.parent / "brief.yaml").read_text(encoding="utf-8"))
+    titles = [d["title"] for d in brief["documents"]]
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(url + "timeline/")
+    link = tab.locator(".bg-cite a").first
+    number, sentence = link.inner_text().split(".")
+    assert link.get_attribute("aria-label") == f"source {number}, sentence {sentence}"
+    title = link.get_attribute("title")
+    assert title and titles[int(number) - 1].startswith(title.rstrip("…"))
+    context.close()
+
+
+def test_instant_navigation_works_from_the_timeline_with_site_url_set(browser, tmp_path):
+    """Material's instant navigation, which site_url switches on, follows links out of the Timeline."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for url in serve(project / "site"):
+        project_folder(project, [EXAMPLE_SEED], site_url=url)
+        build(project, project / "site")
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.goto(url + "timeline/")
+        assert tab.locator("svg.bg-timeline").count() == 1
+        tab.evaluate("window.briefgenMark = 1")  # gone if the browser loads a whole new page
+        for title, path in (("Positions", "positions/"), ("What to watch", "watch/"), ("Timeline", "timeline/")):
+            tab.locator(".md-nav--primary .md-nav__link", has_text=title).first.click()
+            tab.wait_for_function(f"document.querySelector('h1').textContent.trim() === {title!r}", timeout=10000)
+            assert tab.url == url + path
+        assert tab.evaluate("window.briefgenMark") == 1  # every click went through instant navigation
+        context.close()
