@@ -21,8 +21,8 @@ from conftest import EXAMPLE_SEED, ROOT, build, serve
 pytestmark = pytest.mark.browser
 
 TLS = ROOT.parent / "shared" / "eval" / "tls" / "egyptianprotest_cnn" / "seeds"
-# every 20th of Egypt's articles of 2,000-8,000 characters, in publication order: 8 days of the 20
-TIMELINE17_SEEDS = ["004", "024", "046", "062", "091", "124", "143", "160", "188", "205", "223", "241"]
+# every 25th of Egypt's 149 articles of 2,000-8,000 characters, in publication order: 6 of its 20 days
+TIMELINE17_SEEDS = ["004", "046", "091", "143", "188", "241"]
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
@@ -121,8 +121,9 @@ def test_citations_are_announced_as_source_and_sentence_with_the_sources_title(b
     context.close()
 
 
-def test_instant_navigation_works_from_the_timeline_with_site_url_set(browser, tmp_path):
-    """Material's instant navigation, which site_url switches on, follows links out of the Timeline."""
+def test_instant_navigation_works_through_the_timeline_with_site_url_set(browser, tmp_path):
+    """Material's instant navigation, which site_url switches on, arrives on the Timeline and leaves it
+    (a link inside its figure once made every later click change only the address)."""
     project = tmp_path / "project"
     project.mkdir()
     for url in serve(project / "site"):
@@ -130,12 +131,17 @@ def test_instant_navigation_works_from_the_timeline_with_site_url_set(browser, t
         build(project, project / "site")
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         tab = context.new_page()
-        tab.goto(url + "timeline/")
-        assert tab.locator("svg.bg-timeline").count() == 1
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(url)
         tab.evaluate("window.briefgenMark = 1")  # gone if the browser loads a whole new page
-        for title, path in (("Positions", "positions/"), ("What to watch", "watch/"), ("Timeline", "timeline/")):
+        heading = "document.querySelector('h1').textContent.replace('\\u00b6', '').trim()"  # less its permalink
+        for title, path in (("Timeline", "timeline/"), ("Positions", "positions/"), ("What to watch", "watch/")):
             tab.locator(".md-nav--primary .md-nav__link", has_text=title).first.click()
-            tab.wait_for_function(f"document.querySelector('h1').textContent.trim() === {title!r}", timeout=10000)
+            tab.wait_for_function(f"{heading} === {title!r}", timeout=10000)
             assert tab.url == url + path
+            if path == "timeline/":
+                assert tab.locator("svg.bg-timeline").count() == 1
         assert tab.evaluate("window.briefgenMark") == 1  # every click went through instant navigation
+        assert errors == []
         context.close()
