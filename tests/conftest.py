@@ -104,12 +104,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path, port: int = 0):
-    """Serves a folder on 127.0.0.1 while the generator is suspended; yields its base URL."""
+    """Serves a folder on 127.0.0.1 until the generator is closed; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,9 @@ AUDIT = """async ([wcag, colourRules]) => {
   const before = getComputedStyle(document.body).backgroundColor;
   document.body.setAttribute("data-md-color-scheme", "slate");
   await Promise.all(document.getAnimations().map(animation => animation.finished));
-  if (getComputedStyle(document.body).backgroundColor === before) found.push(["dark", "no-dark-scheme", "body", false, ""]);
+  if (getComputedStyle(document.body).backgroundColor === before) {
+    found.push(["dark", "no-dark-scheme", "body", false, "the page did not change its colours"]);
+  }
   await audit("dark", {type: "rule", values: colourRules});
   return found;
 }"""
@@ -126,22 +128,24 @@ def test_instant_navigation_works_through_the_timeline_with_site_url_set(browser
     (a link inside its figure once made every later click change only the address)."""
     project = tmp_path / "project"
     project.mkdir()
-    for url in serve(project / "site"):
-        project_folder(project, [EXAMPLE_SEED], site_url=url)
-        build(project, project / "site")
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda error: errors.append(str(error)))
-        tab.goto(url)
-        tab.evaluate("window.briefgenMark = 1")  # gone if the browser loads a whole new page
-        heading = "document.querySelector('h1').textContent.replace('\\u00b6', '').trim()"  # less its permalink
-        for title, path in (("Timeline", "timeline/"), ("Positions", "positions/"), ("What to watch", "watch/")):
-            tab.locator(".md-nav--primary .md-nav__link", has_text=title).first.click()
-            tab.wait_for_function(f"{heading} === {title!r}", timeout=10000)
-            assert tab.url == url + path
-            if path == "timeline/":
-                assert tab.locator("svg.bg-timeline").count() == 1
-        assert tab.evaluate("window.briefgenMark") == 1  # every click went through instant navigation
-        assert errors == []
-        context.close()
+    server = serve(project / "site")
+    url = next(server)
+    project_folder(project, [EXAMPLE_SEED], site_url=url)
+    build(project, project / "site")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(url)
+    tab.evaluate("window.briefgenMark = 1")  # gone if the browser loads a whole new page
+    heading = "document.querySelector('h1').textContent.replace('\\u00b6', '').trim()"  # less its permalink
+    for title, path in (("Timeline", "timeline/"), ("Positions", "positions/"), ("What to watch", "watch/")):
+        tab.locator(".md-nav--primary .md-nav__link", has_text=title).first.click()
+        tab.wait_for_function(f"{heading} === {title!r}", timeout=10000)
+        assert tab.url == url + path
+        if path == "timeline/":
+            assert tab.locator("svg.bg-timeline").count() == 1
+    assert tab.evaluate("window.briefgenMark") == 1  # every click went through instant navigation
+    assert errors == []
+    context.close()
+    server.close()
