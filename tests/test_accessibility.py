@@ -28,7 +28,10 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 # Rules allowed on Material's own markup (header, navigation, search, footer), never on the content
-# the project writes (the article: its pages, figures and citations), which must have none.
+# the project writes (the article: its pages, figures and citations), which must have none; each with
+# a one-line reason. Empty: with mkdocs-material 9.x, as pinned, axe finds nothing in the theme's
+# markup either (the dark scheme is checked after its colour transitions end; mid-transition the
+# active navigation link reads 4.18:1).
 THEME_RULES: dict[str, str] = {}
 
 
