@@ -154,3 +154,42 @@ def test_instant_navigation_works_through_the_timeline_with_site_url_set(browser
     assert errors == []
     context.close()
     server.close()
+
+
+# WCAG contrast of each shaded matrix cell's text against its shade (axe leaves one-character cells
+# for review): both colours laid on a canvas over the page's background, so shades with transparency
+# are measured as drawn.
+MATRIX_CONTRAST = """() => {
+  const drawn = colours => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d");
+    for (const colour of colours) { context.fillStyle = colour; context.fillRect(0, 0, 1, 1); }
+    return [...context.getImageData(0, 0, 1, 1).data].slice(0, 3);
+  };
+  const luminance = rgb => rgb.map(v => v / 255).map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const page = getComputedStyle(document.body).backgroundColor;
+  return [...document.querySelectorAll(".bg-matrix td[class*=bg-n]:not(.bg-n0)")].map(cell => {
+    const style = getComputedStyle(cell);
+    const shade = drawn([page, style.backgroundColor]);
+    const [a, b] = [shade, drawn([page, style.backgroundColor, style.color])].map(luminance);
+    return [cell.className, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+  });
+}"""
+
+
+def test_the_matrix_shades_keep_their_text_readable_in_both_schemes(browser, site):
+    folder, url = site
+    levels = set()
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        tab = context.new_page()
+        tab.goto(url + "positions/")
+        cells = tab.evaluate(MATRIX_CONTRAST)
+        assert cells
+        assert [(css, round(ratio, 2)) for css, ratio in cells if ratio < 4.5] == [], scheme
+        levels |= {css.split()[-1] for css, _ in cells}
+        context.close()
+    if "example" in folder.parent.name:
+        assert levels == {"bg-n1", "bg-n2", "bg-n3"}
