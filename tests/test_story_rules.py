@@ -50,6 +50,18 @@ def test_a_member_of_the_public_quoted_once_is_mentioned_not_an_actor(tmp_path):
     assert all(p.actor != "kathy-lee" for p in brief.positions)
 
 
+def test_across_articles_an_office_holder_who_acts_once_is_an_actor_and_a_plain_name_is_not(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-29", "President Felipe Ortega said laboratories had confirmed the new strain."),
+            "b": ("2021-05-30", "Maria Soto opened the first clinic. The health ministry said 20 cases were found."),
+        },
+    )
+    assert "Felipe Ortega" in names(brief.actors)
+    assert "Maria Soto" in names(brief.mentioned) and "Maria Soto" not in names(brief.actors)
+
+
 def test_an_acronym_and_its_expansion_across_outlets_are_one_actor(tmp_path):
     brief = story(
         tmp_path,
