@@ -40,7 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/long_seed.py
 
 screenshots: $(STAMP) browser
-	$(BIN)/python -m pytest -q tests/test_browser.py --screenshots docs/images
+	$(BIN)/python -m pytest -q tests/test_browser.py tests/test_screenshots.py --screenshots docs/images
 
 clean:
 	rm -rf site .briefgen-cache brief.yaml

@@ -5,24 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from .findings import (
-    Actor,
-    BackgroundItem,
-    Mentioned,
-    OpenQuestion,
-    Position,
-    TimelineEvent,
-    WatchItem,
-)
+from .findings import SECTIONS, Actor, Findings, Mentioned
 from .keydates import KeyDate
 from .summary import SummaryItem
 
 SCHEMA_VERSION = 1
 ACTOR_KINDS = ("person", "country", "organization", "group")
 PRECISIONS = ("day", "month", "year", None)
-# The Brief's lists of items with an id and sources
-ITEM_SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch", "background")
 
 # A calendar value as precise as the text allows (2019, 2019-07, 2019-07-12); XXXX is a year the
 # text leaves open ("June 14" in an undated article).
@@ -45,11 +36,13 @@ def is_iso_date(value: object) -> bool:
 
 @dataclass
 class DocumentRecord:
+    """A source document as the brief lists it."""
+
     id: str
     path: str
     title: str
     date: str | None
-    date_source: str
+    date_source: str  # front-matter | html-meta | file-name | inferred | unknown
     sha256: str
     source: str | None = None
     url: str | None = None
@@ -57,18 +50,27 @@ class DocumentRecord:
     sentences: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Brief:
+@dataclass(kw_only=True)
+class Brief(Findings):
+    """The merged briefing: the sections of findings, the sources they cite and what was derived."""
+
+    # brief.yaml's order of keys: what the brief is, then its sources, then its sections
+    FIELD_ORDER: ClassVar[tuple[str, ...]] = (
+        "schema",
+        "title",
+        "as_of",
+        "documents",
+        *(section.name for section in SECTIONS),
+        "mentioned",
+        "summary",
+        "key_dates",
+        "notices",
+    )
+
     schema: int
     title: str
     as_of: str | None
     documents: list[DocumentRecord] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)
-    positions: list[Position] = field(default_factory=list)
-    timeline: list[TimelineEvent] = field(default_factory=list)
-    open_questions: list[OpenQuestion] = field(default_factory=list)
-    watch: list[WatchItem] = field(default_factory=list)
-    background: list[BackgroundItem] = field(default_factory=list)
     mentioned: list[Mentioned] = field(default_factory=list)
     summary: list[SummaryItem] = field(default_factory=list)
     key_dates: list[KeyDate] = field(default_factory=list)

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from .brief import Brief
+from .findings import TRACKED
 from .fsutil import write_atomic
-
-SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
 
 
 @dataclass
@@ -29,8 +28,8 @@ class Changes:
 
 def snapshot(brief: Brief) -> dict[str, Any]:
     data: dict[str, Any] = {"as_of": brief.as_of, "documents": {d.id: d.sha256 for d in brief.documents}}
-    for section in SECTIONS:
-        data[section] = {item.id: getattr(item, "date", None) for item in getattr(brief, section)}
+    for section in TRACKED:
+        data[section.name] = {item.id: getattr(item, "date", None) for item in brief.section(section.name)}
     return data
 
 
@@ -40,10 +39,10 @@ def compare(before: dict, brief: Brief) -> Changes:
     old_docs, new_docs = before.get("documents", {}), now["documents"]
     changes.added_documents = [d for d in new_docs if old_docs.get(d) != new_docs[d]]
     changes.removed_documents = sorted(d for d in old_docs if d not in new_docs)
-    for section in SECTIONS:
-        old, new = before.get(section, {}), now[section]
-        changes.added[section] = [i for i in new if i not in old]
-        changes.removed[section] = sum(1 for i in old if i not in new)
+    for section in TRACKED:
+        old, new = before.get(section.name, {}), now[section.name]
+        changes.added[section.name] = [i for i in new if i not in old]
+        changes.removed[section.name] = sum(1 for i in old if i not in new)
     old_timeline = before.get("timeline", {})
     changes.redated = [i for i, date in now["timeline"].items() if i in old_timeline and old_timeline[i] != date]
     return changes
@@ -86,5 +85,5 @@ def _is_snapshot(data: object) -> bool:
     return (
         isinstance(data, dict)
         and isinstance(data.get("as_of"), (str, type(None)))
-        and all(ids_to_text(data.get(key, {})) for key in ("documents", *SECTIONS))
+        and all(ids_to_text(data.get(key, {})) for key in ("documents", *(s.name for s in TRACKED)))
     )

@@ -70,7 +70,7 @@ def by_month(events: list[TimelineEvent], limit: int | None = None) -> list[tupl
     order; over the limit a month shows its events told by the most sources, still in date order."""
     groups: dict[str, list[TimelineEvent]] = {}
     for event in events:
-        groups.setdefault(_month_label(event.date), []).append(event)
+        groups.setdefault(month_label(event.date), []).append(event)
     result = []
     for label, group in groups.items():
         shown = group
@@ -81,7 +81,7 @@ def by_month(events: list[TimelineEvent], limit: int | None = None) -> list[tupl
     return result
 
 
-def _month_label(date: str | None) -> str:
+def month_label(date: str | None) -> str:
     if not date or not date[:4].isdigit():
         return "Undated"
     if len(date) >= 7 and date[5:7].isdigit():

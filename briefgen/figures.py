@@ -41,6 +41,6 @@ def actor_issue_matrix(brief: Brief, max_actors: int = 12, max_topics: int = 8) 
         )
     return (
         '<table class="bg-matrix"><caption>Where each actor stands on each issue: + supports, − opposes, '
-        "± conditional, ? undecided; the darker, the more positions</caption>"
+        "± conditional, ? undecided; the stronger the shade, the more positions</caption>"
         f'<thead><tr><th scope="col">Actor</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 # The document id that items added in overrides.yaml cite: its page, "Editor's additions", lists
@@ -30,7 +31,7 @@ class Actor:
     mentions_by_document: dict[str, int] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     acting: int = 0  # sentences in which it does or says something
-    bystander: bool = False  # a member of the public, introduced by name and age and quoted once
+    bystander: bool = False  # not a party: a member of the public quoted once, or a reporter
 
 
 @dataclass
@@ -109,9 +110,33 @@ class BackgroundItem:
     sources: list[Source] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Section:
+    """One list of items with ids and sources: what it is called and what its items hold."""
+
+    name: str  # the attribute of Findings, and the key in brief.yaml
+    item: type
+    text: str  # the field that says what an item is
+    dated: bool = False  # items are placed on the calendar
+    involves_actors: bool = False  # items list the actors who take part
+    tracked: bool = True  # a new item is announced on the What changed page
+
+
+SECTIONS = (
+    Section("actors", Actor, "name"),
+    Section("positions", Position, "text"),
+    Section("timeline", TimelineEvent, "event", dated=True, involves_actors=True),
+    Section("open_questions", OpenQuestion, "question", involves_actors=True),
+    Section("watch", WatchItem, "item", dated=True, involves_actors=True),
+    Section("background", BackgroundItem, "text", tracked=False),
+)
+SECTION_BY_NAME = {section.name: section for section in SECTIONS}
+Item = Actor | Position | TimelineEvent | OpenQuestion | WatchItem | BackgroundItem
+
+
 @dataclass
-class DocFindings:
-    """Everything extracted from one document; actor references are actor ids local to it."""
+class Findings:
+    """The sections of findings, shared by one document's findings and the merged brief."""
 
     actors: list[Actor] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
@@ -119,6 +144,36 @@ class DocFindings:
     open_questions: list[OpenQuestion] = field(default_factory=list)
     watch: list[WatchItem] = field(default_factory=list)
     background: list[BackgroundItem] = field(default_factory=list)
+
+    def section(self, name: str) -> list:
+        return getattr(self, SECTION_BY_NAME[name].name)
+
+    def items(self, sections: Iterable[Section] = SECTIONS) -> Iterator[Item]:
+        """Every item of the given sections (all by default), section by section."""
+        for section in sections:
+            yield from getattr(self, section.name)
+
+    def by_id(self, sections: Iterable[Section] = SECTIONS) -> dict[str, Item]:
+        return {item.id: item for item in self.items(sections)}
+
+    def items_involving_actors(self) -> Iterator[TimelineEvent | OpenQuestion | WatchItem]:
+        """The items that list the actors who take part in them."""
+        for section in SECTIONS:
+            if section.involves_actors:
+                yield from getattr(self, section.name)
+
+    def keep(self, wanted: Callable[[Item], bool], sections: Iterable[Section] = SECTIONS) -> None:
+        """Drop, in place, the items of the given sections that are not wanted."""
+        for section in sections:
+            setattr(self, section.name, [i for i in getattr(self, section.name) if wanted(i)])
+
+
+@dataclass
+class DocFindings(Findings):
+    """Everything extracted from one document; actor references are actor ids local to it."""
+
+
+TRACKED = tuple(s for s in SECTIONS if s.tracked)
 
 
 def stable_id(prefix: str, *parts: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import hashlib
@@ -9,13 +10,14 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
 import yaml
 
 from . import safeyaml
+from .brief import DocumentRecord
 from .findings import EDITOR_DOC
 from .settings import MAX_SEED_BYTES
 
@@ -32,19 +34,15 @@ MAX_FRONT_MATTER_DEPTH = 20
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-@dataclass
-class Document:
-    id: str
-    path: str
-    title: str
+@dataclass(kw_only=True)
+class Document(DocumentRecord):
+    """A seed as read: its record in the brief, and its text."""
+
     text: str
-    sha256: str
-    date: str | None = None
-    date_source: str = "unknown"  # front-matter | html-meta | file-name | inferred | unknown
-    source: str | None = None
-    url: str | None = None
-    author: str | None = None
-    sentences: list[str] = field(default_factory=list)
+
+    def record(self) -> DocumentRecord:
+        """The brief's record of this document, without its text."""
+        return DocumentRecord(**{f.name: getattr(self, f.name) for f in dataclasses.fields(DocumentRecord)})
 
 
 @dataclass

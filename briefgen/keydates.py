@@ -16,6 +16,7 @@ from .findings import Source, TimelineEvent
 
 if TYPE_CHECKING:
     from .brief import Brief
+    from .corrections import Corrections
 
 MAX_SENTENCES = 3
 MIN_WORDS = 5
@@ -118,16 +119,19 @@ def _ranked(brief: Brief, referring: dict[str, list[Source]]) -> list[str]:
     return ranked[:KEPT]
 
 
-def key_dates(brief: Brief, refs: list[tuple[str, Source]]) -> list[KeyDate]:
+def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections | None = None) -> list[KeyDate]:
     """The newest day, then days ranked by how many sources refer to them; 1-3 central sentences each,
-    from the sentences referring to the day and the first sentences of that day's articles."""
+    from the sentences referring to the day and the first sentences of that day's articles. fixes: what
+    overrides.yaml changed in the timeline (hidden, redated, edited, added events)."""
     from . import centrality  # scikit-learn is imported only when key dates are made
 
     span = main_span(brief)
     if span is None:
         return []
-    referring = _referring(refs, span)
+    referring = _referring(fixes.references(refs) if fixes else refs, span)
     reports = _reports(brief)
+    if fixes:
+        reports = {day: [t for t in map(fixes.source, told) if t] for day, told in reports.items()}
     ranked = _ranked(brief, referring)
     pools = [[s for s in _unique(referring.get(day, []) + reports.get(day, [])) if _clause(s.text)] for day in ranked]
     ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]

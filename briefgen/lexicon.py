@@ -42,6 +42,20 @@ class Lexicon:
     ambiguous_titles: WordSet
     organizations: dict[str, list[str]]
     article_country_words: WordSet
+    reporting_only_verbs: WordSet
+    possibility_modals: WordSet
+    settling_verbs: WordSet
+    difficulty_verbs: WordSet
+    earlier_time_words: WordSet
+    attitude_verbs: WordSet
+    institution_nouns: WordSet
+    news_outlet_words: WordSet
+    news_outlets: WordSet
+    reporting_verbs: WordSet
+    demand_verbs: WordSet
+    dismissing_verbs: WordSet
+    step_nouns: WordSet
+    public_nouns: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

@@ -9,7 +9,7 @@ import re
 from dataclasses import fields
 
 from . import chronology
-from .brief import SCHEMA_VERSION, Brief, DocumentRecord
+from .brief import SCHEMA_VERSION, Brief
 from .corroborate import figures_that_differ, merge_timeline, same_event, words_of
 from .findings import (
     BackgroundItem,
@@ -81,10 +81,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         source: Source = item.sources[0]
         return order.get(source.doc, 0), source.sentence
 
-    records = [
-        DocumentRecord(d.id, d.path, d.title, d.date, d.date_source, d.sha256, d.source, d.url, d.author, d.sentences)
-        for d in documents
-    ]
+    records = [d.record() for d in documents]
     dates = [d.date for d in documents if d.date]
     return Brief(
         schema=SCHEMA_VERSION,

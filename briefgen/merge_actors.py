@@ -164,7 +164,9 @@ def split_actors(actors: list[Actor], speakers: set[str], documents: int) -> tup
     """
     acting, mentioned = [], []
     for actor in actors:
-        involved = (documents == 1 and not actor.bystander) or actor.acting >= MIN_ACTS
+        # an office holder who acts once ('President X said ...') is a party; a name acting once is not
+        office = actor.kind == "person" and bool(actor.roles) and not actor.bystander and actor.acting >= 1
+        involved = (documents == 1 and not actor.bystander) or actor.acting >= MIN_ACTS or office
         if actor.id in speakers or involved:
             acting.append(actor)
         else:

@@ -21,30 +21,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .brief import ITEM_SECTIONS, Brief
-from .findings import (
-    EDITOR_DOC,
-    Actor,
-    BackgroundItem,
-    OpenQuestion,
-    Position,
-    Source,
-    TimelineEvent,
-    WatchItem,
-    stable_id,
-)
+from .brief import Brief
+from .findings import EDITOR_DOC, SECTION_BY_NAME, Actor, Item, Source, stable_id
 from .overrides_schema import ADD_FIELDS, NOTE, validate_overrides_text
 from .overrides_schema import load as load_text
 
 __all__ = ["apply_overrides", "load_overrides", "validate_overrides_text"]
 
-ITEM_CLASSES = {
-    "timeline": TimelineEvent,
-    "positions": Position,
-    "open_questions": OpenQuestion,
-    "watch": WatchItem,
-    "background": BackgroundItem,
-}
 DEFAULT_NOTE = "added by hand in overrides.yaml"
 _PRECISION_OF_LENGTH = {4: "year", 7: "month", 10: "day"}
 
@@ -62,10 +45,6 @@ def load_overrides(path: Path | None) -> tuple[dict, list[str]]:
         return {}, [f"{e} (overrides not applied)" for e in errors]
     loaded = load_text(text)
     return (loaded if isinstance(loaded, dict) else {}), []
-
-
-def _items(brief: Brief) -> dict[str, object]:
-    return {item.id: item for section in ITEM_SECTIONS for item in getattr(brief, section)}
 
 
 def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml") -> tuple[Brief, list[str]]:
@@ -91,7 +70,7 @@ def apply_overrides(brief: Brief, overrides: dict, name: str = "overrides.yaml")
             continue
         for key, value in fields.items():
             setattr(actors[actor_id], key, list(value) if isinstance(value, list) else value)
-    _edit(_items(brief), overrides.get("edit") or {}, name, unmatched)
+    _edit(brief.by_id(), overrides.get("edit") or {}, name, unmatched)
     _hide(brief, set(overrides.get("hide") or []), name, unmatched)
     _add(brief, overrides.get("add") or {}, name, unmatched)
     return brief, unmatched
@@ -116,7 +95,7 @@ def _merge(brief: Brief, merges: dict, name: str, unmatched: list[str]) -> None:
     brief.actors = [a for a in brief.actors if a.id in actors]
 
 
-def _edit(items: dict[str, object], edits: dict, name: str, unmatched: list[str]) -> None:
+def _edit(items: dict[str, Item], edits: dict, name: str, unmatched: list[str]) -> None:
     for item_id, fields in edits.items():
         item = items.get(item_id)
         if item is None:
@@ -136,19 +115,17 @@ def _edit(items: dict[str, object], edits: dict, name: str, unmatched: list[str]
 
 def _hide(brief: Brief, hidden: set, name: str, unmatched: list[str]) -> None:
     """Hiding an actor hides their positions too: no position is shown without its actor."""
-    found = _items(brief)
+    found = brief.by_id()
     unmatched += [f"{name}: hide {item_id}: no such item" for item_id in sorted(hidden - set(found))]
-    for section in ITEM_SECTIONS:
-        setattr(brief, section, [i for i in getattr(brief, section) if i.id not in hidden])
+    brief.keep(lambda item: item.id not in hidden)
     _drop_missing_actors(brief)
 
 
 def _drop_missing_actors(brief: Brief) -> None:
     present = {a.id for a in brief.actors}
     brief.positions = [p for p in brief.positions if p.actor in present]
-    for section in ("timeline", "open_questions", "watch"):
-        for item in getattr(brief, section):
-            item.actors = [a for a in item.actors if a in present]
+    for item in brief.items_involving_actors():
+        item.actors = [a for a in item.actors if a in present]
 
 
 def _add(brief: Brief, additions: dict, name: str, unmatched: list[str]) -> None:
@@ -166,16 +143,16 @@ def _add(brief: Brief, additions: dict, name: str, unmatched: list[str]) -> None
                 fields["actors"] = [a for a in fields["actors"] if a in present]
             note = entry.get(NOTE) or DEFAULT_NOTE
             number = notes.setdefault(note, len(notes) + 1)
-            item = ITEM_CLASSES[section](
+            item = SECTION_BY_NAME[section].item(
                 id=stable_id("add", section, str(fields[text_field])),
                 **_defaults(section, fields),
                 sources=[Source(EDITOR_DOC, number, note)],
             )
-            getattr(brief, section).append(item)
+            brief.section(section).append(item)
 
 
 def _defaults(section: str, fields: dict) -> dict:
-    if section in ("timeline", "watch"):
+    if SECTION_BY_NAME[section].dated:
         fields.setdefault("date", None)
     if section == "timeline":
         fields.setdefault("precision", _PRECISION_OF_LENGTH.get(len(fields["date"] or "")))
@@ -190,6 +167,5 @@ def _replace_actor(brief: Brief, old: str, new: str) -> None:
     for position in brief.positions:
         if position.actor == old:
             position.actor = new
-    for section in ("timeline", "open_questions", "watch"):
-        for item in getattr(brief, section):
-            item.actors = list(dict.fromkeys(new if a == old else a for a in item.actors))
+    for item in brief.items_involving_actors():
+        item.actors = list(dict.fromkeys(new if a == old else a for a in item.actors))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .brief import Brief
 from .cache import ExtractionCache
+from .corrections import corrections, snapshot
 from .findings import DocFindings
 from .ingest import Document, SeedProblem, read_seeds
 from .keydates import key_dates, references
@@ -234,9 +235,11 @@ def build_brief(
     with _without_gc_pauses():
         brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
         overrides, errors = load_overrides(overrides_path)
+        extracted = snapshot(brief.timeline) if overrides else []
         brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
+        fixes = corrections(extracted, brief.timeline) if overrides else None
         started = time.perf_counter()
-        brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered))
+        brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered), fixes)
         brief.summary = summarize(brief)
         stats.seconds_digest = time.perf_counter() - started
     brief.notices = capped([str(p) for p in stats.problems] + errors + unmatched)

@@ -12,9 +12,9 @@ import jinja2
 
 from . import chronology, keydates, stances, summary
 from .axis import timeline_svg
-from .brief import ITEM_SECTIONS, Brief, DocumentRecord
+from .brief import Brief, DocumentRecord
 from .figures import actor_issue_matrix
-from .findings import EDITOR_DOC, EDITOR_TITLE, Source
+from .findings import EDITOR_DOC, EDITOR_TITLE, TRACKED, Source
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -33,13 +33,23 @@ PAGES = {
     "sources/index.md": "sources.md.j2",
     "changes.md": "changes.md.j2",
 }
-# Limits that keep pages readable (and quick to build) at thousands of seeds; brief.yaml keeps everything.
+# Limits that keep pages readable and every HTML page under 300 KB at hundreds of seeds (tests/test_scale.py);
+# brief.yaml keeps everything.
 SALIENT_ACTORS = 25  # actors with a page of their own
-LISTED_ACTORS = 150  # actors with a section on the Actors page; the others are listed in one line each
-PER_GROUP = 8  # positions shown per actor or issue on the Positions page
-LISTED_GROUPS = 40  # actors and issues shown on the Positions page
-LISTED_BACKGROUND = 300
-LISTED_PER_MONTH = 30  # events of a month in the chronology: those told by the most sources
+LISTED_ACTORS = 40  # actors with a section on the Actors page; the others are listed in one line each
+LISTED_MINOR = 150  # of those others, the most mentioned listed by name; the rest are counted
+LIMITS = {
+    "cited_per_actor": 4,  # citations of an actor's mentions on the Actors page
+    "positions_per_actor": 5,  # positions under each actor on the Actors page
+    "on_actor_page": 30,  # positions, and events, on an actor's own page: the newest
+    "per_group": 6,  # positions shown per actor or issue on the Positions page
+    "listed_groups": 30,  # actors and issues shown on the Positions page
+    "watch": 100,  # items in each part of What to watch
+    "questions": 200,  # open questions listed
+}
+LISTED_BACKGROUND = 200
+CHRONOLOGY = 200  # events shown in the chronology, shared among its months...
+PER_MONTH = (5, 30)  # ...each showing this many at least and at most, those told by the most sources
 
 
 def escape_text(value: object) -> str:
@@ -53,11 +63,21 @@ def unaccented(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _cite(sources: list[Source], numbers: dict[str, int | str], prefix: str = "") -> str:
+TITLE_CHARS = 60  # of a source's title in a citation's tooltip: enough to recognise it, short at scale
+
+
+def _cite(sources: list[Source], numbers: dict[str, int | str], titles: dict[str, str], prefix: str = "") -> str:
+    """Links to the cited sentences, shown as "5.8", announced as "source 5, sentence 8", the source's
+    title in their tooltip."""
     links = []
     for s in sources:
-        label = f"{numbers.get(s.doc, '?')}.{s.sentence}"
-        links.append(f"[{label}]({prefix}sources/{s.doc}.md#s{s.sentence})")
+        number = numbers.get(s.doc, "?")
+        title = titles.get(s.doc, "")
+        title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
+        links.append(
+            f"[{number}.{s.sentence}]({prefix}sources/{s.doc}.md#s{s.sentence})"
+            f'{{aria-label="source {number}, sentence {s.sentence}" title="{escape_text(title)}"}}'
+        )
     return '<span class="bg-cite">' + " ".join(links) + "</span>" if links else ""
 
 
@@ -81,11 +101,7 @@ def environment(templates_dir: Path | None = None) -> jinja2.Environment:
 def editor_document(brief: Brief) -> DocumentRecord | None:
     """The Editor's additions page: the notes that items added in overrides.yaml cite, by number."""
     notes = {
-        source.sentence: source.text
-        for section in ITEM_SECTIONS
-        for item in getattr(brief, section)
-        for source in item.sources
-        if source.doc == EDITOR_DOC
+        source.sentence: source.text for item in brief.items() for source in item.sources if source.doc == EDITOR_DOC
     }
     if not notes:
         return None
@@ -108,62 +124,76 @@ def _positions_grouped(brief: Brief) -> tuple[dict[str, list], dict[str, list]]:
 
 def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     numbers: dict[str, int | str] = {d.id: i for i, d in enumerate(brief.documents, 1)}
+    titles = {d.id: d.title for d in brief.documents}
     editor = editor_document(brief)
     if editor:
         numbers[EDITOR_DOC] = "E"
+        titles[EDITOR_DOC] = editor.title
     actors = {a.id: a for a in brief.actors}
-    listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
-    by_actor, by_topic = _positions_grouped(brief)
-    # a development dated after the newest source is a misread date (a title such as the film "2046")
-    past = [
-        e for e in brief.timeline if e.date and not e.scheduled and not (brief.as_of and _before(brief.as_of, e.date))
-    ]
     newest = brief.documents[-1] if brief.documents else None
     newest_ids = {d.id for d in brief.documents if d.date and d.date == brief.as_of} or (
         {newest.id} if newest else set()
     )
-    items = {
-        i.id: i
-        for section in ("actors", "positions", "timeline", "open_questions", "watch")
-        for i in getattr(brief, section)
-    }
-    lead = Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None
-    span = keydates.main_span(brief)
-    earlier, chronicle = chronology.split_earlier(brief.timeline, span[0] if span else None)
+    items = brief.by_id(TRACKED)
     return {
         "brief": brief,
         "editor": editor,
-        "lead": lead,
+        "lead": Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None,
         "numbers": numbers,
         "actors": actors,
+        "cite": lambda sources, prefix="": _cite(sources, numbers, titles, prefix),
+        "changes": changes,
+        "items": items,
+        "limits": LIMITS,
+        "background_items": brief.background[-LISTED_BACKGROUND:],
+        "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
+        "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
+        "matrix": actor_issue_matrix(brief),
+        "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
+        "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
+        "stances": stances.principal_stances(brief),
+        **_actors_context(brief),
+        **_timeline_context(brief, key_dates_shown),
+        **_watch_context(brief),
+    }
+
+
+def _actors_context(brief: Brief) -> dict:
+    """Who has a page, a section or a line on the Actors page, and the positions each holds."""
+    actors = {a.id: a for a in brief.actors}
+    listed_ids = {a.id for a in brief.actors[:LISTED_ACTORS]}
+    by_actor, by_topic = _positions_grouped(brief)
+    minor = [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1]
+    return {
         "positions_by_actor": [(actors[a], by_actor[a]) for a in (x.id for x in brief.actors) if a in by_actor],
         "held_by": by_actor,
         "positions_by_topic": sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])),
-        "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
-        "cite": lambda sources, prefix="": _cite(sources, numbers, prefix),
-        "changes": changes,
-        "items": items,
         "salient": _with_pages(brief, by_actor),
         "listed_actors": brief.actors[:LISTED_ACTORS],
         "actor_page": actor_page,
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
-        "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
-        "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
-        "per_group": PER_GROUP,
-        "listed_groups": LISTED_GROUPS,
-        "background_items": brief.background[-LISTED_BACKGROUND:],
-        "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
-        "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
-        "timeline_svg": timeline_svg(chronicle, (span[0], brief.as_of) if span and brief.as_of else None),
-        "matrix": actor_issue_matrix(brief),
+        "minor_actors": minor[:LISTED_MINOR],
+        "unlisted_actors": len(brief.actors[LISTED_ACTORS:]) - len(minor[:LISTED_MINOR]),
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
-        "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
+    }
+
+
+def _timeline_context(brief: Brief, key_dates_shown: int) -> dict:
+    """Key dates, the figure and the chronology by month; the latest developments."""
+    # a development dated after the newest source is a misread date (a title such as the film "2046")
+    past = [
+        e for e in brief.timeline if e.date and not e.scheduled and not (brief.as_of and _before(brief.as_of, e.date))
+    ]
+    span = keydates.main_span(brief)
+    earlier, chronicle = chronology.split_earlier(brief.timeline, span[0] if span else None)
+    months = len({chronology.month_label(e.date) for e in chronicle}) or 1
+    per_month = max(PER_MONTH[0], min(PER_MONTH[1], CHRONOLOGY // months))
+    return {
+        "latest_events": sorted(past, key=lambda e: e.date or "", reverse=True)[:3],
+        "timeline_svg": timeline_svg(chronicle, (span[0], brief.as_of) if span and brief.as_of else None),
         "key_dates": brief.key_dates[: keydates.shown(len(brief.documents), key_dates_shown)],
-        "timeline_by_month": chronology.by_month(chronicle, LISTED_PER_MONTH),
+        "timeline_by_month": chronology.by_month(chronicle, per_month),
         "earlier_events": earlier,
-        "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
-        "stances": stances.principal_stances(brief),
-        **_watch_context(brief),
     }
 
 

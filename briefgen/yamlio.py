@@ -19,15 +19,10 @@ import yaml
 from .brief import ACTOR_KINDS, PRECISIONS, SCHEMA_VERSION, Brief, DocumentRecord, is_iso_date
 from .findings import (
     EDITOR_DOC,
-    Actor,
-    BackgroundItem,
+    SECTIONS,
     Figure,
     Mentioned,
-    OpenQuestion,
-    Position,
     Source,
-    TimelineEvent,
-    WatchItem,
 )
 from .fsutil import TEMPORARY, remove_orphaned_temporaries, write_atomic
 from .keydates import KeyDate
@@ -58,7 +53,8 @@ def dump(brief: Brief) -> str:
 
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    order: tuple[str, ...] | None = getattr(cls, "FIELD_ORDER", None)
+    return order or tuple(f.name for f in dataclasses.fields(cls))
 
 
 @functools.cache
@@ -177,12 +173,7 @@ def save(brief: Brief, path: Path) -> None:
 
 _SECTIONS = {
     "documents": DocumentRecord,
-    "actors": Actor,
-    "positions": Position,
-    "timeline": TimelineEvent,
-    "open_questions": OpenQuestion,
-    "watch": WatchItem,
-    "background": BackgroundItem,
+    **{section.name: section.item for section in SECTIONS},
     "mentioned": Mentioned,
     "summary": SummaryItem,
     "key_dates": KeyDate,

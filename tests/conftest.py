@@ -1,5 +1,10 @@
+import functools
+import http.server
 import os
 import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -63,6 +68,62 @@ def many_seeds(folder: Path, count: int) -> Path:
         source = articles[i % len(articles)]
         (folder / f"{i:03d}-{source.name}").write_bytes(source.read_bytes() + f"\n\nCopy {i}.\n".encode())
     return folder
+
+
+# Browser tests: Debian's chromium driven by playwright; no browser is ever downloaded.
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build(project: Path, site: Path, offline: bool = False) -> None:
+    """mkdocs build --strict of a project folder (the briefgen plugin builds the brief from its seeds)."""
+    env = {**os.environ, "BRIEFGEN_OFFLINE": "true" if offline else "false"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def serve(directory: Path, port: int = 0):
+    """Serves a folder on 127.0.0.1 until the generator is closed; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
 
 
 def pytest_addoption(parser):

@@ -71,9 +71,10 @@ def build_hostile_site(folder: Path) -> Path:
     return build_rendered_site(folder / "project", hostile_brief(folder / "seeds"))
 
 
-def build_rendered_site(project: Path, brief) -> Path:
+def build_rendered_site(project: Path, brief, only=None) -> Path:
     """Render the brief's pages into a plain MkDocs project (the site set-up without the briefgen
-    plugin, which would rebuild the brief from seeds) and build it with --strict."""
+    plugin, which would rebuild the brief from seeds) and build it with --strict. only: a test of a
+    page's path to build fewer pages; links to the others are then not checked."""
     from conftest import ROOT
 
     from briefgen.render import render, write_pages
@@ -83,7 +84,11 @@ def build_rendered_site(project: Path, brief) -> Path:
     config["docs_dir"] = "docs"
     config.pop("strict", None)
     shutil.copytree(ROOT / "site_templates" / "static", project / "docs")
-    write_pages(render(brief), project / "docs")
+    pages = render(brief)
+    if only is not None:
+        pages = {path: markdown for path, markdown in pages.items() if only(path)}
+        config["validation"] = {"links": {"not_found": "info", "anchors": "info"}}
+    write_pages(pages, project / "docs")
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, timeout=600

@@ -3,43 +3,14 @@
 Debian's chromium driven by playwright; no browser is ever downloaded.
 """
 
-import functools
-import http.server
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from conftest import build, serve
 
 pytestmark = pytest.mark.browser
-
-
-def build(project: Path, site: Path, offline: bool = False) -> None:
-    env = {**__import__("os").environ, "BRIEFGEN_OFFLINE": "true" if offline else "false"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +27,9 @@ def sites(tmp_path_factory):
     return project
 
 
-def _serve(directory: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
 @pytest.fixture(scope="module")
 def server(sites):
-    yield from _serve(sites / "site")
+    yield from serve(sites / "site")
 
 
 @pytest.fixture(scope="module")
@@ -74,20 +37,8 @@ def poisoned_server(tmp_path_factory):
     from hostile import build_hostile_site
 
     site = build_hostile_site(tmp_path_factory.mktemp("poisoned"))
-    for url in _serve(site):
+    for url in serve(site):
         yield site, url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -26,7 +26,11 @@ def _event(date: str, doc: str, number: int, text: str, precision: str = "day") 
 
 def _brief(documents: list[DocumentRecord], timeline: list[TimelineEvent] | None = None) -> Brief:
     return Brief(
-        SCHEMA_VERSION, "t", max(d.date for d in documents), documents=documents, timeline=list(timeline or [])
+        schema=SCHEMA_VERSION,
+        title="t",
+        as_of=max(d.date for d in documents),
+        documents=documents,
+        timeline=list(timeline or []),
     )
 
 

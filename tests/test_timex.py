@@ -66,3 +66,19 @@ def test_precision_follows_the_value():
     assert normalise("July 2019").precision == "month"
     assert normalise("2017").precision == "year"
     assert normalise("June 14, 2021").precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It had been due to expire Friday evening.", "1989-10-27TEV"),  # a plan overtaken by the telling
+        ("Two bidders extended their offers to acquire the maker Friday.", "1989-10-27"),
+        ("The two sides agreed to meet again on Friday.", "1989-11-03"),
+    ],
+)
+def test_the_tense_that_places_a_weekday_is_the_clause_it_belongs_to(text, value):
+    from briefgen import nlp
+    from briefgen.time.tagger import tag
+
+    (found,) = tag(next(nlp.parse([text])), dt.date(1989, 10, 30))  # a Monday
+    assert found.timex.value == value

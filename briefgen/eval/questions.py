@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..extract.asking import AUXILIARIES, WH_WORDS
 from ..extract.coref import OTHER_PRONOUNS, PERSON_PRONOUNS
@@ -26,7 +27,7 @@ def question_problems(question: str, nlp: Language) -> list[str]:
     if words[0].lower_ not in WH_WORDS | AUXILIARIES:
         problems.append(f"opens with '{words[0].text}', not an auxiliary or a wh-word")
     subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if not subjects and words[0].lower_ not in WH_WORDS:
+    if not subjects and words[0].lower_ not in WH_WORDS and not _declarative_has_subject(doc, nlp):
         problems.append("has no subject")
     if any(s.lower_ in BARE and s.dep_ != "expl" for s in subjects[:1]):
         problems.append(f"its subject is a bare pronoun ('{subjects[0].text}')")
@@ -36,3 +37,25 @@ def question_problems(question: str, nlp: Language) -> list[str]:
     if head.count("(") != head.count(")") or head.count('"') % 2:
         problems.append("unbalanced brackets or quotes")
     return problems
+
+
+def _declarative_has_subject(question: Doc, nlp: Language) -> bool:
+    """Whether the question, its auxiliary put back after the subject, reads as a statement with a
+    subject: 'Will Robert Kilroy-Silk stand ...?' -> 'Robert Kilroy-Silk will stand ...'.
+
+    The small pipeline often misparses inverted questions (there it reads 'stand' as a noun).
+    """
+    opener, rest = question[0], question[1:]
+    if opener.lower_ not in AUXILIARIES or len(rest) < 2:
+        return False
+    for split in range(1, len(rest)):
+        if not rest[split - 1].whitespace_:
+            continue  # the subject ends between words, not inside 'Kilroy-Silk'
+        before = "".join(t.text_with_ws for t in rest[:split])
+        statement = nlp(before + opener.lower_ + " " + "".join(t.text_with_ws for t in rest[split:]))
+        auxiliary = next((t for t in statement if t.idx == len(before)), None)
+        if auxiliary is None or auxiliary.dep_ != "aux":
+            continue
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == auxiliary.head for t in statement[: auxiliary.i]):
+            return True
+    return False

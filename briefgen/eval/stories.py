@@ -12,10 +12,11 @@ from pathlib import Path
 import yaml
 
 from ..brief import Brief
+from ..findings import SECTION_BY_NAME, TRACKED
 from ..gazetteer import fold
 from ..pipeline import build_brief
 
-SECTIONS = ("actors", "positions", "timeline", "open_questions", "watch")
+SECTIONS = tuple(section.name for section in TRACKED)  # the sections a story's gold lists
 COVER = 0.6  # share of words that must be shared for a sentence to cover an evidence text
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
@@ -76,10 +77,10 @@ def score_section(brief: Brief, gold: dict, section: str) -> Score:
     gold_items = gold.get(section) or []
     if section == "actors":
         return _score_actors(brief, gold_items)
-    items = getattr(brief, section)
+    items = brief.section(section)
     if section == "watch":  # what the site shows as ahead; due and earlier items are set apart
         items = [i for i in items if i.status == "ahead"]
-    check_date = section in ("timeline", "watch")
+    check_date = SECTION_BY_NAME[section].dated
     files = {d.id: Path(d.path).name for d in brief.documents}
     hits = [
         [_item_matches(i.sources, getattr(i, "date", None), g, check_date, files) for g in gold_items] for i in items

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc
 
 from ..findings import DocFindings
 from ..ingest import Document
 from ..nlp import sentences as split_sentences
-from .actors import extract_actors
 from .background import extract_background
 from .common import clean
 from .docdate import infer_date
-from .positions import extract_positions, quote_starts
+from .parsed import parse
+from .positions import extract_positions
 from .questions import extract_questions
 from .timeline import extract_timeline
 from .watch import extract_watch
-
-
-def anchor_date(document: Document) -> dt.date | None:
-    """The day relative expressions are resolved against, when the document's date is that precise."""
-    if document.date and len(document.date) == 10:
-        return dt.date.fromisoformat(document.date)
-    return None
 
 
 def extract_document(document: Document, doc: Doc) -> DocFindings:
@@ -37,14 +28,12 @@ def extract_document(document: Document, doc: Doc) -> DocFindings:
         inferred = infer_date(doc)
         if inferred:
             document.date, document.date_source = inferred[0], "inferred"
-    anchor = anchor_date(document)
-    actors = extract_actors(doc, sentences, document.id)
-    starts = quote_starts(sentences)
+    parsed = parse(doc, document.id, document.date, sentences)
     return DocFindings(
-        actors=list(actors.actors.values()),
-        positions=extract_positions(sentences, actors, document.id, document.date, starts),
-        timeline=extract_timeline(sentences, actors, document.id, anchor),
-        open_questions=extract_questions(sentences, actors, document.id, starts),
-        watch=extract_watch(sentences, actors, document.id, anchor, starts),
-        background=extract_background(sentences, document.id, anchor),
+        actors=list(parsed.actors.actors.values()),
+        positions=extract_positions(parsed),
+        timeline=extract_timeline(parsed),
+        open_questions=extract_questions(parsed),
+        watch=extract_watch(parsed),
+        background=extract_background(parsed),
     )

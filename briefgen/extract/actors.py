@@ -12,6 +12,7 @@ from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
 from ..lexicon import lexicon
 from .coref import ActorIndex
+from .cues import cue_spans
 from .names import (
     CODE,
     appositive_role,
@@ -19,12 +20,15 @@ from .names import (
     headed_role,
     in_dateline,
     introduced_as_public,
-    is_credit_line,
     is_facility,
+    is_news_outlet,
+    is_reporter,
     is_thing,
     join_compound_demonyms,
     names_a_venue,
+    names_people,
     place_names,
+    reporting_outlet,
     title_phrase,
     titled_person,
     widen_org,
@@ -71,9 +75,8 @@ def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
 
 def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     sentence_of = {token.i: number for number, sent in enumerate(sentences, 1) for token in sent}
-    lowered = doc.text.lower()
-    credited = any(cue in lowered for cue in lexicon().credit_cues)
-    credits = {t.i for sent in sentences if credited and is_credit_line(sent) for t in sent}
+    credit_lines = {sentence_of[cue.start] for _, cue in cue_spans(doc, "credit_cues") if cue.start in sentence_of}
+    credits = {t.i for number in credit_lines for t in sentences[number - 1]}
     ents = _entities(doc, credits)
     places = place_names(list(doc.ents))
     person_names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON" and fold(clean_name(e)[0]) not in places]
@@ -106,6 +109,9 @@ def _classify(
     if label == "PERSON" and country is None:
         role, title_ents = title_phrase(doc, ent.start)
         role = role or appositive_role(doc, ent) or headed_role(ent)
+        outlet = reporting_outlet(ent)
+        if outlet:
+            role = f"{outlet} {role or 'correspondent'}"
         affiliation = None
         for title_ent in title_ents:
             found = countries().lookup(clean_name(title_ent)[0])
@@ -118,6 +124,8 @@ def _classify(
         return _Candidate(fold(full), full, "person", tokens, sentence, name)
     if country is not None:
         if country[1] == "capital" and names_a_venue(ent):
+            return None
+        if country[1] == "demonym" and names_people(ent):
             return None
         return _Candidate(fold(country[0]), country[0], "country", tokens, sentence, name)
     if label in ("LOC", "FAC") or is_thing(ent) or is_facility(ent):
@@ -246,7 +254,8 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
         actor.mentions += 1
         if cand.public:
             index.public.add(actor.id)
-        if _acts(doc, cand.tokens) and cand.sentence not in acting.setdefault(actor.id, set()):
+        outlet = cand.kind == "organization" and is_news_outlet(cand.name)
+        if _acts(doc, cand.tokens, outlet) and cand.sentence not in acting.setdefault(actor.id, set()):
             acting[actor.id].add(cand.sentence)
             actor.acting += 1
         if not any(s.sentence == cand.sentence for s in actor.sources):
@@ -256,7 +265,9 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
     # a bystander is quoted once; a name that comes back is part of the story ('Armed robber Robert Napier, 25')
     index.public = {a.id for a in by_key.values() if a.id in index.public and a.mentions == 1}
     for actor in by_key.values():
-        if actor.id in index.public:
+        if actor.id in index.public or is_reporter(
+            actor.roles
+        ):  # the public and the press tell the story, not act in it
             actor.acting, actor.bystander = 0, True
         actor.mentions_by_document = {doc_id: actor.mentions}
         actor.aliases = sorted(set(actor.aliases) - {actor.name}) + [actor.name]
@@ -271,9 +282,10 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
     return index
 
 
-def _acts(doc: Doc, tokens: range) -> bool:
+def _acts(doc: Doc, tokens: range, outlet: bool = False) -> bool:
     """Whether a mention names who does or says something: the subject of a verb, the agent of a
-    passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said')."""
+    passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said').
+    A news outlet that reports ('the FT said', 'the BBC has learnt') does not act in the story."""
     inside = set(tokens)
     token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
     speakers = lexicon().agent_nouns | lexicon().person_group_words | lexicon().titles
@@ -286,7 +298,8 @@ def _acts(doc: Doc, tokens: range) -> bool:
         else:
             break
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
-        return True
+        lex = lexicon()
+        return not (outlet and token.head.lemma_.lower() in lex.reporting_verbs | lex.speech_verbs)
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 

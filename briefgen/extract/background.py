@@ -11,7 +11,8 @@ from ..findings import BackgroundItem, Figure, stable_id
 from ..gazetteer import countries
 from ..lexicon import lexicon
 from ..time.tense import sentence_of
-from .common import clean, ents_in, governing_verb, source, subtree_text
+from .common import clean, ents_in, governing_verb, subtree_text
+from .parsed import Parsed
 from .timeline import resolve_dates
 
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
@@ -82,27 +83,27 @@ def _is_history(sent: Span, anchor: dt.date | None) -> bool:
     if not past:
         return False
     if anchor is None:
-        return any(t.lower_ in ("prior", "previously", "since", "before") for t in sent)
+        return any(t.lower_ in lexicon().earlier_time_words or t.lower_ == "before" for t in sent)
     return any(timex.value[:4] < str(anchor.year) for _, timex in resolve_dates(sent, anchor)) or any(
-        t.lower_ in ("prior", "previously", "since") for t in sent
+        t.lower_ in lexicon().earlier_time_words for t in sent
     )
 
 
-def extract_background(sentences: list[Span], doc_id: str, anchor: dt.date | None) -> list[BackgroundItem]:
+def extract_background(parsed: Parsed) -> list[BackgroundItem]:
     items = []
-    for number, sent in enumerate(sentences, 1):
+    for number, sent in parsed.numbered():
         if any(c in sent.text for c in '“”"'):
             continue
         figures = _figures(sent)
-        if not figures and not _is_history(sent, anchor):
+        if not figures and not _is_history(sent, parsed.anchor):
             continue
         text = clean(sent.text)
         items.append(
             BackgroundItem(
-                id=stable_id("bg", doc_id, str(number), text),
+                id=stable_id("bg", parsed.doc_id, str(number), text),
                 text=text,
                 figures=figures,
-                sources=[source(doc_id, sentences, number)],
+                sources=[parsed.source(number)],
             )
         )
     return items

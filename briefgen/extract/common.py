@@ -7,7 +7,6 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..findings import Source
 from ..lexicon import lexicon
 from ..time.tense import (  # noqa: F401 - the extractors import them from here
     SCHEDULING,
@@ -35,15 +34,6 @@ def ents_in(span: Span) -> list[Span]:
         if ent.end <= span.end:
             found.append(ent)
     return found
-
-
-def source(doc_id: str, sentences: list[Span], number: int) -> Source:
-    return Source(doc_id, number, sentences[number - 1].text.strip())
-
-
-def sentence_numbers(sentences: list[Span]) -> dict[int, int]:
-    """Token index -> 1-based sentence number."""
-    return {token.i: number for number, sent in enumerate(sentences, 1) for token in sent}
 
 
 def clean(text: str) -> str:
@@ -76,29 +66,6 @@ def topics(span: Span) -> list[str]:
         if token.lower_ in nouns and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in found:
             found.append(token.lower_)
     return found[:4]
-
-
-def quoted_tokens(sent: Span, starts_inside: bool) -> set[int]:
-    """Indexes of the tokens inside quotation marks (a quote may open in an earlier sentence)."""
-    inside, found = starts_inside, set()
-    for token in sent:
-        if token.text in ("“", "”", '"', "``", "''"):
-            if token.text == "“" or token.text == "``":
-                inside = True
-            elif token.text == "”" or token.text == "''":
-                inside = False
-            else:
-                inside = not inside
-            continue
-        if inside:
-            found.add(token.i)
-    return found
-
-
-def quote_opened_before(starts: list[int | None], number: int) -> bool:
-    """Whether sentence number sits inside a quotation that an earlier sentence opened."""
-    start = starts[number - 1]
-    return start is not None and start < number
 
 
 def starts_paragraph(sent: Span) -> bool:

@@ -28,6 +28,9 @@ class ActorIndex:
         words = set(lexicon().article_country_words)
         if actor.kind == "country" and words & set(actor.name.split()):
             return f"the {actor.name}"
+        first, *rest = actor.name.split(maxsplit=2)
+        if actor.kind == "organization" and rest and rest[0] == "of":  # 'the Department of Trade and Industry'
+            return f"the {actor.name}"
         return actor.name
 
     def in_span(self, span: Span) -> list[str]:

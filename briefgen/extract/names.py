@@ -132,6 +132,37 @@ def names_a_venue(ent: Span) -> bool:
     return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
 
 
+def is_news_outlet(name: str) -> bool:
+    """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""
+    lex = lexicon()
+    words = name.replace("The ", "").split()
+    return bool(words) and (" ".join(words) in lex.news_outlets or words[-1] in lex.news_outlet_words)
+
+
+def is_reporter(roles: list[str]) -> bool:
+    """'BBC labour affairs correspondent', 'BBC political analyst': someone who reports the story (a
+    market analyst or strategist at a bank takes part in it, as an expert)."""
+    lex = lexicon()
+    for role in roles:
+        words = role.replace("'s", "").split()
+        if any(w.lower() in lex.reporter_roles for w in words):
+            return True
+        if "analyst" in role.lower() and any(w in lex.news_outlets or w in lex.news_outlet_words for w in words):
+            return True
+    return False
+
+
+def names_people(ent: Span) -> bool:
+    """'Many Americans were stocking up', 'Mexicans stayed at home': a plural demonym without 'the'
+    names people of that country, not its state ('the Americans rejected the offer' may be its
+    negotiators)."""
+    root = ent.root
+    if root.tag_ not in ("NNPS", "NNS"):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is None or before.lower_ != "the"
+
+
 def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Greek Cypriot' (two demonyms, tagged apart or the second not at all) is one community, not Greece."""
     gaz = countries()
@@ -152,12 +183,6 @@ def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return joined
 
 
-def is_credit_line(sent: Span) -> bool:
-    """'(Reporting by A and B; Editing by C)': the people who wrote the article, not its actors."""
-    text = sent.text.lower()
-    return any(cue in text for cue in lexicon().credit_cues)
-
-
 def in_dateline(ent: Span) -> bool:
     """'GENEVA (Reuters) -': the agency that filed the story."""
     doc = ent.doc
@@ -174,15 +199,44 @@ def introduced_as_public(ent: Span) -> bool:
     """How papers introduce a member of the public: 'Kathy Ivcich, 53, a real estate agent',
     'Silvia Rodriguez, a teacher' (no title). 'Gordon Brown, who will chair ...' is not enough."""
     doc, end = ent.doc, ent.end
+    if _nationality_only(ent) or (ent.start > 0 and doc[ent.start - 1].lower_ in lexicon().public_nouns):
+        return True  # 'cyclist Silvia Rodriguez told Reuters
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     after = doc[end + 1]
     if after.like_num:
         return doc[end + 2].text in (",", ")")
     if after.lower_ in ("a", "an"):
-        words = {t.lower_ for t in doc[end + 2 : min(end + 8, len(doc))] if not t.is_punct}
-        return not words & lexicon().titles
+        described = doc[end + 2 : min(end + 8, len(doc))]
+        words = {t.lower_ for t in described if not t.is_punct}
+        works_for = any(t.ent_type_ == "ORG" for t in described)  # 'a strategist at Sovlink Securities'
+        return not works_for and not words & lexicon().titles
     return False
+
+
+def _nationality_only(ent: Span) -> bool:
+    """'said Australian Alex Grinter': a name introduced by nationality alone, with no title or
+    occupation, is how a report quotes a passer-by ('US President X', 'American businessman X' are not)."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    found = countries().lookup(before.text) if before.is_title else None
+    if found is None or found[1] != "demonym":
+        return False
+    earlier = ent.doc[ent.start - 2] if ent.start >= 2 else None
+    return earlier is None or earlier.is_punct or earlier.pos_ in ("VERB", "ADP", "CCONJ")
+
+
+def reporting_outlet(ent: Span) -> str | None:
+    """The outlet a name works for: 'the BBC's Sarah Rainsford', 'BBC political analyst Nick Robinson'."""
+    doc = ent.doc
+    for owner in doc.ents:
+        if owner.end > ent.start or owner.end < ent.start - 4 or not is_news_outlet(owner.text):
+            continue
+        between = doc[owner.end : ent.start]
+        if all(t.tag_ == "POS" or (t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")) for t in between):
+            return owner.text
+    return None
 
 
 def headed_role(ent: Span) -> str | None:

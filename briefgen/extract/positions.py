@@ -12,38 +12,14 @@ from ..time.tense import sentence_of
 from .common import (
     QUOTE_CHARS,
     clean,
-    quote_opened_before,
-    quoted_tokens,
-    source,
-    starts_paragraph,
     subtree_text,
     topics,
 )
 from .coref import ActorIndex
+from .names import is_news_outlet, is_reporter
+from .parsed import Parsed
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
-
-
-def quote_starts(sentences: list[Span]) -> list[int | None]:
-    """For each sentence inside or closing a quotation, the number of the sentence that opened it."""
-    starts: list[int | None] = []
-    open_at: int | None = None
-    for number, sent in enumerate(sentences, 1):
-        if starts_paragraph(sent):
-            open_at = None
-        text = sent.text
-        has_quote = any(c in text for c in QUOTE_CHARS)
-        # a sentence that opens with a quotation mark starts a quotation of its own, even after one
-        # left open ('"We are stating ... Europe. "On the contrary, ..."')
-        if has_quote and (open_at is None or text.lstrip()[:1] in ('"', "“")):
-            open_at = number
-        starts.append(open_at if has_quote or open_at is not None else None)
-        curly_balance = text.count("“") - text.count("”")
-        if curly_balance < 0 or (curly_balance == 0 and "”" in text) or (number != open_at and text.count('"') % 2):
-            open_at = None
-        elif number == open_at and curly_balance == 0 and text.count('"') % 2 == 0:
-            open_at = None
-    return starts
 
 
 def _subject(verb: Token) -> Token | None:
@@ -66,6 +42,13 @@ def _subject_actors(subject: Token, actors: ActorIndex) -> list[str]:
         if actor and actor not in found:
             found.append(actor)
     return found
+
+
+def _reported_holders(verb: Token, actors: ActorIndex) -> list[str]:
+    """Who holds what an outlet reports: the subject of the reported clause ('... say they will oppose')."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = _subject(clause) if clause is not None else None
+    return _subject_actors(subject, actors) if subject is not None else []
 
 
 def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
@@ -170,39 +153,55 @@ def _is_action(verb: Token) -> bool:
     )
 
 
-def _noun_stances(sent: Span, actors: ActorIndex, number: int) -> list:
+def _asked_about(verb: Token) -> bool:
+    """'it is not known whether X would support a bid': a stance in question is no position."""
+    return verb.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    )
+
+
+def _has_content(noun: Token) -> bool:
+    """'a demand for Turkey to ...', 'opposition to the plan', 'an offer to buy': the stance says what
+    it is about ('his offer values the club at £800m' tells of the offer, not of a stance)."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "on", "against")) or c.dep_ in ("acl", "relcl", "ccomp")
+        for c in noun.children
+    )
+
+
+def _noun_stances(sent: Span, number: int) -> list:
     """'an EU demand for Turkey to ...', 'Washington's opposition to ...': a stance held by the noun's owner."""
     nouns = set(lexicon().stance_nouns)
     found = []
     for token in sent:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or not _has_content(token):
             continue
         for child in token.children:
-            if child.dep_ in ("compound", "poss", "nmod") and child.i in actors.token_actor:
-                found.append((actors.token_actor[child.i], "stance", [number], None))
+            if child.dep_ in ("compound", "poss", "nmod") and child._.actor:
+                found.append((child._.actor, "stance", [number], None))
     return found
 
 
-def extract_positions(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, date: str | None, starts: list[int | None]
-) -> list[Position]:
-    lex = lexicon()
+def extract_positions(parsed: Parsed) -> list[Position]:
+    lex, actors, sentences = lexicon(), parsed.actors, parsed.sentences
     reporters = {
-        a.id for a in actors.actors.values() if any(w in role.lower() for role in a.roles for w in lex.reporter_roles)
+        a.id
+        for a in actors.actors.values()
+        if is_reporter(a.roles) or (a.kind == "organization" and is_news_outlet(a.name))
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
-    for number, sent in enumerate(sentences, 1):
+    for number, sent in parsed.numbered():
         claims: list[tuple[str, str, list[int], Token | None]] = []
-        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
+        quoted = sent._.quoted
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
-            kind = None if _is_action(token) else _claim_kind(token, lex)
+            kind = None if _is_action(token) or _asked_about(token) else _claim_kind(token, lex)
             subject = _subject(token) if kind else None
             if subject is None:
                 continue
-            quote_start = starts[number - 1]
+            quote_start = sent._.quote_start
             if kind == "reported" and quote_start is not None:
                 kind, numbers = "quote", list(range(quote_start, number + 1))
             else:
@@ -211,11 +210,14 @@ def extract_positions(
             # a direct quotation is chosen for its words; reported speech may only pass on a fact
             if kind == "reported" and not carries_stance(token, said, lex):
                 continue
-            claims += [(speaker, str(kind), numbers, token) for speaker in _subject_actors(subject, actors)]
-        claims += _noun_stances(sent, actors, number)
+            speakers = _subject_actors(subject, actors)
+            if speakers and set(speakers) <= reporters:  # 'The Sunday Times says they will oppose any bid'
+                speakers, kind = _reported_holders(token, actors), "reported"
+            claims += [(speaker, str(kind), numbers, token) for speaker in speakers]
+        claims += _noun_stances(sent, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:
-            claims = [(a, "reported", [number], None) for a in _according_to(sent, actors)]
+            claims = [(a, "reported", [number], None) for a in _according_to(sent, actors) if a not in reporters]
         for speaker, kind, numbers, verb in claims:
             if (speaker, number) in seen:
                 continue
@@ -229,13 +231,13 @@ def extract_positions(
                 body = clean(sent.text)
             positions.append(
                 Position(
-                    id=stable_id("pos", doc_id, speaker, str(number), body),
+                    id=stable_id("pos", parsed.doc_id, speaker, str(number), body),
                     actor=speaker,
                     kind=kind,
                     text=body,
                     topics=topics(span),
-                    date=date,
-                    sources=[source(doc_id, sentences, n) for n in numbers],
+                    date=parsed.date,
+                    sources=[parsed.source(n) for n in numbers],
                 )
             )
     return positions

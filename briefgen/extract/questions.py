@@ -10,34 +10,19 @@ from __future__ import annotations
 
 import re
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import clean, is_future, quote_opened_before, quoted_tokens, source, subtree_text
+from .common import clean, is_future, subtree_text
 from .coref import ActorIndex
+from .cues import cue_spans, has_cue
+from .parsed import Parsed
+from .pending import demanded, dismissed, not_done_yet, unclear_thing
 
 OPENERS = WH_WORDS | AUXILIARIES
 # An open matter is still ahead: its modal becomes the plain future of a question.
-
-
-def _uncertainty_matcher(vocab: Vocab) -> PhraseMatcher:
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("UNCERTAIN", [Doc(vocab, words=cue.split()) for cue in sorted(lexicon().uncertainty_cues)])
-    return matcher
-
-
-_MATCHERS: dict[int, PhraseMatcher] = {}
-
-
-def _matcher(sent: Span) -> PhraseMatcher:
-    key = id(sent.doc.vocab)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = _uncertainty_matcher(sent.doc.vocab)
-    return _MATCHERS[key]
 
 
 def _explicit(sent: Span) -> str | None:
@@ -93,8 +78,8 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
-    for _, start, end in _matcher(sent)(sent):
-        found = _clause_left_open(sent.doc[start:end])
+    for _, cue in cue_spans(sent, "uncertainty_cues"):
+        found = _clause_left_open(cue)
         if found is not None:
             clause, wh = found
             return interrogative(clause, actors, wh)
@@ -127,11 +112,13 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         guaranteed = token.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in token.head.children)
         if token.tag_ != "MD" or token.i in quoted:
             continue
-        if token.lower_ not in ("could", "may", "might", "must") and not guaranteed:
+        if token.lower_ not in lexicon().possibility_modals and not guaranteed:
             continue  # 'cannot be guaranteed' leaves the matter open as 'could' does
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
             continue
+        if verb.lemma_ == "have" and verb.pos_ == "VERB":
+            continue  # 'X could have a lot to offer': a quality someone may have, not a matter to settle
         if verb.dep_ not in ("ROOT", "ccomp", "conj"):
             continue  # a possibility in a relative or adverbial clause is a detail, not the matter
         asked = interrogative(verb, actors)
@@ -230,7 +217,7 @@ def _resolved(sent: Span) -> str | None:
     """'This does not fully end the dispute over X' -> 'How will the dispute over X be resolved?'"""
     for token in sent:
         if token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
-            if token.lemma_.lower() in ("end", "resolve", "settle", "solve", "close", "fix") and object_text(token):
+            if token.lemma_.lower() in lexicon().settling_verbs and object_text(token):
                 return f"How will {object_text(token)} be resolved?"
     return None
 
@@ -280,7 +267,7 @@ def _contention(sent: Span, actors: ActorIndex) -> str | None:
     """'criticism that the deal had been a mistake' -> 'Had the deal been a mistake?': a claim,
     charge or fear that something is so leaves it open whether it is."""
     for token in sent:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().contention_nouns:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().contention_nouns or dismissed(token):
             continue
         clause = next(
             (c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), None
@@ -303,8 +290,7 @@ def _room_for(sent: Span) -> str | None:
 
 
 def _open_matter(sent: Span, actors: ActorIndex) -> str | None:
-    lowered = " " + clean(sent.text).lower() + " "
-    shapes = {shape for cue, shape in lexicon().open_matter_cues.items() if f" {cue}" in lowered}
+    shapes = {shape for shape, _ in cue_spans(sent, "open_matter_cues")}
     for shape, ask in (
         ("timing", lambda: _when(sent, actors)),
         ("resolution", lambda: _resolved(sent)),
@@ -327,17 +313,20 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     for cue, present, asked in (
         ("explicit", "?" in lowered, lambda: _explicit(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
+        ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
-        ("timing", any(c in lowered for c in lex.open_matter_cues), lambda: _open_matter(sent, actors)),
+        ("pending", "no" in words, lambda: not_done_yet(sent)),
+        ("pending", bool(lemmas & lex.demand_verbs), lambda: demanded(sent, actors)),
+        ("timing", has_cue(sent, "open_matter_cues"), lambda: _open_matter(sent, actors)),
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("pending", "room" in words, lambda: _room_for(sent)),
         ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
-        ("pending", bool(lemmas & {"face", "struggle", "fail"}), lambda: _challenge(sent, actors)),
+        ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
         ("condition", bool(words & {"unless", "if"}), lambda: _conditioned(sent, actors, quoted)),
         (
             "possibility",
-            bool(words & {"could", "may", "might", "must", "can", "ca"}),
+            bool(words & (lex.possibility_modals | {"can", "ca"})),
             lambda: _possible(sent, actors, quoted),
         ),
     ):
@@ -347,22 +336,20 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     return None
 
 
-def extract_questions(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, starts: list[int | None]
-) -> list[OpenQuestion]:
+def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
     found: list[tuple[int, int, OpenQuestion]] = []
-    for number, sent in enumerate(sentences, 1):
-        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
-        asked = _ask(sent, actors, quoted)
+    actors = parsed.actors
+    for number, sent in parsed.numbered():
+        asked = _ask(sent, actors, sent._.quoted)
         if asked is None:
             continue
         cue, question = asked
         item = OpenQuestion(
-            id=stable_id("q", doc_id, str(number), question),
+            id=stable_id("q", parsed.doc_id, str(number), question),
             question=question,
             kind=cue if cue in ("explicit", "contested") else "unresolved",
             actors=actors.in_span(sent),
-            sources=[source(doc_id, sentences, number)],
+            sources=[parsed.source(number)],
             cue=cue,
         )
         found.append((CUE_RANK[cue], number, item))

@@ -9,11 +9,12 @@ import re
 from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
+from ..lexicon import lexicon
 from ..time.tagger import tagged
 from ..time.timex import Timex
 from ..time.words import contains
-from .common import clean, is_ahead, is_hypothetical, sentence_case, source
-from .coref import ActorIndex
+from .common import clean, is_ahead, is_hypothetical, sentence_case
+from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
 
@@ -79,14 +80,13 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
     return sentence_case(text), tokens
 
 
-def extract_timeline(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None
-) -> list[TimelineEvent]:
+def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
-    for number, sent in enumerate(sentences, 1):
+    actors, anchor = parsed.actors, parsed.anchor
+    for number, sent in parsed.numbered():
         dated = resolve_dates(sent, anchor)
         for ent, timex in dated:
-            if _opens_a_span(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
+            if _not_when(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
                 continue
             others = [o for o, _ in dated if o is not ent]
             text, tokens = event_text(ent, others)
@@ -103,40 +103,37 @@ def extract_timeline(
                 precision=timex.precision,
                 event=text,
                 actors=actors.in_span(sent),
-                sources=[source(doc_id, sentences, number)],
+                sources=[parsed.source(number)],
                 scheduled=scheduled,
             )
             _add(events, event, _nouns(tokens))
-    lead = _lead_event(sentences, actors, doc_id, anchor)
+    lead = _lead_event(parsed)
     if lead is not None and not any(e.sources[0].sentence == lead.sources[0].sentence for e in events):
         events.insert(0, lead)
     for event in events:
-        event.id = stable_id("evt", doc_id, event.date or "", event.sources[0].text)
+        event.id = stable_id("evt", parsed.doc_id, event.date or "", event.sources[0].text)
     return events
 
 
-REPORTING_ONLY = {"say", "tell", "add", "note", "explain", "write", "comment", "remark", "reply", "answer"}
-
-
-def _lead_event(sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None) -> TimelineEvent | None:
+def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     """A news story's first sentence reports the day's news ('A Russian company has bought ...'): with
     no date of its own, a perfect or simple past there happened on the article's date."""
-    lead = next((s for s in sentences[:2] if s.root.pos_ in ("VERB", "AUX") and len(s) > 6), None)
+    anchor = parsed.anchor
+    lead = next((s for s in parsed.sentences[:2] if s.root.pos_ in ("VERB", "AUX") and len(s) > 6), None)
     if anchor is None or lead is None or resolve_dates(lead, anchor) or any(c in lead.text for c in '"“”'):
         return None
     root = lead.root
     perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if not (perfect or root.tag_ == "VBD") or subject is None or root.lemma_.lower() in REPORTING_ONLY:
+    if not (perfect or root.tag_ == "VBD") or subject is None or root.lemma_.lower() in lexicon().reporting_only_verbs:
         return None
-    number = sentences.index(lead) + 1
     return TimelineEvent(
         id="",
         date=anchor.isoformat(),
         precision="day",
         event=sentence_case(clean(lead.text)),
-        actors=actors.in_span(lead),
-        sources=[source(doc_id, sentences, number)],
+        actors=parsed.actors.in_span(lead),
+        sources=[parsed.source(lead._.number)],
     )
 
 
@@ -154,10 +151,16 @@ def _shortened(text: str) -> str:
     return " ".join(words[:MAX_EVENT_WORDS]) + " …" if len(words) > MAX_EVENT_WORDS else text
 
 
-def _opens_a_span(ent: Span) -> bool:
-    """'since 1994' starts a span: the clause ('their first title since 1994') did not happen then."""
-    head = ent.root.head
-    return head.lower_ == "since" and head.i < ent.start
+def _not_when(ent: Span) -> bool:
+    """Dates that do not say when the clause happened: 'since 1994' opens a span ('their first
+    title since 1994'), 'until 6 May' closes one ('ordered schools closed until 6 May'), and 'the
+    1918 pandemic' names which pandemic (but 'the 12 June vote' is an event on its day)."""
+    root, head = ent.root, ent.root.head
+    if head.lower_ in ("since", "until", "till") and head.i < ent.start:
+        return True
+    year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
+    naming = year_only and root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN")
+    return naming and head.lemma_.lower() not in lexicon().event_nouns
 
 
 def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
@@ -13,23 +11,21 @@ from .common import (
     clean,
     is_ahead,
     is_future,
-    quote_opened_before,
-    quoted_tokens,
     sentence_case,
-    source,
     subtree_text,
 )
 from .coref import ActorIndex
+from .parsed import Parsed
 from .timeline import resolve_dates
 
 MIN_CLAUSE_WORDS = 4
 
 
-def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
+def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | None:
     lex = lexicon()
     state_verbs, event_nouns = set(lex.state_verbs), set(lex.event_nouns)
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or not is_future(token):
+        if token.pos_ not in ("VERB", "AUX") or not (is_future(token) or _reported_next_step(token)):
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
@@ -40,8 +36,54 @@ def _watch_verb(sent: Span, quoted: set[int]) -> Token | None:
         objects = {c.lemma_.lower() for c in target.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")}
         if lemma in state_verbs and not objects & event_nouns:
             continue
+        # 'they will oppose any bid', 'backers won't back it': a stance or a refusal is a position
+        if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children)):
+            continue
+        if token.i not in quoted and not _concrete_subject(target, actors):
+            continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a future clause, through 'is expected to' and 'plans to' to the one who acts."""
+    if verb.dep_ == "acl":  # 'a strike earmarked for 23 March': the noun the participle describes
+        return verb.head
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subject is not None and subject.lower_ in ("which", "that", "who"):
+        relative = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
+        return relative.head if relative is not None else subject
+    return subject
+
+
+def _concrete_subject(verb: Token, actors: ActorIndex) -> bool:
+    """Whether the one who acts is an actor of the story, a named one, or an event ('the vote will ...')."""
+    subject = _subject(verb)
+    if subject is None or subject.dep_ == "expl":
+        return subject is not None  # 'there will be a vote'
+    if actors.resolve(subject) is not None or subject.ent_type_:
+        return True
+    lex = lexicon()
+    if {subject.lower_, subject.lemma_.lower()} & (lex.event_nouns | lex.institution_nouns):
+        return True
+    return any(t.i in actors.token_actor for t in subject.subtree)
+
+
+def _reported_next_step(verb: Token) -> bool:
+    """'He announced the party would be holding a leadership election': a future reported in the past
+    tense, when it is a concrete next step (a meeting, a vote, a review), not a prediction."""
+    lex = lexicon()
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) or verb.dep_ != "ccomp":
+        return False
+    if verb.head.lemma_.lower() not in lex.speech_verbs:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+        return False  # 'said if ... it would': a condition, not a plan
+    return verb.lemma_.lower() in lex.commitment_verbs or verb.lemma_.lower() in lex.event_verbs
 
 
 def _speaker_commitment(verb: Token) -> bool:
@@ -55,19 +97,18 @@ def _speaker_commitment(verb: Token) -> bool:
     )
 
 
-def extract_watch(
-    sentences: list[Span], actors: ActorIndex, doc_id: str, anchor: dt.date | None, starts: list[int | None]
-) -> list[WatchItem]:
+def extract_watch(parsed: Parsed) -> list[WatchItem]:
     items: list[WatchItem] = []
-    for number, sent in enumerate(sentences, 1):
-        quoted = quoted_tokens(sent, quote_opened_before(starts, number))
+    actors, anchor = parsed.actors, parsed.anchor
+    for number, sent in parsed.numbered():
+        quoted = sent._.quoted
         future_dates = [
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
             if ent.start not in quoted
             and (timex.value > anchor.isoformat()[: len(timex.value)] if anchor else is_ahead(ent))
         ]
-        verb = _watch_verb(sent, quoted)
+        verb = _watch_verb(sent, quoted, actors)
         if verb is None and not future_dates:
             continue
         present = actors.in_span(sent)
@@ -81,11 +122,11 @@ def extract_watch(
                 text = clean(sent.text)
         items.append(
             WatchItem(
-                id=stable_id("watch", doc_id, str(number), text),
+                id=stable_id("watch", parsed.doc_id, str(number), text),
                 date=future_dates[0] if future_dates else None,
                 item=text,
                 actors=present,
-                sources=[source(doc_id, sentences, number)],
+                sources=[parsed.source(number)],
             )
         )
     return items

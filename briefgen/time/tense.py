@@ -80,6 +80,11 @@ def tense_of(token: Token) -> str | None:
     verb = governing_verb(token)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if _planned_in_the_past(verb):
+        return "past"  # 'it had been due to expire Friday': a plan overtaken by the telling
+    bare_day = token.dep_ == "npadvmod" and token.head.i == verb.i
+    if bare_day and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        verb = verb.head  # 'extended their offers to acquire X Friday': the bare day is the main clause's
     sent = sentence_of(token)
     if is_future(verb) or any(t.lower_ in AHEAD_WORDS for t in sent):
         if verb.tag_ != "VBD" or is_future(verb):
@@ -95,6 +100,14 @@ def tense_of(token: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes):
         return "future" if _names_a_weekday(token) else None
     return None
+
+
+def _planned_in_the_past(verb: Token) -> bool:
+    planner = verb.head if verb.dep_ == "xcomp" else verb
+    if planner.lower_ not in SCHEDULING:
+        return False
+    holders = [planner, planner.head] if planner.dep_ == "acomp" else [planner]  # 'had been due to'
+    return any(c.dep_ == "aux" and c.lower_ == "had" for h in holders for c in h.children)
 
 
 def _names_a_weekday(token: Token) -> bool:

@@ -1,0 +1,111 @@
+"""Matters the text leaves pending without asking: a demand made of someone, a step not taken yet,
+and a thing said to be unclear. Each gives the question it leaves open."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import lexicon
+from .asking import subject_text, words_after
+from .common import subtree_text
+from .coref import ActorIndex
+
+NEGATIVE_DETERMINERS = {"no"}
+COPULAS = {"be", "remain", "stay"}
+
+
+def demanded(sent: Span, actors: ActorIndex) -> str | None:
+    """'UKIP challenged Kilroy-Silk to stand down' -> 'Will Kilroy-Silk stand down?': what one side
+    asks of another stays open until the other does it."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().demand_verbs:
+            continue
+        action = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)), None)
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if target is None:  # 'called on Israel to halt': the one asked follows 'on'
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > verb.i), None)
+            target = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if target is None and action is not None:  # parsed as 'challenged [X to stand down]'
+            target = next((c for c in action.children if c.dep_ == "nsubj"), None)
+        if action is None and target is not None:
+            action = next((c for c in target.children if c.dep_ == "acl" and _infinitive(c)), None)
+        if action is None or target is None or action.lemma_.lower() in lexicon().speech_verbs:
+            continue
+        actor = actors.resolve(target)
+        if actor not in actors.actors and target.lower_ not in lexicon().institution_nouns:
+            continue  # 'urging visitors to wash their hands' is advice to the public, not a demand
+        who = actors.display(actor) if actor in actors.actors else subject_text(target, actors)
+        tail = words_after(action, _purpose_and_aux(action))
+        if not who or not tail:
+            continue
+        return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,;") + "?"
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _purpose_and_aux(verb: Token) -> set[int]:
+    """Tokens a question leaves out: auxiliaries, and clauses of purpose or comment ('so voters can ...')."""
+    cut = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "advcl", "parataxis", "ccomp")]
+    return {t.i for c in cut for t in (c.subtree if c.dep_ not in ("aux", "auxpass") else [c])}
+
+
+def not_done_yet(sent: Span) -> str | None:
+    """'No formal offer has been made yet' -> 'Will a formal offer be made?': a step the text says
+    has not been taken (in the perfect, so still open; 'no one was hurt' is narration)."""
+    for verb in sent:
+        if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in _step_nouns():
+            continue  # 'no offer has been made'; 'no cases have been found' reports an absence
+        determiner = next((c for c in subject.children if c.dep_ == "det"), None)
+        if determiner is None or determiner.lower_ not in NEGATIVE_DETERMINERS:
+            continue
+        words = [t for t in subject.subtree if t.i != determiner.i]
+        phrase = " ".join(t.text for t in words)
+        if subject.tag_ != "NNS":
+            phrase = ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+        skipped = _purpose_and_aux(verb) | {t.i for t in verb.subtree if t.lower_ == "yet"}
+        return re.sub(r"\s+", " ", f"Will {phrase} be {verb.text} {words_after(verb, skipped)}").strip() + "?"
+    return None
+
+
+def unclear_thing(sent: Span) -> str | None:
+    """'Baikal's background and its motives are still unclear' -> 'What are Baikal's background and
+    its motives?': a named thing left unclear (a clause left unclear is asked by its clause)."""
+    for word in sent:
+        if word.dep_ not in ("acomp", "attr") or word.lower_ not in lexicon().uncertainty_cues:
+            continue
+        copula = word.head
+        if copula.lemma_.lower() not in COPULAS or any(c.dep_ in ("ccomp", "xcomp") for c in word.children):
+            continue
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _is_someone(subject):
+            continue  # 'lawyers were uncertain': people unsure of something, not a thing unclear
+        plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+        phrase = subtree_text(subject)
+        if subject.i == subject.left_edge.i and subject.pos_ == "NOUN" or phrase.split()[0].lower() == "the":
+            phrase = phrase[0].lower() + phrase[1:]
+        return f"What {'are' if plural else 'is'} {phrase}?"
+    return None
+
+
+def _step_nouns() -> frozenset[str]:
+    lex = lexicon()
+    return lex.event_nouns | lex.step_nouns
+
+
+def _is_someone(token: Token) -> bool:
+    lex = lexicon()
+    lemma = token.lemma_.lower()
+    return token.ent_type_ in ("PERSON", "NORP", "ORG") or lemma in lex.agent_nouns or lemma in lex.institution_nouns
+
+
+def dismissed(token: Token) -> bool:
+    """'quashes speculation that ...', 'denied claims that ...': a claim put to rest is not open."""
+    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().dismissing_verbs
