@@ -23,9 +23,9 @@ def seeds(tmp_path_factory) -> Path:
     """Nine short seeds (.txt and .md): enough for several batches per worker."""
     folder = tmp_path_factory.mktemp("cluster") / "seeds"
     folder.mkdir()
-    for path in sorted(FIXTURES.glob("*/*")):
-        if path.suffix in (".txt", ".md"):
-            shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
+    for story in ("turkey-eu", "disagree", "figures", "outcome"):
+        for path in sorted((FIXTURES / story).iterdir()):
+            shutil.copy(path, folder / f"{story}-{path.name}")
     return folder
 
 
