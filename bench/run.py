@@ -15,10 +15,12 @@ import os
 import random
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +100,59 @@ started = time.perf_counter()
 build_pipeline(seeds, brief_path, None, cache)
 print(time.perf_counter() - started)
 """
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _poll(condition, seconds: float, step: float = 0.05):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if value := condition():
+            return value
+        time.sleep(step)
+    return None
+
+
+def seed_to_page(project: Path, seed: Path, dirty: bool = True) -> float:
+    """Under `mkdocs serve` (--dirty, as `make serve` runs it): from copying a seed into seeds/ until
+    the served site has the seed's own page."""
+    port = _free_port()
+    command = [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    with tempfile.TemporaryFile() as errors:
+        server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=errors, env=_QUIET)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            if not _poll(lambda: _fetch(base), 1800, 0.5):
+                errors.seek(0)
+                sys.exit("mkdocs serve did not start:\n" + errors.read().decode()[-3000:])
+            name = "served-page-" + seed.name
+            page = f"{base}sources/{Path(name).stem}/"
+            time.sleep(2)  # let the watcher settle after the first build
+            started = time.perf_counter()
+            shutil.copy(seed, project / "seeds" / name)
+            if not _poll(lambda: _fetch(page), 600):
+                sys.exit("the new seed's page was never served")
+            latency = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+            (project / "seeds" / name).unlink(missing_ok=True)
+    return latency
+
+
+_QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def python(code: str, *args: str, cwd: Path) -> str:

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from . import settings
 from .filewatch import rewatch_when_back
+from .incremental import Incremental
 from .pipeline import build_pipeline
 
 log = logging.getLogger("mkdocs.plugins.briefgen")
@@ -33,8 +34,12 @@ class BriefgenConfig(Config):
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
+    incremental: Incremental | None = None  # under `mkdocs serve --dirty`
+
     def on_startup(self, *, command, dirty) -> None:
-        """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
+        """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds; under
+        `mkdocs serve --dirty` a rebuild builds only the pages that changed."""
+        self.incremental = Incremental() if dirty else None
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         # made absolute without following symbolic links, so a linked seeds folder can be refused
@@ -71,12 +76,30 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             log=log,
             key_dates_shown=self.config.key_dates,
         )
-        for path, markdown in sorted(pages.items()):
-            existing = files.get_file_from_path(path)
+        if self.incremental is not None:
+            generated = self.incremental.files(config, pages)
+        else:
+            generated = [File.generated(config, path, content=markdown) for path, markdown in sorted(pages.items())]
+        for file in generated:
+            existing = files.get_file_from_path(file.src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
+            files.append(file)
         return files
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if self.incremental is not None and search is not None and hasattr(search, "search_index"):
+            self.incremental.page_built(page.url, search.search_index.entries)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.finished(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.failed()
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         from .navigation import nest_actor_pages
