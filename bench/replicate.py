@@ -80,7 +80,7 @@ class Replica:
     def transform(self, value, key: str | None = None):
         if isinstance(value, dict):
             if key == "mentions_by_document":
-                return {self.doc: count for count in value.values()}
+                return {self.doc: sum(value.values())}
             return {name: self.transform(inner, name) for name, inner in value.items()}
         if isinstance(value, list):
             return [self.transform(inner, key) for inner in value]

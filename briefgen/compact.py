@@ -15,7 +15,8 @@ from typing import Any
 
 def encode(value: object) -> object:
     """Plain JSON data for a dataclass tree."""
-    return _encoder(type(value))(value)
+    kind: Any = type(value)
+    return _encoder(kind)(value)
 
 
 def decode(cls: type, data: object) -> Any:

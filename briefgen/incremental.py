@@ -31,8 +31,12 @@ class KeptPage(File):
 
 
 def _navigation_key(pages: dict[str, str]) -> tuple:
-    """What the navigation is made of: the actor pages and their titles (in their first lines)."""
-    return tuple(sorted((path, markdown[:400]) for path, markdown in pages.items() if path.startswith(ACTOR_PAGES)))
+    """What the navigation is made of: the actor pages and their titles (in their front matter)."""
+    return tuple(sorted((path, _title(markdown)) for path, markdown in pages.items() if path.startswith(ACTOR_PAGES)))
+
+
+def _title(markdown: str) -> str:
+    return next((line for line in markdown.split("\n", 8)[:8] if line.startswith("title:")), "")
 
 
 class _QuietDirtyWarning(logging.Filter):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -15,7 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from . import settings
 from .filewatch import rewatch_when_back
-from .incremental import Incremental
+from .incremental import Incremental, KeptPage
 from .pipeline import build_pipeline
 
 log = logging.getLogger("mkdocs.plugins.briefgen")
@@ -62,6 +64,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         seeds = self._path(config, self.config.seeds)
         if seeds.parent.is_dir():
             rewatch_when_back(server, seeds)
+        _load_model_in_background(self.config.model)  # the next seed dropped in is parsed at once
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -78,6 +81,8 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         )
         if self.incremental is not None:
             generated = self.incremental.files(config, pages)
+            kept = sum(isinstance(file, KeptPage) for file in generated)
+            log.info("briefgen: %d pages to build, %d unchanged", len(generated) - kept, kept)
         else:
             generated = [File.generated(config, path, content=markdown) for path, markdown in sorted(pages.items())]
         for file in generated:
@@ -105,3 +110,16 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         from .navigation import nest_actor_pages
 
         return nest_actor_pages(nav, files)
+
+
+def _load_model_in_background(model: str | None) -> None:
+    """A server waits for seeds: load the spaCy pipeline while it does (a failure is raised again, with
+    its message, when a seed is parsed)."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            from . import nlp
+
+            nlp.load(model)
+
+    threading.Thread(target=load, name="briefgen-model", daemon=True).start()
