@@ -40,6 +40,11 @@ PER_GROUP = 8  # positions shown per actor or issue on the Positions page
 LISTED_GROUPS = 40  # actors and issues shown on the Positions page
 LISTED_BACKGROUND = 300
 LISTED_PER_MONTH = 30  # events of a month in the chronology: those told by the most sources
+# Lists that grow with every seed, capped so that no page grows without bound (tens of thousands of seeds)
+LISTED_MINOR_ACTORS = 500  # the most mentioned of the other actors, one line each
+LISTED_EARLIER = 300  # events of the earlier history, oldest first
+LISTED_WATCH = 300  # per part of What to watch: the soonest ahead, the newest due, the first earlier ones
+LISTED_SOURCES = 2000  # the newest sources in the Sources table (every source keeps its page)
 
 
 def escape_text(value: object) -> str:
@@ -147,7 +152,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "listed_actors": brief.actors[:LISTED_ACTORS],
         "actor_page": actor_page,
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
-        "minor_actors": [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1],
+        **_capped("minor_actors", [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1], LISTED_MINOR_ACTORS),
         "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
         "per_group": PER_GROUP,
         "listed_groups": LISTED_GROUPS,
@@ -160,7 +165,8 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),
         "key_dates": brief.key_dates[: keydates.shown(len(brief.documents), key_dates_shown)],
         "timeline_by_month": chronology.by_month(chronicle, LISTED_PER_MONTH),
-        "earlier_events": earlier,
+        **_capped("earlier_events", earlier, LISTED_EARLIER),
+        **_capped("listed_documents", brief.documents, -LISTED_SOURCES),
         "about_actor": lambda actor_id: summary.about_actor(brief, actor_id),
         "stances": stances.principal_stances(brief),
         **_watch_context(brief),
@@ -172,10 +178,17 @@ def _watch_context(brief: Brief) -> dict:
     ahead = [w for w in brief.watch if w.status == "ahead"]
     return {
         "next_watch": ([w for w in ahead if w.date] or ahead)[:3],
-        "watch_ahead": ahead,
-        "watch_passed": [w for w in brief.watch if w.status == "due"],
-        "watch_earlier": [w for w in brief.watch if w.status == "earlier"],
+        **_capped("watch_ahead", ahead, LISTED_WATCH),
+        **_capped("watch_passed", [w for w in brief.watch if w.status == "due"], -LISTED_WATCH),
+        **_capped("watch_earlier", [w for w in brief.watch if w.status == "earlier"], LISTED_WATCH),
     }
+
+
+def _capped(name: str, items: list, limit: int) -> dict:
+    """The first `limit` items (the last -limit when negative) under `name`, and how many are left out
+    under `name`_more: the page says so, and brief.yaml lists them all."""
+    shown = items[:limit] if limit >= 0 else items[limit:]
+    return {name: shown, f"{name}_more": len(items) - len(shown)}
 
 
 def _with_pages(brief: Brief, by_actor: dict[str, list]) -> list:
