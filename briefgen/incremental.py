@@ -47,6 +47,9 @@ class _QuietDirtyWarning(logging.Filter):
         return not str(record.msg).startswith(_DIRTY_WARNING)
 
 
+_QUIET = _QuietDirtyWarning()
+
+
 class Incremental:
     def __init__(self) -> None:
         self.built: dict[str, str] = {}  # page path -> the Markdown its HTML was built from
@@ -55,7 +58,7 @@ class Incremental:
         self._pending: tuple[dict[str, str], tuple, dict[str, str]] | None = None
         self._fresh: dict[str, list[dict]] = {}
         self._seen = 0
-        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
+        logging.getLogger("mkdocs.commands.build").addFilter(_QUIET)  # once: the same filter is not added twice
 
     def files(self, config: MkDocsConfig, pages: dict[str, str]) -> list[File]:
         """The pages as MkDocs files, those MkDocs need not build again marked as kept."""
