@@ -30,8 +30,8 @@ def test_the_compact_form_gives_back_what_was_written():
     document = Document("d", "seeds/d.txt", "Title", "Text.", "00", "2021-05-31", "file-name", sentences=["Text."])
     findings = _findings()
     findings.background = []
-    text = json.dumps([encode(document), encode(findings)])
-    back_document, back_findings = (decode(cls, data) for cls, data in zip((Document, DocFindings), json.loads(text)))
+    document_data, findings_data = json.loads(json.dumps([encode(document), encode(findings)]))
+    back_document, back_findings = decode(Document, document_data), decode(DocFindings, findings_data)
     assert back_document == document and back_findings == findings
     assert decode(Figure, encode(Figure("$2bn", "the deal", None, 2.0))) == Figure("$2bn", "the deal", None, 2.0)
 
