@@ -6,7 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .compact import decode, encode
+from .compact import decode_together, encode
 from .findings import DocFindings
 from .fsutil import remove_orphaned_temporaries, write_atomic
 from .ingest import Document
@@ -24,7 +24,8 @@ def _from_text(path: Path, text: str) -> Entry:
     data = json.loads(text)
     if type(data) is not dict or data.get("format") != FORMAT:
         raise ValueError(f"{path}: an entry of another format")
-    entry = decode(Document, data["document"]), decode(DocFindings, data["findings"])
+    document, findings = decode_together((Document, data["document"]), (DocFindings, data["findings"]))
+    entry = document, findings
     if len(_ENTRIES) >= _MAX_ENTRIES:
         _ENTRIES.clear()
     _ENTRIES[path] = entry

@@ -21,7 +21,20 @@ def encode(value: object) -> object:
 
 def decode(cls: type, data: object) -> Any:
     """The dataclass tree that encode() gave `data` for; ValueError when data has another shape."""
-    return _decoder(cls)(data)
+    return decode_together((cls, data))[0]
+
+
+def decode_together(*trees: tuple[type, object]) -> list[Any]:
+    """Several trees decoded as one: their equal strings become one string (a sentence of an article is
+    also the text its findings cite, many times over)."""
+    _SHARED.clear()
+    try:
+        return [_decoder(cls)(data) for cls, data in trees]
+    finally:
+        _SHARED.clear()
+
+
+_SHARED: dict[str, str] = {}
 
 
 @functools.cache
@@ -79,6 +92,14 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
 
         return mapping
     exact = float if hint is float else hint
+    if hint is str:
+
+        def text(v: Any) -> str:
+            if type(v) is not str:
+                raise _wrong(v, hint)
+            return _SHARED.setdefault(v, v)
+
+        return text
 
     def scalar(v: Any) -> Any:
         if type(v) is exact or (exact is float and type(v) is int):
@@ -103,7 +124,7 @@ def _union_decoder(options: list[Callable], nullable: bool, hint: object) -> Cal
 
 
 def _list_decoder(item_hint: Any) -> Callable[[Any], list]:
-    if item_hint in (str, int, bool):
+    if item_hint in (int, bool):
 
         def scalars(v: Any) -> list:
             if type(v) is not list or not all(type(x) is item_hint for x in v):
