@@ -45,6 +45,7 @@ LISTED_MINOR_ACTORS = 500  # the most mentioned of the other actors, one line ea
 LISTED_EARLIER = 300  # events of the earlier history, oldest first
 LISTED_WATCH = 300  # per part of What to watch: the soonest ahead, the newest due, the first earlier ones
 LISTED_SOURCES = 2000  # the newest sources in the Sources table (every source keeps its page)
+PER_ACTOR = 200  # positions (the newest) and events (the latest) on an actor's own page
 
 
 def escape_text(value: object) -> str:
@@ -155,6 +156,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         **_capped("minor_actors", [a for a in brief.actors[LISTED_ACTORS:] if a.mentions > 1], LISTED_MINOR_ACTORS),
         "unlisted_actors": sum(1 for a in brief.actors[LISTED_ACTORS:] if a.mentions <= 1),
         "per_group": PER_GROUP,
+        "per_actor": PER_ACTOR,
         "listed_groups": LISTED_GROUPS,
         "background_items": brief.background[-LISTED_BACKGROUND:],
         "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],

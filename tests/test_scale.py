@@ -144,3 +144,21 @@ def test_a_dirty_rebuild_builds_every_page_when_the_navigation_changes(project, 
         assert example.stat().st_mtime_ns != 1_000_000_000
     finally:
         plugins.on_startup(command="build", dirty=False)
+
+
+# --- pages do not grow without bound; brief.yaml keeps everything ---------------------------------------
+
+
+def test_what_to_watch_shows_the_newest_due_items_and_counts_the_rest(monkeypatch):
+    from briefgen.brief import Brief, DocumentRecord
+    from briefgen.findings import WatchItem
+    from briefgen.render import render
+
+    monkeypatch.setattr("briefgen.render.LISTED_WATCH", 2)
+    source = Source("d", 1, "The talks were due in March.")
+    due = [WatchItem(f"w-{i:010d}", f"2021-0{i}-01", f"Talks round {i}", [], [source], "due") for i in range(1, 6)]
+    brief = Brief(1, "T", "2021-09-01", documents=[DocumentRecord("d", "seeds/d.txt", "D", "2021-09-01", "x", "0")])
+    brief.watch = due
+    page = render(brief)["watch.md"]
+    assert "Talks round 5" in page and "Talks round 4" in page and "Talks round 3" not in page
+    assert "3 older items are listed in `brief.yaml`" in page
