@@ -32,6 +32,24 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
         raise
 
 
+class WrittenInParts(list):
+    """A list of strings to append to that writes itself to `handle` every few thousand items (call
+    flush() at the end): text emitted piece by piece reaches the file without ever being whole in memory."""
+
+    def __init__(self, handle: TextIO) -> None:
+        super().__init__()
+        self.handle = handle
+
+    def append(self, text: str) -> None:
+        super().append(text)
+        if len(self) >= 4096:
+            self.flush()
+
+    def flush(self) -> None:
+        self.handle.write("".join(self))
+        self.clear()
+
+
 TEMPORARY = ".tmp"
 
 

@@ -29,7 +29,7 @@ from .findings import (
     TimelineEvent,
     WatchItem,
 )
-from .fsutil import TEMPORARY, atomic_writer, remove_orphaned_temporaries
+from .fsutil import TEMPORARY, WrittenInParts, atomic_writer, remove_orphaned_temporaries
 from .keydates import KeyDate
 from .safeyaml import TextDatesLoader
 from .summary import SummaryItem
@@ -172,26 +172,9 @@ def save(brief: Brief, path: Path) -> None:
     """brief.yaml written as dump() gives it, in parts: at 100,000 seeds its text is gigabytes."""
     remove_orphaned_temporaries(list(path.parent.glob(f".{path.name}.*{TEMPORARY}")))
     with atomic_writer(path) as handle:
-        out = _Flushing(handle)
+        out = WrittenInParts(handle)
         _emit_mapping(brief, 0, out)
         out.flush()
-
-
-class _Flushing(list):
-    """The list the emitters append to, written out every few thousand lines."""
-
-    def __init__(self, handle) -> None:
-        super().__init__()
-        self.handle = handle
-
-    def append(self, line: str) -> None:
-        super().append(line)
-        if len(self) >= 4096:
-            self.flush()
-
-    def flush(self) -> None:
-        self.handle.write("".join(self))
-        self.clear()
 
 
 # --- validation -----------------------------------------------------------------------------
