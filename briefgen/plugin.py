@@ -93,9 +93,11 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         return files
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if self.incremental is not None and search is not None and hasattr(search, "search_index"):
-            self.incremental.page_built(page.url, search.search_index.entries)
+        # Material's search plugin, listed before this one, has just added this page's entries
+        search = config.plugins.get("material/search")
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if self.incremental is not None and isinstance(entries, list):
+            self.incremental.page_built(page.url, entries)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
