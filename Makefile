@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: site test serve install browser lint bench screenshots clean
+.PHONY: site test serve install browser lint bench bench-scale screenshots clean
 
 site: $(STAMP)
 	$(BIN)/briefgen build
@@ -14,7 +14,7 @@ test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/long_seed.py
+
+# 10k, 30k and 100k seeds made from copies of real cache entries: merge, overrides, write, render, MkDocs
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py
 
 screenshots: $(STAMP) browser
 	$(BIN)/python -m pytest -q tests/test_browser.py tests/test_screenshots.py --screenshots docs/images

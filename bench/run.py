@@ -7,6 +7,8 @@ fastest counts. A second table sets extraction on two forked processes (`--jobs 
 Dask cluster of two workers (`--scheduler local:2`), run in turn; `--parallel-only` measures just that.
 "+1 seed" is a fresh process (imports spaCy and loads the pipeline for the new seed); "+1 served" is
 the same regeneration inside a long-running process such as `mkdocs serve`, pipeline already loaded.
+"seed-to-page" runs `mkdocs serve --dirty` (as `make serve` does) and times from copying a new seed into
+seeds/ until the server has the seed's own page and the Sources page lists it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import os
 import random
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +124,64 @@ print(time.perf_counter() - started)
 """
 
 
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _poll(condition, seconds: float, step: float = 0.05):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if value := condition():
+            return value
+        time.sleep(step)
+    return None
+
+
+def seed_to_page(project: Path, seed: Path, dirty: bool = True) -> float:
+    """Under `mkdocs serve` (--dirty, as `make serve` runs it): from copying a seed into seeds/ until
+    the served site has the seed's own page and the Sources page lists it."""
+    port = _free_port()
+    name = "served-page-" + seed.name
+    command = [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    with tempfile.TemporaryFile() as errors:
+        server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=errors, env=_QUIET)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            if not _poll(lambda: _fetch(base), 1800, 0.5):
+                errors.seek(0)
+                sys.exit("mkdocs serve did not start:\n" + errors.read().decode()[-3000:])
+            page = f"{base}sources/{Path(name).stem}/"
+            time.sleep(10)  # a server waits for seeds with the pipeline loaded (it loads after the first build)
+            started = time.perf_counter()
+            shutil.copy(seed, project / "seeds" / name)
+            listed = f'href="{Path(name).stem}/"'
+
+            def shown() -> bool:
+                return bool(_fetch(page)) and listed in (_fetch(f"{base}sources/") or "")
+
+            if not _poll(shown, 600):
+                sys.exit("the new seed's page was never served")
+            latency = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+            (project / "seeds" / name).unlink(missing_ok=True)
+    return latency
+
+
+_QUIET = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def python(code: str, *args: str, cwd: Path) -> str:
     result = subprocess.run([PY, "-c", code, *args], cwd=cwd, check=True, capture_output=True, text=True)
     return result.stdout.strip().splitlines()[-1]
@@ -209,6 +271,7 @@ def bench(corpus: list[Path], size: int, work: Path, repeats: int) -> dict:
     row["served_new"] = float(
         python(SERVE_NEW_SEED, str(seeds), str(cache), str(project / "brief.yaml"), str(served), cwd=project)
     )
+    row["seed_to_page"] = seed_to_page(project, new_seed(corpus, size + 2, project / "new-3.txt"))
     quiet = {"NO_MKDOCS_2_WARNING": "1"}
     site = str(project / "site")
     row["mkdocs"] = best(lambda: run(PY, "-m", "mkdocs", "build", "--site-dir", site, cwd=project, env=quiet), repeats)
@@ -281,6 +344,7 @@ def print_table(rows: list[dict]) -> None:
         "warm %",
         "+1 seed s",
         "+1 served s",
+        "seed-to-page s",
         "mkdocs s",
         "plain s",
         "mkdocs x",
@@ -307,6 +371,7 @@ def print_table(rows: list[dict]) -> None:
                     f"{100 * r['warm'] / r['cold_extract']:.1f}",
                     f"{r['one_new']:.2f} (parsed {r['one_new_parsed']})",
                     f"{r['served_new']:.2f}",
+                    f"{r['seed_to_page']:.2f}",
                     f"{r['mkdocs']:.1f}",
                     f"{r['mkdocs_plain']:.1f}",
                     f"{r['mkdocs'] / r['mkdocs_plain']:.2f}",

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 import json
-import types
-import typing
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
 
+from .compact import decode_together, encode
 from .findings import DocFindings
 from .fsutil import remove_orphaned_temporaries, write_atomic
 from .ingest import Document
 from .settings import EXTRACTOR_VERSION
-from .yamlio import from_dict
 
 # An entry never changes once written (its name is its key), so a long-running process such as
 # `mkdocs serve` keeps the entries it has written or read in memory. Merging copies what it edits,
@@ -28,41 +22,19 @@ _MAX_ENTRIES = 8192
 
 def _from_text(path: Path, text: str) -> Entry:
     data = json.loads(text)
-    entry = from_dict(Document, data["document"]), from_dict(DocFindings, data["findings"])
-    if not all(conforms(part) for part in entry):
-        raise ValueError(f"{path}: an entry of the wrong shape")
+    if type(data) is not dict or data.get("format") != FORMAT:
+        raise ValueError(f"{path}: an entry of another format")
+    document, findings = decode_together((Document, data["document"]), (DocFindings, data["findings"]))
+    entry = document, findings
     if len(_ENTRIES) >= _MAX_ENTRIES:
         _ENTRIES.clear()
     _ENTRIES[path] = entry
     return entry
 
 
-def conforms(value: object) -> bool:
-    """True when a dataclass tree holds values of its declared types (a cache entry written by another
-    version, or edited by hand, may be well-formed JSON of another shape)."""
-    hint: Any = type(value)
-    return _checker(hint)(value)
-
-
-@functools.cache
-def _checker(hint: object) -> Callable[[object], bool]:
-    """A check for one type hint, built once: entries are checked on every cold read."""
-    if dataclasses.is_dataclass(hint):
-        fields = [(name, _checker(field_hint)) for name, field_hint in typing.get_type_hints(hint).items()]
-        kind = cast(type, hint)
-        return lambda v: isinstance(v, kind) and all(check(getattr(v, name)) for name, check in fields)
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        options = [_checker(arg) for arg in args]
-        return lambda v: any(check(v) for check in options)
-    if origin is list:
-        item = _checker(args[0])
-        return lambda v: type(v) is list and all(item(x) for x in v)
-    if origin is dict:
-        key, val = _checker(args[0]), _checker(args[1])
-        return lambda v: type(v) is dict and all(key(k) and val(x) for k, x in v.items())
-    exact = type(None) if hint is type(None) else hint
-    return lambda v: type(v) is exact
+# Entries hold each record as the list of its field values (briefgen.compact): no field names to
+# parse, no keyword matching to build, every value checked against its declared type as it is read.
+FORMAT = 2
 
 
 class ExtractionCache:
@@ -105,7 +77,7 @@ class ExtractionCache:
         return result
 
     def put(self, key: str, document: Document, findings: DocFindings) -> None:
-        data = {"document": dataclasses.asdict(document), "findings": dataclasses.asdict(findings)}
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        data = {"format": FORMAT, "document": encode(document), "findings": encode(findings)}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self._path(key), text)
         _from_text(self._path(key), text)  # kept as a later read would give it

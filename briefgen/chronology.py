@@ -4,6 +4,7 @@ pages, and no entry shorter than a clause."""
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import replace
 
@@ -39,21 +40,45 @@ def clean(events: list[TimelineEvent]) -> list[TimelineEvent]:
     """Events of one date told in the same or nearly the same words become one event with all their
     sources; the first keeps its id and text."""
     kept: list[TimelineEvent] = []
-    by_date: dict[str | None, list[tuple[frozenset[str], TimelineEvent]]] = {}
+    by_date: dict[str | None, _SameDay] = {}
     for told in events:
         event = _as_clause(told)
         if event is None:
             continue
         words = _tokens(event.event)
-        same_day = by_date.setdefault(event.date, [])
-        twin = next((e for w, e in same_day if w == words or _near(w, words)), None)
+        same_day = by_date.setdefault(event.date, _SameDay())
+        twin = same_day.twin(words)
         if twin is None:
-            same_day.append((words, event))
+            same_day.add(words, event)
             kept.append(event)
             continue
         twin.sources += [s for s in event.sources if s not in twin.sources]
         twin.actors += [a for a in event.actors if a not in twin.actors]
     return kept
+
+
+class _SameDay:
+    """The entries of one date, found by their words: an entry with most of a text's words in common
+    shares at least one of any few of them, so only the entries holding one of its rarest words are
+    compared (a year or "undated" can gather thousands of entries)."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[frozenset[str], TimelineEvent]] = []
+        self.holding: dict[str, list[int]] = {}  # word -> the entries whose text has it
+
+    def twin(self, words: frozenset[str]) -> TimelineEvent | None:
+        """The first entry told in the same or nearly the same words."""
+        if not words:
+            return next((e for w, e in self.entries if w == words), None)
+        shared = math.ceil(NEAR_DUPLICATE * len(words) - 1e-9)  # the fewest words a near twin shares
+        probes = sorted(words, key=lambda word: len(self.holding.get(word, ())))[: len(words) - shared + 1]
+        candidates = sorted({i for word in probes for i in self.holding.get(word, ())})
+        return next((self.entries[i][1] for i in candidates if _near(self.entries[i][0], words)), None)
+
+    def add(self, words: frozenset[str], event: TimelineEvent) -> None:
+        for word in words:
+            self.holding.setdefault(word, []).append(len(self.entries))
+        self.entries.append((words, event))
 
 
 def split_earlier(events: list[TimelineEvent], start: str | None) -> tuple[list[TimelineEvent], list[TimelineEvent]]:

@@ -32,17 +32,29 @@ def same_event(wa: set[str], wb: set[str]) -> bool:
     return shared >= SAME_EVENT_WORDS and shared / max(1, min(len(wa), len(wb))) >= SAME_EVENT
 
 
+def rarest_sharable(words: set[str], holding: dict[str, list]) -> list[str]:
+    """The words of a clause to look up its same events by: one that shares SAME_EVENT_WORDS words with
+    it shares one of any len(words) - SAME_EVENT_WORDS + 1 of them, so the most common are left out."""
+    count = len(words) - SAME_EVENT_WORDS + 1
+    return sorted(words, key=lambda word: (len(holding.get(word, ())), word))[: max(count, 0)]
+
+
 def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
     """One entry per event across sources; differing dates for one event are flagged."""
     merged: list[TimelineEvent] = []
     words: list[set[str]] = []
-    by_actor: dict[str, list[int]] = {}  # only events sharing an actor can be the same event
+    # only events sharing an actor, and one of the rarest words, can be the same event
+    by_actor_word: dict[tuple[str, str], list[int]] = {}
+    holding: dict[str, list[int]] = {}
     disagreements: list[OpenQuestion] = []
     for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
         match = None
         event_words = words_of(event.event)
         event_docs = {s.doc for s in event.sources}
-        candidates = sorted({i for actor in event.actors for i in by_actor.get(actor, [])})
+        probes = rarest_sharable(event_words, holding)
+        candidates = sorted(
+            {i for actor in event.actors for word in probes for i in by_actor_word.get((actor, word), [])}
+        )
         for index in candidates:
             kept = merged[index]
             if {s.doc for s in kept.sources} & event_docs:
@@ -51,8 +63,10 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
                 match = kept
                 break
         if match is None:
-            for actor in event.actors:
-                by_actor.setdefault(actor, []).append(len(merged))
+            for word in event_words:
+                holding.setdefault(word, []).append(len(merged))
+                for actor in event.actors:
+                    by_actor_word.setdefault((actor, word), []).append(len(merged))
             merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
             words.append(event_words)
             continue

@@ -52,7 +52,7 @@ def main_span(brief: Brief) -> tuple[str, str] | None:
     if not days:
         return None
     first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
-    pad = max(MIN_PAD, (last - first) / 4)
+    pad = min(max(MIN_PAD, (last - first) / 4), first - dt.date.min)  # sources from year 400: no year 0
     return (first - pad).isoformat(), last.isoformat()
 
 

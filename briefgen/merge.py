@@ -10,7 +10,7 @@ from dataclasses import fields
 
 from . import chronology
 from .brief import SCHEMA_VERSION, Brief
-from .corroborate import figures_that_differ, merge_timeline, same_event, words_of
+from .corroborate import figures_that_differ, merge_timeline, rarest_sharable, same_event, words_of
 from .findings import (
     BackgroundItem,
     DocFindings,
@@ -112,17 +112,45 @@ def split_history(
     ('Turkey bought the S-400 in 2017') is where the story begins, and stays on the timeline."""
     if not first:
         return timeline, []
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, set(names)), key=len, reverse=True)) + r")\b")
+    names_in = _NameFinder(names)
     kept, history = [], []
     for event in timeline:
         old = event.date and _days_between(_period_end(event.date), first) > HISTORY_DAYS
-        if old and not (names and pattern.search(event.event)):
+        if old and not names_in.text(event.event):
             history.append(
                 BackgroundItem(id=f"bg-{event.id}", text=f"{event.date}: {event.event}", sources=list(event.sources))
             )
         else:
             kept.append(event)
     return kept, history
+
+
+class _NameFinder:
+    """Whether a text holds one of the names as whole words. A name found in a text begins with a whole
+    word of that text, so only the names beginning with one of the text's words are looked for (one
+    pattern of every actor's name, tried on every event, grows with the square of the briefing)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.by_first: dict[str, set[str]] = {}
+        for name in set(names):
+            first = _WORDS.match(name)
+            self.by_first.setdefault(first.group() if first else "", set()).add(name)
+        self.patterns: dict[frozenset[str], re.Pattern] = {}
+
+    def text(self, text: str) -> bool:
+        names = set(self.by_first.get("", ()))
+        for word in set(_WORDS.findall(text)):
+            names |= self.by_first.get(word, set())
+        if not names:
+            return False
+        key = frozenset(names)
+        if key not in self.patterns:
+            alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+            self.patterns[key] = re.compile(r"\b(?:" + alternatives + r")\b")
+        return bool(self.patterns[key].search(text))
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _period_end(value: str) -> str:
@@ -154,7 +182,7 @@ def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], 
     for item in watch:
         written = doc_dates.get(item.sources[0].doc) or ""
         item_words = words_of(item.item)
-        candidates = {i for word in item_words for i in by_word.get(word, [])}
+        candidates = {i for word in rarest_sharable(item_words, by_word) for i in by_word.get(word, [])}
         if as_of and item.date and _ends_before(item.date, as_of):
             item.status = "due"
         elif any(done[i][1] > written and same_event(done[i][0], item_words) for i in sorted(candidates)):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from . import settings
 from .filewatch import rewatch_when_back
+from .incremental import Incremental, KeptPage
 from .pipeline import build_pipeline
 
 log = logging.getLogger("mkdocs.plugins.briefgen")
@@ -52,8 +55,12 @@ def _cluster_errors_reported(event: Callable[..., Files]) -> Callable[..., Files
 
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
+    incremental: Incremental | None = None  # under `mkdocs serve --dirty`
+
     def on_startup(self, *, command, dirty) -> None:
-        """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds."""
+        """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds; under
+        `mkdocs serve --dirty` a rebuild builds only the pages that changed."""
+        self.incremental = Incremental() if dirty else None
 
     def on_shutdown(self) -> None:
         from .pipeline import close_clusters
@@ -83,6 +90,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         seeds = self._path(config, self.config.seeds)
         if seeds.parent.is_dir():
             rewatch_when_back(server, seeds)
+        _load_model_in_background(self.config.model)  # the next seed dropped in is parsed at once
         return server
 
     @_cluster_errors_reported
@@ -100,14 +108,49 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             jobs=self.config.jobs,
             scheduler=self.config.scheduler,
         )
-        for path, markdown in sorted(pages.items()):
-            existing = files.get_file_from_path(path)
+        if self.incremental is not None:
+            generated = self.incremental.files(config, pages)
+            kept = sum(isinstance(file, KeptPage) for file in generated)
+            log.info("briefgen: %d pages to build, %d unchanged", len(generated) - kept, kept)
+        else:
+            generated = [File.generated(config, path, content=markdown) for path, markdown in sorted(pages.items())]
+        for file in generated:
+            existing = files.get_file_from_path(file.src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=markdown))
+            files.append(file)
         return files
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        # Material's search plugin, listed before this one, has just added this page's entries
+        search = config.plugins.get("material/search")
+        entries = getattr(getattr(search, "search_index", None), "entries", None)
+        if self.incremental is not None and isinstance(entries, list):
+            self.incremental.page_built(page.url, entries)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.incremental is not None:
+            self.incremental.finished(config)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.failed()
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         from .navigation import nest_actor_pages
 
         return nest_actor_pages(nav, files)
+
+
+def _load_model_in_background(model: str | None) -> None:
+    """A server waits for seeds: load the spaCy pipeline while it does (a failure is raised again, with
+    its message, when a seed is parsed)."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            from . import nlp
+
+            nlp.load(model)
+
+    threading.Thread(target=load, name="briefgen-model", daemon=True).start()

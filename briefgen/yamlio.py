@@ -24,7 +24,7 @@ from .findings import (
     Mentioned,
     Source,
 )
-from .fsutil import TEMPORARY, remove_orphaned_temporaries, write_atomic
+from .fsutil import TEMPORARY, WrittenInParts, atomic_writer, remove_orphaned_temporaries
 from .keydates import KeyDate
 from .safeyaml import TextDatesLoader
 from .summary import SummaryItem
@@ -165,8 +165,12 @@ def _emit_list(items: list, indent: int, out: list[str]) -> None:
 
 
 def save(brief: Brief, path: Path) -> None:
+    """brief.yaml written as dump() gives it, in parts: at 100,000 seeds its text is gigabytes."""
     remove_orphaned_temporaries(list(path.parent.glob(f".{path.name}.*{TEMPORARY}")))
-    write_atomic(path, dump(brief))
+    with atomic_writer(path) as handle:
+        out = WrittenInParts(handle)
+        _emit_mapping(brief, 0, out)
+        out.flush()
 
 
 # --- validation -----------------------------------------------------------------------------

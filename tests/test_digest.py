@@ -413,3 +413,14 @@ def test_a_timeline_scored_against_itself_gets_full_marks(tmp_path: Path):
     assert score(same, gold, "reimpl") == pytest.approx({"date_f1": 1.0, "ar1": 1.0, "ar2": 1.0})
     half = score({"2011-02-15": same["2011-02-15"], "2011-03-01": ["Nothing."]}, gold, "reimpl")
     assert half["date_f1"] == 0.5 and 0 < half["ar1"] < 1
+
+
+def test_the_main_span_of_sources_from_antiquity_stops_at_year_one():
+    """Found by the property tests: sources 1,600 years apart padded the span before year 1."""
+    from briefgen.brief import Brief, DocumentRecord
+    from briefgen.keydates import main_span
+
+    documents = [
+        DocumentRecord(i, "p", "t", day, "front-matter", "0") for i, day in (("a", "0400-01-01"), ("b", "2000-01-01"))
+    ]
+    assert main_span(Brief(1, "t", None, documents=documents)) == ("0001-01-01", "2000-01-01")

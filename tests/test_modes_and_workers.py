@@ -154,8 +154,8 @@ def test_a_cache_entry_of_the_wrong_shape_is_a_miss(project, monkeypatch):
     def spoil(cache):
         for entry in cache.glob("??/*.json"):
             data = json.loads(entry.read_text())
-            data["findings"]["actors"] = "not a list"
-            data["document"]["sentences"] = {"a": 1}
+            data["findings"][0] = "not a list"  # the actors
+            data["document"][-1] = {"a": 1}  # the sentences
             entry.write_text(json.dumps(data))
 
     assert "1 parsed, 0 from cache" in _build_twice(project, monkeypatch, spoil).output
