@@ -48,8 +48,17 @@ LIMITS = {
     "questions": 200,  # open questions listed
 }
 LISTED_BACKGROUND = 200
+LISTED_EARLIER = 300  # events of the earlier history, oldest first
+LISTED_SOURCES = 2000  # the newest sources in the Sources table (every source keeps its page)
 CHRONOLOGY = 200  # events shown in the chronology, shared among its months...
 PER_MONTH = (5, 30)  # ...each showing this many at least and at most, those told by the most sources
+
+
+def _capped(name: str, items: list, limit: int) -> dict:
+    """The first `limit` items (the last -limit when negative) under `name`, and how many are left out
+    under `name`_more: the page says so, and brief.yaml lists them all."""
+    shown = items[:limit] if limit >= 0 else items[limit:]
+    return {name: shown, f"{name}_more": len(items) - len(shown)}
 
 
 def escape_text(value: object) -> str:
@@ -173,6 +182,7 @@ def _actors_context(brief: Brief) -> dict:
         "actor_page": actor_page,
         "actor_link": lambda actor_id: "actors.md#" + (actor_id if actor_id in listed_ids else "other-actors"),
         "minor_actors": minor[:LISTED_MINOR],
+        "minor_actors_more": 0,  # counted among unlisted_actors
         "unlisted_actors": len(brief.actors[LISTED_ACTORS:]) - len(minor[:LISTED_MINOR]),
         "events_of": lambda actor_id: [e for e in brief.timeline if actor_id in e.actors],
     }
@@ -193,7 +203,8 @@ def _timeline_context(brief: Brief, key_dates_shown: int) -> dict:
         "timeline_svg": timeline_svg(chronicle, (span[0], brief.as_of) if span and brief.as_of else None),
         "key_dates": brief.key_dates[: keydates.shown(len(brief.documents), key_dates_shown)],
         "timeline_by_month": chronology.by_month(chronicle, per_month),
-        "earlier_events": earlier,
+        **_capped("earlier_events", earlier, LISTED_EARLIER),
+        **_capped("listed_documents", brief.documents, -LISTED_SOURCES),
     }
 
 

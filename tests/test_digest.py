@@ -423,4 +423,4 @@ def test_the_main_span_of_sources_from_antiquity_stops_at_year_one():
     documents = [
         DocumentRecord(i, "p", "t", day, "front-matter", "0") for i, day in (("a", "0400-01-01"), ("b", "2000-01-01"))
     ]
-    assert main_span(Brief(1, "t", None, documents=documents)) == ("0001-01-01", "2000-01-01")
+    assert main_span(Brief(schema=1, title="t", as_of=None, documents=documents)) == ("0001-01-01", "2000-01-01")

@@ -187,5 +187,5 @@ def test_source_numbers_on_citations_match_the_order_of_the_sources_list():
     assert len(cited) > 100
     for number, sentence, doc, anchor in cited:
         assert (number, sentence) == (number_of[doc], anchor)
-    headings = {doc: re.search(r"^# (\d+)\. ", pages[f"sources/{doc}.md"], re.M).group(1) for doc in number_of}
-    assert headings == number_of
+    # a source's own page shows no number: an older article arriving would shift it on every later page
+    assert all(re.search(r"^# \d+\. ", pages[f"sources/{doc}.md"], re.M) is None for doc in number_of)
