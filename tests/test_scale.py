@@ -189,3 +189,13 @@ def test_source_numbers_on_citations_match_the_order_of_the_sources_list():
         assert (number, sentence) == (number_of[doc], anchor)
     # a source's own page shows no number: an older article arriving would shift it on every later page
     assert all(re.search(r"^# \d+\. ", pages[f"sources/{doc}.md"], re.M) is None for doc in number_of)
+
+
+def test_the_sources_table_lists_the_newest_sources_and_says_how_many_it_leaves_out(monkeypatch):
+    monkeypatch.setattr("briefgen.render.LISTED_SOURCES", 2)
+    brief = made_up_brief(seeds=12)
+    pages = render(brief)
+    rows = re.findall(r"^\| (\d+) \| \[", pages["sources/index.md"], re.M)
+    assert rows == ["11", "12"]
+    assert "The newest 2 of 12 sources" in pages["sources/index.md"]
+    assert all(f"sources/{d.id}.md" in pages for d in brief.documents)  # every source keeps its page
