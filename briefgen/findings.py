@@ -146,6 +146,7 @@ class Findings:
     background: list[BackgroundItem] = field(default_factory=list)
 
     def section(self, name: str) -> list:
+        """The items of a registered section (KeyError for any other name)."""
         return getattr(self, SECTION_BY_NAME[name].name)
 
     def items(self, sections: Iterable[Section] = SECTIONS) -> Iterator[Item]:

@@ -1,6 +1,7 @@
 """What keeps large briefings and their rebuilds fast: the compact cache form and pages rebuilt only when
 they changed under `mkdocs serve --dirty`."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -73,6 +74,20 @@ def test_a_payload_of_another_shape_is_refused(spoil):
 # --- `mkdocs serve --dirty`: a rebuild builds the pages that changed, and only those ----------------------
 
 
+@contextlib.contextmanager
+def _serving_dirty(project):
+    """The plugins as `mkdocs serve --dirty` starts them, reset to a plain build afterwards."""
+    from mkdocs.config import load_config
+
+    site = project / "served"
+    plugins = load_config(str(project / "mkdocs.yml"), site_dir=str(site)).plugins
+    plugins.on_startup(command="serve", dirty=True)
+    try:
+        yield site
+    finally:
+        plugins.on_startup(command="build", dirty=False)
+
+
 def _build(project, site, dirty=True):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -91,14 +106,9 @@ def _search_locations(site) -> set[str]:
 def test_a_dirty_rebuild_leaves_unchanged_pages_alone(project, monkeypatch):
     """The new seed's page is built and the pages that count the sources; a source page that did not change
     is not. (With no actor pages the navigation stays the same: the test below changes it.)"""
-    from mkdocs.config import load_config
-
     monkeypatch.setattr("briefgen.render.SALIENT_ACTORS", 0)
     monkeypatch.chdir(project)
-    site = project / "served"
-    plugins = load_config(str(project / "mkdocs.yml"), site_dir=str(site)).plugins
-    plugins.on_startup(command="serve", dirty=True)
-    try:
+    with _serving_dirty(project) as site:
         _build(project, site)
         example = site / "sources" / "000-c8ed4e941b026375" / "index.html"
         overview = site / "index.html"
@@ -116,8 +126,6 @@ def test_a_dirty_rebuild_leaves_unchanged_pages_alone(project, monkeypatch):
         _build(project, site)
         assert not added.exists() and "sources/2021-03-10-port-strike/" not in _search_locations(site)
         assert "sources/000-c8ed4e941b026375/" in _search_locations(site)
-    finally:
-        plugins.on_startup(command="build", dirty=False)
 
 
 def test_a_clean_build_builds_every_page(project, monkeypatch):
@@ -136,13 +144,8 @@ def test_a_clean_build_builds_every_page(project, monkeypatch):
 @pytest.mark.slow
 def test_a_dirty_rebuild_builds_every_page_when_the_navigation_changes(project, monkeypatch):
     """A new actor page is listed in every page's navigation: every page is built again."""
-    from mkdocs.config import load_config
-
     monkeypatch.chdir(project)
-    site = project / "served"
-    plugins = load_config(str(project / "mkdocs.yml"), site_dir=str(site)).plugins
-    plugins.on_startup(command="serve", dirty=True)
-    try:
+    with _serving_dirty(project) as site:
         _build(project, site)
         before = {p.name for p in (site / "actors").iterdir()}
         example = site / "sources" / "000-c8ed4e941b026375" / "index.html"
@@ -151,5 +154,3 @@ def test_a_dirty_rebuild_builds_every_page_when_the_navigation_changes(project, 
         _build(project, site)
         assert {p.name for p in (site / "actors").iterdir()} != before, "the new seed was meant to add an actor page"
         assert example.stat().st_mtime_ns != 1_000_000_000
-    finally:
-        plugins.on_startup(command="build", dirty=False)
