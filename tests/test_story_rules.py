@@ -195,6 +195,31 @@ def test_a_reported_fact_is_not_a_position_but_a_reported_view_is():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Interior Secretary Ann Cole said the US government was releasing 12m doses of the drug.",
+        "Health Minister Sarah Mitchell said four possible cases were under investigation.",
+    ],
+)
+def test_a_country_named_us_or_a_label_on_counted_things_does_not_make_a_fact_a_view(text):
+    _, found = analyse(text)
+    assert found.positions == []
+
+
+def test_named_members_of_a_group_speak_for_it_and_they_is_the_one_who_says_it():
+    _, found = analyse(
+        "Mr Hale's financial backers, including Corvin Capital, the US investment bank, "
+        "have said they won't back a bid unless the board agrees."
+    )
+    assert [p.actor for p in found.positions] == ["corvin-capital"]
+
+
+def test_pleading_with_someone_is_a_position():
+    _, found = analyse("Bramley Town has pleaded with visiting fans not to protest inside its ground.")
+    assert [p.actor for p in found.positions] == ["bramley-town"]
+
+
+@pytest.mark.parametrize(
     ("text", "holders"),
     [
         ("But it is not yet known whether Jane Hale and Tom Ray would support a Glazer bid.", []),

@@ -62,13 +62,35 @@ class ActorIndex:
                 for pobj in child.children:
                     if pobj.i in self.token_actor:
                         return self.token_actor[pobj.i]
+        for child in token.children:  # 'his backers, including JP Morgan, said': the named member speaks
+            if child.dep_ == "prep" and child.lower_ == "including":
+                named = [self.token_actor.get(p.i) for p in child.children if p.dep_ == "pobj"]
+                if named and named[0]:
+                    return named[0]
         phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
         if phrase in self.role_words:
             return self.role_words[phrase]
         lower = token.lower_
+        if lower in ("they", "it") and token.dep_ in ("nsubj", "nsubjpass"):
+            speaker = self._reporting_subject(token)
+            if speaker is not None:
+                return speaker
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         return None
+
+    def _reporting_subject(self, pronoun: Token) -> str | None:
+        """'the backers have said they won't back a bid': 'they' in the reported clause is the one who
+        says it, when that one is a body (a person is 'he' or 'she')."""
+        clause = pronoun.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+            return None
+        actor_id = self.resolve(subject)
+        return actor_id if actor_id and self.actors[actor_id].kind != "person" else None
 
     def _antecedent(self, token: Token, person: bool) -> str | None:
         doc = token.doc
@@ -82,5 +104,7 @@ class ActorIndex:
                 continue
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
                 return actor_id
+            if doc[i].dep_ in ("compound", "amod") and doc[i].head.pos_ == "NOUN":
+                continue  # 'the US investment bank': a name describing a noun is not what a pronoun points back to
             fallback = fallback or actor_id
         return fallback

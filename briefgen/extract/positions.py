@@ -100,7 +100,8 @@ def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
         if token.i == verb.i:
             continue
         lower, lemma = token.lower_, token.lemma_.lower()
-        if token.tag_ == "MD" or lower in FIRST_PERSON or token.text in QUOTE_CHARS:
+        first_person = lower in FIRST_PERSON and token.pos_ == "PRON"  # not 'the US government'
+        if token.tag_ == "MD" or first_person or token.text in QUOTE_CHARS:
             return True
         if token.dep_ == "neg" and token.head.dep_ in ("ccomp", "xcomp") and token.head.head.i == verb.i:
             return True  # a denial: 'Gazprom has announced it is not linked to Baikal'
@@ -113,7 +114,9 @@ def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
 
 def evaluates(token: Token) -> bool:
     """An evaluative word as a judgement ('it is clear', 'a serious risk', 'needs'), not as an event
-    ('41 people had been cleared')."""
+    ('41 people had been cleared') nor as a label on counted things ('four possible cases')."""
+    if token.dep_ == "amod" and any(c.dep_ == "nummod" for c in token.head.children):
+        return False
     return token.pos_ in ("ADJ", "NOUN", "ADV") or token.lemma_.lower() == "need"
 
 
