@@ -341,15 +341,26 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
         ("Officials urged visitors to wash their hands often.", []),
         ("No date has yet been set for the vote.", ["Will a date be set for the vote?"]),
         ("No cases have been found in Spain.", []),
+        (
+            "The Lisbon council said its planning committee had no meeting scheduled to review the bridge tolls.",
+            ["Will a meeting be scheduled to review the bridge tolls?"],
+        ),
+        (
+            '"The biggest question is this: how long will the bridge stay shut, now that winter is here," '
+            "Mayor Sarah Mitchell said.",
+            ["How long will the bridge stay shut?"],
+        ),
+        ("The question now is how the talks went, Mayor Sarah Mitchell said.", []),
         ("The future ownership of the refinery remains unclear.", ["What is the future ownership of the refinery?"]),
         ("Lawyers for the firm were uncertain.", []),
         ("His choice of seat quashes speculation that Tom Hale would stand in Ashfield.", []),
         ("Tom Hale could have a lot to offer.", []),
     ],
 )
-def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questions):
+def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questions, parser):
     _, found = analyse(text)
     assert [q.question for q in found.open_questions] == questions
+    assert all(question_problems(q, parser) == [] for q in questions)
 
 
 # --- 6. what to watch -------------------------------------------------------------------------

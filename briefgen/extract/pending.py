@@ -72,6 +72,23 @@ def not_done_yet(sent: Span) -> str | None:
             phrase = ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
         skipped = _purpose_and_aux(verb) | {t.i for t in verb.subtree if t.lower_ == "yet"}
         return re.sub(r"\s+", " ", f"Will {phrase} be {verb.text} {words_after(verb, skipped)}").strip() + "?"
+    return _none_arranged(sent)
+
+
+def _none_arranged(sent: Span) -> str | None:
+    """'the committee had no meeting scheduled to review the alert' -> 'Will a meeting be scheduled to
+    review the alert?': someone has no step arranged yet."""
+    for step in sent:
+        if step.dep_ != "dobj" or step.head.lemma_ != "have" or step.lemma_.lower() not in _step_nouns():
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in step.children):
+            continue
+        arranged = next((c for c in step.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+        if arranged is None or step.tag_ == "NNS":
+            continue
+        article = "an" if step.text[:1].lower() in "aeiou" else "a"
+        rest = words_after(arranged, set())
+        return re.sub(r"\s+", " ", f"Will {article} {step.text} be {arranged.text} {rest}").strip() + "?"
     return None
 
 

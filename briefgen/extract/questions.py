@@ -25,12 +25,34 @@ OPENERS = WH_WORDS | AUXILIARIES
 # An open matter is still ahead: its modal becomes the plain future of a question.
 
 
+NAMED_QUESTION = re.compile(
+    r"\bquestions? (?:is|was|remains)(?: this| now)?\s*[:,]?\s*[\"“‘']?"
+    r"((?:how|what|when|where|which|who|why)\b[^,.;:?!\"”’]+)",
+    re.IGNORECASE,
+)
+
+
+def _named_question(text: str) -> str | None:
+    """'The biggest question is this: how severe will the pandemic be, ...' -> 'How severe will the
+    pandemic be?': a question the text names as one, asked in question order (an auxiliary before
+    the subject) though it ends without a question mark."""
+    match = NAMED_QUESTION.search(text)
+    if not match:
+        return None
+    asked = match.group(1).strip()
+    words = asked.split()
+    lead = next((k for k, w in enumerate(words[1:4], 1) if w.lower() in AUXILIARIES), None)
+    if lead is None or lead == len(words) - 1 or not 4 <= len(words) <= MAX_WORDS:
+        return None  # 'the question is how the talks went' is a statement about a question
+    return asked[0].upper() + asked[1:] + "?"
+
+
 def _explicit(sent: Span) -> str | None:
     """A question the text asks: the words from its opener to the question mark."""
     text = clean(sent.text)
     end = text.rfind("?")
     if end < 0:
-        return None
+        return _named_question(text)
     start = max(text.rfind(c, 0, end) for c in (":", "“", '"', "—", "-"))
     asked = text[start + 1 : end].strip(" \"'“”‘’")
     words = asked.split()
@@ -311,7 +333,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     lemmas = {t.lemma_.lower() for t in sent}
     lowered = " " + sent.text.lower() + " "
     for cue, present, asked in (
-        ("explicit", "?" in lowered, lambda: _explicit(sent)),
+        ("explicit", "?" in lowered or "question" in lowered, lambda: _explicit(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
