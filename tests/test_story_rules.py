@@ -116,6 +116,19 @@ def test_a_passer_by_introduced_by_nationality_alone_is_no_speaker():
     assert {p.actor for p in found.positions} == {"jacques-chirac"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Irishmen Sean Dolan and Liam Ward said they would reject the bid.", {"Sean Dolan", "Liam Ward"}),
+        ("Tom Hale said Candor - Latin for honesty - would fight every seat.", {"Tom Hale", "Candor"}),
+        ("Midlands MEP Tom Hale quit the party. The MEP said he was ashamed to have joined it.", {"Tom Hale"}),
+    ],
+)
+def test_a_nationality_noun_a_spaced_dash_and_a_bare_title_are_not_part_of_a_name(text, expected):
+    _, found = analyse(text)
+    assert names(found.actors) == expected
+
+
 def test_a_plural_demonym_without_the_names_people_not_their_country():
     _, found = analyse("Many Americans were heeding the warnings. The Americans rejected the offer on Monday.")
     assert [(p.actor, p.sources[0].sentence) for p in found.positions] == [("united-states", 2)]
@@ -212,6 +225,14 @@ def test_named_members_of_a_group_speak_for_it_and_they_is_the_one_who_says_it()
         "have said they won't back a bid unless the board agrees."
     )
     assert [p.actor for p in found.positions] == ["corvin-capital"]
+
+
+def test_it_does_not_point_back_to_a_country_that_only_describes_someone():
+    _, found = analyse(
+        'The US tycoon, who has courted the club for a year, has approached its board with "detailed proposals", '
+        "it has confirmed."
+    )
+    assert "united-states" not in {p.actor for p in found.positions}
 
 
 def test_pleading_with_someone_is_a_position():

@@ -140,6 +140,8 @@ def _classify(
             return _Candidate(fold(full), full, "person", tokens, sentence, name)
     if name[0].islower():
         return None  # 'health ministry' is not a name
+    if name.lower() in lexicon().titles or name.lower().rstrip("s") in lexicon().titles:
+        return None  # 'The MEP said': a role the tagger took for a body
     if label == "NORP" and ent.root.dep_ in ("amod", "compound", "nmod"):
         return None  # "a Muslim country": a description, not a group acting
     kind = "group" if label == "NORP" else "organization"

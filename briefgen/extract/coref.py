@@ -79,6 +79,15 @@ class ActorIndex:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         return None
 
+    @staticmethod
+    def _describes(token: Token) -> bool:
+        """A name that only describes a noun ('the US tycoon'), unless the noun speaks for it ('US officials')."""
+        head = token.head
+        if token.dep_ not in ("compound", "amod") or head.pos_ != "NOUN":
+            return False
+        lex = lexicon()
+        return head.lower_ not in lex.agent_nouns and head.lemma_.lower() not in lex.person_group_words
+
     def _reporting_subject(self, pronoun: Token) -> str | None:
         """'the backers have said they won't back a bid': 'they' in the reported clause is the one who
         says it, when that one is a body (a person is 'he' or 'she')."""
@@ -102,9 +111,9 @@ class ActorIndex:
             is_person = self.actors[actor_id].kind == "person"
             if is_person != person:
                 continue
+            if self._describes(doc[i]):
+                continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
                 return actor_id
-            if doc[i].dep_ in ("compound", "amod") and doc[i].head.pos_ == "NOUN":
-                continue  # 'the US investment bank': a name describing a noun is not what a pronoun points back to
             fallback = fallback or actor_id
         return fallback

@@ -83,12 +83,30 @@ def clean_name(span: Span) -> tuple[str, range]:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0].tag_ == "NNS" and tokens[1].tag_ in ("NNP", "NNPS"):
         tokens = tokens[1:]  # 'Drugmakers Roche AG': a common noun the tagger took in
+    while len(tokens) > 1 and _nationality_noun(tokens[0]) and tokens[1].pos_ == "PROPN":
+        tokens = tokens[1:]  # 'Irishmen JP McManus': who they are, not their name
+    dash = next((k for k, t in enumerate(tokens) if k and t.text in _DASHES and t.whitespace_), None)
+    if dash is not None and tokens[dash - 1].whitespace_:
+        tokens = tokens[:dash]  # 'Veritas - Latin', 'Some News / Agency - 18th July': a name ends at a spaced dash
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
     if not tokens:
         return "", range(0)
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text
     return re.sub(r"\s+", " ", text), range(tokens[0].i, tokens[-1].i + 1)
+
+
+_DASHES = {"-", "–", "—"}
+
+
+def _nationality_noun(token: Token) -> bool:
+    """'Irishmen', 'Frenchman', 'Americans': a person's nationality said as a noun (not the adjective 'Irish')."""
+    lower = token.lower_
+    word = re.sub(r"(?:man|men|woman|women)$", "", lower)
+    found = countries().lookup(word)
+    if found is None or found[1] != "demonym":
+        return False
+    return word != lower or token.tag_ in ("NNS", "NNPS")
 
 
 def title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
