@@ -56,6 +56,8 @@ class Lexicon:
     dismissing_verbs: WordSet
     step_nouns: WordSet
     public_nouns: WordSet
+    characterising_verbs: WordSet
+    labelling_verbs: WordSet
 
 
 def _typed(name: str, value: object, kind: object) -> object:

@@ -235,6 +235,21 @@ def test_it_does_not_point_back_to_a_country_that_only_describes_someone():
     assert "united-states" not in {p.actor for p in found.positions}
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Corvin Capital has said the sale amounts to expropriation.", ["corvin-capital"]),
+        ("Mayor Sarah Mitchell has described the closure as a betrayal of the town.", ["sarah-mitchell"]),
+        ("Mayor Sarah Mitchell described the scene in the hall.", []),
+        ("Mayor Sarah Mitchell was criticised by Corvin Capital.", ["corvin-capital"]),
+        ("Portugal had indicated it would not abide by the ruling.", ["portugal"]),
+    ],
+)
+def test_a_judgement_on_what_a_thing_is_a_label_and_a_passive_agent_hold_a_position(text, holders):
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions] == holders
+
+
 def test_pleading_with_someone_is_a_position():
     _, found = analyse("Bramley Town has pleaded with visiting fans not to protest inside its ground.")
     assert [p.actor for p in found.positions] == ["bramley-town"]

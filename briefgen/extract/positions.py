@@ -23,6 +23,11 @@ QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
 
 
 def _subject(verb: Token) -> Token | None:
+    for child in verb.children:  # 'the plan was rejected by the board': the board holds the stance
+        if child.dep_ == "agent":
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -78,6 +83,8 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         return "reported"
     if lemma in lex.stance_verbs:
         return "stance"
+    if lemma in lex.labelling_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return "stance"
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(o.lemma_.lower() in lex.stance_nouns or o.lemma_.lower() in lex.stance_adjectives for o in objects):
@@ -108,6 +115,8 @@ def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
         if (token.pos_ == "VERB" and lemma in lex.stance_verbs) or (lemma in lex.evaluative_words and evaluates(token)):
             return True
         if lemma in lex.stance_adjectives and token.pos_ == "ADJ":
+            return True
+        if token.pos_ == "VERB" and lemma in lex.characterising_verbs:
             return True
     return False
 
