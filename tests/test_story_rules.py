@@ -300,6 +300,19 @@ def test_a_date_that_ends_a_period_or_names_a_thing_does_not_date_the_clause():
     assert [e.date for e in found.timeline if e.date != "2009-04-30"] == ["2004"]
 
 
+def test_a_point_of_comparison_a_programme_and_a_kind_of_service_do_not_date_the_clause():
+    text = (
+        "The clinic stayed open. "
+        "The bank warned output shrank by 8 percent from the previous year. "
+        "Pilgrims stayed home, watching Sunday mass on television. "
+        '"We are not out of the woods," Dr Ray told "Morning Report Sunday." '
+        "The Sunday vote went ahead. "
+        "Shares fell 3% on Monday."
+    )
+    _, found = analyse(text, date="2009-05-03")
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 5), ("2009-04-27", 6)]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 

@@ -156,11 +156,56 @@ def _not_when(ent: Span) -> bool:
     title since 1994'), 'until 6 May' closes one ('ordered schools closed until 6 May'), and 'the
     1918 pandemic' names which pandemic (but 'the 12 June vote' is an event on its day)."""
     root, head = ent.root, ent.root.head
-    if head.lower_ in ("since", "until", "till") and head.i < ent.start:
+    if head.lower_ in ("since", "until", "till", "than") and head.i < ent.start:
         return True
+    if head.lower_ in ("from", "on", "over", "against") and _compared(ent) and _measures_change(head):
+        return True  # 'shrank by 8 percent from the previous year': the point compared with
+    if len(ent) == 1 and root.lower_ in WEEKDAYS and (_in_quoted_title(root) or _describes_noun(root)):
+        return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
     year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
     naming = year_only and root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN")
     return naming and head.lemma_.lower() not in lexicon().event_nouns
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
+
+
+def _describes_noun(day: Token) -> bool:
+    before = day.doc[day.i - 1] if day.i > 0 else None
+    if before is not None and (before.pos_ == "ADP" or before.lower_ in ("last", "next", "this", "every", "that")):
+        return False  # 'on Sunday reading ...': a day said of the clause
+    after = day.nbor() if day.i + 1 < len(day.doc) else None
+    if after is None or after.tag_ not in ("NN", "NNS") or not after.is_lower or after.lower_ in TIME_NOUNS:
+        return False
+    return after.lemma_.lower() not in lexicon().event_nouns  # 'the Sunday vote' is an event on its day
+
+
+def _in_quoted_title(day: Token) -> bool:
+    """A day inside a short quoted name of capitalised words: '"Fox News Sunday"'."""
+    doc, start = day.doc, day.i
+    while start > 0 and doc[start - 1].is_title and start > day.i - 4:
+        start -= 1
+    end = day.i + 1
+    while end < len(doc) and doc[end].is_punct and doc[end].text not in QUOTES:
+        end += 1
+    return start < day.i and start > 0 and doc[start - 1].text in QUOTES and end < len(doc) and doc[end].text in QUOTES
+
+
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+def _compared(ent: Span) -> bool:
+    text = ent.text.lower()
+    return any(word in text for word in ("previous", "earlier", "ago", "last year", "a year", "prior"))
+
+
+def _measures_change(preposition: Token) -> bool:
+    """'up 5% on a year earlier', 'shrank by 8 percent from the previous year': a figure in the clause."""
+    clause = preposition.head
+    return any(t.text == "%" or t.lower_ in ("percent", "per") for t in clause.subtree)
 
 
 def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -> None:
