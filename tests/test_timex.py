@@ -82,3 +82,34 @@ def test_the_tense_that_places_a_weekday_is_the_clause_it_belongs_to(text, value
 
     (found,) = tag(next(nlp.parse([text])), dt.date(1989, 10, 30))  # a Monday
     assert found.timex.value == value
+
+
+def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str, str]]:
+    from briefgen import nlp
+    from briefgen.time.tagger import tag
+
+    return [(t.text, t.timex.value) for t in tag(next(nlp.parse([text])), anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("The ship has been on patrol since March.", [("March", "1989-03")]),
+        ("The new office takes over, effective Feb. 1.", [("Feb. 1", "1990-02-01")]),
+        ("The dividend would be paid in January.", [("January", "1990-01")]),
+        ("The index closed at 437 on Friday Oct. 13.", [("Friday Oct. 13", "1989-10-13")]),
+        ("Talks ran from Sept. 14 to Thursday.", [("Sept. 14", "1989-09-14"), ("Thursday", "1989-10-26")]),
+        ("Profit rose 5% in the first nine months of 1988.", [("the first nine months", "P9M"), ("1988", "1988")]),
+        (
+            "The plant closed in April. The following month, it reopened.",
+            [("April", "1989-04"), ("The following month", "1989-05")],
+        ),
+        ("For the year, volume was flat.", [("the year", "1989")]),
+        ("Revenue was $7 million for the year ended Sept. 30.", [("the year", "P1Y"), ("Sept. 30", "1989-09-30")]),
+        ("Output may double by next year's first quarter.", [("next year's first quarter", "1990-Q1")]),
+        ("Harris, 52 years old, pays dividends annually.", []),
+        ('Hale on Thursday: "We reject it."', [("Thursday", "1989-10-26")]),
+    ],
+)
+def test_the_tagger_reads_spans_ranges_anaphora_and_the_clause_a_date_belongs_to(text, tags):
+    assert _tags(text) == tags

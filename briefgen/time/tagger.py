@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .tense import sentence_of, tense_of
+from .tense import WEEKDAY_NAMES, sentence_of, tense_of
 from .timex import Timex, normalise
-from .words import CLOCK_WORDS, clock_time
+from .words import CLOCK_WORDS, MONTHS, add_months, clock_time, parse_iso
 
 # Words that start an entity but are not part of a TimeML extent.
 LEADING = {
@@ -88,13 +88,21 @@ def _in_quarterly_terms(span: Span, timex: Timex, anchor: dt.date | None) -> Tim
 SPLITTERS = {"ended", "ending", "through", "until", "to", "and", "-"}
 
 
+FREQUENCY_WORDS = {"hourly", "daily", "nightly", "weekly", "monthly", "quarterly", "annually", "yearly"}
+AGE = re.compile(r"\b\d+-(?:year|month|week|day)-old\b|\bold$", re.I)
+PROBE = dt.date(2000, 6, 15)  # any day: a split only asks whether each part has a value at all
+
+
 def _split(span: Span) -> list[Span]:
-    """'the third quarter ended Sept. 30' holds two expressions; keep each part that has a value."""
+    """'the third quarter ended Sept. 30' holds two expressions; keep each part that has a value.
+    So does 'the first nine months of 1997', a length of time and the year it lies in."""
     for token in span:
-        if token.lower_ in SPLITTERS and span.start < token.i < span.end - 1:
+        if span.start < token.i < span.end - 1 and token.lower_ in SPLITTERS | {"of"}:
             left, right = span.doc[span.start : token.i], _trim(span.doc[token.i + 1 : span.end])
-            if len(right) and normalise(left.text) and normalise(right.text):
-                return [left, *_split(right)]
+            first, second = normalise(left.text, PROBE), normalise(right.text, PROBE) if len(right) else None
+            if first is None or second is None or (token.lower_ == "of" and first.type != "DURATION"):
+                continue
+            return [left, *_split(right)]
     return [span]
 
 
@@ -127,6 +135,7 @@ def _join_clock_times(spans: list[Span]) -> list[Span]:
                 {previous.label_, span.label_} == {"DATE", "TIME"}
                 or clock_time(previous.text.lower())
                 or clock_time(span.text.lower())
+                or _weekday_then_date(previous, span)
             ):
                 joined[-1] = span.doc[previous.start : span.end]
                 continue
@@ -134,7 +143,22 @@ def _join_clock_times(spans: list[Span]) -> list[Span]:
     return joined
 
 
-ANAPHORIC = re.compile(r"^the (?:following|previous) year$|^that year$", re.I)
+def _year_in_progress(span: Span, timex: Timex, anchor: dt.date | None) -> Timex:
+    """'for the year, volume was flat', 'a high for the year': the current year; only 'the year
+    ended Sept. 30' is a length of time."""
+    if anchor is None or timex.value != "P1Y" or span.text.lower() != "the year":
+        return timex
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return timex if after in ("ended", "ending", "end", "to", "through") else Timex(str(anchor.year))
+
+
+def _weekday_then_date(day: Span, date: Span) -> bool:
+    """'Friday Oct. 13': a day of the week and the date it falls on are one expression."""
+    named_month = any(t.lower_.rstrip(".") in MONTHS for t in date)
+    return len(day) == 1 and day[0].lower_ in WEEKDAY_NAMES and named_month and any(t.like_num for t in date)
+
+
+ANAPHORIC = re.compile(r"^the (?:following|previous) (?:year|month)$|^that (?:year|month)$", re.I)
 
 
 def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) -> Timex:
@@ -145,6 +169,10 @@ def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) ->
         return timex
     lowered = text.lower()
     shift = 1 if "following" in lowered else 0 if lowered.startswith("that") else -1
+    if lowered.endswith("month"):
+        if len(previous) < 7:
+            return timex
+        return Timex(add_months(parse_iso(previous[:7] + "-01"), shift).isoformat()[:7])
     return Timex(str(int(previous[:4]) + shift))
 
 
@@ -170,11 +198,15 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     for span in sorted(spans, key=lambda s: s.start):
         if not len(span) or any(i in taken for i in range(span.start, span.end)):
             continue
-        if len(span) == 1 and span.root.dep_ in ("amod", "compound") and span.root.lower_.endswith("ly"):
-            continue  # "a quarterly dividend": a frequency word describing a noun, not a time
+        if len(span) == 1 and span.root.lower_ in FREQUENCY_WORDS:
+            if span.root.dep_ in ("amod", "compound") or span.root.lower_ in ("annually", "quarterly"):
+                continue  # "a quarterly dividend", "paid annually": how often, not when
+        if AGE.search(span.text) or (span.end < len(doc) and doc[span.end].lower_ == "old"):
+            continue  # "52 years old", "a 136-year-old firm": an age, not a time
         timex = normalise(span.text, anchor, tense_of(span.root))
         if timex is None:
             continue
+        timex = _year_in_progress(span, timex, anchor)
         timex = _in_quarterly_terms(span, timex, anchor)
         timex = _from_previous_mention(span.text, timex, found)
         taken.update(range(span.start, span.end))

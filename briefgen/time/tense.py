@@ -67,6 +67,7 @@ def sentence_of(token: Token) -> Span:
     return sents[bisect.bisect_right(starts, token.i) - 1]
 
 
+QUOTE_MARKS = {'"', "“", "”", "``", "''", "`"}
 AHEAD_WORDS = {"scheduled", "slated", "upcoming", "next", "impending", "forthcoming"}
 PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "'ve"}
 
@@ -77,7 +78,20 @@ def tense_of(token: Token) -> str | None:
     An infinitive looks ahead of its clause ('agreed to meet again on Tuesday'), and so does a
     present tense or a progressive with a day ('the trial resumes on Monday', 'is being cut off on
     Sunday'); a simple past or a perfect looks back."""
+    if token.head.lower_ == "since" and token.head.i < token.i:
+        return "past"  # 'on patrol since March': a span that began before now
+    if token.head.lower_ == "effective" or (token.i > 0 and token.doc[token.i - 1].lower_ == "effective"):
+        return "future"  # 'a new office, effective Feb. 1': when a change takes effect
     verb = governing_verb(token)
+    between = token.doc[min(token.i, verb.i) : max(token.i, verb.i)]
+    opening = [t for t in between if t.text in QUOTE_MARKS and not (t.i and t.doc[t.i - 1].text == t.text == "`")]
+    if len(opening) % 2:
+        return None  # 'Wechsler on Thursday: "we reject it"': the quotation's tense is not the date's
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "would" in auxes and "have" not in auxes:
+        return "future"  # 'would be paid in January': ahead of the telling
+    if auxes[:2] == ["to", "be"] and verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "relcl"):
+        return "future"  # 'guidelines to be published in early November'
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if _planned_in_the_past(verb):

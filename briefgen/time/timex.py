@@ -144,6 +144,9 @@ def _season_quarter(t, anchor, direction):
     if m := re.search(r"\b(?:(\d{4})\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+(\d{4}))?", t):
         quarter = ORDINALS[m.group(2)]
         year = m.group(1) or m.group(3)
+        named = re.search(r"\b(next|last|this)\s+year'?s?\b", t)
+        if not year and named and anchor is not None:  # "next year's first quarter"
+            year = str(anchor.year + {"next": 1, "last": -1, "this": 0}[named.group(1)])
         if not year:
             year = "XXXX" if anchor is None else str(anchor.year - (quarter > _quarter_of(anchor)))
         return Timex(f"{year}-Q{quarter}")
