@@ -87,10 +87,10 @@ def tense_of(token: Token) -> str | None:
     opening = [t for t in between if t.text in QUOTE_MARKS and not (t.i and t.doc[t.i - 1].text == t.text == "`")]
     if len(opening) % 2:
         return None  # 'Wechsler on Thursday: "we reject it"': the quotation's tense is not the date's
-    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if "would" in auxes and "have" not in auxes:
+    aux_words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "would" in aux_words and "have" not in aux_words:
         return "future"  # 'would be paid in January': ahead of the telling
-    if auxes[:2] == ["to", "be"] and verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "relcl"):
+    if aux_words[:2] == ["to", "be"] and verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "relcl"):
         return "future"  # 'guidelines to be published in early November'
     if verb.pos_ not in ("VERB", "AUX"):
         return None
