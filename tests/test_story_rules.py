@@ -415,6 +415,16 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
 # --- 6. what to watch -------------------------------------------------------------------------
 
 
+def test_a_season_or_quarter_dates_an_item_by_its_year_and_is_ahead_in_a_future_clause():
+    text = (
+        "The Lisbon health agency said it hoped to have a vaccine ready by the autumn. "
+        "Cases fell in the first quarter of 2008."
+    )
+    _, found = analyse(text, date="2009-05-03")
+    assert [(w.date, w.sources[0].sentence) for w in found.watch] == [("2009", 1)]
+    assert ("2008", 2) in [(e.date, e.sources[0].sentence) for e in found.timeline]
+
+
 def test_a_forecast_or_a_stated_stance_is_not_a_next_step_to_watch():
     text = (
         "Jane Porter, a columnist, wrote about the new party. The name will doom it. "

@@ -34,12 +34,15 @@ def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]
         timex = t.timex
         if timex.precision is None and CALENDAR_DAY.match(timex.value):
             timex = Timex(timex.value[:10])  # 'last night', 'this afternoon': the day is what a timeline needs
+        if timex.precision is None and PART_OF_YEAR.match(timex.value):
+            timex = Timex(timex.value[:4])  # 'by the autumn', 'the first quarter of 2009': the year is what is sure
         if timex.precision:
             found.append((t.span, timex))
     return found
 
 
 CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")
 
 
 def _event_head(ent: Span) -> Token:

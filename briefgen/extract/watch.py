@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
 from ..lexicon import lexicon
+from ..time.timex import Timex
 from .common import (
     SCHEDULING,
     clean,
@@ -105,8 +108,7 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         future_dates = [
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
-            if ent.start not in quoted
-            and (timex.value > anchor.isoformat()[: len(timex.value)] if anchor else is_ahead(ent))
+            if ent.start not in quoted and _ahead(ent, timex, anchor)
         ]
         verb = _watch_verb(sent, quoted, actors)
         if verb is None and not future_dates:
@@ -130,6 +132,14 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
             )
         )
     return items
+
+
+def _ahead(ent: Span, timex: Timex, anchor: dt.date | None) -> bool:
+    """A date after the anchor, or the anchor's own year or month in a future clause ('by the autumn')."""
+    if anchor is None:
+        return is_ahead(ent)
+    current = anchor.isoformat()[: len(timex.value)]
+    return timex.value > current or (timex.value == current and len(timex.value) < 10 and is_ahead(ent))
 
 
 def _clause(verb: Token, actors: ActorIndex) -> str:
