@@ -6,7 +6,9 @@ import datetime as dt
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import fields
+from typing import TypeVar
 
 from . import chronology
 from .brief import SCHEMA_VERSION, Brief
@@ -20,6 +22,8 @@ from .findings import (
 )
 from .ingest import Document
 from .merge_actors import merge_actors, split_actors
+
+T = TypeVar("T")
 
 
 def _sort_date(value: str | None) -> str:
@@ -62,6 +66,9 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         questions += [_detached(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
         watch += [_detached(w, actors=remap(doc_id, w.actors)) for w in found.watch]
         background += [_detached(b) for b in found.background]
+    positions = same_words_once(positions, lambda p: f"{p.actor} {p.text}")
+    questions = same_words_once(questions, lambda q: q.question)
+    watch = same_words_once(watch, lambda w: w.item)
     actors, mentioned = split_actors(actors, {p.actor for p in positions}, len(documents))
     acting = {a.id for a in actors}
     for item in (*events, *questions, *watch):
@@ -99,6 +106,21 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         background=sorted(background, key=first_source),
         mentioned=mentioned,
     )
+
+
+def same_words_once(items: list[T], words: Callable[[T], str]) -> list[T]:
+    """Items told in the same words by several articles (a wire story run twice, a quote repeated)
+    are one item with the sources of each."""
+    kept: dict[str, T] = {}
+    for item in items:
+        first = kept.setdefault(re.sub(r"\W+", " ", words(item).lower()).strip(), item)
+        if first is item:
+            continue
+        seen = {(s.doc, s.sentence) for s in first.sources}  # type: ignore[attr-defined]
+        first.sources += [s for s in item.sources if (s.doc, s.sentence) not in seen]  # type: ignore[attr-defined]
+        if getattr(first, "date", None) is None and getattr(item, "date", None) is not None:
+            first.date = item.date  # type: ignore[attr-defined]
+    return list(kept.values())
 
 
 HISTORY_DAYS = 365  # events this long before the first article are the story's history, not its timeline

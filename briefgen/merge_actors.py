@@ -124,12 +124,36 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             short = names[key]
             owners = [k for k in by_prefix.get(short, []) if k != key] if len(short.split()) >= 3 else []
             owners = owners or [k for k in by_name.get(short, []) if k != key]
+        owners = owners or _clipped_owners(name, by_initials, merged, key)
         if len(owners) == 1 and owners[0] not in redirects:
             _absorb(merged[owners[0]], merged[key])
             redirects[key] = owners[0]
+    for key, actor in list(merged.items()):  # 'Lib Dem' tagged as a person
+        if actor.kind == "person" and key not in redirects and len(actor.name.split()) >= 2:
+            owners = _clipped_owners(actor.name, by_initials, merged, key)
+            if len(owners) == 1 and owners[0] not in redirects:
+                owner = merged[owners[0]]
+                kind, name = owner.kind, owner.name
+                _absorb(owner, actor)
+                owner.kind, owner.name = kind, name  # a body the tagger took for a person stays a body
+                redirects[key] = owners[0]
     for key in redirects:
         del merged[key]
     return redirects
+
+
+def _clipped_owners(name: str, by_initials: dict[str, list[str]], merged: dict[str, Actor], key: str) -> list[str]:
+    """'Lib Dems' is 'Liberal Democrats' with each word cut short."""
+    words = [w.lower().rstrip("s") for w in name.split()]
+    if len(words) < 2 or any(len(w) < 3 for w in words):
+        return []
+
+    def clips(owner: str) -> bool:
+        full = [w.lower() for w in owner.split()]
+        return len(full) == len(words) and all(f.startswith(w) and f != w for w, f in zip(words, full, strict=True))
+
+    candidates = by_initials.get(_initials(name.title()), [])
+    return [k for k in candidates if k != key and clips(merged[k].name)]
 
 
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:

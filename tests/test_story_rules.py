@@ -129,6 +129,31 @@ def test_a_nationality_noun_a_spaced_dash_and_a_bare_title_are_not_part_of_a_nam
     assert names(found.actors) == expected
 
 
+def test_a_clipped_name_joins_the_body_it_shortens_and_letters_after_a_name_are_not_part_of_it(tmp_path):
+    brief = story(
+        tmp_path / "s",
+        {
+            "a": ("2005-01-10", "The Liberal Democrats oppose the plans."),
+            "b": ("2005-01-11", "The Lib Dems have pledged to oppose the bill. Guy Mansfield QC said it was wrong."),
+        },
+    )
+    assert {a.name for a in brief.actors} >= {"Liberal Democrats", "Guy Mansfield"}
+    assert not {"Lib Dems", "Guy Mansfield QC"} & {a.name for a in brief.actors}
+    (party,) = [a for a in brief.actors if a.name == "Liberal Democrats"]
+    assert party.kind != "person" and "Lib Dems" in party.aliases
+
+
+def test_the_same_words_in_two_articles_are_one_item_with_both_sources(tmp_path):
+    text = (
+        'Mayor Sarah Mitchell said the bridge must stay shut. "We will review the tolls," she said. '
+        "It is unclear whether the council would back the plan."
+    )
+    brief = story(tmp_path / "s", {"a": ("2005-01-10", text), "b": ("2005-01-11", text)})
+    for section in (brief.positions, brief.open_questions, brief.watch):
+        assert section and all(len({s.doc for s in item.sources}) == 2 for item in section)
+    assert len({p.text for p in brief.positions}) == len(brief.positions)
+
+
 def test_a_plural_demonym_without_the_names_people_not_their_country():
     _, found = analyse("Many Americans were heeding the warnings. The Americans rejected the offer on Monday.")
     assert [(p.actor, p.sources[0].sentence) for p in found.positions] == [("united-states", 2)]
@@ -400,6 +425,9 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
             ["How long will the bridge stay shut?"],
         ),
         ("The question now is how the talks went, Mayor Sarah Mitchell said.", []),
+        ("There will be a fine for people who fail to register their new address.", []),
+        ("Mayor Sarah Mitchell said officials who leak data would face up to two years in jail.", []),
+        ('Mayor Sarah Mitchell said the police had said the cards could "help them foil a plot".', []),
         ("The future ownership of the refinery remains unclear.", ["What is the future ownership of the refinery?"]),
         ("Lawyers for the firm were uncertain.", []),
         ("His choice of seat quashes speculation that Tom Hale would stand in Ashfield.", []),

@@ -28,6 +28,7 @@ from .names import (
     names_a_venue,
     names_people,
     place_names,
+    post_nominal_person,
     reporting_outlet,
     title_phrase,
     titled_person,
@@ -57,7 +58,7 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
         for ent in doc.ents
         if ent.label_ in ACTOR_LABELS | {"PRODUCT"} and ent.start not in skipped and not in_dateline(ent)
     ]
-    return join_compound_demonyms(doc, [widen_org(titled_person(ent)) for ent in ents])
+    return join_compound_demonyms(doc, [widen_org(titled_person(post_nominal_person(ent))) for ent in ents])
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:

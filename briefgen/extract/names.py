@@ -38,15 +38,44 @@ def titled_person(ent: Span) -> Span:
     return Span(ent.doc, i, ent.end, label="PERSON")
 
 
+POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "sr", "phd"}
+
+
+def post_nominal_person(ent: Span) -> Span:
+    """'Guy Mansfield QC' tagged ORG: a name and its letters after it are a person, without the letters."""
+    if len(ent) < 3 or ent[-1].lower_.rstrip(".") not in POST_NOMINALS:
+        return ent
+    name = ent.doc[ent.start : ent.end - 1]
+    if not all(t.is_title and t.pos_ == "PROPN" for t in name):
+        return ent
+    return Span(ent.doc, name.start, name.end, label="PERSON")
+
+
 def widen_org(ent: Span) -> Span:
-    """'Public and Commercial Services Union': take back the words before an 'and' the tagger dropped."""
+    """'Public and Commercial Services Union': take back the words before an 'and' the tagger dropped;
+    so with a capitalised word right before the name ('the Liberal Democrats' tagged 'Democrats')."""
     doc, start = ent.doc, ent.start
+    if ent.label_ in ("ORG", "NORP") and start > 1 and _dropped_name_word(doc[start - 1]):
+        return Span(doc, start - 1, ent.end, label=ent.label_)
     if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ not in ("and", "&"):
         return ent
     first = doc[start - 2]
     if first.is_title and not first.ent_type_ and not first.is_sent_start and first.pos_ in ("PROPN", "ADJ", "NOUN"):
         return Span(doc, start - 2, ent.end, label="ORG")
     return ent
+
+
+def _dropped_name_word(token: Token) -> bool:
+    lex = lexicon()
+    return (
+        token.is_title
+        and not token.is_sent_start
+        and token.pos_ in ("ADJ", "PROPN")
+        and not token.ent_type_
+        and token.lower_ not in lex.titles | lex.title_modifiers
+        and countries().lookup(token.text) is None
+        and token.doc[token.i - 1].lower_ == "the"
+    )
 
 
 def is_thing(span: Span) -> bool:

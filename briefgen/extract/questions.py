@@ -194,10 +194,10 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
                 (subtree_text(g) for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
                 "",
             )
-            who = subject_of(token, actors)
+            who = subject_of(token, actors) if _names_a_party(token, actors) else None
             if who and what and len(what.split()) <= 12:
                 return f"How will {who} deal with {what}?"
-        if lemma == "fail":
+        if lemma == "fail" and _names_a_party(token, actors):
             action = next((c for c in token.children if c.dep_ == "xcomp"), None)
             who = subject_of(token, actors)
             if action is not None and who:
@@ -205,6 +205,17 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
                 tail = words_after(action, skipped)
                 return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,") + "?"
     return None
+
+
+def _names_a_party(verb: Token, actors: ActorIndex) -> bool:
+    """'the executive faces 1,000 claims', not 'officials who leak would face jail': a challenge is
+    asked of an actor of the story, in a main clause, not of whoever a rule or penalty would hit."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "relcl":  # 'GM, which is struggling', not 'people who fail to register'
+        subject = verb.head
+    return subject is not None and (actors.resolve(subject) is not None or bool(subject.ent_type_))
 
 
 def _future_action(sent: Span) -> Token | None:
@@ -353,9 +364,13 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ),
     ):
         question = asked() if present else None
-        if question:
+        if question and not LOOSE_PRONOUN.search(question):
             return cue, question
     return None
+
+
+# 'Will ID cards help them foil a plot?': a question that needs its sentence to be understood
+LOOSE_PRONOUN = re.compile(r"\b(?:him|them)\b", re.I)
 
 
 def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
