@@ -184,6 +184,9 @@ def _conflicting_outcomes(first: str, second: str) -> list[str]:
     return sorted(f"{label} or {_OPPOSITE[label]}" for label in a if _OPPOSITE[label] in b and label not in b)
 
 
+SAME_MEASURE_RATIO = 20  # values of one measure that sources dispute are of one order of magnitude
+
+
 def figures_that_differ(
     background: list[BackgroundItem], order: dict[str, int]
 ) -> list[tuple[OpenQuestion, BackgroundItem]]:
@@ -202,6 +205,8 @@ def figures_that_differ(
         amounts = {amount for _, amount, _ in values}
         if len(docs) < 2 or len(amounts) < 2:
             continue
+        if min(amounts) > 0 and max(amounts) / min(amounts) > SAME_MEASURE_RATIO:
+            continue  # '530 pence a share' and '£1.3bn': a price per share and a total, not one measure
         first_by_doc: dict[int, float] = {}
         for _, amount, source in sorted(values, key=lambda v: (order.get(v[2].doc, 0), v[2].sentence)):
             first_by_doc.setdefault(order.get(source.doc, 0), amount)

@@ -115,6 +115,8 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
         words = name.split()
         for n in range(3, len(words)):
             by_prefix.setdefault(" ".join(words[:n]), []).append(k)
+        if len(words) > 1:
+            by_prefix.setdefault(words[0], []).append(k)  # 'Deutsche' for the one 'Deutsche Boerse'
     redirects: dict[str, str] = {}
     for key in orgs:
         name = merged[key].name
@@ -122,11 +124,16 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             owners = [k for k in by_initials.get(name.replace(".", ""), []) if k != key]
         else:
             short = names[key]
-            owners = [k for k in by_prefix.get(short, []) if k != key] if len(short.split()) >= 3 else []
+            one_word = len(short.split()) == 1 and len(short) > 3
+            owners = [k for k in by_prefix.get(short, []) if k != key] if len(short.split()) >= 3 or one_word else []
             owners = owners or [k for k in by_name.get(short, []) if k != key]
         owners = owners or _clipped_owners(name, by_initials, merged, key)
         if len(owners) == 1 and owners[0] not in redirects:
-            _absorb(merged[owners[0]], merged[key])
+            owner = merged[owners[0]]
+            full_name = owner.name
+            _absorb(owner, merged[key])
+            if " " not in name:
+                owner.name = full_name  # 'Deutsche Boerse' is told by its full name, not 'Deutsche'
             redirects[key] = owners[0]
     for key, actor in list(merged.items()):  # 'Lib Dem' tagged as a person
         if actor.kind == "person" and key not in redirects and len(actor.name.split()) >= 2:

@@ -538,3 +538,53 @@ def test_one_companys_bid_given_two_amounts_is_flagged(tmp_path):
     assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
         "What is the bid of GM: 2.5bn or 3bn?"
     ]
+
+
+def test_a_price_per_share_and_a_total_are_not_one_measure(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-01-28", "Corvin offered 530 pence a share for the exchange, Sarah Mitchell said."),
+            "b": ("2005-01-29", "Corvin offered £1.3bn for the exchange, Sarah Mitchell said."),
+        },
+    )
+    assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+# --- reading on its own ---------------------------------------------------------------------------
+
+
+def test_a_one_word_name_joins_the_one_longer_name_it_begins(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-01-28", "Deutsche Boerse rejected the offer on Monday."),
+            "b": ("2005-01-29", "Under German law Deutsche does not need investor backing to make a bid."),
+        },
+    )
+    names = {a.name for a in brief.actors} | {m.name for m in brief.mentioned}
+    assert "Deutsche Boerse" in names and "Deutsche" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        # a quotation that starts inside a clause is shown in its sentence
+        (
+            'The London Stock Exchange said it had "been advised that no sale could go ahead".',
+            ['The London Stock Exchange said it had "been advised that no sale could go ahead".'],
+        ),
+        # what a noun reports is nobody's stance
+        ("Euronext has met the London Stock Exchange amid speculation that it may be ready to make a bid.", []),
+    ],
+)
+def test_a_position_reads_on_its_own(text, bodies):
+    _, found = analyse("The Lisbon council met on Monday. " + text)
+    assert [p.text for p in found.positions] == bodies
+
+
+def test_the_dashes_of_a_removed_aside_do_not_stay_behind():
+    from briefgen.extract.common import clean
+
+    assert clean("its Clearstream unit - - could create a monopoly") == "its Clearstream unit could create a monopoly"
+    assert clean("2004 - 2005") == "2004 - 2005"

@@ -39,6 +39,7 @@ def ents_in(span: Span) -> list[Span]:
 def clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    text = re.sub(r"\s[-–—]\s+[-–—](?=\s)", "", text)  # the dashes of an aside taken out: 'its unit - - could'
     return text.strip(" ,;:")
 
 

@@ -154,6 +154,13 @@ def _framed(verb: Token) -> bool:
     )
 
 
+def _stands_alone(verb: Token) -> bool:
+    """Whether the clause of a stance reads on its own: it has its own subject ('that it may be ready'
+    has; 'been advised that ...' has not) and no negation or modal above it frames it."""
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return has_subject and not _framed(verb)
+
+
 def _says_will(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall") for c in verb.children)
 
@@ -162,6 +169,13 @@ def _is_action(verb: Token) -> bool:
     """'responded by booting ...' reports a deed, not words."""
     return any(
         c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children) for c in verb.children
+    )
+
+
+def _hearsay(verb: Token) -> bool:
+    """'amid speculation that it may be ready to bid': what a noun reports is nobody's stance."""
+    return (
+        verb.dep_ in ("acl", "ccomp") and verb.head.pos_ == "NOUN" and verb.lemma_.lower() not in lexicon().speech_verbs
     )
 
 
@@ -209,7 +223,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
-            kind = None if _is_action(token) or _asked_about(token) else _claim_kind(token, lex)
+            kind = None if _is_action(token) or _asked_about(token) or _hearsay(token) else _claim_kind(token, lex)
             subject = _subject(token) if kind else None
             if subject is None:
                 continue
@@ -235,10 +249,13 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                 continue
             seen.add((speaker, number))
             span = sent.doc[sentences[numbers[0] - 1].start : sent.end]
-            if kind == "quote":
-                body = _quote_text(span.text) or clean(span.text)
-            elif verb is not None and verb.dep_ not in ("ROOT",) and len(list(verb.subtree)) > 6 and not _framed(verb):
-                body = subtree_text(verb)
+            quoted_words = _quote_text(span.text) if kind == "quote" else None
+            if quoted_words and quoted_words[0].isupper():
+                body = quoted_words
+            elif kind == "quote":
+                body = clean(span.text)  # a quotation that starts inside a clause reads only in its sentence
+            elif verb is not None and verb.dep_ != "ROOT" and len(list(verb.subtree)) > 6 and _stands_alone(verb):
+                body = subtree_text(verb, {c.i for c in verb.children if c.dep_ == "mark"})
             else:
                 body = clean(sent.text)
             positions.append(
