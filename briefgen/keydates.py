@@ -8,7 +8,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,8 @@ LEAD = 8  # an article's first sentences report its news...
 REPORTED = 8.0  # ...and tell the day it is published better than a later article looking back
 KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first few
 MAX_SOURCES = 12  # referring sentences cited per date
+ENDS = 0.6  # a day at the story's start or newest gains up to this share of the most-referred day's score...
+ENDS_REACH = 0.075  # ...fading over this share of the sources' time span (tuned on Timeline17, see README)
 MIN_PAD = dt.timedelta(days=31)  # the main span reaches this far before the first source, at least
 
 
@@ -110,13 +112,34 @@ def _reports(brief: Brief) -> dict[str, list[Source]]:
 
 
 def _ranked(brief: Brief, referring: dict[str, list[Source]]) -> list[str]:
-    """The newest day first (the latest development), then days by the sources referring to them."""
+    """The newest day first (the latest development), then days by the sources referring to them, the
+    story's first and latest days raised."""
     published = {d.id: d.date for d in brief.documents}
     scores = {day: _score(sources, day, published) for day, sources in referring.items()}
+    best = max(scores.values(), default=0.0) or 1.0
+    ends = _ends(brief)
+    scores = {day: score / best + ends(day) for day, score in scores.items()}
     ranked = sorted(referring, key=lambda day: (-scores[day], day))
     if brief.as_of and len(brief.as_of) == 10:
         ranked = [brief.as_of] + [day for day in ranked if day != brief.as_of]
     return ranked[:KEPT]
+
+
+def _ends(brief: Brief) -> Callable[[str], float]:
+    """How close a day is to the story's start or to its newest day, 0 to ENDS: a briefing's key dates
+    tell how the story began and where it stands, even when fewer sources refer to those days."""
+    days = sorted(d.date for d in brief.documents if d.date and len(d.date) == 10)
+    if not days:
+        return lambda day: 0.0
+    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    reach = max(1.0, ENDS_REACH * (last - first).days)
+
+    def bonus(day: str) -> float:
+        when = dt.date.fromisoformat(day)
+        near = min(abs((when - first).days), abs((last - when).days))
+        return ENDS * math.exp(-near / reach)
+
+    return bonus
 
 
 def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections | None = None) -> list[KeyDate]:

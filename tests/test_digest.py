@@ -96,6 +96,27 @@ def test_the_newest_day_leads_the_key_dates_with_what_its_articles_report():
     assert [s.text for s in ranked[0].sentences] == documents[1].sentences
 
 
+def test_the_day_a_story_began_outranks_a_busier_day_in_its_middle_but_not_the_busiest():
+    documents = [
+        _document("d0", "2020-01-01", ["Students marched through the capital to demand new elections."]),
+        *[_document(f"d{i}", f"2020-01-2{i}", []) for i in range(1, 4)],
+        _document("d4", "2020-02-10", ["The parliament met in an emergency session to debate the crisis."]),
+    ]
+    per_doc = [
+        [_event("2020-01-01", "d0", 1, documents[0].sentences[0])],
+        [_event("2020-01-15", "d1", 1, "Police cleared the square on 15 January and arrested dozens of students.")],
+        [
+            _event("2020-01-15", "d2", 1, "Since police cleared the square on 15 January, the marches have grown."),
+            _event("2020-01-18", "d2", 2, "The president sacked his interior minister on 18 January after the raid."),
+        ],
+        [_event("2020-01-18", "d3", 3, "The interior minister was sacked on 18 January by the president himself.")],
+        [_event("2020-01-18", "d4", 4, "Since the minister was sacked on 18 January, the cabinet has been split.")],
+    ]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    # the newest day, the day three sources refer to, the story's first day, the day two sources refer to
+    assert [k.date for k in ranked] == ["2020-02-10", "2020-01-18", "2020-01-01", "2020-01-15"]
+
+
 def test_the_main_span_starts_a_little_before_the_first_source():
     brief = _brief([_document("a", "2020-01-10", []), _document("b", "2020-05-10", [])])
     assert main_span(brief) == ("2019-12-10", "2020-05-10")
