@@ -26,6 +26,7 @@ STAMP_WORDS = frozenset(  # the words of a date or a time stamp
 STORY_WEIGHT = 2  # the power of a sentence's closeness to the whole story, beside its closeness to the day
 LEAD = 8  # an article's first sentences report its news...
 REPORTED = 8.0  # ...and tell the day it is published better than a later article looking back
+LATER = 2.0  # a day still reported by later articles mattered beyond its own news (Tran et al. 2013)
 KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first few
 MAX_SOURCES = 12  # referring sentences cited per date
 ENDS = 0.6  # a day at the story's start or newest gains up to this share of the most-referred day's score...
@@ -82,10 +83,13 @@ def _referring(refs: list[tuple[str, Source]], span: tuple[str, str]) -> dict[st
 
 
 def _score(sources: list[Source], day: str, published: dict[str, str | None]) -> float:
-    """Documents that refer to the day; one written before it (a plan, a deadline) counts half."""
+    """Documents that refer to the day: one written after it, looking back, counts LATER; one written
+    before it (a plan, a deadline) counts half."""
     by_doc: dict[str, float] = {}
     for s in sources:
-        by_doc[s.doc] = max(by_doc.get(s.doc, 0.0), 0.5 if (published.get(s.doc) or day) < day else 1.0)
+        when = published.get(s.doc) or day
+        weight = LATER if when > day else 0.5 if when < day else 1.0
+        by_doc[s.doc] = max(by_doc.get(s.doc, 0.0), weight)
     return sum(by_doc.values())
 
 
@@ -103,11 +107,14 @@ def _weight(source: Source) -> float:
 
 
 def _reports(brief: Brief) -> dict[str, list[Source]]:
-    """Per day, the first sentences of the articles published that day: what they report as news."""
+    """Per day, the first sentences of the articles published that day or the next: what they report as
+    news (the next day's articles report the evening before, as in Ghalandari & Ifrim's date-wise TLS)."""
     found: dict[str, list[Source]] = defaultdict(list)
     for document in brief.documents:
-        if document.date:
-            found[document.date] += [Source(document.id, n, t) for n, t in enumerate(document.sentences[:LEAD], 1)]
+        if document.date and len(document.date) == 10:
+            lead = [Source(document.id, n, t) for n, t in enumerate(document.sentences[:LEAD], 1)]
+            found[document.date] += lead
+            found[(dt.date.fromisoformat(document.date) - dt.timedelta(days=1)).isoformat()] += lead
     return found
 
 
@@ -144,8 +151,8 @@ def _ends(brief: Brief) -> Callable[[str], float]:
 
 def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections | None = None) -> list[KeyDate]:
     """The newest day, then days ranked by how many sources refer to them; 1-3 central sentences each,
-    from the sentences referring to the day and the first sentences of that day's articles. fixes: what
-    overrides.yaml changed in the timeline (hidden, redated, edited, added events)."""
+    from the sentences referring to the day and the first sentences of the articles of that day and the
+    next. fixes: what overrides.yaml changed in the timeline (hidden, redated, edited, added events)."""
     from . import centrality  # scikit-learn is imported only when key dates are made
 
     span = main_span(brief)
