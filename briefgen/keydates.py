@@ -114,7 +114,9 @@ def _reports(brief: Brief) -> dict[str, list[Source]]:
         if document.date and len(document.date) == 10:
             lead = [Source(document.id, n, t) for n, t in enumerate(document.sentences[:LEAD], 1)]
             found[document.date] += lead
-            found[(dt.date.fromisoformat(document.date) - dt.timedelta(days=1)).isoformat()] += lead
+            published = dt.date.fromisoformat(document.date)
+            if published > dt.date.min:
+                found[(published - dt.timedelta(days=1)).isoformat()] += lead
     return found
 
 

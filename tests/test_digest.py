@@ -478,3 +478,8 @@ def test_the_main_span_of_sources_from_antiquity_stops_at_year_one():
         DocumentRecord(i, "p", "t", day, "front-matter", "0") for i, day in (("a", "0400-01-01"), ("b", "2000-01-01"))
     ]
     assert main_span(Brief(schema=1, title="t", as_of=None, documents=documents)) == ("0001-01-01", "2000-01-01")
+
+
+def test_key_dates_of_a_source_from_the_first_day_of_year_one_have_no_day_before():
+    documents = [_document("a", "0001-01-01", ["The first chronicle of the city was written on that day."])]
+    assert [k.date for k in key_dates(_brief(documents), [])] == ["0001-01-01"]
