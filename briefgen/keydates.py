@@ -8,7 +8,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,8 +26,11 @@ STAMP_WORDS = frozenset(  # the words of a date or a time stamp
 STORY_WEIGHT = 2  # the power of a sentence's closeness to the whole story, beside its closeness to the day
 LEAD = 8  # an article's first sentences report its news...
 REPORTED = 8.0  # ...and tell the day it is published better than a later article looking back
+LATER = 2.0  # a day still reported by later articles mattered beyond its own news (Tran et al. 2013)
 KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first few
 MAX_SOURCES = 12  # referring sentences cited per date
+ENDS = 0.6  # a day at the story's start or newest gains up to this share of the most-referred day's score...
+ENDS_REACH = 0.075  # ...fading over this share of the sources' time span (tuned on Timeline17, see README)
 MIN_PAD = dt.timedelta(days=31)  # the main span reaches this far before the first source, at least
 
 
@@ -80,10 +83,13 @@ def _referring(refs: list[tuple[str, Source]], span: tuple[str, str]) -> dict[st
 
 
 def _score(sources: list[Source], day: str, published: dict[str, str | None]) -> float:
-    """Documents that refer to the day; one written before it (a plan, a deadline) counts half."""
+    """Documents that refer to the day: one written after it, looking back, counts LATER; one written
+    before it (a plan, a deadline) counts half."""
     by_doc: dict[str, float] = {}
     for s in sources:
-        by_doc[s.doc] = max(by_doc.get(s.doc, 0.0), 0.5 if (published.get(s.doc) or day) < day else 1.0)
+        when = published.get(s.doc) or day
+        weight = LATER if when > day else 0.5 if when < day else 1.0
+        by_doc[s.doc] = max(by_doc.get(s.doc, 0.0), weight)
     return sum(by_doc.values())
 
 
@@ -101,28 +107,54 @@ def _weight(source: Source) -> float:
 
 
 def _reports(brief: Brief) -> dict[str, list[Source]]:
-    """Per day, the first sentences of the articles published that day: what they report as news."""
+    """Per day, the first sentences of the articles published that day or the next: what they report as
+    news (the next day's articles report the evening before, as in Ghalandari & Ifrim's date-wise TLS)."""
     found: dict[str, list[Source]] = defaultdict(list)
     for document in brief.documents:
-        if document.date:
-            found[document.date] += [Source(document.id, n, t) for n, t in enumerate(document.sentences[:LEAD], 1)]
+        if document.date and len(document.date) == 10:
+            lead = [Source(document.id, n, t) for n, t in enumerate(document.sentences[:LEAD], 1)]
+            found[document.date] += lead
+            published = dt.date.fromisoformat(document.date)
+            if published > dt.date.min:
+                found[(published - dt.timedelta(days=1)).isoformat()] += lead
     return found
 
 
 def _ranked(brief: Brief, referring: dict[str, list[Source]]) -> list[str]:
-    """The newest day first (the latest development), then days by the sources referring to them."""
+    """The newest day first (the latest development), then days by the sources referring to them, the
+    story's first and latest days raised."""
     published = {d.id: d.date for d in brief.documents}
     scores = {day: _score(sources, day, published) for day, sources in referring.items()}
+    best = max(scores.values(), default=0.0) or 1.0
+    ends = _ends(brief)
+    scores = {day: score / best + ends(day) for day, score in scores.items()}
     ranked = sorted(referring, key=lambda day: (-scores[day], day))
     if brief.as_of and len(brief.as_of) == 10:
         ranked = [brief.as_of] + [day for day in ranked if day != brief.as_of]
     return ranked[:KEPT]
 
 
+def _ends(brief: Brief) -> Callable[[str], float]:
+    """How close a day is to the story's start or to its newest day, 0 to ENDS: a briefing's key dates
+    tell how the story began and where it stands, even when fewer sources refer to those days."""
+    days = sorted(d.date for d in brief.documents if d.date and len(d.date) == 10)
+    if not days:
+        return lambda day: 0.0
+    first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    reach = max(1.0, ENDS_REACH * (last - first).days)
+
+    def bonus(day: str) -> float:
+        when = dt.date.fromisoformat(day)
+        near = min(abs((when - first).days), abs((last - when).days))
+        return ENDS * math.exp(-near / reach)
+
+    return bonus
+
+
 def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections | None = None) -> list[KeyDate]:
     """The newest day, then days ranked by how many sources refer to them; 1-3 central sentences each,
-    from the sentences referring to the day and the first sentences of that day's articles. fixes: what
-    overrides.yaml changed in the timeline (hidden, redated, edited, added events)."""
+    from the sentences referring to the day and the first sentences of the articles of that day and the
+    next. fixes: what overrides.yaml changed in the timeline (hidden, redated, edited, added events)."""
     from . import centrality  # scikit-learn is imported only when key dates are made
 
     span = main_span(brief)

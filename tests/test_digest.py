@@ -96,6 +96,60 @@ def test_the_newest_day_leads_the_key_dates_with_what_its_articles_report():
     assert [s.text for s in ranked[0].sentences] == documents[1].sentences
 
 
+def test_the_day_a_story_began_outranks_a_busier_day_in_its_middle_but_not_the_busiest():
+    documents = [
+        _document("d0", "2020-01-01", ["Students marched through the capital to demand new elections."]),
+        *[_document(f"d{i}", f"2020-01-2{i}", []) for i in range(1, 4)],
+        _document("d4", "2020-02-10", ["The parliament met in an emergency session to debate the crisis."]),
+    ]
+    per_doc = [
+        [_event("2020-01-01", "d0", 1, documents[0].sentences[0])],
+        [_event("2020-01-15", "d1", 1, "Police cleared the square on 15 January and arrested dozens of students.")],
+        [
+            _event("2020-01-15", "d2", 1, "Since police cleared the square on 15 January, the marches have grown."),
+            _event("2020-01-18", "d2", 2, "The president sacked his interior minister on 18 January after the raid."),
+        ],
+        [_event("2020-01-18", "d3", 3, "The interior minister was sacked on 18 January by the president himself.")],
+        [_event("2020-01-18", "d4", 4, "Since the minister was sacked on 18 January, the cabinet has been split.")],
+    ]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    # the newest day, the day three sources refer to, the story's first day, the day two sources refer to
+    assert [k.date for k in ranked] == ["2020-02-10", "2020-01-18", "2020-01-01", "2020-01-15"]
+
+
+def test_a_day_later_articles_look_back_on_outranks_one_reported_only_on_the_day():
+    documents = [
+        _document("first", "2020-01-01", []),
+        *[_document(f"same{i}", "2020-03-10", []) for i in range(3)],
+        *[_document(f"later{i}", f"2020-03-2{i}", []) for i in range(2)],
+        _document("last", "2020-06-30", ["The assembly adjourned for the summer without passing the budget."]),
+    ]
+    per_doc = [
+        *[
+            [_event("2020-03-10", f"same{i}", 1, f"Troops entered the city on Tuesday, witness {i} said.")]
+            for i in range(3)
+        ],
+        *[
+            [_event("2020-03-05", f"later{i}", 2, f"Since the ceasefire collapsed on 5 March, {n} people have fled.")]
+            for i, n in enumerate(["thousands of", "many"])
+        ],
+    ]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    # two articles looking back outweigh three that report the day itself
+    assert [k.date for k in ranked] == ["2020-06-30", "2020-03-05", "2020-03-10"]
+
+
+def test_a_day_is_told_by_what_the_next_days_articles_open_with():
+    documents = [
+        _document("y", "2020-03-10", ["Fighting broke out near the airport on Tuesday as the rebels advanced."]),
+        _document("x", "2020-03-11", ["Rebels seized the airport overnight after heavy fighting, officials said."]),
+    ]
+    per_doc = [[_event("2020-03-10", "y", 1, documents[0].sentences[0])], []]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    assert [k.date for k in ranked] == ["2020-03-11", "2020-03-10"]
+    assert {s.text for s in ranked[1].sentences} == {documents[0].sentences[0], documents[1].sentences[0]}
+
+
 def test_the_main_span_starts_a_little_before_the_first_source():
     brief = _brief([_document("a", "2020-01-10", []), _document("b", "2020-05-10", [])])
     assert main_span(brief) == ("2019-12-10", "2020-05-10")
@@ -424,3 +478,8 @@ def test_the_main_span_of_sources_from_antiquity_stops_at_year_one():
         DocumentRecord(i, "p", "t", day, "front-matter", "0") for i, day in (("a", "0400-01-01"), ("b", "2000-01-01"))
     ]
     assert main_span(Brief(schema=1, title="t", as_of=None, documents=documents)) == ("0001-01-01", "2000-01-01")
+
+
+def test_key_dates_of_a_source_from_the_first_day_of_year_one_have_no_day_before():
+    documents = [_document("a", "0001-01-01", ["The first chronicle of the city was written on that day."])]
+    assert [k.date for k in key_dates(_brief(documents), [])] == ["0001-01-01"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,10 +66,10 @@ def build_topic(seeds: list[Path], cache_dir: Path | None, jobs: int = 1, model:
     from ..pipeline import build_brief
 
     with tempfile.TemporaryDirectory(prefix="briefgen-tls-") as tmp:
-        folder = Path(tmp) / "seeds"  # a fixed name and linked files keep the ids and the cache keys
+        folder = Path(tmp) / "seeds"  # a fixed name and copied files keep the ids and the cache keys
         folder.mkdir()
-        for seed in seeds:
-            (folder / seed.name).symlink_to(seed.resolve())
+        for seed in seeds:  # copies: ingest refuses symbolic links
+            shutil.copyfile(seed, folder / seed.name)
         brief, _ = build_brief(folder, cache_dir, model, jobs)
     return brief
 
