@@ -122,6 +122,8 @@ def test_a_passer_by_introduced_by_nationality_alone_is_no_speaker():
         ("Irishmen Sean Dolan and Liam Ward said they would reject the bid.", {"Sean Dolan", "Liam Ward"}),
         ("Tom Hale said Candor - Latin for honesty - would fight every seat.", {"Tom Hale", "Candor"}),
         ("Midlands MEP Tom Hale quit the party. The MEP said he was ashamed to have joined it.", {"Tom Hale"}),
+        ("Lib Dem MP Lembit Opik said the law was unclear.", {"Lembit Opik"}),
+        ("Assistant Chief Constable David Warcup said the bridge would shut.", {"David Warcup"}),
     ],
 )
 def test_a_nationality_noun_a_spaced_dash_and_a_bare_title_are_not_part_of_a_name(text, expected):
@@ -152,6 +154,15 @@ def test_the_same_words_in_two_articles_are_one_item_with_both_sources(tmp_path)
     for section in (brief.positions, brief.open_questions, brief.watch):
         assert section and all(len({s.doc for s in item.sources}) == 2 for item in section)
     assert len({p.text for p in brief.positions}) == len(brief.positions)
+
+
+def test_a_first_name_the_tagger_left_out_keeps_two_people_of_one_surname_apart():
+    text = (
+        "Those charged included Otis Ferry, the 22-year-old son of rock star Bryan Ferry. "
+        'Otis Ferry, a former pupil and joint leader of the hunt, said: "I have no regrets."'
+    )
+    _, found = analyse(text)
+    assert "bryan-ferry" not in {p.actor for p in found.positions}
 
 
 def test_a_plural_demonym_without_the_names_people_not_their_country():

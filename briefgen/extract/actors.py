@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..findings import Actor, Source
 from ..gazetteer import countries, fold, name_key, organizations
@@ -15,6 +15,7 @@ from .coref import ActorIndex
 from .cues import cue_spans
 from .names import (
     CODE,
+    HONORIFICS,
     appositive_role,
     clean_name,
     headed_role,
@@ -58,7 +59,8 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
         for ent in doc.ents
         if ent.label_ in ACTOR_LABELS | {"PRODUCT"} and ent.start not in skipped and not in_dateline(ent)
     ]
-    return join_compound_demonyms(doc, [widen_org(titled_person(post_nominal_person(ent))) for ent in ents])
+    repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
+    return join_compound_demonyms(doc, repaired)
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
@@ -118,6 +120,9 @@ def _classify(
             found = countries().lookup(clean_name(title_ent)[0])
             affiliation = affiliation or (found[0] if found else clean_name(title_ent)[0])
         full = surnames.get(fold(name), name)
+        before = doc[ent.start - 1] if ent.start else None
+        if len(ent) == 1 and before is not None and _another_first_name(before, full):
+            full = f"{before.text} {name}"  # 'Otis Ferry' tagged 'Ferry' is not 'Bryan Ferry'
         public = role is None and introduced_as_public(ent)
         return _Candidate(fold(full), full, "person", tokens, sentence, name, role, affiliation, public)
     if label in ("ORG", "GPE", "NORP", "LOC") and fold(name) in surnames and country is None:
@@ -185,10 +190,20 @@ def _bare_surnames(
         if token.ent_type_ in ("DATE", "MONEY", "CARDINAL") or fold(token.text) not in surnames:
             continue
         full = surnames[fold(token.text)]
+        before = doc[token.i - 1] if token.i else None
+        if before is not None and _another_first_name(before, full):
+            continue  # 'Otis Ferry' is not 'Bryan Ferry'
         found.append(
             _Candidate(fold(full), full, "person", range(token.i, token.i + 1), sentence_of[token.i], token.text)
         )
     return found
+
+
+def _another_first_name(token: Token, full: str) -> bool:
+    lex = lexicon()
+    word = token.lower_.rstrip(".")
+    ordinary = word in HONORIFICS or word in lex.titles or word in lex.title_modifiers
+    return token.pos_ == "PROPN" and token.is_title and not ordinary and token.text not in full.split()
 
 
 def _bare_org_heads(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -> list[_Candidate]:

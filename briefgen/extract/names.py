@@ -119,6 +119,11 @@ def clean_name(span: Span) -> tuple[str, range]:
         tokens = tokens[:dash]  # 'Veritas - Latin', 'Some News / Agency - 18th July': a name ends at a spaced dash
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
         tokens = tokens[:-1]
+    if span.label_ == "PERSON":  # 'Lib Dem MP Lembit Opik': the name is what follows the title
+        titles = lexicon().titles
+        last_title = max((k for k, t in enumerate(tokens[:-2]) if t.lower_.rstrip(".") in titles), default=None)
+        if last_title is not None:
+            tokens = tokens[last_title + 1 :]
     if not tokens:
         return "", range(0)
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text
