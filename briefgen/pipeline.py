@@ -11,7 +11,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -344,8 +344,10 @@ def build_pipeline(
     log=None,
     key_dates_shown: int = 0,
     scheduler: str | None = None,
+    write_brief: Callable[[Brief, Path], None] | None = None,
 ) -> dict[str, str]:
-    """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
+    """Seeds -> brief.yaml (written by write_brief, at once by default) -> Markdown pages (returned).
+    Problems are logged, not fatal."""
     from .changes import track
     from .render import render
     from .yamlio import save
@@ -358,6 +360,6 @@ def build_pipeline(
             log.info("briefgen: %s", notice)
         log.info("briefgen: %d seeds, %d parsed, %d from cache", stats.seeds, stats.parsed, stats.cached)
     with _without_gc_pauses():
-        save(brief, brief_path)
+        (write_brief or save)(brief, brief_path)
         changes = track(brief, cache_dir / "history" if cache_dir else None)
         return render(brief, templates_dir, changes, key_dates_shown)

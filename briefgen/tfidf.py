@@ -28,19 +28,22 @@ def stop_words() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a long-running process meets the same sentences in every build
+def _words(text: str, pattern: str) -> tuple[str, ...]:
+    """The text's words in order, lower-cased, without stop words (CountVectorizer's analyzer)."""
+    stop = stop_words()
+    return tuple(word for word in re.findall(pattern, text.lower()) if word not in stop)
+
+
 def _counts(texts: list[str], pattern: str) -> tuple[dict[str, int], array, list[int], list[int]]:
     """Each text's word counts, words numbered in the order first seen (CountVectorizer._count_vocab)."""
-    words_of = re.compile(pattern).findall
-    stop = stop_words()
     vocabulary: dict[str, int] = {}
     columns: list[int] = []
     values = array("i")
     pointers = [0]
     for text in texts:
         counted: dict[int, int] = {}
-        for word in words_of(text.lower()):
-            if word in stop:
-                continue
+        for word in _words(text, pattern):
             column = vocabulary.setdefault(word, len(vocabulary))
             counted[column] = counted.get(column, 0) + 1
         columns.extend(counted)
