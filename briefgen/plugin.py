@@ -161,10 +161,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             WRITER.start(*pending)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        if self.serving:  # each rebuild makes a new environment: its templates compiled once, not each time
-            from .theme_cache import THEME_CODE
+        from .template_cache import bytecode_cache
 
-            env.bytecode_cache = THEME_CODE
+        env.bytecode_cache = bytecode_cache()  # the theme's templates compiled once, not in every build
         return env
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):

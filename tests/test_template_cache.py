@@ -1,10 +1,10 @@
-"""Under `mkdocs serve` a rebuild loads the theme's templates compiled by the build before, unless changed."""
+"""A new process, or a rebuild under `mkdocs serve`, loads the templates compiled before, unless they changed."""
 
 from __future__ import annotations
 
 import jinja2
 
-from briefgen.theme_cache import MemoryBytecodeCache
+from briefgen.template_cache import MemoryBytecodeCache, bytecode_cache
 
 
 def _environment(templates: dict[str, str], cache: MemoryBytecodeCache) -> jinja2.Environment:
@@ -30,3 +30,19 @@ def test_a_changed_template_is_compiled_again():
     cache = MemoryBytecodeCache()
     _environment({"t": "Hello {{ name }}"}, cache).get_template("t").render(name="a")
     assert _environment({"t": "Bye {{ name }}"}, cache).get_template("t").render(name="a") == "Bye a"
+
+
+def test_briefgens_pages_and_the_theme_use_the_cache():
+    from briefgen.render import environment
+
+    assert environment(None).bytecode_cache is bytecode_cache()
+
+
+def test_an_environment_with_other_settings_compiles_its_own_code():
+    cache = MemoryBytecodeCache()
+    source = {"t": "  {% if true %}\n  yes\n  {% endif %}\n"}
+    plain = _environment(source, cache).get_template("t").render()
+    trimmed = jinja2.Environment(
+        loader=jinja2.DictLoader(source), bytecode_cache=cache, trim_blocks=True, lstrip_blocks=True
+    )
+    assert trimmed.get_template("t").render() == "  yes\n" != plain
