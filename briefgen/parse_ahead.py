@@ -66,8 +66,12 @@ class ParseAhead:
         self.documents = documents
         return True
 
-    def results(self) -> list | None:
+    def results(self, meanwhile: Callable[[], object] | None = None) -> list | None:
+        """The worker's results; meanwhile() runs first if they are not ready (this process would
+        only wait)."""
         try:
+            if meanwhile is not None and not self._connection.poll():
+                meanwhile()
             return self._connection.recv()
         except (EOFError, OSError):  # the worker died (killed, out of memory): parse them here
             return None

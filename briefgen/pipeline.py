@@ -191,6 +191,13 @@ def _load_model_meanwhile(model: str) -> threading.Thread:
     return thread
 
 
+def _import_the_later_steps() -> None:
+    """What the digest and the pages need, imported while the forked worker still parses."""
+    import scipy.sparse  # noqa: F401 - about half a second in a new process
+
+    from . import centrality, render  # noqa: F401
+
+
 def _start_parse_ahead(model: str) -> ParseAhead | None:
     """In a fresh process, a forked worker starts loading the pipeline before the seeds are read, in
     case one is new (see parse_ahead); it is stopped as soon as the cache is found to hold them all."""
@@ -307,7 +314,7 @@ def _extract_missing(
 ) -> None:
     """Parse and extract what the cache lacks, caching each result; a failure costs one seed."""
     started = time.perf_counter()
-    done_ahead = ahead.results() if ahead else None
+    done_ahead = ahead.results(meanwhile=_import_the_later_steps) if ahead else None
     if ahead and done_ahead is None:
         todo = ahead.documents + todo  # the forked worker failed: parsed here instead
     extracted = itertools.chain(done_ahead or [], extract_all(todo, model, jobs, scheduler))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import many_seeds
@@ -36,6 +37,19 @@ def test_the_worker_extracts_what_it_is_handed_after_loading_the_model():
     assert ahead.hand(["a", "b"])
     assert ahead.results() == [("a", "model-x:1"), ("b", "model-x:1")]
     assert not LOADED  # loaded in the worker, not here
+
+
+def _slow_work(documents: list, model: str) -> list:
+    time.sleep(1)
+    return _work(documents, model)
+
+
+def test_while_the_worker_parses_this_process_does_something_useful():
+    done: list[str] = []
+    ahead = ParseAhead("model-x", _load, _slow_work, _nothing)
+    assert ahead.hand(["a"])
+    assert ahead.results(meanwhile=lambda: done.append("imported")) == [("a", "model-x:1")]
+    assert done == ["imported"]
 
 
 def test_nothing_to_parse_stops_the_worker():
