@@ -96,3 +96,29 @@ def test_a_serve_build_writes_the_brief_of_a_plain_build(project, monkeypatch):
     finally:
         plugins.on_startup(command="build", dirty=False)
     assert (project / "brief.yaml").read_bytes() == plain
+
+
+def test_a_serve_rebuild_after_a_new_seed_writes_the_brief_of_a_clean_build(project, monkeypatch, tmp_path):
+    """What a long-running process keeps between builds (cached findings, name keys, TF-IDF words, compiled
+    templates) changes nothing: the rebuild's brief.yaml is the one a clean build in a new process writes."""
+    from conftest import FIXTURES, build
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from briefgen.brief_writer import WRITER
+
+    monkeypatch.chdir(project)
+    plugins = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "served")).plugins
+    plugins.on_startup(command="serve", dirty=True)
+    try:
+        for _ in range(2):  # the first build, then the rebuild after the new seed arrives
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "served")), dirty=True)
+            WRITER.wait()
+            shutil.copy(FIXTURES / "disagree" / "2021-03-10-port-strike.md", project / "seeds")
+    finally:
+        plugins.on_startup(command="build", dirty=False)
+    served = (project / "brief.yaml").read_bytes()
+    shutil.rmtree(project / ".briefgen-cache")
+    build(project, tmp_path / "clean-site")  # `mkdocs build --strict` in a new process, nothing cached
+    assert (project / "brief.yaml").read_bytes() == served
+    assert b"2021-03-10-port-strike" in served
