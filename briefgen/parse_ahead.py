@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
@@ -19,9 +20,14 @@ MAX_DOCUMENTS = 16  # more seeds than this are a larger build: parsed in batches
 
 
 def wanted() -> bool:
-    """In a process that has not imported spaCy: a long-running one (`mkdocs serve`, `build --watch`)
-    has the pipeline loaded already and parses at once."""
-    return "spacy" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
+    """In a process that has not imported spaCy (a long-running one, `mkdocs serve` or `build --watch`,
+    has the pipeline loaded already and parses at once) and runs no other thread (a fork copies only
+    the calling thread, and a lock another thread holds would stay held in the worker)."""
+    return (
+        "spacy" not in sys.modules
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 def _serve(connection: Connection, load: Callable, work: Callable, model: str, initializer: Callable, args) -> None:

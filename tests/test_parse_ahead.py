@@ -52,6 +52,26 @@ def test_while_the_worker_parses_this_process_does_something_useful():
     assert done == ["imported"]
 
 
+def test_not_wanted_where_spacy_is_loaded_or_other_threads_run(monkeypatch):
+    import threading
+
+    from briefgen import parse_ahead
+
+    monkeypatch.delitem(sys.modules, "spacy", raising=False)
+    alone = threading.active_count() == 1
+    assert parse_ahead.wanted() == alone
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not parse_ahead.wanted()
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setitem(sys.modules, "spacy", object())
+    assert not parse_ahead.wanted()
+
+
 def test_nothing_to_parse_stops_the_worker():
     ahead = ParseAhead("model-x", _load, _work, _nothing)
     assert not ahead.hand([])
