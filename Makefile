@@ -5,7 +5,7 @@ PYTHON ?= python3
 BIN = $(VENV)/bin
 STAMP = $(VENV)/.installed
 
-.PHONY: site test serve install browser lint bench bench-scale screenshots clean
+.PHONY: site test serve install browser lint bench bench-scale bench-latency screenshots clean
 
 site: $(STAMP)
 	$(BIN)/briefgen build
@@ -38,6 +38,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/long_seed.py
+
+# one new seed at 1,000 seeds, three times each: in a fresh process, and from the seed to the page under serve
+bench-latency: $(STAMP)
+	$(BIN)/python bench/latency.py
 
 # 10k, 30k and 100k seeds made from copies of real cache entries: merge, overrides, write, render, MkDocs
 bench-scale: $(STAMP)

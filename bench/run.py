@@ -93,16 +93,17 @@ STAGES = """
 import sys, time
 from pathlib import Path
 from briefgen.pipeline import build_brief
-from briefgen.yamlio import save
+from briefgen.brief_writer import WRITER
 from briefgen.changes import track
 from briefgen.render import render, write_pages
 seeds, cache, brief_path, out = map(Path, sys.argv[1:5])
 started = time.perf_counter()
 brief, stats = build_brief(seeds, cache)
 extracted = time.perf_counter()
-save(brief, brief_path)
+WRITER.start(brief, brief_path)  # as the plugin does in `briefgen build`: written while the pages render
 pages = render(brief, None, track(brief, cache / "history"))
 write_pages(pages, out)
+WRITER.wait()
 done = time.perf_counter()
 print(extracted - started, done - extracted, stats.parsed, stats.cached, stats.seconds_digest)
 """

@@ -9,16 +9,10 @@ REDUNDANT = 0.5  # cosine above which a sentence repeats one already chosen
 
 def vectors(texts: list[str]):
     """Row-normalised TF-IDF vectors; None when the texts share no usable word."""
-    from sklearn.feature_extraction.text import TfidfVectorizer  # imported only when a summary is made
+    from .tfidf import tfidf  # SciPy is imported only when a summary is made
 
-    vectorizer = TfidfVectorizer(
-        stop_words="english",
-        token_pattern=r"(?u)\b[^\W\d_]{2,}\b",  # words of letters: numbers and clock times say nothing central
-        sublinear_tf=True,
-        dtype=np.float32,
-    )
     try:
-        return vectorizer.fit_transform(texts)
+        return tfidf(texts)
     except ValueError:  # only stop words
         return None
 

@@ -11,6 +11,7 @@ from countryinfo.countryinfo import load_countries
 from .lexicon import lexicon
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same names in every build of a long-running process
 def fold(text: str) -> str:
     """Case-, accent-, dot- and article-insensitive key for names."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -30,6 +31,7 @@ SPELLINGS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(text: str) -> str:
     """A folded name with one spelling for words English writes two ways."""
     key = fold(text)
@@ -38,6 +40,7 @@ def spelling_key(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str, kind: str) -> str:
     """The key actors are merged by: folded, one spelling for British and American forms, and for
     organisations and groups without a plural 's' ('European Councils' and 'European Council')."""

@@ -102,7 +102,7 @@ def _control_share(text: str) -> float:
 def normalise_text(text: str) -> Decoded:
     """Line ends, Unicode normal form, and mojibake undone rather than published."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    fixed = ftfy.fix_encoding(text)
+    fixed = text if text.isascii() else ftfy.fix_encoding(text)  # ftfy leaves ASCII as it is, after a regex
     return Decoded(unicodedata.normalize("NFC", fixed), fixed != text)
 
 
@@ -224,7 +224,9 @@ def _read_regular_file(path: Path) -> bytes:
             raise SeedError(HARD_LINK_REFUSED)
         if info.st_size > MAX_SEED_BYTES:
             raise SeedError(f"too large ({info.st_size / 1e6:.1f} MB, limit {MAX_SEED_BYTES / 1e6:.0f} MB)")
-        raw = handle.read(MAX_SEED_BYTES + 1)
+        raw = handle.read(info.st_size + 1)  # asking for the limit would allocate it for every seed
+        if len(raw) > info.st_size:  # it grew since: read on, up to just past the limit
+            raw += handle.read(MAX_SEED_BYTES + 1 - len(raw))
     if len(raw) > MAX_SEED_BYTES:
         raise SeedError(f"too large (over the limit of {MAX_SEED_BYTES / 1e6:.0f} MB)")
     return raw

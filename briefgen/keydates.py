@@ -155,7 +155,7 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections |
     """The newest day, then days ranked by how many sources refer to them; 1-3 central sentences each,
     from the sentences referring to the day and the first sentences of the articles of that day and the
     next. fixes: what overrides.yaml changed in the timeline (hidden, redated, edited, added events)."""
-    from . import centrality  # scikit-learn is imported only when key dates are made
+    from . import centrality  # SciPy is imported only when key dates are made
 
     span = main_span(brief)
     if span is None:

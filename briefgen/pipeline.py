@@ -5,16 +5,18 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import itertools
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import parse_ahead
 from .brief import Brief
 from .cache import ExtractionCache
 from .corrections import corrections, snapshot
@@ -23,6 +25,7 @@ from .ingest import Document, SeedProblem, read_seeds
 from .keydates import key_dates, references
 from .merge import merge
 from .overrides import apply_overrides, load_overrides
+from .parse_ahead import ParseAhead
 from .settings import model_name, scheduler_address
 from .summary import summarize
 
@@ -169,19 +172,38 @@ def close_clusters() -> None:
         module.close_local_clusters()
 
 
+def _load_model(model: str) -> None:
+    from . import nlp
+
+    nlp.load(model)
+
+
 def _load_model_meanwhile(model: str) -> threading.Thread:
     """Importing spaCy and loading the pipeline take over a second: a thread does it while the
     cache is read. A failure is left for the parse to raise again, with its message."""
 
     def load() -> None:
         with contextlib.suppress(Exception):
-            from . import nlp
-
-            nlp.load(model)
+            _load_model(model)
 
     thread = threading.Thread(target=load, name="briefgen-model", daemon=True)
     thread.start()
     return thread
+
+
+def _import_the_later_steps() -> None:
+    """What the digest and the pages need, imported while the forked worker still parses."""
+    import scipy.sparse  # noqa: F401 - about half a second in a new process
+
+    from . import centrality, render  # noqa: F401
+
+
+def _start_parse_ahead(model: str) -> ParseAhead | None:
+    """In a fresh process, a forked worker starts loading the pipeline before the seeds are read, in
+    case one is new (see parse_ahead); it is stopped as soon as the cache is found to hold them all."""
+    if not parse_ahead.wanted():
+        return None
+    return ParseAhead(model, _load_model, _extract_batch, initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
 @contextlib.contextmanager
@@ -224,12 +246,13 @@ def build_brief(
 
         local_workers(scheduler)
     stats = BuildStats()
+    ahead = None if scheduler else _start_parse_ahead(model)
     documents, stats.problems = read_seeds(seeds_dir)
     stats.seeds = len(documents)
     cache = ExtractionCache(cache_dir, model) if cache_dir else None
     keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
-    results, todo = _from_cache(documents, cache, keys, model, preload=not scheduler)
-    _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler)
+    results, todo, ahead = _from_cache(documents, cache, keys, model, preload=not scheduler, ahead=ahead)
+    _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead)
     ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
     stats.words = sum(len(d.text.split()) for d, _ in ordered)
     with _without_gc_pauses():
@@ -250,24 +273,32 @@ Results = dict[str, tuple[Document, DocFindings]]
 
 
 def _from_cache(
-    documents: list[Document], cache: ExtractionCache | None, keys: dict[str, str], model: str, preload: bool = True
-) -> tuple[Results, list[Document]]:
-    """What the cache already holds, and the documents left to parse (the model loads meanwhile,
-    unless a cluster's workers parse them)."""
+    documents: list[Document],
+    cache: ExtractionCache | None,
+    keys: dict[str, str],
+    model: str,
+    preload: bool = True,
+    ahead: ParseAhead | None = None,
+) -> tuple[Results, list[Document], ParseAhead | None]:
+    """What the cache already holds, and the documents left to parse. Meanwhile a few new seeds are
+    parsed by the forked worker of ahead, or the model loads in a thread; neither when a cluster's
+    workers parse them. Returns ahead when it took the new seeds, else None."""
     results: Results = {}
     todo: list[Document] = []
-    loader = None
-    if preload and documents and (cache is None or not all(cache.holds(key) for key in keys.values())):
-        loader = _load_model_meanwhile(model)
+    missing = [d for d in documents if cache is None or not cache.holds(keys[d.id])]
+    if ahead and not ahead.hand(missing):
+        ahead = None
+    loader = _load_model_meanwhile(model) if preload and missing and not ahead else None
+    parsed_ahead = {d.id for d in ahead.documents} if ahead else set()
     for document in documents:
-        hit = cache.get(keys[document.id]) if cache else None
+        hit = cache.get(keys[document.id]) if cache and document.id not in parsed_ahead else None
         if hit:
             results[document.id] = hit
-        else:
+        elif document.id not in parsed_ahead:
             todo.append(document)
     if loader:
         loader.join()  # before extract_all may fork workers, which must not inherit a held lock
-    return results, todo
+    return results, todo, ahead
 
 
 def _extract_missing(
@@ -279,10 +310,15 @@ def _extract_missing(
     jobs: int,
     stats: BuildStats,
     scheduler: str | None = None,
+    ahead: ParseAhead | None = None,
 ) -> None:
     """Parse and extract what the cache lacks, caching each result; a failure costs one seed."""
     started = time.perf_counter()
-    for document, findings, error in extract_all(todo, model, jobs, scheduler):
+    done_ahead = ahead.results(meanwhile=_import_the_later_steps) if ahead else None
+    if ahead and done_ahead is None:
+        todo = ahead.documents + todo  # the forked worker failed: parsed here instead
+    extracted = itertools.chain(done_ahead or [], extract_all(todo, model, jobs, scheduler))
+    for document, findings, error in extracted:
         results[document.id] = (document, findings)
         if error:
             stats.problems.append(
@@ -299,7 +335,8 @@ def _extract_missing(
         if not document.sentences:
             stats.problems.append(SeedProblem(document.path, "no sentences found", "published without findings"))
     stats.seconds_extract = time.perf_counter() - started
-    stats.parsed, stats.cached = len(todo), len(results) - len(todo)
+    stats.parsed = len(todo) + len(done_ahead or [])
+    stats.cached = len(results) - stats.parsed
 
 
 def build_pipeline(
@@ -314,8 +351,10 @@ def build_pipeline(
     log=None,
     key_dates_shown: int = 0,
     scheduler: str | None = None,
+    write_brief: Callable[[Brief, Path], None] | None = None,
 ) -> dict[str, str]:
-    """Seeds -> brief.yaml (written) -> Markdown pages (returned). Problems are logged, not fatal."""
+    """Seeds -> brief.yaml (written by write_brief, at once by default) -> Markdown pages (returned).
+    Problems are logged, not fatal."""
     from .changes import track
     from .render import render
     from .yamlio import save
@@ -328,6 +367,6 @@ def build_pipeline(
             log.info("briefgen: %s", notice)
         log.info("briefgen: %d seeds, %d parsed, %d from cache", stats.seeds, stats.parsed, stats.cached)
     with _without_gc_pauses():
-        save(brief, brief_path)
+        (write_brief or save)(brief, brief_path)
         changes = track(brief, cache_dir / "history" if cache_dir else None)
         return render(brief, templates_dir, changes, key_dates_shown)

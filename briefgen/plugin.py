@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import settings
+from .brief_writer import WRITER
 from .filewatch import rewatch_when_back
 from .incremental import Incremental, KeptPage
 from .pipeline import build_pipeline
@@ -56,16 +57,23 @@ def _cluster_errors_reported(event: Callable[..., Files]) -> Callable[..., Files
 
 class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     incremental: Incremental | None = None  # under `mkdocs serve --dirty`
+    serving = False
+    _brief_to_write: tuple | None = None  # under `mkdocs serve`: brief.yaml is written after the build
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds; under
         `mkdocs serve --dirty` a rebuild builds only the pages that changed."""
         self.incremental = Incremental() if dirty else None
+        self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
         from .pipeline import close_clusters
 
+        WRITER.wait()
         close_clusters()
+
+    def _write_after_build(self, brief, path: Path) -> None:
+        self._brief_to_write = (brief, path)
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         # made absolute without following symbolic links, so a linked seeds folder can be refused
@@ -107,6 +115,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
             key_dates_shown=self.config.key_dates,
             jobs=self.config.jobs,
             scheduler=self.config.scheduler,
+            write_brief=self._write_after_build if self.serving else WRITER.start,
         )
         if self.incremental is not None:
             generated = self.incremental.files(config, pages)
@@ -132,10 +141,30 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.incremental is not None:
             self.incremental.finished(config)
+        self._finish_brief(after_build=True)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.incremental is not None:
             self.incremental.failed()
+        self._finish_brief(after_build=False)
+
+    def _finish_brief(self, after_build: bool) -> None:
+        """brief.yaml written in full: its forked writer waited for, or under `mkdocs serve` written
+        now (in a thread once the build is over: the server serves the new pages meanwhile)."""
+        pending, self._brief_to_write = self._brief_to_write, None
+        if pending is None:
+            WRITER.wait()
+        elif after_build:
+            WRITER.after(*pending)
+        else:
+            WRITER.wait()
+            WRITER.start(*pending)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        from .template_cache import bytecode_cache
+
+        env.bytecode_cache = bytecode_cache()  # the theme's templates compiled once, not in every build
+        return env
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         from .navigation import nest_actor_pages

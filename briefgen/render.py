@@ -93,8 +93,11 @@ def _cite(sources: list[Source], numbers: dict[str, int | str], titles: dict[str
 @functools.lru_cache(maxsize=4)
 def environment(templates_dir: Path | None = None) -> jinja2.Environment:
     """One per templates folder and process; Jinja2 recompiles a template when its file changes."""
+    from .template_cache import bytecode_cache
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir or DEFAULT_TEMPLATES)),
+        bytecode_cache=bytecode_cache(),  # compiled once, not in every new process
         autoescape=False,  # the output is Markdown; every seed value goes through the `t` filter
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

@@ -55,7 +55,7 @@ def _position(sentence: int) -> float:
 
 def _chosen(candidates: list[Source], weights: list[float], count: int, first_of: list[int]) -> list[Source]:
     """MMR over the candidates; the most central of first_of (indices) comes first, whatever its weight."""
-    from . import centrality  # scikit-learn is imported only when a summary is made
+    from . import centrality  # SciPy is imported only when a summary is made
 
     matrix = centrality.vectors([s.text for s in candidates])
     if matrix is None:

@@ -157,3 +157,30 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest.os, "open", open_)
     documents, problems = read_seeds(tmp_path)
     assert len(documents) == 1 and "locked.txt: not readable (permission denied)" in str(problems[0])
+
+
+def _stat_saying(size: int, real_fstat):
+    def fstat(fd):
+        info = real_fstat(fd)
+        return type(info)((*info[:6], size, *info[7:]))
+
+    return fstat
+
+
+def test_a_seed_that_grew_after_its_size_was_taken_is_read_whole(tmp_path, monkeypatch):
+    write(tmp_path, "note.txt", "Talks in Paris\n\n" + ARTICLE)
+    monkeypatch.setattr(ingest.os, "fstat", _stat_saying(5, ingest.os.fstat))
+    (document,), _ = read_seeds(tmp_path)
+    assert document.text.endswith("the talks would go on.")
+
+
+def test_a_seed_that_grew_past_the_limit_is_refused(tmp_path, monkeypatch):
+    write(tmp_path, "note.txt", "Talks in Paris\n\n" + ARTICLE * 20)
+    monkeypatch.setattr(ingest, "MAX_SEED_BYTES", 100)
+    monkeypatch.setattr(ingest.os, "fstat", _stat_saying(5, ingest.os.fstat))
+    assert "too large (over the limit" in only_problem(tmp_path)
+
+
+def test_ascii_text_is_left_as_it_is_and_mojibake_still_repaired():
+    assert ingest.normalise_text(ARTICLE).text == ARTICLE
+    assert ingest.normalise_text("The caf\u00c3\u00a9 said.").text == "The caf\u00e9 said."
