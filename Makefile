@@ -10,8 +10,9 @@ STAMP = $(VENV)/.installed
 site: $(STAMP)
 	$(BIN)/briefgen build
 
+# one worker per core; a test file stays on one worker, so its module fixtures are built once
 test: $(STAMP) browser lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadfile
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
