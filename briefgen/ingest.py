@@ -251,10 +251,12 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         if not title and suffix == ".txt":
             first, _, rest = body.strip().partition("\n")
             title, body = first.strip(), rest
-    body = body.strip()
+    notes = notes if notes is not None else []
+    body, comments = without_reader_comments(body.strip())
+    if comments:
+        notes.append("reader comments after the article were left out")
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
-    notes = notes if notes is not None else []
     date = _given_date(meta.get("date"), "front matter date", notes)
     if date is None:
         match = FILENAME_DATE.search(path.name)
@@ -272,6 +274,24 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         url=_meta_text(meta, "url"),
         author=_meta_text(meta, "author"),
     )
+
+
+# A comment system's stamp: 'January 27, 2011 at 7:59 pm | Report abuse |' (the pipe is page furniture)
+COMMENT_STAMP = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|",
+    re.IGNORECASE,
+)
+
+
+def without_reader_comments(body: str) -> tuple[str, bool]:
+    """A saved web page often ends with its readers' comments: the article stops at the paragraph
+    that holds the first comment's stamp (the comment's words come before its stamp)."""
+    match = COMMENT_STAMP.search(body)
+    if match is None:
+        return body, False
+    start = body.rfind("\n", 0, match.start()) + 1
+    return body[: start or match.start()].rstrip(), True  # on one line, keep what comes before the stamp
 
 
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:

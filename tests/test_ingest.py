@@ -184,3 +184,20 @@ def test_a_seed_that_grew_past_the_limit_is_refused(tmp_path, monkeypatch):
 def test_ascii_text_is_left_as_it_is_and_mojibake_still_repaired():
     assert ingest.normalise_text(ARTICLE).text == ARTICLE
     assert ingest.normalise_text("The caf\u00c3\u00a9 said.").text == "The caf\u00e9 said."
+
+
+def test_readers_comments_after_a_saved_page_are_left_out(tmp_path):
+    page = (
+        "Protest in the square\n\nThe army moved in on Friday. Protesters stayed.\n\n"
+        "I sincerely hope not!!! January 27, 2011 at 7:59 pm | Report abuse | Who will rule now?\n\n"
+        "Another reader. January 27, 2011 at 8:10 pm | Report abuse | They will fail."
+    )
+    write(tmp_path, "page.txt", page)
+    (document,), _ = read_seeds(tmp_path)
+    assert document.text == "The army moved in on Friday. Protesters stayed."
+
+
+def test_a_stamp_in_the_article_itself_is_kept(tmp_path):
+    write(tmp_path, "note.txt", "Talks\n\nThe page was updated January 27, 2011 at 7:59 pm. Talks went on.")
+    (document,), _ = read_seeds(tmp_path)
+    assert document.text.endswith("Talks went on.")
