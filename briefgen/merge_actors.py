@@ -58,14 +58,11 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
     return actors, mapping
 
 
-def _absorb(target: Actor, other: Actor) -> None:
-    if other.kind == "person" and target.kind != "person":
-        target.kind = "person"
-    if other.kind == "person" and len(other.name) > len(target.name):
-        target.name = other.name
-    elif other.kind in ("organization", "group") and (len(other.name), other.name) < (len(target.name), target.name):
-        target.name = other.name  # the singular of 'European Councils' / 'European Council'
-
+def _absorb(target: Actor, other: Actor, keep_identity: bool = False) -> None:
+    """other joins target. With keep_identity target keeps its name and kind: 'Deutsche' joins
+    'Deutsche Boerse', and a 'Lib Dem' the tagger took for a person joins 'Liberal Democrats'."""
+    if not keep_identity:
+        _take_identity(target, other)
     target.aliases = sorted(set(target.aliases) | set(other.aliases) | {other.name})
     target.roles += [r for r in other.roles if r not in target.roles]
     target.affiliation = target.affiliation or other.affiliation
@@ -78,6 +75,15 @@ def _absorb(target: Actor, other: Actor) -> None:
     if room > 0:
         seen = {(s.doc, s.sentence) for s in target.sources}
         target.sources += [s for s in other.sources if (s.doc, s.sentence) not in seen][:room]
+
+
+def _take_identity(target: Actor, other: Actor) -> None:
+    if other.kind == "person" and target.kind != "person":
+        target.kind = "person"
+    if other.kind == "person" and len(other.name) > len(target.name):
+        target.name = other.name
+    elif other.kind in ("organization", "group") and (len(other.name), other.name) < (len(target.name), target.name):
+        target.name = other.name  # the singular of 'European Councils' / 'European Council'
 
 
 def _final(key: str, redirects: dict[str, str]) -> str:
@@ -129,20 +135,13 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             owners = owners or [k for k in by_name.get(short, []) if k != key]
         owners = owners or _clipped_owners(name, by_initials, merged, key)
         if len(owners) == 1 and owners[0] not in redirects:
-            owner = merged[owners[0]]
-            full_name = owner.name
-            _absorb(owner, merged[key])
-            if " " not in name:
-                owner.name = full_name  # 'Deutsche Boerse' is told by its full name, not 'Deutsche'
+            _absorb(merged[owners[0]], merged[key], keep_identity=" " not in name)
             redirects[key] = owners[0]
     for key, actor in list(merged.items()):  # 'Lib Dem' tagged as a person
         if actor.kind == "person" and key not in redirects and len(actor.name.split()) >= 2:
             owners = _clipped_owners(actor.name, by_initials, merged, key)
             if len(owners) == 1 and owners[0] not in redirects:
-                owner = merged[owners[0]]
-                kind, name = owner.kind, owner.name
-                _absorb(owner, actor)
-                owner.kind, owner.name = kind, name  # a body the tagger took for a person stays a body
+                _absorb(merged[owners[0]], actor, keep_identity=True)
                 redirects[key] = owners[0]
     for key in redirects:
         del merged[key]

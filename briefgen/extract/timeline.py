@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..lexicon import lexicon
 from ..time.tagger import tagged
+from ..time.tense import WEEKDAY_NAMES
 from ..time.timex import Timex
 from ..time.words import contains
 from .common import clean, is_ahead, is_hypothetical, sentence_case
@@ -163,14 +164,11 @@ def _not_when(ent: Span) -> bool:
         return True
     if head.lower_ in ("from", "on", "over", "against") and _compared(ent) and _measures_change(head):
         return True  # 'shrank by 8 percent from the previous year': the point compared with
-    if len(ent) == 1 and root.lower_ in WEEKDAYS and (_in_quoted_title(root) or _describes_noun(root)):
+    if len(ent) == 1 and root.lower_ in WEEKDAY_NAMES and (_in_quoted_title(root) or _describes_noun(root)):
         return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
     year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
     naming = year_only and root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN")
     return naming and head.lemma_.lower() not in lexicon().event_nouns
-
-
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
