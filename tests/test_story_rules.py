@@ -349,6 +349,12 @@ def test_a_point_of_comparison_a_programme_and_a_kind_of_service_do_not_date_the
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 5), ("2009-04-27", 6)]
 
 
+def test_a_year_end_conference_is_a_kind_of_conference_not_a_day():
+    text = "The minister spoke at his year-end press conference in Rome. The company will close its books at year-end."
+    _, found = analyse(text, date="2009-12-20")
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-12-31", 2)]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 

@@ -74,6 +74,8 @@ def test_precision_follows_the_value():
         ("It had been due to expire Friday evening.", "1989-10-27TEV"),  # a plan overtaken by the telling
         ("Two bidders extended their offers to acquire the maker Friday.", "1989-10-27"),
         ("The two sides agreed to meet again on Friday.", "1989-11-03"),
+        ("The mill is being sold off on Friday.", "1989-11-03"),  # a present passive with a day looks ahead
+        ("They are here to stop the plant from being closed on Friday.", "1989-11-03"),
     ],
 )
 def test_the_tense_that_places_a_weekday_is_the_clause_it_belongs_to(text, value):

@@ -166,11 +166,14 @@ def _not_when(ent: Span) -> bool:
         return True  # 'shrank by 8 percent from the previous year': the point compared with
     if len(ent) == 1 and root.lower_ in WEEKDAY_NAMES and (_in_quoted_title(root) or _describes_noun(root)):
         return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
+    if PERIOD_END.fullmatch(ent.text.lower()) and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
+        return True  # 'his year-end press conference' names a kind of conference, not its day
     year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
     naming = year_only and root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN")
     return naming and head.lemma_.lower() not in lexicon().event_nouns
 
 
+PERIOD_END = re.compile(r"(?:year|month|quarter|half)[- ]end")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
 
 

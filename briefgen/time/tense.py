@@ -109,10 +109,11 @@ def tense_of(token: Token) -> str | None:
     infinitive = any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "advcl")
     if infinitive and _names_a_weekday(token):
         return "future"
+    present = verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes)
+    if present:
+        return "future" if _names_a_weekday(token) else None
     if verb.tag_ == "VBN":
         return "past"
-    if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes):
-        return "future" if _names_a_weekday(token) else None
     return None
 
 
