@@ -19,6 +19,7 @@ import yaml
 from . import safeyaml
 from .brief import DocumentRecord
 from .findings import EDITOR_DOC
+from .lexicon import lexicon
 from .settings import MAX_SEED_BYTES
 
 # Page names a seed may not take: the Sources listing and the Editor's additions page.
@@ -255,6 +256,9 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     body, comments = without_reader_comments(body.strip())
     if comments:
         notes.append("reader comments after the article were left out")
+    body, furniture = from_the_dateline(body)
+    if furniture:
+        notes.append("headlines and captions before the dateline were left out")
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
     date = _given_date(meta.get("date"), "front matter date", notes)
@@ -292,6 +296,25 @@ def without_reader_comments(body: str) -> tuple[str, bool]:
         return body, False
     start = body.rfind("\n", 0, match.start()) + 1
     return body[: start or match.start()].rstrip(), True  # on one line, keep what comes before the stamp
+
+
+# 'Benghazi, Libya (CNN) -- ': where a wire story starts
+WIRE_DATELINE = re.compile(r"\(([A-Z][\w.&' -]{0,30}?)\)\s*(?:--|—|–|-)\s+")
+DATELINE_WITHIN = 1_500  # characters: a saved page's headlines and captions come first, then the story
+
+
+def from_the_dateline(body: str) -> tuple[str, bool]:
+    """A saved wire story often begins with the page's headlines, highlights and photo captions, run
+    together without full stops ('Gadhafi says he will emerge victorious Tripoli, Libya (CNN) -- As
+    ...'): the story starts after its dateline, and whatever comes before it is left out."""
+    datelines = WIRE_DATELINE.finditer(body, 0, DATELINE_WITHIN)
+    match = next((m for m in datelines if lexicon().is_news_outlet(m.group(1))), None)
+    if match is None or not body[match.end() :].strip():
+        return body, False
+    return body[match.end() :], len(body[: match.start()].split()) > PLACE_WORDS
+
+
+PLACE_WORDS = 6  # 'MEXICO CITY (Reuters) -' is a dateline alone; more words before it are furniture
 
 
 def list_seeds(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:

@@ -59,6 +59,11 @@ class Lexicon:
     characterising_verbs: WordSet
     labelling_verbs: WordSet
 
+    def is_news_outlet(self, name: str) -> bool:
+        """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""
+        words = name.replace("The ", "").split()
+        return bool(words) and (" ".join(words) in self.news_outlets or words[-1] in self.news_outlet_words)
+
 
 def _typed(name: str, value: object, kind: object) -> object:
     if kind is WordSet or kind == "WordSet":

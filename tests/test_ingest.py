@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from briefgen import ingest
-from briefgen.ingest import read_seeds
+from briefgen.ingest import read_seed, read_seeds
 
 ARTICLE = "Ministers met in Paris on Monday.\n\nFrance said the talks would go on.\n"
 
@@ -201,3 +201,25 @@ def test_a_stamp_in_the_article_itself_is_kept(tmp_path):
     write(tmp_path, "note.txt", "Talks\n\nThe page was updated January 27, 2011 at 7:59 pm. Talks went on.")
     (document,), _ = read_seeds(tmp_path)
     assert document.text.endswith("Talks went on.")
+
+
+def test_a_saved_wire_story_starts_after_its_dateline(tmp_path):
+    page = (
+        "Envoy in port\n\nBy the Wire Staff Rebels hold the bridge.\n\n"
+        "Envoy arrives in the capital Talks stall Northport, Freedonia (CNN) -- Rebels held the bridge on Monday.\n\n"
+        "The envoy (AP) - met the minister."
+    )
+    write(tmp_path, "page.txt", page)
+    notes: list[str] = []
+    document = read_seed(tmp_path / "page.txt", "d", "page.txt", notes)
+    assert document.text == "Rebels held the bridge on Monday.\n\nThe envoy (AP) - met the minister."
+    assert notes == ["headlines and captions before the dateline were left out"]
+
+
+def test_a_bare_dateline_goes_without_a_notice_and_an_acronym_in_brackets_is_no_dateline(tmp_path):
+    write(tmp_path, "wire.txt", "Flu\n\nMEXICO CITY (Reuters) - Mexico said the worst was over.")
+    write(tmp_path, "who.txt", "Flu\n\nThe World Health Organization (WHO) - its new chief - met.")
+    notes: list[str] = []
+    assert read_seed(tmp_path / "wire.txt", "a", "wire.txt", notes).text == "Mexico said the worst was over."
+    assert read_seed(tmp_path / "who.txt", "b", "who.txt", notes).text.startswith("The World Health Organization")
+    assert notes == []

@@ -185,10 +185,7 @@ def names_a_venue(ent: Span) -> bool:
 
 
 def is_news_outlet(name: str) -> bool:
-    """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""
-    lex = lexicon()
-    words = name.replace("The ", "").split()
-    return bool(words) and (" ".join(words) in lex.news_outlets or words[-1] in lex.news_outlet_words)
+    return lexicon().is_news_outlet(name)
 
 
 def is_reporter(roles: list[str]) -> bool:
