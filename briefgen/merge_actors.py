@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .findings import Actor, Mentioned
-from .gazetteer import countries, fold, name_key, spelling_key
+from .gazetteer import countries, fold, name_key, organizations, spelling_key
 from .ingest import slugify
 
 MIN_ACTS = 2  # sentences in which a name that never speaks must act to count as an actor
@@ -105,10 +105,14 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
     orgs = [k for k, a in merged.items() if a.kind in ("organization", "group")]
     countries_ = countries()
 
+    known = organizations()
+
     def bare(name: str) -> str:
         words = name.split()
         if len(words) > 3 and countries_.lookup(words[0]) is not None:
             words = words[1:]
+        elif len(words) > 1 and fold(words[0]) in known:  # 'U.N. Security Council'
+            words = known[fold(words[0])].split() + words[1:]
         return spelling_key(" ".join(words))
 
     names = {k: bare(merged[k].name) for k in orgs}  # each name made bare once: thousands of them at scale
@@ -137,6 +141,7 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
         if len(owners) == 1 and owners[0] not in redirects:
             _absorb(merged[owners[0]], merged[key], keep_identity=" " not in name)
             redirects[key] = owners[0]
+    _fold_headless(orgs, names, by_name, merged, redirects)
     for key, actor in list(merged.items()):  # 'Lib Dem' tagged as a person
         if actor.kind == "person" and key not in redirects and len(actor.name.split()) >= 2:
             owners = _clipped_owners(actor.name, by_initials, merged, key)
@@ -146,6 +151,32 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
     for key in redirects:
         del merged[key]
     return redirects
+
+
+def _fold_headless(
+    orgs: list[str],
+    names: dict[str, str],
+    by_name: dict[str, list[str]],
+    merged: dict[str, Actor],
+    redirects: dict[str, str],
+) -> None:
+    """'Security Council' joins the one longer name it ends, once the longer one's spellings ('U.N.
+    Security Council', 'United Nations Security Council') are one actor; with two such names
+    ('Russian Foreign Ministry', 'Chinese Foreign Ministry') it stays as written."""
+    by_suffix: dict[str, set[str]] = {}
+    for key in orgs:
+        words = names[key].split()
+        for n in range(1, len(words) - 1):
+            by_suffix.setdefault(" ".join(words[n:]), set()).add(names[key])
+    for key in orgs:
+        longer = by_suffix.get(names[key], set())
+        if key in redirects or len(longer) != 1:
+            continue
+        (owner_name,) = longer
+        owner = next((k for k in by_name[owner_name] if k not in redirects), None)
+        if owner is not None and owner != key:
+            _absorb(merged[owner], merged[key], keep_identity=True)
+            redirects[key] = owner
 
 
 def _clipped_owners(name: str, by_initials: dict[str, list[str]], merged: dict[str, Actor], key: str) -> list[str]:
@@ -163,8 +194,8 @@ def _clipped_owners(name: str, by_initials: dict[str, list[str]], merged: dict[s
 
 
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
-    """A person known only by a surname in one document joins the one full name that ends with it
-    (also when the tagger took the lone surname for an organisation)."""
+    """A person known only by a surname in one document joins the one full name that ends with it,
+    or the principal one of several (also when the tagger took the lone surname for an organisation)."""
     redirects: dict[str, str] = {}
     people = [k for k, a in merged.items() if a.kind == "person"]
     by_surname: dict[str, list[str]] = {}
@@ -176,12 +207,26 @@ def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
         actor = merged[key]
         if " " in actor.name:
             continue
-        fuller = by_surname.get(fold(actor.name), [])
+        fuller = _principal(by_surname.get(fold(actor.name), []), merged)
         if len(fuller) == 1:
             _absorb(merged[fuller[0]], actor)
             redirects[key] = fuller[0]
             del merged[key]
     return redirects
+
+
+DOMINANT = 3  # times as many mentions as each namesake: the one a bare surname means
+
+
+def _principal(fuller: list[str], merged: dict[str, Actor]) -> list[str]:
+    """Of several full names with one surname, a paper calls the principal bearer by the surname and
+    the relatives by their first names ('Moammar Gadhafi' and his son 'Saadi Gadhafi'): the one
+    mentioned far more than every namesake. Namesakes of a size stay apart."""
+    if len(fuller) < 2:
+        return fuller
+    ranked = sorted(fuller, key=lambda k: -merged[k].mentions)
+    first, second = merged[ranked[0]].mentions, merged[ranked[1]].mentions
+    return ranked[:1] if first >= DOMINANT * second else fuller
 
 
 def split_actors(actors: list[Actor], speakers: set[str], documents: int) -> tuple[list[Actor], list[Mentioned]]:

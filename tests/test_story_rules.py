@@ -77,6 +77,49 @@ def test_an_acronym_and_its_expansion_across_outlets_are_one_actor(tmp_path):
     assert len(who) == 1 and who[0].name == "World Health Organization"
 
 
+def _merged(*named: tuple[str, str, str, int]) -> dict[str, list[str]]:
+    """(document, name, kind, mentions) -> each merged actor's name with the names it took in."""
+    from briefgen.findings import Actor
+    from briefgen.merge_actors import merge_actors
+
+    per_doc: dict[str, list[Actor]] = {}
+    for doc, name, kind, mentions in named:
+        per_doc.setdefault(doc, []).append(Actor(id=name, name=name, kind=kind, aliases=[name], mentions=mentions))
+    actors, _ = merge_actors(list(per_doc.items()))
+    return {a.name: sorted(a.aliases) for a in actors}
+
+
+def test_a_body_named_with_an_abbreviation_in_front_or_without_it_is_one_actor():
+    merged = _merged(
+        ("a", "United Nations", "organization", 5),
+        ("a", "U.N. Security Council", "organization", 3),
+        ("b", "United Nations Security Council", "organization", 2),
+        ("b", "Security Council", "organization", 4),
+        ("c", "Russian Foreign Ministry", "organization", 2),
+        ("c", "Chinese Foreign Ministry", "organization", 2),
+        ("c", "Foreign Ministry", "organization", 2),
+    )
+    assert merged["U.N. Security Council"] == [
+        "Security Council",
+        "U.N. Security Council",
+        "United Nations Security Council",
+    ]
+    assert {"Foreign Ministry", "Russian Foreign Ministry", "Chinese Foreign Ministry"} <= set(merged)
+
+
+def test_a_bare_surname_is_the_principal_bearer_unless_namesakes_are_of_a_size():
+    merged = _merged(
+        ("a", "Moammar Gadhafi", "person", 19),
+        ("b", "Saadi Gadhafi", "person", 1),
+        ("b", "Gadhafi", "person", 20),
+        ("c", "Ed Miliband", "person", 4),
+        ("c", "David Miliband", "person", 3),
+        ("d", "Miliband", "person", 5),
+    )
+    assert merged["Moammar Gadhafi"] == ["Gadhafi", "Moammar Gadhafi"] and "Saadi Gadhafi" in merged
+    assert "Miliband" in merged
+
+
 def test_british_and_american_spellings_are_one_actor(tmp_path):
     brief = story(
         tmp_path,
