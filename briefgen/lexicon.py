@@ -58,6 +58,7 @@ class Lexicon:
     public_nouns: WordSet
     characterising_verbs: WordSet
     labelling_verbs: WordSet
+    prospective_heads: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -75,6 +75,10 @@ def test_precision_follows_the_value():
         ("Two bidders extended their offers to acquire the maker Friday.", "1989-10-27"),
         ("The two sides agreed to meet again on Friday.", "1989-11-03"),
         ("The mill is being sold off on Friday.", "1989-11-03"),  # a present passive with a day looks ahead
+        ("The rebels tried to take the town on Friday.", "1989-10-27"),  # an attempt is told when made
+        ("The crew was not able to reach the front Friday.", "1989-10-27"),
+        ("The mayor said the city was likely to reopen on Friday.", "1989-11-03"),
+        ("Troops will regroup and take up positions Friday.", "1989-11-03"),  # the first verb's tense
         ("They are here to stop the plant from being closed on Friday.", "1989-11-03"),
     ],
 )

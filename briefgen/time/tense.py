@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import lexicon
+
 
 def is_future(verb: Token) -> bool:
     """True when the verb's clause speaks of the future (will, is to, slated to, scheduled)."""
@@ -94,6 +96,8 @@ def tense_of(token: Token) -> str | None:
         return "future"  # 'guidelines to be published in early November'
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    while verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head  # 'will change tactics and take up positions on Saturday': the first verb's tense
     if _planned_in_the_past(verb):
         return "past"  # 'it had been due to expire Friday': a plan overtaken by the telling
     bare_day = token.dep_ == "npadvmod" and token.head.i == verb.i
@@ -108,13 +112,25 @@ def tense_of(token: Token) -> str | None:
         return "past"
     infinitive = any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "advcl")
     if infinitive and _names_a_weekday(token):
-        return "future"
+        return "future" if verb.dep_ == "advcl" or _looks_ahead(verb.head) else "past"
     present = verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes)
     if present:
         return "future" if _names_a_weekday(token) else None
     if verb.tag_ == "VBN":
         return "past"
     return None
+
+
+def _looks_ahead(head: Token) -> bool:
+    """Whether the infinitive a word governs is still to come: 'agreed to meet on Tuesday', 'was likely
+    to resume on Thursday' and 'wants to vote on Monday' are; 'tried to take the town on Monday' and
+    'was not able to reach the front Monday' are not. (A purpose clause keeps looking ahead.)"""
+    lex = lexicon()
+    if head.lemma_.lower() in lex.prospective_heads | lex.demand_verbs:
+        return True
+    if head.pos_ == "ADJ" and head.head.i != head.i:
+        head = head.head  # 'was able to'
+    return head.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lower_ in PAST_AUX for c in head.children)
 
 
 def _planned_in_the_past(verb: Token) -> bool:
