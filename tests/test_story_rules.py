@@ -492,6 +492,12 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
         ("Lawyers for the firm were uncertain.", []),
         ("His choice of seat quashes speculation that Tom Hale would stand in Ashfield.", []),
         ("Tom Hale could have a lot to offer.", []),
+        (
+            "Mayor Sarah Mitchell said she doubts a vote will occur Friday because the text is long.",
+            ["Will a vote occur Friday?"],
+        ),
+        ('Mayor Sarah Mitchell asked: "Who would pay for it?"', []),
+        ('Mayor Sarah Mitchell asked: "Who would pay for the new bridge?"', ["Who would pay for the new bridge?"]),
     ],
 )
 def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questions, parser):

@@ -49,13 +49,24 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
 
 def words_after(verb: Token, skipped: set[int]) -> str:
     """The words after the verb, without a second clause joined to it ('... but lessons would ...')."""
-    skipped = skipped | {t.i for c in verb.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c)]
+    skipped = skipped | {t.i for c in aside for t in c.subtree}
     rest = [t for t in verb.subtree if t.i > verb.i and t.i not in skipped]
     cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
     rest = rest[:cut]
     while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
         rest.pop()
     return clean("".join(t.text_with_ws for t in rest))
+
+
+REASON_WORDS = {"because", "since", "as", "although", "though", "while", "whereas", "despite"}
+
+
+def _gives_a_reason(child: Token) -> bool:
+    """'... because the text is long', 'despite the delay': why, not what is asked."""
+    if child.dep_ == "prep":
+        return child.lower_ in REASON_WORDS
+    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_WORDS for m in child.children)
 
 
 def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> str | None:

@@ -58,8 +58,11 @@ def _explicit(sent: Span) -> str | None:
     words = asked.split()
     if not 4 <= len(words) <= MAX_WORDS or words[0].lower() not in OPENERS:
         return None
-    if {w.lower().strip(",") for w in words} & {"i", "you", "we", "me", "us", "my", "your", "our"}:
+    said = {w.lower().strip(",") for w in words}
+    if said & {"i", "you", "we", "me", "us", "my", "your", "our"}:
         return None  # a rhetorical or personal question, not an open matter of the story
+    if said & {"it", "they", "them", "he", "him", "she", "her", "this", "these", "those"}:
+        return None  # 'Who would provide assets for it?' needs the sentences before it
     return asked[0].upper() + asked[1:] + "?"
 
 
