@@ -519,6 +519,15 @@ def test_a_season_or_quarter_dates_an_item_by_its_year_and_is_ahead_in_a_future_
     assert ("2008", 2) in [(e.date, e.sources[0].sentence) for e in found.timeline]
 
 
+def test_a_condition_set_in_reported_words_is_not_a_next_step_but_a_reported_meeting_is():
+    text = (
+        "Western powers have said any action would have to have a clear mandate from the council. "
+        "Mayor Sarah Mitchell said the council would hold a vote on the plan."
+    )
+    _, found = analyse(text, date="2011-03-15")
+    assert [w.sources[0].sentence for w in found.watch] == [2]
+
+
 def test_a_forecast_or_a_stated_stance_is_not_a_next_step_to_watch():
     text = (
         "Jane Porter, a columnist, wrote about the new party. The name will doom it. "

@@ -86,6 +86,8 @@ def _reported_next_step(verb: Token) -> bool:
         return False
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
         return False  # 'said if ... it would': a condition, not a plan
+    if verb.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # 'said any action would have to have a mandate': a condition set, not a plan
     return verb.lemma_.lower() in lex.commitment_verbs or verb.lemma_.lower() in lex.event_verbs
 
 
