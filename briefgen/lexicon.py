@@ -59,6 +59,7 @@ class Lexicon:
     characterising_verbs: WordSet
     labelling_verbs: WordSet
     prospective_heads: WordSet
+    stance_adjectives_with_of: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -107,6 +107,25 @@ def test_a_body_named_with_an_abbreviation_in_front_or_without_it_is_one_actor()
     assert {"Foreign Ministry", "Russian Foreign Ministry", "Chinese Foreign Ministry"} <= set(merged)
 
 
+def test_a_link_run_into_a_sentence_and_a_time_zone_are_not_names():
+    text = (
+        "Resolution intended to pressure Gadhafi The United States declined to take a public position. "
+        "Editors last heard from the crew on Tuesday morning, U.S. Eastern time, the paper said."
+    )
+    _, found = analyse(text)
+    assert not [a.name for a in found.actors if " The " in a.name or "Eastern" in a.name]
+
+
+def test_critical_of_a_plan_is_a_stance_and_critical_to_a_response_is_not():
+    _, found = analyse(
+        "Ban Ki-moon said the Arab League will be critical to the response. "
+        "The Lisbon council was critical of the new bridge tolls."
+    )
+    assert [(p.actor, p.sources[0].sentence) for p in found.positions if p.actor != "ban-ki-moon"] == [
+        ("lisbon-council", 2)
+    ]
+
+
 def test_a_bare_surname_is_the_principal_bearer_unless_namesakes_are_of_a_size():
     merged = _merged(
         ("a", "Moammar Gadhafi", "person", 19),

@@ -114,6 +114,12 @@ def clean_name(span: Span) -> tuple[str, range]:
         tokens = tokens[1:]  # 'Drugmakers Roche AG': a common noun the tagger took in
     while len(tokens) > 1 and _nationality_noun(tokens[0]) and tokens[1].pos_ == "PROPN":
         tokens = tokens[1:]  # 'Irishmen JP McManus': who they are, not their name
+    fused = next((k for k, t in enumerate(tokens) if k and t.text == "The"), None)
+    if fused is not None:
+        tokens = tokens[:fused]  # 'Gadhafi The United States': a page's link run into the next sentence
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if tokens and after is not None and after.lower_ == "time" and tokens[-1].lower_ in TIME_ZONE_WORDS:
+        tokens = []  # 'Tuesday morning, U.S. Eastern time': a time zone
     dash = next((k for k, t in enumerate(tokens) if k and t.text in _DASHES and t.whitespace_), None)
     if dash is not None and tokens[dash - 1].whitespace_:
         tokens = tokens[:dash]  # 'Veritas - Latin', 'Some News / Agency - 18th July': a name ends at a spaced dash
@@ -131,6 +137,7 @@ def clean_name(span: Span) -> tuple[str, range]:
 
 
 _DASHES = {"-", "–", "—"}
+TIME_ZONE_WORDS = {"eastern", "western", "central", "pacific", "mountain", "atlantic", "standard", "daylight", "local"}
 
 
 def _nationality_noun(token: Token) -> bool:

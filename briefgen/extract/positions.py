@@ -87,11 +87,19 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         return "stance"
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if any(o.lemma_.lower() in lex.stance_nouns or o.lemma_.lower() in lex.stance_adjectives for o in objects):
+    if any(o.lemma_.lower() in lex.stance_nouns or _stance_adjective(o, lex) for o in objects):
         return "stance"
     if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex.event_verbs | lex.state_verbs:
         return "stance"
     return None
+
+
+def _stance_adjective(word: Token, lex: Lexicon) -> bool:
+    """'is opposed', 'was critical of the plan' (but 'will be critical to the response' is important)."""
+    lemma = word.lemma_.lower()
+    if lemma in lex.stance_adjectives_with_of:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children)
+    return lemma in lex.stance_adjectives
 
 
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us", "ours", "myself", "ourselves"}
@@ -114,7 +122,7 @@ def carries_stance(verb: Token, words: Span, lex: Lexicon) -> bool:
             return True  # a denial: 'Gazprom has announced it is not linked to Baikal'
         if (token.pos_ == "VERB" and lemma in lex.stance_verbs) or (lemma in lex.evaluative_words and evaluates(token)):
             return True
-        if lemma in lex.stance_adjectives and token.pos_ == "ADJ":
+        if token.pos_ == "ADJ" and _stance_adjective(token, lex):
             return True
         if token.pos_ == "VERB" and lemma in lex.characterising_verbs:
             return True
