@@ -60,6 +60,7 @@ class Lexicon:
     labelling_verbs: WordSet
     prospective_heads: WordSet
     stance_adjectives_with_of: WordSet
+    state_bodies: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -107,6 +107,18 @@ def test_a_body_named_with_an_abbreviation_in_front_or_without_it_is_one_actor()
     assert {"Foreign Ministry", "Russian Foreign Ministry", "Chinese Foreign Ministry"} <= set(merged)
 
 
+def test_a_countrys_own_body_that_speaks_is_an_actor_apart_from_the_country():
+    _, found = analyse(
+        "Mexico's central bank warned the outbreak could deepen the recession. "
+        "The Mexican central bank said rates would stay. "
+        "A US bankruptcy court will decide the case. "
+        "Mexico's new central bank chief spoke on Monday."
+    )
+    bodies = [a for a in found.actors if a.kind == "organization"]
+    assert [(a.name, a.mentions) for a in bodies] == [("Mexico's central bank", 2)]
+    assert [p.actor for p in found.positions] == [bodies[0].id, bodies[0].id]
+
+
 def test_a_link_run_into_a_sentence_and_a_time_zone_are_not_names():
     text = (
         "Resolution intended to pressure Gadhafi The United States declined to take a public position. "

@@ -97,6 +97,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
             candidates += [found] if found else []
     candidates += _bare_surnames(doc, candidates, surnames, sentence_of, credits)
     candidates += _bare_org_heads(doc, candidates, sentence_of)
+    candidates += _state_bodies(doc, candidates, sentence_of)
     _merge_acronyms(candidates, doc.text)
     return _build_index(candidates, doc, sentences, doc_id)
 
@@ -232,6 +233,34 @@ def _bare_org_heads(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
                     key, names[key], "organization", range(token.i, token.i + 1), sentence_of[token.i], token.text
                 )
             )
+    return found
+
+
+def _state_bodies(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -> list[_Candidate]:
+    """'Mexico's central bank warned', 'the Libyan foreign ministry said': a body of a country that
+    speaks apart from its government, named '<country>'s <body>' however the text puts it."""
+    bodies = lexicon().state_bodies
+    found = []
+    for cand in candidates:
+        if cand.kind != "country":
+            continue
+        owner = doc[cand.tokens[-1]]
+        head = owner.head
+        if owner.dep_ not in ("poss", "amod", "compound") or head.pos_ != "NOUN" or head.i < owner.i:
+            continue
+        if not head.is_lower or head.i not in sentence_of or head.dep_ == "appos":
+            continue  # 'Corvin Capital, the US investment bank,' describes a name
+        if owner.dep_ != "poss" and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            continue  # 'a US bankruptcy court' is not one known body
+        words = [t for t in doc[owner.i + 1 : head.i + 1] if t.tag_ != "POS"]
+        if not all(t.is_lower and t.dep_ in ("amod", "compound") for t in words[:-1]):
+            continue  # 'Mexico's new central bank chief'
+        body = " ".join(t.text for t in words)
+        if not any(f" {body.lower()}".endswith(f" {kind}") for kind in bodies):
+            continue
+        name = doc[cand.tokens[0] : head.i + 1].text  # as written: 'Mexico's central bank', 'Libyan foreign ministry'
+        span = range(words[0].i, head.i + 1)
+        found.append(_Candidate(fold(f"{cand.name}'s {body}"), name, "organization", span, sentence_of[head.i], name))
     return found
 
 
