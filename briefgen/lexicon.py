@@ -61,6 +61,7 @@ class Lexicon:
     prospective_heads: WordSet
     stance_adjectives_with_of: WordSet
     state_bodies: WordSet
+    product_nouns: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

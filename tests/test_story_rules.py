@@ -119,6 +119,16 @@ def test_a_countrys_own_body_that_speaks_is_an_actor_apart_from_the_country():
     assert [p.actor for p in found.positions] == [bodies[0].id, bodies[0].id]
 
 
+def test_a_product_a_code_and_a_capital_that_only_opens_a_sentence_are_not_actors():
+    _, found = analyse(
+        "Two antiviral drugs -- Relenza, made by Glaxo, and another -- have been shown to work against H1N1. "
+        "Relenza works well, the WHO said. "
+        "Drugmakers have donated millions of doses to the WHO."
+    )
+    assert not names(found.actors) & {"Relenza", "H1N1", "Drugmakers"}
+    assert "World Health Organization" in names(found.actors)
+
+
 def test_a_link_run_into_a_sentence_and_a_time_zone_are_not_names():
     text = (
         "Resolution intended to pressure Gadhafi The United States declined to take a public position. "

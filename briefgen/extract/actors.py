@@ -23,6 +23,7 @@ from .names import (
     introduced_as_public,
     is_facility,
     is_news_outlet,
+    is_product,
     is_reporter,
     is_thing,
     join_compound_demonyms,
@@ -81,7 +82,10 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     credit_lines = {sentence_of[cue.start] for _, cue in cue_spans(doc, "credit_cues") if cue.start in sentence_of}
     credits = {t.i for number in credit_lines for t in sentences[number - 1]}
     ents = _entities(doc, credits)
-    places = place_names(list(doc.ents))
+    # places, products and codes ('H1N1') are never actors, under any label and in every mention
+    places = place_names(list(doc.ents)) | {
+        fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
+    }
     person_names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON" and fold(clean_name(e)[0]) not in places]
     surnames = _surnames(person_names)
     inside_titles = _titles_of_people(doc, ents)

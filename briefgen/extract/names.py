@@ -80,7 +80,17 @@ def _dropped_name_word(token: Token) -> bool:
 
 def is_thing(span: Span) -> bool:
     words = {t.lower_ for t in span}
-    return bool(DESIGNATION.search(span.text)) or bool(words & set(lexicon().thing_words))
+    return bool(DESIGNATION.search(span.text)) or bool(words & lexicon().thing_words) or is_product(span)
+
+
+def is_product(span: Span) -> bool:
+    """'two antiviral drugs -- Relenza, made by GlaxoSmithKline': whatever the tagger's label says."""
+    lex, root = lexicon(), span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in lex.thing_words | lex.product_nouns:
+        return True
+    return any(
+        c.dep_ == "acl" and c.lower_ == "made" and any(g.dep_ == "agent" for g in c.children) for c in root.children
+    )
 
 
 def place_names(ents: list[Span]) -> set[str]:
@@ -112,6 +122,8 @@ def clean_name(span: Span) -> tuple[str, range]:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0].tag_ == "NNS" and tokens[1].tag_ in ("NNP", "NNPS"):
         tokens = tokens[1:]  # 'Drugmakers Roche AG': a common noun the tagger took in
+    if len(tokens) == 1 and tokens[0].tag_ == "NNS" and tokens[0].is_sent_start:
+        tokens = []  # 'Drugmakers have donated ...': a capital only because it opens the sentence
     while len(tokens) > 1 and _nationality_noun(tokens[0]) and tokens[1].pos_ == "PROPN":
         tokens = tokens[1:]  # 'Irishmen JP McManus': who they are, not their name
     fused = next((k for k, t in enumerate(tokens) if k and t.text == "The"), None)
