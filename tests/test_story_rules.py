@@ -347,6 +347,39 @@ def test_named_members_of_a_group_speak_for_it_and_they_is_the_one_who_says_it()
     assert [p.actor for p in found.positions] == ["corvin-capital"]
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Spain closed its ports on Monday. It was not confirmed that the virus could have begun in Mexico.", []),
+        (
+            "Spain closed its ports on Monday. In the border city of Elvas, where many residents have relatives "
+            "in Spain, they were now reluctant to travel south.",
+            [],
+        ),
+    ],
+)
+def test_no_speaker_for_an_impersonal_passive_nor_a_country_for_they(text, holders):
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions if p.actor in ("spain", "sarah-mitchell")] == holders
+
+
+def test_a_role_named_beside_an_untagged_name_is_not_the_roles_other_holder():
+    from spacy.tokens import Doc
+
+    from briefgen import nlp
+    from briefgen.extract.coref import ActorIndex
+
+    words = ["the", "health", "secretary", ",", "Rui", "Vaz", ",", "said", "so"]
+    heads = [2, 2, 7, 2, 5, 2, 2, 7, 7]
+    deps = ["det", "compound", "nsubj", "punct", "compound", "appos", "punct", "ROOT", "advmod"]
+    pos = ["DET", "NOUN", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "ADV"]
+    doc = Doc(nlp.load().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    index = ActorIndex(role_words={"health secretary": "tom-reed"})
+    assert index.resolve(doc[2]) is None  # the secretary here is Rui Vaz, whom the tagger missed
+    doc = Doc(nlp.load().vocab, words=words[:3] + words[7:], heads=[2, 2, 3, 3, 3], deps=deps[:3] + deps[7:])
+    assert index.resolve(doc[2]) == "tom-reed"
+
+
 def test_it_does_not_point_back_to_a_country_that_only_describes_someone():
     _, found = analyse(
         'The US tycoon, who has courted the club for a year, has approached its board with "detailed proposals", '

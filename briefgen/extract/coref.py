@@ -11,6 +11,7 @@ from ..lexicon import lexicon
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 
 
 @dataclass
@@ -67,6 +68,8 @@ class ActorIndex:
                 named = [self.token_actor.get(p.i) for p in child.children if p.dep_ == "pobj"]
                 if named and named[0]:
                     return named[0]
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+            return None  # 'the country's health secretary, José Córdova,': a name, if untagged, not the role's holder
         phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
         if phrase in self.role_words:
             return self.role_words[phrase]
@@ -108,9 +111,9 @@ class ActorIndex:
             actor_id = self.token_actor.get(i)
             if not actor_id:
                 continue
-            is_person = self.actors[actor_id].kind == "person"
-            if is_person != person:
-                continue
+            kind = self.actors[actor_id].kind
+            if (kind == "person") != person or (kind == "country" and token.lower_ in PLURAL_PRONOUNS):
+                continue  # a country is 'it', not 'they'
             if self._describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):

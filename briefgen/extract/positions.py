@@ -94,6 +94,10 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def _neutral(verb: Token, lex: Lexicon) -> bool:
+    return verb.lemma_.lower() in lex.neutral_speech_verbs
+
+
 def _stance_adjective(word: Token, lex: Lexicon) -> bool:
     """'is opposed', 'was critical of the plan' (but 'will be critical to the response' is important)."""
     lemma = word.lemma_.lower()
@@ -233,8 +237,8 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                 continue  # words inside a quotation are the speaker's, whatever they name
             kind = None if _is_action(token) or _asked_about(token) or _hearsay(token) else _claim_kind(token, lex)
             subject = _subject(token) if kind else None
-            if subject is None:
-                continue
+            if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass" and _neutral(token, lex)):
+                continue  # 'it was not confirmed that ...' says nothing of who said it
             quote_start = sent._.quote_start
             if kind == "reported" and quote_start is not None:
                 kind, numbers = "quote", list(range(quote_start, number + 1))
