@@ -602,6 +602,14 @@ def test_a_condition_set_in_reported_words_is_not_a_next_step_but_a_reported_mee
     assert [w.sources[0].sentence for w in found.watch] == [2]
 
 
+def test_what_was_to_happen_later_that_day_is_due_once_a_newer_article_is_in(tmp_path):
+    first = "Mayor Sarah Mitchell, who later today will chair a meeting of the flood committee, called for calm."
+    brief = story(tmp_path, {"a": ("2021-05-29", first)})
+    assert [(w.date, w.status) for w in brief.watch] == [("2021-05-29", "ahead")]
+    brief = story(tmp_path, {"a": ("2021-05-29", first), "b": ("2021-05-30", "The river fell overnight.")})
+    assert [(w.date, w.status) for w in brief.watch] == [("2021-05-29", "due")]
+
+
 def test_a_forecast_or_a_stated_stance_is_not_a_next_step_to_watch():
     text = (
         "Jane Porter, a columnist, wrote about the new party. The name will doom it. "

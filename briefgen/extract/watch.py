@@ -137,11 +137,12 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
 
 
 def _ahead(ent: Span, timex: Timex, anchor: dt.date | None) -> bool:
-    """A date after the anchor, or the anchor's own year or month in a future clause ('by the autumn')."""
+    """A date after the anchor, or the anchor's own day, month or year in a future clause ('will join a
+    meeting later today', 'by the autumn'): once a newer source is in, such an item is due."""
     if anchor is None:
         return is_ahead(ent)
     current = anchor.isoformat()[: len(timex.value)]
-    return timex.value > current or (timex.value == current and len(timex.value) < 10 and is_ahead(ent))
+    return timex.value > current or (timex.value == current and is_ahead(ent))  # 'later today', 'by the autumn'
 
 
 def _clause(verb: Token, actors: ActorIndex) -> str:
