@@ -466,6 +466,21 @@ def test_a_point_of_comparison_a_programme_and_a_kind_of_service_do_not_date_the
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 5), ("2009-04-27", 6)]
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The firm hired Tom Hale, who took over in 2003.", "Tom Hale took over in 2003"),
+        (
+            "The paper named Stephen Farrell, a reporter who was kidnapped and freed by troops in 2009.",
+            "Stephen Farrell was kidnapped and freed by troops in 2009",
+        ),
+    ],
+)
+def test_a_dated_relative_clause_reads_as_a_clause_about_the_name(text, event):
+    _, found = analyse(text, date="2011-03-17")
+    assert [e.event for e in found.timeline] == [event]
+
+
 def test_a_year_end_conference_is_a_kind_of_conference_not_a_day():
     text = "The minister spoke at his year-end press conference in Rome. The company will close its books at year-end."
     _, found = analyse(text, date="2009-12-20")

@@ -18,6 +18,7 @@ from .common import clean, is_ahead, is_hypothetical, sentence_case
 from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
+WH_SUBJECTS = {"who", "which", "that"}
 
 
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
@@ -54,13 +55,13 @@ def _event_head(ent: Span) -> Token:
     verb = token.head
     if verb.i == token.i:
         return token
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+        verb = verb.head  # 'was kidnapped and rescued in 2009': the clause with the subject
     date_is_adjunct = token == ent.root or (token.dep_ == "prep" and any(c == ent.root for c in token.children))
     if not date_is_adjunct and token.dep_ == "prep":
         objects = [c for c in token.children if c.dep_ == "pobj"]
         if objects:
             return objects[0]
-    if verb.dep_ == "relcl":
-        return verb.head
     return verb
 
 
@@ -77,8 +78,17 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
         ):
             excluded |= subtree
     tokens = [t for t in head.subtree if t.i not in excluded]
-    words = [t.text_with_ws for t in tokens]
-    text = clean("".join(words))
+    relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
+    if head.dep_ == "relcl" and relative is not None:
+        # 'Parmalat, which went bust in 2003' -> 'Parmalat went bust in 2003': the clause about the name
+        named = head.head.head if head.head.dep_ == "appos" else head.head  # 'Farrell, a reporter who ...'
+        loose = {t.i for c in named.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+        own = [t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not t.is_punct]
+        clause = [t.text_with_ws for t in tokens if t.i != relative.i]
+        text = clean(" ".join(["".join(t.text_with_ws for t in own).strip(), "".join(clause)]))
+        tokens = own + tokens
+    else:
+        text = clean("".join(t.text_with_ws for t in tokens))
     if len(text.split()) > MAX_EVENT_WORDS:
         text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
     return sentence_case(text), tokens
@@ -139,6 +149,10 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         actors=parsed.actors.in_span(lead),
         sources=[parsed.source(lead._.number)],
     )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _is_clause(tokens: list[Token]) -> bool:
