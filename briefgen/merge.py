@@ -98,7 +98,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         actors=actors,
         positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
         timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
-        open_questions=select_questions(disagreements + questions, acting, order, first_source),
+        open_questions=select_questions(disagreements + questions, order, first_source),
         watch=sorted(
             watch_status(watch, timeline, {d.id: d.date for d in documents}, max(dates) if dates else None),
             key=lambda w: (_sort_date(w.date), first_source(w)),
@@ -229,12 +229,14 @@ WEAK_CUES = ("forecast", "condition", "possibility")
 CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", *WEAK_CUES)
 
 
-def select_questions(questions: list[OpenQuestion], acting: set[str], order: dict[str, int], first_source) -> list:
-    """Fewer, better questions. In a story of several articles, a question raised only as a forecast,
-    a condition or a possibility must concern one of its actors; then the most trusted kinds and the
-    newest articles come first, up to a number that grows slowly with the story."""
+def select_questions(questions: list[OpenQuestion], order: dict[str, int], first_source) -> list:
+    """Fewer, better questions. In a story of several articles a question comes from a real open
+    matter (a question the text asks, a stated uncertainty, a pending step, a contest, a disagreement
+    between sources), not from one speaker's forecast, condition or possibility ('there might be
+    cases incubating already'), which the other articles do not take up; then the most trusted kinds
+    and the newest articles come first, up to a number that grows slowly with the story."""
     if len(order) > 1:
-        questions = [q for q in questions if q.cue not in WEAK_CUES or set(q.actors) & acting]
+        questions = [q for q in questions if q.cue not in WEAK_CUES]
     limit = max(6, math.ceil(3 * math.sqrt(len(order))))
     rank = {cue: i for i, cue in enumerate(CUE_ORDER)}
     best = sorted(questions, key=lambda q: (rank.get(q.cue, len(rank)), -first_source(q)[0], first_source(q)[1]))

@@ -595,6 +595,17 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
     assert all(question_problems(q, parser) == [] for q in questions)
 
 
+def test_across_articles_a_possibility_or_a_forecast_is_not_asked_but_a_stated_uncertainty_is(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-29", "Mayor Sarah Mitchell said there might be cases in Porto already."),
+            "b": ("2021-05-30", "It is unclear whether the Lisbon council will close the schools."),
+        },
+    )
+    assert [q.question for q in brief.open_questions] == ["Will the Lisbon council close the schools?"]
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 
