@@ -27,9 +27,19 @@ def words_of(text: str) -> set[str]:
     return {w for w in re.findall(r"\b[a-z0-9][a-z0-9-]+", text) if w not in STOPWORDS and not w.isdigit()}
 
 
-def same_event(wa: set[str], wb: set[str]) -> bool:
+def same_event(wa: set[str], wb: set[str], strict: bool = False) -> bool:
     shared = len(wa & wb)
-    return shared >= SAME_EVENT_WORDS and shared / max(1, min(len(wa), len(wb))) >= SAME_EVENT
+    least, share = (DISPUTE_WORDS, DISPUTE_SHARE) if strict else (SAME_EVENT_WORDS, SAME_EVENT)
+    return shared >= least and shared / max(1, min(len(wa), len(wb))) >= share
+
+
+# 'had an attempt turned down ... to vote off board members last November' and 'an approach to the
+# board in October last year was turned down' share three words but are two events
+DISPUTE_WORDS, DISPUTE_SHARE = 4, 0.6
+
+
+def _dates_agree(first: str | None, second: str | None) -> bool:
+    return bool(first and second and (contains(first, second) or contains(second, first)))
 
 
 def rarest_sharable(words: set[str], holding: dict[str, list]) -> list[str]:
@@ -59,8 +69,10 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             kept = merged[index]
             if {s.doc for s in kept.sources} & event_docs:
                 continue
-            if same_event(words[index], event_words):
-                match = kept
+            if same_event(words[index], event_words) and (
+                _dates_agree(kept.date, event.date) or same_event(words[index], event_words, strict=True)
+            ):
+                match = kept  # a dispute over the date needs a closer telling than a shared date does
                 break
         if match is None:
             for word in event_words:
@@ -70,10 +82,7 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
             words.append(event_words)
             continue
-        compatible = (
-            match.date and event.date and (contains(match.date, event.date) or contains(event.date, match.date))
-        )
-        if compatible:
+        if _dates_agree(match.date, event.date):
             if event.date and match.date and len(event.date) > len(match.date):
                 match.date, match.precision = event.date, event.precision
         else:

@@ -606,6 +606,31 @@ def test_across_articles_a_possibility_or_a_forecast_is_not_asked_but_a_stated_u
     assert [q.question for q in brief.open_questions] == ["Will the Lisbon council close the schools?"]
 
 
+def test_two_events_that_share_a_few_words_are_not_one_event_with_a_disputed_date():
+    from briefgen.corroborate import merge_timeline
+    from briefgen.findings import Source, TimelineEvent
+
+    def event(doc: str, date: str, text: str) -> TimelineEvent:
+        return TimelineEvent(f"e-{doc}", date, "month", text, ["tom-hale"], [Source(doc, 1, text)])
+
+    told_apart = [
+        event(
+            "a", "2004-11", "An attempt was turned down and he used his stake to vote off board members last November."
+        ),
+        event("b", "2004-10", "A previous approach to the board in October last year was turned down."),
+    ]
+    timeline, disputes = merge_timeline(told_apart)
+    assert len(timeline) == 2 and disputes == []
+    told_twice = [
+        event("a", "2004-11", "The board turned down his first takeover approach last November."),
+        event("b", "2004-10", "The board turned down his first takeover approach in October."),
+    ]
+    timeline, disputes = merge_timeline(told_twice)
+    assert len(timeline) == 1 and [q.question.split("?")[0] for q in disputes] == [
+        "Which date is right, 2004-10 or 2004-11"
+    ]
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 
