@@ -99,21 +99,43 @@ def tense_of(token: Token) -> str | None:
     bare_day = token.dep_ == "npadvmod" and token.head.i == verb.i
     if bare_day and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         verb = verb.head  # 'extended their offers to acquire X Friday': the bare day is the main clause's
+    if _done_by_the_verb_above(verb):
+        return "past"  # 'continued to pound the city Tuesday', 'were able to speak to her Wednesday'
     sent = sentence_of(token)
     if is_future(verb) or any(t.lower_ in AHEAD_WORDS for t in sent):
-        if verb.tag_ != "VBD" or is_future(verb):
-            return "future"
+        if verb.tag_ not in ("VBD", "VBN") or is_future(verb):
+            return "future"  # but not 'the photographer killed on Wednesday' beside 'next week'
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" or any(a.lower_ in PAST_AUX for a in auxes):
         return "past"
     infinitive = any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "advcl")
-    if infinitive and _names_a_weekday(token):
+    if infinitive and _names_a_weekday(token, verb):
         return "future"
     if verb.tag_ == "VBN":
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes):
-        return "future" if _names_a_weekday(token) else None
+        return "future" if _names_a_weekday(token, verb) else None
     return None
+
+
+# Verbs whose past tense says the infinitive after them happened (implicative and aspectual verbs):
+# 'continued to pound', 'managed to reach', 'began to withdraw'; 'agreed to meet' still looks ahead.
+DONE_BY = {"continue", "begin", "start", "manage", "fail", "try", "seek", "attempt", "resume"}
+# A passive of saying or believing before an infinitive reports a state, not a plan.
+REPORTED_AS = {"say", "report", "believe", "think", "know", "allege", "rumour", "rumor", "understand", "claim"}
+
+
+def _done_by_the_verb_above(verb: Token) -> bool:
+    """An infinitive under a past implicative verb, a past 'was able' or a passive of saying: a thing
+    done or found, not a plan."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lower_ in ("able", "unable") and head.dep_ == "acomp":
+        return head.head.tag_ == "VBD"
+    if head.lemma_.lower() in REPORTED_AS and head.tag_ == "VBN":
+        return True  # 'was reported to be calm late Sunday', 'footage said to show shelling on Thursday'
+    return head.lemma_.lower() in DONE_BY and head.tag_ == "VBD"
 
 
 def _planned_in_the_past(verb: Token) -> bool:
@@ -124,14 +146,16 @@ def _planned_in_the_past(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for h in holders for c in h.children)
 
 
-def _names_a_weekday(token: Token) -> bool:
+def _names_a_weekday(token: Token, verb: Token) -> bool:
     """A present tense or an infinitive points ahead only for a day of the week said of the verb
-    itself ('meets on Tuesday', 'to meet on Tuesday'), not for 'Friday's purchases'; a month or a
-    date without a year keeps its nearest reading."""
+    itself ('meets on Tuesday', 'to meet on Tuesday'), not for 'Friday's purchases' or 'the killing
+    on Thursday of ... shows'; a month or a date without a year keeps its nearest reading."""
     day = next((t for t in token.subtree if t.lower_ in WEEKDAY_NAMES), None)
     if day is None:
         return False
-    return day.dep_ in ("npadvmod", "pobj")  # an adverbial of time, not a possessive or a modifier
+    if day.dep_ == "pobj":  # an adverbial of time, not a possessive or a modifier
+        return day.head.dep_ == "prep" and day.head.head.i == verb.i
+    return day.dep_ == "npadvmod" and day.head.i == verb.i
 
 
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
