@@ -133,6 +133,11 @@ def test_the_tagger_reads_spans_ranges_anaphora_and_the_clause_a_date_belongs_to
             [("Wednesday", "1989-10-25"), ("next week", "1989-W45")],
         ),
         ("The two sides agreed to meet again on Friday.", [("Friday", "1989-11-03")]),
+        ("The only bidder at the auction on Sunday is Gazprom.", [("Sunday", "1989-11-05")]),  # an event ahead
+        (
+            "Millions stayed indoors under an order for businesses to remain closed through Wednesday.",
+            [("Wednesday", "1989-11-01")],
+        ),
     ],
 )
 def test_a_weekday_is_placed_by_the_verb_it_is_said_of(text, tags):
@@ -157,6 +162,8 @@ def test_a_weekday_is_placed_by_the_verb_it_is_said_of(text, tags):
             [("the six months", "P6M"), ("Sept. 30", "1989-09-30")],
         ),
         ("Of the 3\n\nFeb: At least 55 killed in Homs.", []),  # no day across a paragraph break
+        ("The outbreak peaked between April 23 and 28.", []),  # a range stays whole
+        ("Schools stay closed until 6 May.", [("6 May", "1989-05-06")]),  # not the full stop
     ],
 )
 def test_a_written_out_day_and_month_is_one_expression(text, tags):

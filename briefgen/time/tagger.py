@@ -67,7 +67,7 @@ def _named_day(span: Span) -> bool:
 
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-_MONTH_NAME += r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH_NAME += r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # A day and a month written out ('10 August', 'Feb. 26', 'February 18th, 2011'): the entity recogniser
 # sometimes leaves one out, or runs it into its neighbours in a list ('17 Mar - 27 people die').
@@ -88,7 +88,7 @@ def _explicit_dates(doc: Doc, spans: list[Span]) -> list[Span]:
         tokens = set(range(found.start, found.end))
         overlapping = [s for s in spans if tokens.intersection(range(s.start, s.end))]
         if any(
-            s.start <= found.start and found.end <= s.end and any(_is_a_day(part.text) for part in _split(s))
+            s.start <= found.start and found.end <= s.end and (_is_a_day_in(s) or _range_from(found, s))
             for s in overlapping
         ):
             continue
@@ -97,6 +97,19 @@ def _explicit_dates(doc: Doc, spans: list[Span]) -> list[Span]:
             continue  # 'In March 12 people died'
         spans = [s for s in spans if s not in overlapping] + [found]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _is_a_day_in(span: Span) -> bool:
+    return any(_is_a_day(part.text) for part in _split(span))
+
+
+def _range_from(day: Span, span: Span) -> bool:
+    """'between April 23 and 28': the day opens a range the entity holds whole."""
+    rest = span.doc[day.end : span.end]
+    return len(rest) >= 2 and rest[0].lower_ in RANGE_WORDS and rest[1].like_num
+
+
+RANGE_WORDS = {"and", "to", "through", "until", "-", "–"}
 
 
 def _is_a_day(text: str) -> bool:

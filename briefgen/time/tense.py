@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import lexicon
+
 
 def is_future(verb: Token) -> bool:
     """True when the verb's clause speaks of the future (will, is to, slated to, scheduled)."""
@@ -148,14 +150,25 @@ def _planned_in_the_past(verb: Token) -> bool:
 
 def _names_a_weekday(token: Token, verb: Token) -> bool:
     """A present tense or an infinitive points ahead only for a day of the week said of the verb
-    itself ('meets on Tuesday', 'to meet on Tuesday'), not for 'Friday's purchases' or 'the killing
-    on Thursday of ... shows'; a month or a date without a year keeps its nearest reading."""
+    itself ('meets on Tuesday', 'to meet on Tuesday') or of an event ('the auction on Sunday is ...'),
+    not for 'Friday's purchases' or 'the killing on Thursday of ... shows'; a month or a date
+    without a year keeps its nearest reading."""
     day = next((t for t in token.subtree if t.lower_ in WEEKDAY_NAMES), None)
     if day is None:
         return False
-    if day.dep_ == "pobj":  # an adverbial of time, not a possessive or a modifier
-        return day.head.dep_ == "prep" and day.head.head.i == verb.i
-    return day.dep_ == "npadvmod" and day.head.i == verb.i
+    if day.dep_ == "pobj" and day.head.dep_ == "prep":  # an adverbial of time, not a possessive or a modifier
+        planned = day.head.head.lemma_.lower() in lexicon().event_nouns  # 'the auction on Sunday is ...'
+        return planned or _said_of(day.head, verb)
+    return day.dep_ == "npadvmod" and _said_of(day, verb)
+
+
+def _said_of(token: Token, verb: Token) -> bool:
+    """token hangs on the verb, or on a word that describes the verb's subject or manner ('to remain
+    closed through Wednesday'), not on a noun ('the killing on Thursday of ...')."""
+    head = token.head
+    while head.i != verb.i and head.pos_ in ("ADJ", "ADV") and head.head.i != head.i:
+        head = head.head
+    return head.i == verb.i
 
 
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
