@@ -25,6 +25,7 @@ class Lexicon:
     credit_cues: WordSet
     state_verbs: WordSet
     event_nouns: WordSet
+    incident_nouns: WordSet
     uncertainty_cues: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]

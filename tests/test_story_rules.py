@@ -349,6 +349,12 @@ def test_a_point_of_comparison_a_programme_and_a_kind_of_service_do_not_date_the
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 5), ("2009-04-27", 6)]
 
 
+def test_a_weekday_before_a_noun_of_a_thing_that_happens_dates_it():
+    text = "The Sunday attack killed 12 people. Pilgrims stayed home, watching Sunday mass on television."
+    _, found = analyse(text, date="2009-05-06")  # a Wednesday
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 1)]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 
