@@ -25,6 +25,7 @@ class Lexicon:
     credit_cues: WordSet
     state_verbs: WordSet
     event_nouns: WordSet
+    incident_nouns: WordSet
     uncertainty_cues: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
@@ -58,7 +59,6 @@ class Lexicon:
     public_nouns: WordSet
     characterising_verbs: WordSet
     labelling_verbs: WordSet
-    prospective_heads: WordSet
     stance_adjectives_with_of: WordSet
     state_bodies: WordSet
     product_nouns: WordSet

@@ -487,6 +487,12 @@ def test_a_year_end_conference_is_a_kind_of_conference_not_a_day():
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-12-31", 2)]
 
 
+def test_a_weekday_before_a_noun_of_a_thing_that_happens_dates_it():
+    text = "The Sunday attack killed 12 people. Pilgrims stayed home, watching Sunday mass on television."
+    _, found = analyse(text, date="2009-05-06")  # a Wednesday
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 1)]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 

@@ -119,3 +119,73 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
 )
 def test_the_tagger_reads_spans_ranges_anaphora_and_the_clause_a_date_belongs_to(text, tags):
     assert _tags(text) == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        # an infinitive under a past implicative verb, 'was able' or a passive of saying happened then
+        ("Government forces continued to pound the city Tuesday.", [("Tuesday", "1989-10-24")]),
+        ("We were finally able to speak to her Wednesday.", [("Wednesday", "1989-10-25")]),
+        ("The town, which was reported to be calm late Sunday, is quiet.", [("late Sunday", "1989-10-29")]),
+        # a day said of a noun, not of the present-tense verb, keeps its past reading
+        (
+            "The killing on Thursday of the commander shows that the rebels are in disarray.",
+            [("Thursday", "1989-10-26")],
+        ),
+        # 'next week' elsewhere in the sentence does not move a past participle's day ahead
+        (
+            "The photographer killed on Wednesday was due to speak in New York next week.",
+            [("Wednesday", "1989-10-25"), ("next week", "1989-W45")],
+        ),
+        ("The two sides agreed to meet again on Friday.", [("Friday", "1989-11-03")]),
+        ("The only bidder at the auction on Sunday is Gazprom.", [("Sunday", "1989-11-05")]),  # an event ahead
+        (
+            "Millions stayed indoors under an order for businesses to remain closed through Wednesday.",
+            [("Wednesday", "1989-11-01")],
+        ),
+    ],
+)
+def test_a_weekday_is_placed_by_the_verb_it_is_said_of(text, tags):
+    assert _tags(text) == tags
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        (
+            "10 Feb 2012 - 28 people killed in Aleppo 17 Mar - 27 people die in Damascus",
+            [("10 Feb 2012", "2012-02-10"), ("17 Mar", "1989-03-17")],
+        ),
+        (
+            "We first contacted him on February 18th - a student in a hooded sweatshirt.",
+            [("February 18th", "1989-02-18")],
+        ),
+        ("The vote on Feb. 26 was unanimous.", [("Feb. 26", "1989-02-26")]),
+        ("The index closed at 437 on Friday Oct. 13.", [("Friday Oct. 13", "1989-10-13")]),
+        (
+            "Revenue was $7 million for the six months ended Sept. 30.",
+            [("the six months", "P6M"), ("Sept. 30", "1989-09-30")],
+        ),
+        ("Of the 3\n\nFeb: At least 55 killed in Homs.", []),  # no day across a paragraph break
+        ("The outbreak peaked between April 23 and 28.", []),  # a range stays whole
+        ("Schools stay closed until 6 May.", [("6 May", "1989-05-06")]),  # not the full stop
+    ],
+)
+def test_a_written_out_day_and_month_is_one_expression(text, tags):
+    assert _tags(text) == tags
+
+
+def test_a_weekday_the_entity_recogniser_missed_is_tagged_but_not_a_name():
+    from briefgen import nlp
+    from briefgen.time.tagger import tag
+
+    def tags(text: str) -> list[tuple[str, str]]:
+        doc = next(nlp.parse([text]))
+        doc.ents = []  # as when the recogniser misses the day at the start of a paragraph
+        return [(t.text, t.timex.value) for t in tag(doc, dt.date(1989, 10, 30))]
+
+    assert tags("Earlier Thursday, state TV said the city would come under attack.") == [
+        ("Earlier Thursday", "1989-10-26")
+    ]
+    assert tags("Marie Colvin of the Sunday Times told CNN the rebels were gaining ground.") == []

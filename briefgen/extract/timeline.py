@@ -198,7 +198,8 @@ def _describes_noun(day: Token) -> bool:
     after = day.nbor() if day.i + 1 < len(day.doc) else None
     if after is None or after.tag_ not in ("NN", "NNS") or not after.is_lower or after.lower_ in TIME_NOUNS:
         return False
-    return after.lemma_.lower() not in lexicon().event_nouns  # 'the Sunday vote' is an event on its day
+    lex = lexicon()  # 'the Sunday vote', 'the Sunday attack' happened on their day
+    return after.lemma_.lower() not in lex.event_nouns | lex.incident_nouns
 
 
 def _in_quoted_title(day: Token) -> bool:

@@ -49,6 +49,73 @@ EXTRA = re.compile(
     re.I,
 )
 
+# A day of the week the entity recogniser left out ('Earlier Thursday, state TV said ...').
+WEEKDAY = re.compile(
+    r"\b(?:(?:[Ee]arly|[Ll]ate|[Ee]arlier|[Ll]ater)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+)
+
+
+def _named_day(span: Span) -> bool:
+    """A day of the week, not part of a name ('the Sunday Times', 'Fox News Sunday', 'Shrove Tuesday')."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.pos_ == "PROPN":
+        return False
+    return after is None or after.pos_ != "PROPN" or after.lower_.rstrip(".") in MONTHS
+
+
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+_MONTH_NAME += r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# A day and a month written out ('10 August', 'Feb. 26', 'February 18th, 2011'): the entity recogniser
+# sometimes leaves one out, or runs it into its neighbours in a list ('17 Mar - 27 people die').
+EXPLICIT = re.compile(
+    rf"(?<![\w$£€.,/-])(?:{_DAY_NUMBER}(?:[ \t]+of)?[ \t]+{_MONTH_NAME}(?:,?[ \t]+\d{{4}})?"
+    rf"|{_MONTH_NAME}[ \t]+{_DAY_NUMBER}(?:,?[ \t]+\d{{4}})?)(?![\w%])"
+)
+
+
+def _explicit_dates(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Every written-out day and month is an expression: an entity that holds one but reads as no
+    day, whole or split ('February 18th - a', 'Dec 2011 - 44'), gives way to it, and one the
+    recogniser missed is added."""
+    for match in EXPLICIT.finditer(doc.text):
+        found = doc.char_span(match.start(), match.end())
+        if found is None:
+            continue
+        tokens = set(range(found.start, found.end))
+        overlapping = [s for s in spans if tokens.intersection(range(s.start, s.end))]
+        if any(
+            s.start <= found.start and found.end <= s.end and (_is_a_day_in(s) or _range_from(found, s))
+            for s in overlapping
+        ):
+            continue
+        after = doc[found.end] if found.end < len(doc) else None
+        if not overlapping and match.group()[:1].isalpha() and after is not None and after.tag_ == "NNS":
+            continue  # 'In March 12 people died'
+        spans = [s for s in spans if s not in overlapping] + [found]
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _is_a_day_in(span: Span) -> bool:
+    return any(_is_a_day(part.text) for part in _split(span))
+
+
+def _range_from(day: Span, span: Span) -> bool:
+    """'between April 23 and 28': the day opens a range the entity holds whole."""
+    rest = span.doc[day.end : span.end]
+    return len(rest) >= 2 and rest[0].lower_ in RANGE_WORDS and rest[1].like_num
+
+
+RANGE_WORDS = {"and", "to", "through", "until", "-", "–"}
+
+
+def _is_a_day(text: str) -> bool:
+    timex = normalise(text, PROBE)
+    return timex is not None and timex.value[:10].count("-") == 2
+
 
 @dataclass
 class TaggedTimex:
@@ -189,10 +256,16 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     found: list[TaggedTimex] = []
     taken: set[int] = set()
     spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
+    spans = _explicit_dates(doc, spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for match in EXTRA.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None and not covered.intersection(range(span.start, span.end)):
+            spans.append(span)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    for match in WEEKDAY.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and not covered.intersection(range(span.start, span.end)) and _named_day(span):
             spans.append(span)
     spans = [part for span in spans for part in _split(span)]
     for span in sorted(spans, key=lambda s: s.start):

@@ -103,34 +103,44 @@ def tense_of(token: Token) -> str | None:
     bare_day = token.dep_ == "npadvmod" and token.head.i == verb.i
     if bare_day and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         verb = verb.head  # 'extended their offers to acquire X Friday': the bare day is the main clause's
+    if _done_by_the_verb_above(verb):
+        return "past"  # 'continued to pound the city Tuesday', 'were able to speak to her Wednesday'
     sent = sentence_of(token)
     if is_future(verb) or any(t.lower_ in AHEAD_WORDS for t in sent):
-        if verb.tag_ != "VBD" or is_future(verb):
-            return "future"
+        if verb.tag_ not in ("VBD", "VBN") or is_future(verb):
+            return "future"  # but not 'the photographer killed on Wednesday' beside 'next week'
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" or any(a.lower_ in PAST_AUX for a in auxes):
         return "past"
     infinitive = any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "advcl")
-    if infinitive and _names_a_weekday(token):
-        return "future" if verb.dep_ == "advcl" or _looks_ahead(verb.head) else "past"
+    if infinitive and _names_a_weekday(token, verb):
+        return "future"
     present = verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes)
     if present:
-        return "future" if _names_a_weekday(token) else None
+        return "future" if _names_a_weekday(token, verb) else None  # 'is being sold off on Friday'
     if verb.tag_ == "VBN":
         return "past"
     return None
 
 
-def _looks_ahead(head: Token) -> bool:
-    """Whether the infinitive a word governs is still to come: 'agreed to meet on Tuesday', 'was likely
-    to resume on Thursday' and 'wants to vote on Monday' are; 'tried to take the town on Monday' and
-    'was not able to reach the front Monday' are not. (A purpose clause keeps looking ahead.)"""
-    lex = lexicon()
-    if head.lemma_.lower() in lex.prospective_heads | lex.demand_verbs:
-        return True
-    if head.pos_ == "ADJ" and head.head.i != head.i:
-        head = head.head  # 'was able to'
-    return head.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lower_ in PAST_AUX for c in head.children)
+# Verbs whose past tense says the infinitive after them happened (implicative and aspectual verbs):
+# 'continued to pound', 'managed to reach', 'began to withdraw'; 'agreed to meet' still looks ahead.
+DONE_BY = {"continue", "begin", "start", "manage", "fail", "try", "seek", "attempt", "resume"}
+# A passive of saying or believing before an infinitive reports a state, not a plan.
+REPORTED_AS = {"say", "report", "believe", "think", "know", "allege", "rumour", "rumor", "understand", "claim"}
+
+
+def _done_by_the_verb_above(verb: Token) -> bool:
+    """An infinitive under a past implicative verb, a past 'was able' or a passive of saying: a thing
+    done or found, not a plan."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    if head.lower_ in ("able", "unable") and head.dep_ == "acomp":
+        return head.head.tag_ == "VBD"
+    if head.lemma_.lower() in REPORTED_AS and head.tag_ == "VBN":
+        return True  # 'was reported to be calm late Sunday', 'footage said to show shelling on Thursday'
+    return head.lemma_.lower() in DONE_BY and head.tag_ == "VBD"
 
 
 def _planned_in_the_past(verb: Token) -> bool:
@@ -141,14 +151,27 @@ def _planned_in_the_past(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "had" for h in holders for c in h.children)
 
 
-def _names_a_weekday(token: Token) -> bool:
+def _names_a_weekday(token: Token, verb: Token) -> bool:
     """A present tense or an infinitive points ahead only for a day of the week said of the verb
-    itself ('meets on Tuesday', 'to meet on Tuesday'), not for 'Friday's purchases'; a month or a
-    date without a year keeps its nearest reading."""
+    itself ('meets on Tuesday', 'to meet on Tuesday') or of an event ('the auction on Sunday is ...'),
+    not for 'Friday's purchases' or 'the killing on Thursday of ... shows'; a month or a date
+    without a year keeps its nearest reading."""
     day = next((t for t in token.subtree if t.lower_ in WEEKDAY_NAMES), None)
     if day is None:
         return False
-    return day.dep_ in ("npadvmod", "pobj")  # an adverbial of time, not a possessive or a modifier
+    if day.dep_ == "pobj" and day.head.dep_ == "prep":  # an adverbial of time, not a possessive or a modifier
+        planned = day.head.head.lemma_.lower() in lexicon().event_nouns  # 'the auction on Sunday is ...'
+        return planned or _said_of(day.head, verb)
+    return day.dep_ == "npadvmod" and _said_of(day, verb)
+
+
+def _said_of(token: Token, verb: Token) -> bool:
+    """token hangs on the verb, or on a word that describes the verb's subject or manner ('to remain
+    closed through Wednesday'), not on a noun ('the killing on Thursday of ...')."""
+    head = token.head
+    while head.i != verb.i and head.pos_ in ("ADJ", "ADV") and head.head.i != head.i:
+        head = head.head
+    return head.i == verb.i
 
 
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
