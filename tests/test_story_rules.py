@@ -460,7 +460,8 @@ def test_a_point_of_comparison_a_programme_and_a_kind_of_service_do_not_date_the
         "Pilgrims stayed home, watching Sunday mass on television. "
         '"We are not out of the woods," Dr Ray told "Morning Report Sunday." '
         "The Sunday vote went ahead. "
-        "Shares fell 3% on Monday."
+        "Shares fell 3% on Monday. "
+        '"Goodbye," Tom Hale told BBC Radio 4\'s Today programme.'
     )
     _, found = analyse(text, date="2009-05-03")
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 5), ("2009-04-27", 6)]

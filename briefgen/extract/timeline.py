@@ -180,6 +180,8 @@ def _not_when(ent: Span) -> bool:
         return True  # 'shrank by 8 percent from the previous year': the point compared with
     if len(ent) == 1 and root.lower_ in WEEKDAY_NAMES and (_in_quoted_title(root) or _describes_noun(root)):
         return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
+    if len(ent) == 1 and root.text in ("Today", "Tonight") and not root.is_sent_start:
+        return True  # 'BBC Radio 4's Today programme': a name, not the day
     if PERIOD_END.fullmatch(ent.text.lower()) and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
         return True  # 'his year-end press conference' names a kind of conference, not its day
     year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
