@@ -380,6 +380,19 @@ def test_a_role_named_beside_an_untagged_name_is_not_the_roles_other_holder():
     assert index.resolve(doc[2]) == "tom-reed"
 
 
+def test_he_is_not_a_woman_the_text_has_called_she_or_ms():
+    text = (
+        "Ambassador Susan Rice said the council would act. She said she was hopeful. "
+        "Ibrahim Dabbashi spoke too. Rice said the vote was close. "
+        "He also told reporters that he expected a vote within 24 hours. "
+        "Ms Ana Sousa said the talks must go on. He said the talks were over."
+    )
+    _, found = analyse(text)
+    said = {p.sources[0].sentence: p.actor for p in found.positions}
+    assert said[5] == "ibrahim-dabbashi"
+    assert said.get(7) != "ana-sousa"
+
+
 def test_it_does_not_point_back_to_a_country_that_only_describes_someone():
     _, found = analyse(
         'The US tycoon, who has courted the club for a year, has approached its board with "detailed proposals", '

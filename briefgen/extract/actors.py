@@ -38,6 +38,7 @@ from .names import (
 )
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
 
 
 @dataclass
@@ -313,6 +314,9 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
             actor.sources.append(Source(doc_id, cand.sentence, sentences[cand.sentence - 1].text.strip()))
         for i in cand.tokens:
             index.token_actor[i] = actor.id
+        before = doc[cand.tokens[0] - 1].lower_.rstrip(".") if cand.tokens and cand.tokens[0] > 0 else ""
+        if cand.kind == "person" and before in GENDERED_HONORIFICS:
+            index.gender.setdefault(actor.id, GENDERED_HONORIFICS[before])
     # a bystander is quoted once; a name that comes back is part of the story ('Armed robber Robert Napier, 25')
     index.public = {a.id for a in by_key.values() if a.id in index.public and a.mentions == 1}
     for actor in by_key.values():

@@ -12,6 +12,8 @@ from ..lexicon import lexicon
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"}
+PRONOUN_GENDER |= {"she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 @dataclass
@@ -22,6 +24,7 @@ class ActorIndex:
     token_actor: dict[int, str] = field(default_factory=dict)
     role_words: dict[str, str] = field(default_factory=dict)  # "foreign minister" -> actor id
     public: set[str] = field(default_factory=set)  # members of the public quoted by name and age
+    gender: dict[str, str] = field(default_factory=dict)  # a person's, from an honorific or a pronoun met before
 
     def display(self, actor_id: str) -> str:
         """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
@@ -107,6 +110,7 @@ class ActorIndex:
     def _antecedent(self, token: Token, person: bool) -> str | None:
         doc = token.doc
         fallback = None
+        gender = PRONOUN_GENDER.get(token.lower_)
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
             actor_id = self.token_actor.get(i)
             if not actor_id:
@@ -114,9 +118,14 @@ class ActorIndex:
             kind = self.actors[actor_id].kind
             if (kind == "person") != person or (kind == "country" and token.lower_ in PLURAL_PRONOUNS):
                 continue  # a country is 'it', not 'they'
+            if gender and self.gender.get(actor_id, gender) != gender:
+                continue  # 'she' said earlier of Susan Rice: 'he' is someone else
             if self._describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
-                return actor_id
+                fallback = actor_id
+                break
             fallback = fallback or actor_id
+        if gender and fallback:
+            self.gender.setdefault(fallback, gender)
         return fallback
