@@ -495,6 +495,11 @@ def test_a_dated_relative_clause_reads_as_a_clause_about_the_name(text, event):
     assert [e.event for e in found.timeline] == [event]
 
 
+def test_a_day_or_another_is_one_event_on_the_first():
+    _, found = analyse("Troops will take up positions around the city Saturday or Sunday.", date="2011-03-17")
+    assert [e.date for e in found.timeline] == ["2011-03-19"]
+
+
 def test_a_year_end_conference_is_a_kind_of_conference_not_a_day():
     text = "The minister spoke at his year-end press conference in Rome. The company will close its books at year-end."
     _, found = analyse(text, date="2009-12-20")

@@ -103,6 +103,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             if _not_when(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
                 continue
             others = [o for o, _ in dated if o is not ent]
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
+                continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
             text, tokens = event_text(ent, others)
             if not _is_clause(tokens):  # 'Sunday's announcement', 'To vote off three members last November'
                 text = _shortened(sentence_case(clean(sent.text)))
