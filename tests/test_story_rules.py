@@ -495,6 +495,18 @@ def test_a_dated_relative_clause_reads_as_a_clause_about_the_name(text, event):
     assert [e.event for e in found.timeline] == [event]
 
 
+def test_an_event_shown_on_its_own_names_the_person_he_or_she_stands_for_but_not_they():
+    text = (
+        "Mayor Sarah Mitchell spoke first. She closed the port on Monday. "
+        "Editors said they last heard from the crew on Tuesday."
+    )
+    _, found = analyse(text, date="2011-03-17")
+    assert [e.event for e in found.timeline] == [
+        "Sarah Mitchell closed the port on Monday.",
+        "They last heard from the crew on Tuesday",
+    ]
+
+
 def test_a_day_or_another_is_one_event_on_the_first():
     _, found = analyse("Troops will take up positions around the city Saturday or Sunday.", date="2011-03-17")
     assert [e.date for e in found.timeline] == ["2011-03-19"]

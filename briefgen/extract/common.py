@@ -80,3 +80,16 @@ def sentence_case(text: str) -> str:
     """A clause shown on its own: without a leading 'that'/'whether', first letter capitalised."""
     text = re.sub(r"^(that|whether|if)\s+", "", text, flags=re.I)
     return text[0].upper() + text[1:] if text else text
+
+
+def with_named_subject(text: str, head: Token, actors, only: set[str] | None = None) -> str:
+    """'He expected ...' -> 'Richard Besser expected ...': a clause shown on its own names the actor its
+    pronoun subject stands for (only those pronouns, when given)."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"), None)
+    if subject is not None and only is not None and subject.lower_ not in only:
+        return text
+    actor = actors.resolve(subject) if subject is not None else None
+    if actor is None or subject is None or not text.lower().startswith(subject.lower_ + " "):
+        return text
+    named = actors.display(actor) + text[len(subject.text) :]
+    return named[0].upper() + named[1:]

@@ -14,7 +14,7 @@ from ..time.tagger import tagged
 from ..time.tense import WEEKDAY_NAMES
 from ..time.timex import Timex
 from ..time.words import contains
-from .common import clean, is_ahead, is_hypothetical, sentence_case
+from .common import clean, is_ahead, is_hypothetical, sentence_case, with_named_subject
 from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
@@ -109,6 +109,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             if not _is_clause(tokens):  # 'Sunday's announcement', 'To vote off three members last November'
                 text = _shortened(sentence_case(clean(sent.text)))
                 tokens = list(sent)
+            head = _event_head(ent) if _is_clause(tokens) else sent.root
+            text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
                 scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
             else:

@@ -16,6 +16,7 @@ from .common import (
     is_future,
     sentence_case,
     subtree_text,
+    with_named_subject,
 )
 from .coref import ActorIndex
 from .parsed import Parsed
@@ -150,10 +151,4 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
     head = verb
     while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
-    text = sentence_case(subtree_text(head))
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"), None)
-    actor = actors.resolve(subject) if subject is not None else None
-    if actor and subject is not None and text.lower().startswith(subject.lower_ + " "):
-        text = actors.display(actor) + text[len(subject.text) :]
-        text = text[0].upper() + text[1:]
-    return text
+    return with_named_subject(sentence_case(subtree_text(head)), head, actors)
