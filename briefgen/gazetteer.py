@@ -40,11 +40,29 @@ def spelling_key(text: str) -> str:
     return key
 
 
+# Arabic names written in Latin letters: the article joined to a name ('al-Assad', 'el-Arabi', 'ad-Dabi')
+ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
+
+
+@lru_cache(maxsize=1 << 16)
+def person_key(name: str) -> str:
+    """A person's name as outlets spell it alike: folded, without an Arabic article before a word, a
+    final 'y' as 'i' and doubled letters single ('Nabil al-Araby', 'Nabil el-Arabi' and 'Arabi';
+    'Ayman al-Zawahiri' and 'Zawahiri')."""
+    words = []
+    for word in fold(name).split():
+        word = ARTICLE.sub("", word)
+        if len(word) > 3 and word.endswith("y"):
+            word = word[:-1] + "i"
+        words.append(re.sub(r"(\w)\1", r"\1", word))
+    return " ".join(words)
+
+
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str, kind: str) -> str:
     """The key actors are merged by: folded, one spelling for British and American forms, and for
     organisations and groups without a plural 's' ('European Councils' and 'European Council')."""
-    key = spelling_key(name) if kind != "person" else fold(name)
+    key = spelling_key(name) if kind != "person" else person_key(name)
     if kind in ("organization", "group") and key.endswith("s") and not key.endswith("ss") and len(key) > 4:
         return key[:-1]
     return key

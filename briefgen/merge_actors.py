@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .findings import Actor, Mentioned
-from .gazetteer import countries, fold, name_key, organizations, spelling_key
+from .gazetteer import countries, fold, name_key, organizations, person_key, spelling_key
 from .ingest import slugify
 
 MIN_ACTS = 2  # sentences in which a name that never speaks must act to count as an actor
@@ -199,20 +199,32 @@ def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
     redirects: dict[str, str] = {}
     people = [k for k, a in merged.items() if a.kind == "person"]
     by_surname: dict[str, list[str]] = {}
+    by_first: dict[str, list[str]] = {}
     for key in people:
         if " " in merged[key].name:
-            by_surname.setdefault(fold(merged[key].name).split()[-1], []).append(key)
+            words = person_key(merged[key].name).split()
+            by_surname.setdefault(words[-1], []).append(key)
+            by_first.setdefault(words[0], []).append(key)
     lone = [k for k, a in merged.items() if a.kind in ("organization", "group") and a.name.istitle()]
     for key in people + lone:
         actor = merged[key]
         if " " in actor.name:
             continue
-        fuller = _principal(by_surname.get(fold(actor.name), []), merged)
+        fuller = _principal(by_surname.get(person_key(actor.name), []), merged)
+        if not fuller and actor.kind == "person":
+            # 'Wen' beside 'Wen Jiabao', 'Saadi' beside 'Saadi Gadhafi': a name said first, in a document
+            # that gives the full name once
+            together = [k for k in by_first.get(person_key(actor.name), []) if _share_a_document(actor, merged[k])]
+            fuller = together if len(together) == 1 else []
         if len(fuller) == 1:
-            _absorb(merged[fuller[0]], actor)
+            _absorb(merged[fuller[0]], actor, keep_identity=True)  # the full name, a person
             redirects[key] = fuller[0]
             del merged[key]
     return redirects
+
+
+def _share_a_document(first: Actor, second: Actor) -> bool:
+    return bool(set(first.mentions_by_document) & set(second.mentions_by_document))
 
 
 DOMINANT = 3  # times as many mentions as each namesake: the one a bare surname means

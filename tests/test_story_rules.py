@@ -84,7 +84,9 @@ def _merged(*named: tuple[str, str, str, int]) -> dict[str, list[str]]:
 
     per_doc: dict[str, list[Actor]] = {}
     for doc, name, kind, mentions in named:
-        per_doc.setdefault(doc, []).append(Actor(id=name, name=name, kind=kind, aliases=[name], mentions=mentions))
+        actor = Actor(id=name, name=name, kind=kind, aliases=[name], mentions=mentions)
+        actor.mentions_by_document = {doc: mentions}
+        per_doc.setdefault(doc, []).append(actor)
     actors, _ = merge_actors(list(per_doc.items()))
     return {a.name: sorted(a.aliases) for a in actors}
 
@@ -146,6 +148,24 @@ def test_critical_of_a_plan_is_a_stance_and_critical_to_a_response_is_not():
     assert [(p.actor, p.sources[0].sentence) for p in found.positions if p.actor != "ban-ki-moon"] == [
         ("lisbon-council", 2)
     ]
+
+
+def test_one_person_however_outlets_spell_the_name_and_a_name_said_first_joins_the_full_one():
+    merged = _merged(
+        ("a", "Nabil al-Araby", "person", 3),
+        ("b", "Nabil el-Arabi", "person", 2),
+        ("b", "Arabi", "person", 2),
+        ("c", "Ayman al-Zawahiri", "person", 1),
+        ("c", "Zawahiri", "organization", 3),
+        ("c", "Wen Jiabao", "person", 1),
+        ("c", "Wen", "person", 2),
+        ("d", "David Hale", "person", 2),
+        ("e", "David", "person", 1),
+    )
+    assert len([n for n in merged if "Arab" in n]) == 1
+    assert merged["Ayman al-Zawahiri"] == ["Ayman al-Zawahiri", "Zawahiri"]
+    assert merged["Wen Jiabao"] == ["Wen", "Wen Jiabao"]
+    assert "David" in merged  # another document's David is not David Hale
 
 
 def test_a_bare_surname_is_the_principal_bearer_unless_namesakes_are_of_a_size():

@@ -101,6 +101,7 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
     ("text", "tags"),
     [
         ("The ship has been on patrol since March.", [("March", "1989-03")]),
+        ("More than 7,000 have died since November, groups say.", [("November", "1988-11")]),
         ("The new office takes over, effective Feb. 1.", [("Feb. 1", "1990-02-01")]),
         ("The dividend would be paid in January.", [("January", "1990-01")]),
         ("The index closed at 437 on Friday Oct. 13.", [("Friday Oct. 13", "1989-10-13")]),

@@ -219,6 +219,16 @@ def _year_in_progress(span: Span, timex: Timex, anchor: dt.date | None) -> Timex
     return timex if after in ("ended", "ending", "end", "to", "through") else Timex(str(anchor.year))
 
 
+def _since_before_now(span: Span, timex: Timex, anchor: dt.date | None) -> Timex:
+    """'more than 7,000 have died since March', said in February: the March before, whatever the tense."""
+    since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+    if not since or anchor is None or not re.fullmatch(r"\d{4}-\d{2}", timex.value):
+        return timex
+    if timex.value <= anchor.isoformat()[:7]:
+        return timex
+    return Timex(f"{int(timex.value[:4]) - 1}{timex.value[4:]}", timex.type)
+
+
 def _weekday_then_date(day: Span, date: Span) -> bool:
     """'Friday Oct. 13': a day of the week and the date it falls on are one expression."""
     named_month = any(t.lower_.rstrip(".") in MONTHS for t in date)
@@ -279,6 +289,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
         timex = normalise(span.text, anchor, tense_of(span.root))
         if timex is None:
             continue
+        timex = _since_before_now(span, timex, anchor)
         timex = _year_in_progress(span, timex, anchor)
         timex = _in_quarterly_terms(span, timex, anchor)
         timex = _from_previous_mention(span.text, timex, found)
