@@ -13,6 +13,7 @@ from typing import TypeVar
 from . import chronology
 from .brief import SCHEMA_VERSION, Brief
 from .corroborate import figures_that_differ, merge_timeline, rarest_sharable, same_event, words_of
+from .extract.names import is_reporter
 from .findings import (
     BackgroundItem,
     DocFindings,
@@ -66,6 +67,11 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         questions += [_detached(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
         watch += [_detached(w, actors=remap(doc_id, w.actors)) for w in found.watch]
         background += [_detached(b) for b in found.background]
+    reporters = {a.id for a in actors if is_reporter(a.roles)}  # 'the BBC's Jim Muir' in one article
+    for actor in actors:
+        if actor.id in reporters:
+            actor.acting, actor.bystander = 0, True
+    positions = [p for p in positions if p.actor not in reporters]  # what an article's reporter says is the story
     positions = same_words_once(positions, lambda p: f"{p.actor} {p.text}")
     questions = same_words_once(questions, lambda q: q.question)
     watch = same_words_once(watch, lambda w: w.item)

@@ -274,6 +274,21 @@ def test_a_plural_demonym_without_the_names_people_not_their_country():
     assert [(p.actor, p.sources[0].sentence) for p in found.positions] == [("united-states", 2)]
 
 
+def test_a_reporter_named_as_one_in_one_article_reports_in_every_article(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-29",
+                "Talks remain stuck, says the BBC's Tom Reed in Beirut. Mayor Sarah Mitchell said they must go on.",
+            ),
+            "b": ("2021-05-30", "Hopes for a deal must stay alive, says Tom Reed."),
+        },
+    )
+    assert {p.actor for p in brief.positions} == {"sarah-mitchell"}
+    assert "Tom Reed" not in names(brief.actors)
+
+
 def test_a_passer_by_named_by_what_they_do_and_a_papers_own_reporter_tell_the_story_not_act_in_it():
     text = (
         '"We have come out to enjoy some fresh air," cyclist Silvia Rodriguez told Reuters. '
