@@ -733,6 +733,14 @@ def test_what_was_to_happen_later_that_day_is_due_once_a_newer_article_is_in(tmp
     assert [(w.date, w.status) for w in brief.watch] == [("2021-05-29", "due")]
 
 
+def test_it_is_not_possible_to_verify_is_no_next_step_but_is_to_get_is():
+    _, found = analyse(
+        "Freedonia restricts access to foreign media and it is not possible to verify casualty figures. "
+        "The Lisbon council is to get new powers."
+    )
+    assert [w.item for w in found.watch] == ["The Lisbon council is to get new powers."]
+
+
 def test_a_forecast_or_a_stated_stance_is_not_a_next_step_to_watch():
     text = (
         "Jane Porter, a columnist, wrote about the new party. The name will doom it. "

@@ -88,6 +88,8 @@ def with_named_subject(text: str, head: Token, actors, only: set[str] | None = N
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"), None)
     if subject is not None and only is not None and subject.lower_ not in only:
         return text
+    if subject is not None and subject.lower_ == "it" and head.lemma_ == "be":
+        return text  # 'it is not possible to verify ...' points back to nothing
     actor = actors.resolve(subject) if subject is not None else None
     if actor is None or subject is None or not text.lower().startswith(subject.lower_ + " "):
         return text

@@ -38,6 +38,7 @@ def _be_to(verb: Token) -> bool:
         verb.dep_ == "xcomp"
         and head.lemma_ == "be"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("acomp", "attr") for c in head.children)  # 'it is not possible to verify'
     ):
         return True
     return False
