@@ -658,6 +658,11 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
             ["Will a vote occur Friday?"],
         ),
         ('Mayor Sarah Mitchell asked: "Who would pay for it?"', []),
+        ("Welcome to a new age - where Facebook and text messages are essential to democratic change?", []),
+        (
+            "Mayor Sarah Mitchell asked: where will the Lisbon council find the money?",
+            ["Where will the Lisbon council find the money?"],
+        ),
         ('Mayor Sarah Mitchell asked: "Who would pay for the new bridge?"', ["Who would pay for the new bridge?"]),
     ],
 )

@@ -87,7 +87,9 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     places = place_names(list(doc.ents)) | {
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
-    person_names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON" and fold(clean_name(e)[0]) not in places]
+    person_names = [
+        name for e in ents if e.label_ == "PERSON" and (name := clean_name(e)[0]).strip() and fold(name) not in places
+    ]
     surnames = _surnames(person_names)
     inside_titles = _titles_of_people(doc, ents)
     candidates: list[_Candidate] = []

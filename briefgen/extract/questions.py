@@ -14,56 +14,13 @@ from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import clean, is_future, subtree_text
+from .asking import WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
+from .common import is_future, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
+from .explicit import asked_in_text
 from .parsed import Parsed
 from .pending import demanded, dismissed, not_done_yet, unclear_thing
-
-OPENERS = WH_WORDS | AUXILIARIES
-# An open matter is still ahead: its modal becomes the plain future of a question.
-
-
-NAMED_QUESTION = re.compile(
-    r"\bquestions? (?:is|was|remains)(?: this| now)?\s*[:,]?\s*[\"“‘']?"
-    r"((?:how|what|when|where|which|who|why)\b[^,.;:?!\"”’]+)",
-    re.IGNORECASE,
-)
-
-
-def _named_question(text: str) -> str | None:
-    """'The biggest question is this: how severe will the pandemic be, ...' -> 'How severe will the
-    pandemic be?': a question the text names as one, asked in question order (an auxiliary before
-    the subject) though it ends without a question mark."""
-    match = NAMED_QUESTION.search(text)
-    if not match:
-        return None
-    asked = match.group(1).strip()
-    words = asked.split()
-    lead = next((k for k, w in enumerate(words[1:4], 1) if w.lower() in AUXILIARIES), None)
-    if lead is None or lead == len(words) - 1 or not 4 <= len(words) <= MAX_WORDS:
-        return None  # 'the question is how the talks went' is a statement about a question
-    return asked[0].upper() + asked[1:] + "?"
-
-
-def _explicit(sent: Span) -> str | None:
-    """A question the text asks: the words from its opener to the question mark."""
-    text = clean(sent.text)
-    end = text.rfind("?")
-    if end < 0:
-        return _named_question(text)
-    start = max(text.rfind(c, 0, end) for c in (":", "“", '"', "—", "-"))
-    asked = text[start + 1 : end].strip(" \"'“”‘’")
-    words = asked.split()
-    if not 4 <= len(words) <= MAX_WORDS or words[0].lower() not in OPENERS:
-        return None
-    said = {w.lower().strip(",") for w in words}
-    if said & {"i", "you", "we", "me", "us", "my", "your", "our"}:
-        return None  # a rhetorical or personal question, not an open matter of the story
-    if said & {"it", "they", "them", "he", "him", "she", "her", "this", "these", "those"}:
-        return None  # 'Who would provide assets for it?' needs the sentences before it
-    return asked[0].upper() + asked[1:] + "?"
 
 
 def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
@@ -347,7 +304,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     lemmas = {t.lemma_.lower() for t in sent}
     lowered = " " + sent.text.lower() + " "
     for cue, present, asked in (
-        ("explicit", "?" in lowered or "question" in lowered, lambda: _explicit(sent)),
+        ("explicit", "?" in lowered or "question" in lowered, lambda: asked_in_text(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),

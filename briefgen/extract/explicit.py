@@ -1,0 +1,64 @@
+"""Questions the text itself asks: one ending in a question mark, or one it names as a question."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS
+from .common import clean
+
+OPENERS = WH_WORDS | AUXILIARIES
+
+
+NAMED_QUESTION = re.compile(
+    r"\bquestions? (?:is|was|remains)(?: this| now)?\s*[:,]?\s*[\"“‘']?"
+    r"((?:how|what|when|where|which|who|why)\b[^,.;:?!\"”’]+)",
+    re.IGNORECASE,
+)
+
+
+def _named_question(text: str) -> str | None:
+    """'The biggest question is this: how severe will the pandemic be, ...' -> 'How severe will the
+    pandemic be?': a question the text names as one, asked in question order (an auxiliary before
+    the subject) though it ends without a question mark."""
+    match = NAMED_QUESTION.search(text)
+    if not match:
+        return None
+    asked = match.group(1).strip()
+    words = asked.split()
+    lead = next((k for k, w in enumerate(words[1:4], 1) if w.lower() in AUXILIARIES), None)
+    if lead is None or lead == len(words) - 1 or not 4 <= len(words) <= MAX_WORDS:
+        return None  # 'the question is how the talks went' is a statement about a question
+    return asked[0].upper() + asked[1:] + "?"
+
+
+def asked_in_text(sent: Span) -> str | None:
+    """A question the text asks: the words from its opener to the question mark."""
+    text = clean(sent.text)
+    end = text.rfind("?")
+    if end < 0:
+        return _named_question(text)
+    start = max(text.rfind(c, 0, end) for c in (":", "“", '"', "—", "-"))
+    asked = text[start + 1 : end].strip(" \"'“”‘’")
+    words = asked.split()
+    if not 4 <= len(words) <= MAX_WORDS or words[0].lower() not in OPENERS:
+        return None
+    if words[0].lower() in WH_WORDS and not _asks_in_question_order(words, sent):
+        return None  # 'where Facebook and Twitter are essential?' is a clause, not a question
+    said = {w.lower().strip(",") for w in words}
+    if said & {"i", "you", "we", "me", "us", "my", "your", "our"}:
+        return None  # a rhetorical or personal question, not an open matter of the story
+    if said & {"it", "they", "them", "he", "him", "she", "her", "this", "these", "those"}:
+        return None  # 'Who would provide assets for it?' needs the sentences before it
+    return asked[0].upper() + asked[1:] + "?"
+
+
+def _asks_in_question_order(words: list[str], sent: Span) -> bool:
+    """A wh-question puts an auxiliary near its front ('Where does the US go from here?') or has the
+    wh-word for its subject ('Who won the vote?')."""
+    if any(w.lower() in AUXILIARIES for w in words[1:4]):
+        return True
+    second = next((t for t in sent if t.text == words[1]), None)
+    return second is not None and second.pos_ in ("VERB", "AUX")
