@@ -168,6 +168,14 @@ def test_one_person_however_outlets_spell_the_name_and_a_name_said_first_joins_t
     assert "David" in merged  # another document's David is not David Hale
 
 
+def test_the_younger_bearer_of_a_surname_is_not_the_one_the_surname_names():
+    _, found = analyse(
+        "Moammar Gadhafi spoke on radio. Gadhafi's son Saadi told CNN that troops would pull back. "
+        "The younger Gadhafi said there will be no assault."
+    )
+    assert [(p.actor, p.sources[0].sentence) for p in found.positions] == [("saadi", 2)]
+
+
 def test_a_bare_surname_is_the_principal_bearer_unless_namesakes_are_of_a_size():
     merged = _merged(
         ("a", "Moammar Gadhafi", "person", 19),

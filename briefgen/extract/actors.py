@@ -117,6 +117,8 @@ def _classify(
     if any(CODE.fullmatch(word) for word in name.split()):
         return None  # 'H1N1' names a virus
     country = countries().lookup(name)
+    if len(name.split()) == 1 and ent.start > 0 and _a_relative(doc[ent.start - 1]):
+        return None  # 'the younger Gadhafi' is a relative of the one the surname names
     if label == "PERSON" and country is None:
         role, title_ents = title_phrase(doc, ent.start)
         role = role or appositive_role(doc, ent) or headed_role(ent)
@@ -199,12 +201,16 @@ def _bare_surnames(
             continue
         full = surnames[fold(token.text)]
         before = doc[token.i - 1] if token.i else None
-        if before is not None and _another_first_name(before, full):
-            continue  # 'Otis Ferry' is not 'Bryan Ferry'
+        if before is not None and (_another_first_name(before, full) or _a_relative(before)):
+            continue  # 'Otis Ferry' is not 'Bryan Ferry', nor 'the younger Gadhafi' Moammar Gadhafi
         found.append(
             _Candidate(fold(full), full, "person", range(token.i, token.i + 1), sentence_of[token.i], token.text)
         )
     return found
+
+
+def _a_relative(before: Token) -> bool:
+    return before.lower_ in ("younger", "elder", "older")
 
 
 def _another_first_name(token: Token, full: str) -> bool:
