@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields
 from typing import TypeVar
@@ -154,21 +155,26 @@ def split_history(
 
 
 class _NameFinder:
-    """Whether a text holds one of the names as whole words. A name found in a text begins with a whole
-    word of that text, so only the names beginning with one of the text's words are looked for (one
-    pattern of every actor's name, tried on every event, grows with the square of the briefing)."""
+    """Whether a text holds one of the names as whole words. Every word of a name found in a text as
+    whole words is a whole word of the text, so a name is looked for only when all its words are the
+    text's (one pattern of every actor's name, tried on every event, grows with the square of the
+    briefing). Each name is filed under its word that fewest names share: filed under its first, the
+    names beginning with 'The' or 'New' would be tried on every text holding that word."""
 
     def __init__(self, names: list[str]) -> None:
-        self.by_first: dict[str, set[str]] = {}
-        for name in set(names):
-            first = _WORDS.match(name)
-            self.by_first.setdefault(first.group() if first else "", set()).add(name)
+        words_of_name = {name: frozenset(_WORDS.findall(name)) for name in set(names)}
+        sharing = Counter(word for words in words_of_name.values() for word in words)
+        self.by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for name, words in sorted(words_of_name.items()):
+            rarest = min(words, key=lambda word: (sharing[word], word)) if words else ""
+            self.by_word.setdefault(rarest, []).append((name, words))
         self.patterns: dict[frozenset[str], re.Pattern] = {}
 
     def text(self, text: str) -> bool:
-        names = set(self.by_first.get("", ()))
-        for word in set(_WORDS.findall(text)):
-            names |= self.by_first.get(word, set())
+        words = set(_WORDS.findall(text))
+        names = {name for name, _ in self.by_word.get("", ())}
+        for word in words:
+            names.update(name for name, needed in self.by_word.get(word, ()) if needed <= words)
         if not names:
             return False
         key = frozenset(names)

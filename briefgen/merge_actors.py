@@ -3,7 +3,7 @@ and who is only mentioned."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import bisect
 
 from .findings import Actor, Mentioned
 from .gazetteer import countries, fold, name_key, organizations, person_key, spelling_key
@@ -31,13 +31,7 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
             local_key[(doc_id, actor.id)] = key
             target = merged.get(key)
             if target is None:
-                merged[key] = replace(
-                    actor,
-                    aliases=list(actor.aliases),
-                    roles=list(actor.roles),
-                    sources=list(actor.sources),
-                    mentions_by_document=dict(actor.mentions_by_document),
-                )
+                merged[key] = _copy(actor)
             else:
                 _absorb(target, actor)
     redirects = _fold_surnames(merged)
@@ -56,6 +50,16 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
         del actor.sources[MAX_ACTOR_SOURCES:]  # the mention counts keep the full tally
     actors = sorted(merged.values(), key=lambda a: (-a.mentions, a.name))
     return actors, mapping
+
+
+def _copy(actor: Actor) -> Actor:
+    """A copy owning its lists, made without running __init__ again (replace() would: a million
+    actors at scale)."""
+    copy = object.__new__(Actor)
+    copy.__dict__.update(actor.__dict__)
+    copy.aliases, copy.roles, copy.sources = list(actor.aliases), list(actor.roles), list(actor.sources)
+    copy.mentions_by_document = dict(actor.mentions_by_document)
+    return copy
 
 
 def _absorb(target: Actor, other: Actor, keep_identity: bool = False) -> None:
@@ -127,6 +131,7 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             by_prefix.setdefault(" ".join(words[:n]), []).append(k)
         if len(words) > 1:
             by_prefix.setdefault(words[0], []).append(k)  # 'Deutsche' for the one 'Deutsche Boerse'
+    clipped = _ClipIndex({k: _initials(name.title()) for k, name in names.items()}, merged)
     redirects: dict[str, str] = {}
     for key in orgs:
         name = merged[key].name
@@ -137,16 +142,16 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             one_word = len(short.split()) == 1 and len(short) > 3
             owners = [k for k in by_prefix.get(short, []) if k != key] if len(short.split()) >= 3 or one_word else []
             owners = owners or [k for k in by_name.get(short, []) if k != key]
-        owners = owners or _clipped_owners(name, by_initials, merged, key)
+        owners = owners or clipped.owners(name, key)
         if len(owners) == 1 and owners[0] not in redirects:
-            _absorb(merged[owners[0]], merged[key], keep_identity=" " not in name)
+            clipped.absorb(owners[0], key, keep_identity=" " not in name)
             redirects[key] = owners[0]
     _fold_headless(orgs, names, by_name, merged, redirects)
     for key, actor in list(merged.items()):  # 'Lib Dem' tagged as a person
         if actor.kind == "person" and key not in redirects and len(actor.name.split()) >= 2:
-            owners = _clipped_owners(actor.name, by_initials, merged, key)
+            owners = clipped.owners(actor.name, key)
             if len(owners) == 1 and owners[0] not in redirects:
-                _absorb(merged[owners[0]], actor, keep_identity=True)
+                clipped.absorb(owners[0], key, keep_identity=True)
                 redirects[key] = owners[0]
     for key in redirects:
         del merged[key]
@@ -179,18 +184,84 @@ def _fold_headless(
             redirects[key] = owner
 
 
-def _clipped_owners(name: str, by_initials: dict[str, list[str]], merged: dict[str, Actor], key: str) -> list[str]:
-    """'Lib Dems' is 'Liberal Democrats' with each word cut short."""
+def _clip_words(name: str) -> list[str] | None:
+    """The words of a name as cut short ('Lib Dems' -> lib, dem), or None when one is too short to tell."""
     words = [w.lower().rstrip("s") for w in name.split()]
     if len(words) < 2 or any(len(w) < 3 for w in words):
+        return None
+    return words
+
+
+def _clips(words: list[str], owner: str) -> bool:
+    full = [w.lower() for w in owner.split()]
+    return len(full) == len(words) and all(f.startswith(w) and f != w for w, f in zip(words, full, strict=True))
+
+
+def _clipped_owners(name: str, by_initials: dict[str, list[str]], merged: dict[str, Actor], key: str) -> list[str]:
+    """'Lib Dems' is 'Liberal Democrats' with each word cut short. (The plain form of what _ClipIndex
+    finds: every organisation with the name's initials is tried.)"""
+    words = _clip_words(name)
+    if words is None:
         return []
-
-    def clips(owner: str) -> bool:
-        full = [w.lower() for w in owner.split()]
-        return len(full) == len(words) and all(f.startswith(w) and f != w for w, f in zip(words, full, strict=True))
-
     candidates = by_initials.get(_initials(name.title()), [])
-    return [k for k in candidates if k != key and clips(merged[k].name)]
+    return [k for k in candidates if k != key and _clips(words, merged[k].name)]
+
+
+_LAST = "\U0010ffff"  # after every character: word + _LAST ends the words beginning with word
+
+
+class _ClipIndex:
+    """_clipped_owners without trying every organisation of the same initials: at scale an initials
+    bucket holds thousands ('LD' for every Liberal Democrats, and for anything else spelling LD).
+    For each number of words n and each place i, the organisations' words at i are kept sorted, so
+    the owners whose i-th word begins with a given word are one range of that list; the narrowest of
+    the name's ranges is tried, word by word, with the initials checked as the bucket did. An owner
+    renamed by _absorb ('Deutsche Boerse' taking a person's longer name) is filed again under its
+    new words, so the result is the plain one's whatever the order of the merges."""
+
+    def __init__(self, initials: dict[str, str], merged: dict[str, Actor]) -> None:
+        self.initials = initials  # the organisations' keys and the initials of their bare names
+        self.merged = merged
+        self.words: dict[tuple[int, int], list[tuple[str, str]]] = {}
+        for key in initials:
+            full = self._full(key)
+            for place, word in enumerate(full):
+                self.words.setdefault((len(full), place), []).append((word, key))
+        for entries in self.words.values():
+            entries.sort()
+
+    def _full(self, key: str) -> list[str]:
+        return [w.lower() for w in self.merged[key].name.split()]
+
+    def owners(self, name: str, key: str) -> list[str]:
+        words = _clip_words(name)
+        if words is None:
+            return []
+        initials = _initials(name.title())
+        narrowest: tuple[int, int, list[tuple[str, str]]] | None = None
+        for place, word in enumerate(words):
+            entries = self.words.get((len(words), place), [])
+            low = bisect.bisect_left(entries, (word,))
+            high = bisect.bisect_left(entries, (word + _LAST,), low)
+            if narrowest is None or high - low < narrowest[1] - narrowest[0]:
+                narrowest = (low, high, entries)
+        assert narrowest is not None
+        low, high, entries = narrowest
+        found = [k for _, k in entries[low:high] if k != key and self.initials[k] == initials]
+        return [k for k in found if _clips(words, self.merged[k].name)]
+
+    def absorb(self, owner: str, key: str, keep_identity: bool) -> None:
+        """_absorb, keeping the owner filed under its name's words."""
+        before = self._full(owner)
+        _absorb(self.merged[owner], self.merged[key], keep_identity=keep_identity)
+        after = self._full(owner)
+        if after == before or owner not in self.initials:
+            return
+        for place, word in enumerate(before):
+            entries = self.words[(len(before), place)]
+            del entries[bisect.bisect_left(entries, (word, owner))]
+        for place, word in enumerate(after):
+            bisect.insort(self.words.setdefault((len(after), place), []), (word, owner))
 
 
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:
