@@ -68,6 +68,17 @@ class Lexicon:
         words = name.replace("The ", "").split()
         return bool(words) and (" ".join(words) in self.news_outlets or words[-1] in self.news_outlet_words)
 
+    def is_reporter(self, roles: list[str]) -> bool:
+        """'BBC labour affairs correspondent', 'BBC political analyst': someone who reports the story (a
+        market analyst or strategist at a bank takes part in it, as an expert)."""
+        for role in roles:
+            words = role.replace("'s", "").split()
+            if any(w.lower() in self.reporter_roles for w in words):
+                return True
+            if "analyst" in role.lower() and any(w in self.news_outlets or w in self.news_outlet_words for w in words):
+                return True
+        return False
+
 
 def _typed(name: str, value: object, kind: object) -> object:
     if kind is WordSet or kind == "WordSet":

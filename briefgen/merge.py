@@ -14,7 +14,6 @@ from typing import TypeVar
 from . import chronology
 from .brief import SCHEMA_VERSION, Brief
 from .corroborate import figures_that_differ, merge_timeline, rarest_sharable, same_event, words_of
-from .extract.names import is_reporter
 from .findings import (
     BackgroundItem,
     DocFindings,
@@ -23,6 +22,7 @@ from .findings import (
     TimelineEvent,
 )
 from .ingest import Document
+from .lexicon import lexicon
 from .merge_actors import merge_actors, split_actors
 
 T = TypeVar("T")
@@ -68,7 +68,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         questions += [_detached(q, actors=remap(doc_id, q.actors)) for q in found.open_questions]
         watch += [_detached(w, actors=remap(doc_id, w.actors)) for w in found.watch]
         background += [_detached(b) for b in found.background]
-    reporters = {a.id for a in actors if is_reporter(a.roles)}  # 'the BBC's Jim Muir' in one article
+    reporters = {a.id for a in actors if lexicon().is_reporter(a.roles)}  # 'the BBC's Jim Muir' in one article
     for actor in actors:
         if actor.id in reporters:
             actor.acting, actor.bystander = 0, True

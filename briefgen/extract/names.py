@@ -208,16 +208,7 @@ def is_news_outlet(name: str) -> bool:
 
 
 def is_reporter(roles: list[str]) -> bool:
-    """'BBC labour affairs correspondent', 'BBC political analyst': someone who reports the story (a
-    market analyst or strategist at a bank takes part in it, as an expert)."""
-    lex = lexicon()
-    for role in roles:
-        words = role.replace("'s", "").split()
-        if any(w.lower() in lex.reporter_roles for w in words):
-            return True
-        if "analyst" in role.lower() and any(w in lex.news_outlets or w in lex.news_outlet_words for w in words):
-            return True
-    return False
+    return lexicon().is_reporter(roles)
 
 
 def names_people(ent: Span) -> bool:
