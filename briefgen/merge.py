@@ -24,6 +24,7 @@ from .findings import (
 from .ingest import Document
 from .lexicon import lexicon
 from .merge_actors import merge_actors, split_actors
+from .time.words import WEEKDAYS
 
 T = TypeVar("T")
 
@@ -105,7 +106,11 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         actors=actors,
         positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
         timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
-        open_questions=select_questions(disagreements + questions, order, first_source),
+        open_questions=select_questions(
+            without_passed_days(disagreements + questions, {d.id: d.date for d in documents}, max(dates, default=None)),
+            order,
+            first_source,
+        ),
         watch=sorted(
             watch_status(watch, timeline, {d.id: d.date for d in documents}, max(dates) if dates else None),
             key=lambda w: (_sort_date(w.date), first_source(w)),
@@ -239,6 +244,30 @@ WEAK_CUES = ("forecast", "condition", "possibility")
 
 
 CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", *WEAK_CUES)
+
+
+def without_passed_days(questions: list[OpenQuestion], doc_dates: dict[str, str | None], as_of: str | None) -> list:
+    """'Will a vote occur Wednesday?', asked in an article of Tuesday: once a source of Thursday is in,
+    that Wednesday has come and gone, and the question is answered somewhere or moot. (A question
+    asks ahead: its weekday is the next one from its article's date, 'tomorrow' the day after.)"""
+    kept = []
+    for question in questions:
+        written = doc_dates.get(question.sources[0].doc)
+        asked_of = _day_asked_of(question.question, written) if written and as_of else None
+        if asked_of is None or as_of is None or asked_of >= as_of[:10]:
+            kept.append(question)
+    return kept
+
+
+def _day_asked_of(question: str, written: str) -> str | None:
+    try:
+        day = dt.date.fromisoformat(written[:10])
+    except ValueError:
+        return None
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    shifts = [(WEEKDAYS[w] - day.weekday()) % 7 for w in words & WEEKDAYS.keys()]
+    shifts += [0 for w in words if w in ("today", "tonight")] + [1 for w in words if w == "tomorrow"]
+    return (day + dt.timedelta(days=max(shifts))).isoformat() if shifts else None
 
 
 def select_questions(questions: list[OpenQuestion], order: dict[str, int], first_source) -> list:

@@ -716,6 +716,16 @@ def test_two_events_that_share_a_few_words_are_not_one_event_with_a_disputed_dat
     ]
 
 
+def test_a_question_about_a_day_that_has_passed_is_not_asked(tmp_path):
+    first = "It is unclear whether the Lisbon council will vote on Wednesday."  # a Tuesday's article
+    brief = story(tmp_path, {"a": ("2021-06-01", first)})
+    assert [q.question for q in brief.open_questions] == ["Will the Lisbon council vote on Wednesday?"]
+    brief = story(tmp_path, {"a": ("2021-06-01", first), "b": ("2021-06-02", "The river fell overnight.")})
+    assert [q.question for q in brief.open_questions] == ["Will the Lisbon council vote on Wednesday?"]
+    brief = story(tmp_path, {"a": ("2021-06-01", first), "b": ("2021-06-03", "The river fell overnight.")})
+    assert brief.open_questions == []
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 
