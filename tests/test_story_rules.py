@@ -50,6 +50,15 @@ def test_a_member_of_the_public_quoted_once_is_mentioned_not_an_actor(tmp_path):
     assert all(p.actor != "kathy-lee" for p in brief.positions)
 
 
+def test_an_expert_named_by_where_they_work_is_not_a_passer_by():
+    _, found = analyse(
+        'Joe Hale, a football specialist at accountancy firm Bright Lane, said the support was "utterly crucial". '
+        '"We are scared," said Kathy Lee, 53, a teacher.'
+    )
+    assert "joe-hale" in {p.actor for p in found.positions}
+    assert "kathy-lee" not in {p.actor for p in found.positions}
+
+
 def test_across_articles_an_office_holder_who_acts_once_is_an_actor_and_a_plain_name_is_not(tmp_path):
     brief = story(
         tmp_path,

@@ -269,7 +269,20 @@ def introduced_as_public(ent: Span) -> bool:
         described = doc[end + 2 : min(end + 8, len(doc))]
         words = {t.lower_ for t in described if not t.is_punct}
         works_for = any(t.ent_type_ == "ORG" for t in described)  # 'a strategist at Sovlink Securities'
-        return not works_for and not words & lexicon().titles
+        return not works_for and not _works_at(doc[end + 2 : min(end + 12, len(doc))]) and not words & lexicon().titles
+    return False
+
+
+def _works_at(described: Span) -> bool:
+    """'a football specialist at accountancy firm Grant Thornton': someone named by where they work,
+    whatever label the tagger gave the firm, speaks as an expert, not as a passer-by."""
+    for token in described:
+        if token.text in (",", ";", ".") or token.pos_ == "VERB":
+            return False
+        if token.lower_ in ("at", "with", "from", "for") and any(
+            t.pos_ == "PROPN" for t in described[token.i - described.start + 1 :]
+        ):
+            return True
     return False
 
 
