@@ -97,22 +97,23 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         return order.get(source.doc, 0), source.sentence
 
     records = [d.record() for d in documents]
-    dates = [d.date for d in documents if d.date]
+    doc_dates = {d.id: d.date for d in documents}
+    as_of = max((d.date for d in documents if d.date), default=None)
     return Brief(
         schema=SCHEMA_VERSION,
         title=title or (documents[0].title if len(documents) == 1 else "Briefing"),
-        as_of=max(dates) if dates else None,
+        as_of=as_of,
         documents=records,
         actors=actors,
         positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
         timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
         open_questions=select_questions(
-            without_passed_days(disagreements + questions, {d.id: d.date for d in documents}, max(dates, default=None)),
+            without_passed_days(disagreements + questions, doc_dates, as_of),
             order,
             first_source,
         ),
         watch=sorted(
-            watch_status(watch, timeline, {d.id: d.date for d in documents}, max(dates) if dates else None),
+            watch_status(watch, timeline, doc_dates, as_of),
             key=lambda w: (_sort_date(w.date), first_source(w)),
         ),
         background=sorted(background, key=first_source),

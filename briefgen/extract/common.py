@@ -95,3 +95,8 @@ def with_named_subject(text: str, head: Token, actors, only: set[str] | None = N
         return text
     named = actors.display(actor) + text[len(subject.text) :]
     return named[0].upper() + named[1:]
+
+
+def has_subject(verb: Token) -> bool:
+    """The verb has a subject of its own ('that it may be ready' has; 'been advised that ...' has not)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)

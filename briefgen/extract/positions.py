@@ -12,6 +12,7 @@ from ..time.tense import sentence_of
 from .common import (
     QUOTE_CHARS,
     clean,
+    has_subject,
     subtree_text,
     topics,
 )
@@ -169,8 +170,7 @@ def _framed(verb: Token) -> bool:
 def _stands_alone(verb: Token) -> bool:
     """Whether the clause of a stance reads on its own: it has its own subject ('that it may be ready'
     has; 'been advised that ...' has not) and no negation or modal above it frames it."""
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-    return has_subject and not _framed(verb)
+    return has_subject(verb) and not _framed(verb)
 
 
 def _says_will(verb: Token) -> bool:

@@ -14,7 +14,7 @@ from ..time.tagger import tagged
 from ..time.tense import WEEKDAY_NAMES
 from ..time.timex import Timex
 from ..time.words import contains
-from .common import clean, is_ahead, is_hypothetical, sentence_case, with_named_subject
+from .common import clean, has_subject, is_ahead, is_hypothetical, sentence_case, with_named_subject
 from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
@@ -55,7 +55,7 @@ def _event_head(ent: Span) -> Token:
     verb = token.head
     if verb.i == token.i:
         return token
-    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not has_subject(verb):
         verb = verb.head  # 'was kidnapped and rescued in 2009': the clause with the subject
     date_is_adjunct = token == ent.root or (token.dep_ == "prep" and any(c == ent.root for c in token.children))
     if not date_is_adjunct and token.dep_ == "prep":
@@ -65,8 +65,8 @@ def _event_head(ent: Span) -> Token:
     return verb
 
 
-def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
-    """The clause the date belongs to, without the parts that carry other dates."""
+def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token], Token]:
+    """The clause the date belongs to, without the parts that carry other dates, and its head."""
     head = _event_head(ent)
     excluded: set[int] = set()
     for child in head.children:
@@ -91,7 +91,7 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token]]:
         text = clean("".join(t.text_with_ws for t in tokens))
     if len(text.split()) > MAX_EVENT_WORDS:
         text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
-    return sentence_case(text), tokens
+    return sentence_case(text), tokens, head
 
 
 def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
@@ -105,11 +105,10 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             others = [o for o, _ in dated if o is not ent]
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
-            text, tokens = event_text(ent, others)
+            text, tokens, head = event_text(ent, others)
             if not _is_clause(tokens):  # 'Sunday's announcement', 'To vote off three members last November'
                 text = _shortened(sentence_case(clean(sent.text)))
-                tokens = list(sent)
-            head = _event_head(ent) if _is_clause(tokens) else sent.root
+                tokens, head = list(sent), sent.root
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
                 scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
@@ -153,10 +152,6 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         actors=parsed.actors.in_span(lead),
         sources=[parsed.source(lead._.number)],
     )
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _is_clause(tokens: list[Token]) -> bool:
