@@ -559,6 +559,12 @@ def test_an_event_shown_on_its_own_names_the_person_he_or_she_stands_for_but_not
     ]
 
 
+def test_an_event_shown_as_its_whole_sentence_names_its_he_or_she_too():
+    text = "Ambassador Susan Rice spoke first. She said she hopes to see a resolution as early as Thursday."
+    _, found = analyse(text, date="2011-03-16")
+    assert [e.event for e in found.timeline] == ["Susan Rice said she hopes to see a resolution as early as Thursday."]
+
+
 def test_a_day_or_another_is_one_event_on_the_first():
     _, found = analyse("Troops will take up positions around the city Saturday or Sunday.", date="2011-03-17")
     assert [e.date for e in found.timeline] == ["2011-03-19"]

@@ -108,7 +108,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             text, tokens, head = event_text(ent, others)
             if not _is_clause(tokens):  # 'Sunday's announcement', 'To vote off three members last November'
                 text = _shortened(sentence_case(clean(sent.text)))
-                tokens = list(sent)
+                tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
                 scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
