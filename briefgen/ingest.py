@@ -259,6 +259,9 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
     body, furniture = from_the_dateline(body)
     if furniture:
         notes.append("headlines and captions before the dateline were left out")
+    body, footer = without_legal_footer(body)
+    if footer:
+        notes.append("the page's legal notices at the end were left out")
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
     date = _given_date(meta.get("date"), "front matter date", notes)
@@ -296,6 +299,27 @@ def without_reader_comments(body: str) -> tuple[str, bool]:
         return body, False
     start = body.rfind("\n", 0, match.start()) + 1
     return body[: start or match.start()].rstrip(), True  # on one line, keep what comes before the stamp
+
+
+# A page footer's legal notice: 'Disclaimer ...', '... are proprietary to ...', '(c) 2013 ...'
+LEGAL_NOTICE = re.compile(
+    r"^\s*Disclaimer\b|\bAll rights reserved\b|\bproprietary to\b|\band its licensors\b|©"
+    r"|\bCopyright (?:©\s*)?\d{4}\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+FOOTER_WITHIN = 0.5  # a footer's notice sits in the second half of the page
+
+
+def without_legal_footer(body: str) -> tuple[str, bool]:
+    """A saved page can end with the site's legal notices (data disclaimers, copyright lines),
+    whose years and company names are not the story's: the article stops at the paragraph that
+    holds the first notice in the page's second half."""
+    match = LEGAL_NOTICE.search(body, int(len(body) * FOOTER_WITHIN))
+    if match is None:
+        return body, False
+    start = body.rfind("\n", 0, match.start()) + 1
+    kept = body[:start].rstrip()
+    return (kept, True) if re.search(r"\w{2,}", kept) else (body, False)
 
 
 # 'Benghazi, Libya (CNN) -- ': where a wire story starts

@@ -62,6 +62,8 @@ class Lexicon:
     stance_adjectives_with_of: WordSet
     state_bodies: WordSet
     product_nouns: WordSet
+    settlement_nouns: WordSet
+    locative_prepositions: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

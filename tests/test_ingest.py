@@ -223,3 +223,30 @@ def test_a_bare_dateline_goes_without_a_notice_and_an_acronym_in_brackets_is_no_
     assert read_seed(tmp_path / "wire.txt", "a", "wire.txt", notes).text == "Mexico said the worst was over."
     assert read_seed(tmp_path / "who.txt", "b", "who.txt", notes).text.startswith("The World Health Organization")
     assert notes == []
+
+
+def test_a_saved_pages_legal_footer_is_left_out_and_the_story_kept(tmp_path):
+    page = (
+        "Oil\n\nRebels hold two oil terminals after a week of fighting.\n\n"
+        "The government retook a third terminal on Monday.\n\n"
+        "Disclaimer: Quote data is proprietary to Example Data Inc. and its licensors.\n\n"
+        "Example Data Inc. 2013."
+    )
+    write(tmp_path, "page.txt", page)
+    notes: list[str] = []
+    document = read_seed(tmp_path / "page.txt", "d", "page.txt", notes)
+    assert document.text.endswith("The government retook a third terminal on Monday.")
+    assert "2013" not in document.text
+    assert notes == ["the page's legal notices at the end were left out"]
+
+
+def test_a_story_about_a_disclaimer_keeps_its_words(tmp_path):
+    story = (
+        "Airline\n\nThe founder said he planned to add a disclaimer to the website.\n\n"
+        "He said the two firms were unrelated."
+    )
+    write(tmp_path, "story.txt", story)
+    notes: list[str] = []
+    document = read_seed(tmp_path / "story.txt", "d", "story.txt", notes)
+    assert document.text.endswith("He said the two firms were unrelated.")
+    assert notes == []

@@ -330,6 +330,21 @@ def test_an_expert_quoted_once_speaks_and_a_broadcasters_analyst_reports():
     assert {p.actor for p in found.positions} == {"eric-kraus", "kaha-kiknavelidze"}
 
 
+def test_a_town_the_text_only_uses_as_a_place_is_not_an_actor():
+    _, found = analyse(
+        "Shelling resumed in Dunmarrow on Tuesday, and the port city of Dunmarrow lost power. "
+        "Dunmarrow has been under siege for weeks. Fighting in Dunmarrow went on. "
+        "Dunmarrow's harbour was mined. Mayor Sarah Mitchell said the city needed help. "
+        "Investors said they had lost confidence in Mitchell."
+    )
+    assert names(found.actors) == {"Sarah Mitchell"}
+
+
+def test_a_name_with_digits_is_no_person():
+    _, found = analyse("An MV-22 Osprey carrying Marines landed near Captain Tom Reed, who said he was relieved.")
+    assert "MV-22 Osprey" not in names(found.actors)
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 
@@ -609,6 +624,16 @@ def test_old_history_no_actor_takes_part_in_goes_to_background(tmp_path):
     )
     assert [e.date for e in brief.timeline] == ["2021-05-28"]
     assert any("1957" in b.text for b in brief.background)
+
+
+def test_what_did_not_happen_is_no_event():
+    _, found = analyse(
+        "Witnesses said that, had the army not intervened on Tuesday night, the shelling would have continued. "
+        "Had the bank not stepped in on Monday, the firm would have collapsed. "
+        "The bank stepped in on Monday.",
+        date="2021-05-28",
+    )
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2021-05-24", 3)]
 
 
 # --- 5. open questions ------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from .names import (
     is_reporter,
     is_thing,
     join_compound_demonyms,
+    known_surnames,
     names_a_venue,
     names_people,
     place_names,
@@ -34,6 +35,7 @@ from .names import (
     reporting_outlet,
     title_phrase,
     titled_person,
+    towns_by_use,
     widen_org,
 )
 
@@ -90,6 +92,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     person_names = [
         name for e in ents if e.label_ == "PERSON" and (name := clean_name(e)[0]).strip() and fold(name) not in places
     ]
+    places |= towns_by_use(list(doc.ents), known_surnames(person_names))
+    person_names = [name for name in person_names if fold(name) not in places and _could_be_a_persons(name)]
     surnames = _surnames(person_names)
     inside_titles = _titles_of_people(doc, ents)
     candidates: list[_Candidate] = []
@@ -116,6 +120,8 @@ def _classify(
     doc, label = ent.doc, ent.label_
     if any(CODE.fullmatch(word) for word in name.split()):
         return None  # 'H1N1' names a virus
+    if label == "PERSON" and not _could_be_a_persons(name):
+        return None
     country = countries().lookup(name)
     if len(name.split()) == 1 and ent.start > 0 and _a_relative(doc[ent.start - 1]):
         return None  # 'the younger Gadhafi' is a relative of the one the surname names
@@ -165,6 +171,10 @@ def _classify(
     if known:
         return _Candidate(fold(known), known, kind, tokens, sentence, name)
     return _Candidate(name_key(name, kind), name, kind, tokens, sentence, name)
+
+
+def _could_be_a_persons(name: str) -> bool:
+    return not any(ch.isdigit() for ch in name)  # 'an MV-22 Osprey': no one's name has digits in it
 
 
 def _surnames(person_names: list[str]) -> dict[str, str]:

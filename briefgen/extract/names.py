@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -103,6 +104,40 @@ def place_names(ents: list[Span]) -> set[str]:
             if ent[-1].lower_ in lexicon().facility_words and len(ent) > 1:
                 places.add(fold(name.rsplit(" ", 1)[0]))
     return places
+
+
+def towns_by_use(ents: list[Span], known_people: set[str]) -> set[str]:
+    """Names the text uses as places ('fighting in Misrata', 'the port city of Misrata') at least twice
+    and more than twice as often as the subject of a verb; the tagger may call some of their
+    mentions persons."""
+    lex = lexicon()
+    as_place: Counter[str] = Counter()
+    as_subject: Counter[str] = Counter()
+    for ent in ents:
+        if ent.label_ not in ("PERSON", "GPE", "ORG"):
+            continue
+        name = clean_name(ent)[0]
+        root, head = ent.root, ent.root.head
+        if root.dep_ == "nsubj":
+            as_subject[name] += 1
+        elif ent.label_ != "ORG" and root.dep_ == "pobj" and head.lower_ in lex.locative_prepositions:
+            as_place[name] += 1  # 'a stake in Gazprom': a company follows 'in' too, so not for ORG
+        elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.settlement_nouns:
+            as_place[name] += 1
+    return {
+        fold(name)
+        for name, count in as_place.items()
+        if count >= 2
+        and count > 2 * as_subject[name]
+        and fold(name) not in known_people
+        and name.strip()
+        and countries().lookup(name) is None
+    }
+
+
+def known_surnames(person_names: list[str]) -> set[str]:
+    """The folded surnames of people named in full: 'Obama' is a person when 'Barack Obama' is named."""
+    return {fold(" ".join(n.split()[i:])) for n in person_names for i in range(1, len(n.split()))}
 
 
 def is_facility(ent: Span) -> bool:

@@ -181,7 +181,29 @@ WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 def is_hypothetical(token: Token) -> bool:
     """The clause holding token says what could or might be, not what is, was or will be."""
     verb = governing_verb(token)
-    return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for c in verb.children)
+    auxiliaries = [c for c in verb.children if c.dep_ == "aux"]
+    if any(c.lower_ in ("could", "may", "might") for c in auxiliaries):
+        return True
+    if {"would", "have"} <= {c.lower_ for c in auxiliaries}:
+        return True  # 'the shelling would have continued': what did not happen
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and _inverted_condition(subject)
+
+
+def _inverted_condition(subject: Token) -> bool:
+    """'(that,) had the army not intervened on Tuesday', 'Were the bank to fail': a condition put by
+    putting the auxiliary before the subject, at the start of a clause."""
+    start = subject.left_edge.i
+    if start == 0 or subject.doc[start - 1].lower_ not in ("had", "were", "should"):
+        return False
+    before = subject.doc[start - 2] if start >= 2 else None
+    return (
+        before is None
+        or before.is_sent_end
+        or before.is_punct
+        or before.lower_ == "that"
+        or subject.doc[start - 1].is_sent_start
+    )
 
 
 def is_ahead(ent: Span) -> bool:
