@@ -64,6 +64,8 @@ class Lexicon:
     product_nouns: WordSet
     settlement_nouns: WordSet
     locative_prepositions: WordSet
+    state_force_nouns: WordSet
+    org_head_nouns: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

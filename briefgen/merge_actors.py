@@ -8,6 +8,7 @@ import bisect
 from .findings import Actor, Mentioned
 from .gazetteer import countries, fold, name_key, organizations, person_key, spelling_key
 from .ingest import slugify
+from .lexicon import lexicon
 
 MIN_ACTS = 2  # sentences in which a name that never speaks must act to count as an actor
 
@@ -102,6 +103,15 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "for", "the"))
 
 
+def initials_forms(name: str) -> set[str]:
+    """The acronyms a name may go by: 'Public and Commercial Services Union' is 'PCSU' or 'PCS'."""
+    forms = {_initials(name)}
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in lexicon().org_head_nouns and len(_initials(" ".join(words[:-1]))) >= 3:
+        forms.add(_initials(" ".join(words[:-1])))
+    return forms
+
+
 def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
     """An acronym joins the one organisation whose initials it spells ('CDC'); a name joins the one
     longer name it begins ('Centers for Disease Control' and '... and Prevention'), with or without
@@ -124,7 +134,8 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
     by_prefix: dict[str, list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for k, name in names.items():
-        by_initials.setdefault(_initials(name.title()), []).append(k)
+        for initials in initials_forms(name.title()):
+            by_initials.setdefault(initials, []).append(k)
         by_name.setdefault(name, []).append(k)
         words = name.split()
         for n in range(3, len(words)):

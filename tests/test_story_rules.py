@@ -345,6 +345,30 @@ def test_a_name_with_digits_is_no_person():
     assert "MV-22 Osprey" not in names(found.actors)
 
 
+def test_a_country_that_only_says_where_a_body_is_from_does_not_act():
+    _, found = analyse(
+        "Shares in US phone company Telco have risen. The UK's biggest union is to ballot its members. "
+        "US officials said the deal was fair."
+    )
+    acting = {a.name: a.acting for a in found.actors}
+    assert acting.get("United States") == 1 and acting.get("United Kingdom", 0) == 0
+
+
+def test_a_body_named_with_and_and_its_initials_are_one_actor():
+    _, found = analyse(
+        "Mark Serwotka, from the Public and Commercial Services union, said the plans were wrong. "
+        "The Public and Commercial Services Union will co-ordinate any action. "
+        "PCS leader Mark Serwotka warned of walkouts."
+    )
+    organisations = [a for a in found.actors if a.kind == "organization"]
+    assert [(a.name, "PCS" in a.aliases) for a in organisations] == [("Public and Commercial Services Union", True)]
+
+
+def test_two_companies_joined_by_and_stay_two():
+    _, found = analyse("Shares in Qwest and Telco rose. Qwest said it would bid. Telco said it would wait.")
+    assert {"Qwest", "Telco"} <= names(found.actors) and "Qwest and Telco" not in names(found.actors)
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 

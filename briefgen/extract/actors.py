@@ -11,6 +11,7 @@ from ..findings import Actor, Source
 from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
 from ..lexicon import lexicon
+from ..merge_actors import initials_forms
 from .coref import ActorIndex
 from .cues import cue_spans
 from .names import (
@@ -37,6 +38,7 @@ from .names import (
     titled_person,
     towns_by_use,
     widen_org,
+    without_nested,
 )
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
@@ -64,7 +66,7 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
         if ent.label_ in ACTOR_LABELS | {"PRODUCT"} and ent.start not in skipped and not in_dateline(ent)
     ]
     repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
-    return join_compound_demonyms(doc, repaired)
+    return join_compound_demonyms(doc, without_nested(repaired))
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
@@ -292,9 +294,8 @@ def _merge_acronyms(candidates: list[_Candidate], text: str) -> None:
     orgs = {c.key: c for c in candidates if c.kind == "organization"}
     long_for: dict[str, _Candidate] = {}
     for candidate in orgs.values():
-        words = [w for w in candidate.name.split() if w[0].isupper() and w.lower() not in ("of", "and", "for", "the")]
-        if len(words) > 1:
-            long_for["".join(w[0] for w in words)] = candidate
+        if len(candidate.name.split()) > 1:
+            long_for.update(dict.fromkeys(initials_forms(candidate.name), candidate))
         match = re.search(re.escape(candidate.name) + r"\s*\(([A-Z][A-Za-z&.]{1,9})\)", text)
         if match:
             long_for[match.group(1).replace(".", "")] = candidate
@@ -315,6 +316,8 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
             by_key[cand.key] = actor
         if len(cand.name) > len(actor.name) and cand.kind == "person":
             actor.name = cand.name
+        elif fold(cand.name) == fold(actor.name) and _capitals(cand.name) > _capitals(actor.name):
+            actor.name = cand.name  # 'Public and Commercial Services Union', however one outlet wrote it
         if cand.alias not in actor.aliases:
             actor.aliases.append(cand.alias)
         if cand.role and cand.role not in actor.roles:
@@ -325,7 +328,8 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
         if cand.public:
             index.public.add(actor.id)
         outlet = cand.kind == "organization" and is_news_outlet(cand.name)
-        if _acts(doc, cand.tokens, outlet) and cand.sentence not in acting.setdefault(actor.id, set()):
+        acts = _acts(doc, cand.tokens, outlet, country=cand.kind == "country")
+        if acts and cand.sentence not in acting.setdefault(actor.id, set()):
             acting[actor.id].add(cand.sentence)
             actor.acting += 1
         if not any(s.sentence == cand.sentence for s in actor.sources):
@@ -355,16 +359,20 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
     return index
 
 
-def _acts(doc: Doc, tokens: range, outlet: bool = False) -> bool:
+def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) -> bool:
     """Whether a mention names who does or says something: the subject of a verb, the agent of a
     passive, or the owner of the subject ('Spain's health ministry said', 'a spokesman for X said').
-    A news outlet that reports ('the FT said', 'the BBC has learnt') does not act in the story."""
+    A news outlet that reports ('the FT said', 'the BBC has learnt') does not act in the story, nor
+    does a country that only says where a body is from ('US phone firm MCI', 'the UK's biggest union')."""
     inside = set(tokens)
     token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
-    speakers = lexicon().agent_nouns | lexicon().person_group_words | lexicon().titles
+    lex = lexicon()
+    speakers = lex.agent_nouns | lex.person_group_words | lex.titles
     for _ in range(4):
         head = token.head
         if token.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj") and head.pos_ in ("NOUN", "PROPN"):
+            if country and token.dep_ != "conj" and not _of_the_state(head):
+                return False
             token = head
         elif token.dep_ == "pobj" and head.lower_ in ("for", "of", "from") and head.head.lower_ in speakers:
             token = head.head
@@ -374,6 +382,21 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False) -> bool:
         lex = lexicon()
         return not (outlet and token.head.lemma_.lower() in lex.reporting_verbs | lex.speech_verbs)
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def _capitals(name: str) -> int:
+    return sum(word[:1].isupper() for word in name.split())
+
+
+def _of_the_state(noun: Token) -> bool:
+    """'Britain's prime minister', 'US officials', 'Spain's health ministry', 'Israel's army': a noun
+    a country's own people or bodies go by."""
+    lex = lexicon()
+    word = noun.lemma_.lower()
+    before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
+    if word in lex.state_bodies or f"{before} {word}" in lex.state_bodies:  # 'ministry', 'central bank'
+        return True
+    return word in lex.agent_nouns | lex.person_group_words | lex.titles | lex.state_force_nouns
 
 
 def _role_phrases(role: str) -> list[str]:

@@ -61,9 +61,24 @@ def widen_org(ent: Span) -> Span:
     if ent.label_ != "ORG" or start < 2 or doc[start - 1].lower_ not in ("and", "&"):
         return ent
     first = doc[start - 2]
+    heads = lexicon().org_head_nouns
+    lower_head = ent.end < len(doc) and doc[ent.end].lower_ in heads and doc[ent.end].is_lower
+    alone = first.ent_iob_ == "B" and (start - 2 == 0 or doc[start - 3].ent_iob_ != "I")
+    if first.ent_type_ == "ORG" and first.is_title and alone and (lower_head or ent[-1].lower_ in heads):
+        # 'the Public and Commercial Services union', tagged 'Public' and 'Commercial Services'
+        return Span(doc, start - 2, ent.end + lower_head, label="ORG")
     if first.is_title and not first.ent_type_ and not first.is_sent_start and first.pos_ in ("PROPN", "ADJ", "NOUN"):
         return Span(doc, start - 2, ent.end, label="ORG")
     return ent
+
+
+def without_nested(ents: list[Span]) -> list[Span]:
+    """A repaired name swallows the pieces the tagger had cut it into."""
+    return [
+        e
+        for e in ents
+        if not any(o is not e and o.start <= e.start and e.end <= o.end and len(o) > len(e) for o in ents)
+    ]
 
 
 def _dropped_name_word(token: Token) -> bool:
