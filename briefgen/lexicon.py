@@ -66,6 +66,7 @@ class Lexicon:
     locative_prepositions: WordSet
     state_force_nouns: WordSet
     org_head_nouns: WordSet
+    inanimate_nouns: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -526,6 +526,49 @@ def test_a_stance_in_question_or_a_bare_noun_is_no_position(text, holders):
     assert [p.actor for p in found.positions] == holders
 
 
+def test_they_after_a_plural_group_is_the_group_not_the_nearest_body():
+    _, found = analyse(
+        "Five public sector unions will hold talks with Deputy Prime Minister John Prescott at Labour's "
+        "spring conference. They want the government to withdraw the regulations. "
+        "The Cabinet Office is reviewing pensions, prompting unions representing 4.5m workers to threaten "
+        "action. They believe the plans include a later retirement age."
+    )
+    holders = {p.text.split()[1]: p.actor for p in found.positions if p.text.startswith("They")}
+    assert holders == {"want": "public-sector-unions"}  # 'They believe' is the unions no name is given to
+    assert not any("m workers" in a.name for a in found.actors)
+
+
+def test_officials_named_by_a_body_speak_for_it_and_make_no_group():
+    _, found = analyse("UKIP officials said the plan was wrong and must be dropped.")
+    assert [(p.actor, p.kind) for p in found.positions] == [("ukip", "reported")]
+    assert all(a.kind != "group" for a in found.actors)
+
+
+def test_he_added_after_an_unnamed_correspondent_is_not_the_last_named_man():
+    _, found = analyse(
+        "Deputy Prime Minister John Prescott met the unions on Thursday. "
+        "Our correspondent said that he understood no deal had been offered. "
+        'There was "some possibility" of the strike being avoided, he added.'
+    )
+    assert all("some possibility" not in p.text for p in found.positions)
+
+
+def test_a_chairmans_it_is_his_company():
+    _, found = analyse(
+        "MCI accepted a buyout from Verizon on Monday. Qwest chairman Richard Notebaert sent a letter to "
+        "MCI's board on Thursday saying that it plans to submit a new offer."
+    )
+    assert [p.actor for p in found.positions if p.text.startswith("it plans")] == ["qwest"]
+
+
+def test_an_offer_in_a_critics_words_is_not_the_bidders_stance():
+    _, found = analyse(
+        "A number of large MCI shareholders expressed unhappiness, saying that Verizon's offer, made up of "
+        "cash and shares, undervalued the company."
+    )
+    assert all(p.actor != "verizon" for p in found.positions)
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

@@ -12,7 +12,7 @@ from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
 from ..lexicon import lexicon
 from ..merge_actors import initials_forms
-from .coref import ActorIndex
+from .coref import ActorIndex, plural_party
 from .cues import cue_spans
 from .names import (
     CODE,
@@ -111,6 +111,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     candidates += _bare_surnames(doc, candidates, surnames, sentence_of, credits)
     candidates += _bare_org_heads(doc, candidates, sentence_of)
     candidates += _state_bodies(doc, candidates, sentence_of)
+    candidates += _plural_parties(doc, candidates, sentences, sentence_of)
     _merge_acronyms(candidates, doc.text)
     return _build_index(candidates, doc, sentences, doc_id)
 
@@ -287,6 +288,60 @@ def _state_bodies(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -> 
         span = range(words[0].i, head.i + 1)
         found.append(_Candidate(fold(f"{cand.name}'s {body}"), name, "organization", span, sentence_of[head.i], name))
     return found
+
+
+def _plural_parties(
+    doc: Doc, candidates: list[_Candidate], sentences: list[Span], sentence_of: dict
+) -> list[_Candidate]:
+    """'public sector unions want ...', 'United fans have reacted with anger. They have vehemently opposed
+    ...': people named by a plural noun with what sets them apart, who speak or take a stance (themselves
+    or as the next sentence's 'they'), are a group that acts."""
+    lex = lexicon()
+    holding = lex.speech_verbs | lex.stance_verbs | lex.attitude_verbs | lex.forecast_verbs | lex.demand_verbs
+    named = {i: cand for cand in candidates for i in cand.tokens}
+    found = []
+    for number, sent in enumerate(sentences, 1):
+        following = sentences[number] if number < len(sentences) else None
+        they = following[0] if following is not None and following[0].lower_ == "they" else None
+        for token in sent:
+            if not plural_party(token) or _of_the_state(token) or token.lemma_.lower() in lex.inanimate_nouns:
+                continue  # 'UKIP officials', 'Menatep lawyers' speak for the body they are named by
+            if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "including") for c in token.children):
+                continue  # 'his backers, including Corvin Capital,': the named member speaks
+            holds = token.dep_ == "nsubj" and token.head.lemma_.lower() in holding
+            if not holds and not (they is not None and they.dep_ == "nsubj" and they.head.lemma_.lower() in holding):
+                continue
+            if not holds and _nearer_plural(token, they):
+                continue  # the next 'they' goes back to a nearer plural
+            words = _setting_apart(token)
+            if not words:
+                continue
+            name = " ".join(
+                named[t.i].name if t.i in named else t.text
+                for t in words
+                if t.i not in named or t.i == named[t.i].tokens[0]
+            )
+            name = f"{name} {token.text}"
+            found.append(_Candidate(fold(name), name, "group", range(token.i, token.i + 1), sentence_of[token.i], name))
+    return found
+
+
+def _setting_apart(noun: Token) -> list[Token]:
+    """'(Five) public sector unions', 'United fans', 'MCI's directors': the words before a plural noun that
+    say which ones, when one of them is a noun or a name (not 'large' or 'other' alone)."""
+    modifiers = [
+        c
+        for c in noun.lefts
+        if c.dep_ in ("compound", "poss", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.is_alpha and len(c) > 1
+    ]
+    if not modifiers:
+        return []
+    start = min(t.left_edge.i for t in modifiers)
+    return [t for t in noun.doc[start : noun.i] if t.dep_ not in ("det", "nummod", "predet") and not t.is_punct]
+
+
+def _nearer_plural(token: Token, they: Token) -> bool:
+    return any(plural_party(t) for t in token.doc[token.i + 1 : they.i])
 
 
 def _merge_acronyms(candidates: list[_Candidate], text: str) -> None:

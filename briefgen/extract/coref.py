@@ -102,18 +102,33 @@ class ActorIndex:
         if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech_verbs:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+            # 'Notebaert sent a letter saying that it plans ...': the participle's speaker is the sender
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
             return None
         actor_id = self.resolve(subject)
-        return actor_id if actor_id and self.actors[actor_id].kind != "person" else None
+        if actor_id is None:
+            return None
+        speaker = self.actors[actor_id]
+        if speaker.kind != "person":
+            return actor_id
+        # a company's chairman saying 'it plans to bid' speaks of the company
+        return self._named(speaker.affiliation) if pronoun.lower_ == "it" and speaker.affiliation else None
+
+    def _named(self, name: str) -> str | None:
+        return next((a.id for a in self.actors.values() if a.kind != "person" and name in a.aliases), None)
 
     def _antecedent(self, token: Token, person: bool) -> str | None:
         doc = token.doc
         fallback = None
         gender = PRONOUN_GENDER.get(token.lower_)
+        plural = token.lower_ in PLURAL_PRONOUNS
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
             actor_id = self.token_actor.get(i)
             if not actor_id:
+                if plural and plural_party(doc[i]) or person and _unnamed_speaker(doc[i]) and not self.resolve(doc[i]):
+                    return None  # 'unions ... They believe': the nearer unnamed ones are meant
                 continue
             kind = self.actors[actor_id].kind
             if (kind == "person") != person or (kind == "country" and token.lower_ in PLURAL_PRONOUNS):
@@ -129,3 +144,24 @@ class ActorIndex:
         if gender and fallback:
             self.gender.setdefault(fallback, gender)
         return fallback
+
+
+def plural_party(token: Token) -> bool:
+    """'Five public sector unions will hold talks' or 'prompting unions representing 4.5m workers to
+    threaten action': plural people named by a common noun, who a following 'they' may be."""
+    if token.tag_ != "NNS" or token.ent_type_:
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return token.dep_ == "dobj" and any(c.pos_ == "VERB" for c in token.children)
+
+
+def _unnamed_speaker(token: Token) -> bool:
+    """'Our correspondent said ... , he added': a speaker the text does not name is who 'he' goes on."""
+    verb = token.head
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or verb.lemma_.lower() not in lexicon().speech_verbs:
+        return False
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False  # 'time for the mayor to say sorry', 'what his advisers say it is worth': no one speaking
+    lex = lexicon()
+    return token.lemma_.lower() in lex.reporter_roles | lex.agent_nouns | lex.public_nouns | lex.titles

@@ -202,17 +202,29 @@ def _has_content(noun: Token) -> bool:
     """'a demand for Turkey to ...', 'opposition to the plan', 'an offer to buy': the stance says what
     it is about ('his offer values the club at £800m' tells of the offer, not of a stance)."""
     return any(
-        (c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "on", "against")) or c.dep_ in ("acl", "relcl", "ccomp")
+        (c.dep_ == "prep" and c.lower_ in ("to", "for", "of", "on", "against"))
+        or c.dep_ in ("relcl", "ccomp")
+        or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for c in noun.children
+    )  # 'an offer made up of cash and shares' describes the offer: only 'an offer to buy' says what it is
+
+
+def _in_someone_elses_words(noun: Token, lex: Lexicon) -> bool:
+    """'shareholders said that Verizon's offer undervalued the company': the offer is what they speak of."""
+    return any(
+        a.dep_ == "ccomp" and a.head.lemma_.lower() in lex.speech_verbs | lex.reporting_verbs for a in noun.ancestors
     )
 
 
 def _noun_stances(sent: Span, number: int) -> list:
     """'an EU demand for Turkey to ...', 'Washington's opposition to ...': a stance held by the noun's owner."""
-    nouns = set(lexicon().stance_nouns)
+    lex = lexicon()
+    nouns = set(lex.stance_nouns)
     found = []
     for token in sent:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or not _has_content(token):
+            continue
+        if _in_someone_elses_words(token, lex):
             continue
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod") and child._.actor:
