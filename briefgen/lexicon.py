@@ -67,6 +67,7 @@ class Lexicon:
     state_force_nouns: WordSet
     org_head_nouns: WordSet
     inanimate_nouns: WordSet
+    accusation_verbs: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -24,7 +24,7 @@ from .findings import (
 from .ingest import Document
 from .lexicon import lexicon
 from .merge_actors import merge_actors, split_actors
-from .time.words import WEEKDAYS
+from .time.words import MONTHS, WEEKDAYS
 
 T = TypeVar("T")
 
@@ -74,7 +74,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         if actor.id in reporters:
             actor.acting, actor.bystander = 0, True
     positions = [p for p in positions if p.actor not in reporters]  # what an article's reporter says is the story
-    positions = same_words_once(positions, lambda p: f"{p.actor} {p.text}")
+    positions = same_words_once(positions, lambda p: f"{p.actor} {_without_when(p.text)}")
     questions = same_words_once(questions, lambda q: q.question)
     watch = same_words_once(watch, lambda w: w.item)
     actors, mentioned = split_actors(actors, {p.actor for p in positions}, len(documents))
@@ -134,6 +134,15 @@ def same_words_once(items: list[T], words: Callable[[T], str]) -> list[T]:
         if getattr(first, "date", None) is None and getattr(item, "date", None) is not None:
             first.date = item.date  # type: ignore[attr-defined]
     return list(kept.values())
+
+
+# Words that only say when something was said: 'warned last week that ...' repeats 'warned that ...'
+WHEN_WORDS = set(WEEKDAYS) | set(MONTHS) | {"last", "next", "this", "earlier", "later", "week", "month", "year"}
+WHEN_WORDS |= {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "on", "that"}
+
+
+def _without_when(text: str) -> str:
+    return " ".join(word for word in re.findall(r"\w+", text.lower()) if word not in WHEN_WORDS)
 
 
 HISTORY_DAYS = 365  # events this long before the first article are the story's history, not its timeline

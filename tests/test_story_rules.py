@@ -569,6 +569,34 @@ def test_an_offer_in_a_critics_words_is_not_the_bidders_stance():
     assert all(p.actor != "verizon" for p in found.positions)
 
 
+def test_a_stance_repeated_with_when_it_was_said_is_one_position(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-28",
+                "Union leader Mark Hale warned there could be further walkouts unless ministers relent.",
+            ),
+            "b": (
+                "2021-06-04",
+                "Union leader Mark Hale warned last week that there could be further walkouts unless ministers relent.",
+            ),
+        },
+    )
+    assert [len(p.sources) for p in brief.positions if p.actor == "mark-hale"] == [2]
+
+
+def test_impersonal_and_accused_passives_hold_no_position_and_accepting_is_a_stance():
+    _, found = analyse(
+        "The Harbour Office has confirmed it is reviewing pensions. "
+        'It is thought the overhaul could mean pensions based on a "career average" salary. '
+        "The club's directors have backed Verizon. They are accused of breaching their duties. "
+        "If it joins, Turkey may have to accept limits on migration. "
+        "Turkish premier Recep Erdogan had to accept that talks did not guarantee membership."
+    )
+    assert [(p.actor, p.text.split()[0]) for p in found.positions] == [("recep-erdogan", "Turkish")]
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

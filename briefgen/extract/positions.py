@@ -198,6 +198,21 @@ def _asked_about(verb: Token) -> bool:
     )
 
 
+def _only_possible(verb: Token) -> bool:
+    verbs = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for v in verbs for c in v.children)
+
+
+def _holds_nothing(verb: Token, subject: Token, lex: Lexicon) -> bool:
+    """'it was not confirmed that ...', 'It is thought the overhaul could ...' say nothing of who holds
+    it; 'They are accused of breaching their duties' is what someone else holds against them."""
+    if subject.dep_ != "nsubjpass":
+        return False
+    if subject.lower_ == "it" and (_neutral(verb, lex) or any(c.dep_ == "ccomp" for c in verb.children)):
+        return True
+    return verb.lemma_.lower() in lex.accusation_verbs and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _has_content(noun: Token) -> bool:
     """'a demand for Turkey to ...', 'opposition to the plan', 'an offer to buy': the stance says what
     it is about ('his offer values the club at £800m' tells of the offer, not of a stance)."""
@@ -248,9 +263,11 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
             kind = None if _is_action(token) or _asked_about(token) or _hearsay(token) else _claim_kind(token, lex)
+            if kind == "stance" and _only_possible(token):
+                continue  # 'Turkey may have to accept restrictions': a stance it might come to, not one it holds
             subject = _subject(token) if kind else None
-            if subject is None or (subject.lower_ == "it" and subject.dep_ == "nsubjpass" and _neutral(token, lex)):
-                continue  # 'it was not confirmed that ...' says nothing of who said it
+            if subject is None or _holds_nothing(token, subject, lex):
+                continue
             quote_start = sent._.quote_start
             if kind == "reported" and quote_start is not None:
                 kind, numbers = "quote", list(range(quote_start, number + 1))
