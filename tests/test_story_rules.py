@@ -731,6 +731,19 @@ def test_what_did_not_happen_is_no_event():
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2021-05-24", 3)]
 
 
+def test_a_participle_without_its_subject_and_a_lasting_state_are_not_shown_alone():
+    _, found = analyse(
+        "Investors lost millions when the firm collapsed, paying the regulator $250m in October to settle "
+        "charges that it inflated its results. The reverberations are still being felt today. "
+        "Protesters are gathering in the square today.",
+        date="2005-02-03",
+    )
+    assert [(e.date, e.event.split()[0]) for e in found.timeline] == [
+        ("2004-10", "Investors"),
+        ("2005-02-03", "Protesters"),
+    ]
+
+
 # --- 5. open questions ------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..lexicon import lexicon
 from ..time.tagger import tagged
-from ..time.tense import WEEKDAY_NAMES
+from ..time.tense import WEEKDAY_NAMES, governing_verb
 from ..time.timex import Timex
 from ..time.words import contains
 from .common import clean, has_subject, is_ahead, is_hypothetical, sentence_case, with_named_subject
@@ -106,7 +106,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
             text, tokens, head = event_text(ent, others)
-            if not _is_clause(tokens):  # 'Sunday's announcement', 'To vote off three members last November'
+            if not _is_clause(tokens) or not _has_own_subject(head):
+                # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = _shortened(sentence_case(clean(sent.text)))
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
@@ -163,6 +164,14 @@ def _is_clause(tokens: list[Token]) -> bool:
     ) and tokens[0].lower_ not in ("to", "when", "while", "as", "if", "since", "after", "before")
 
 
+def _has_own_subject(head: Token) -> bool:
+    """The clause shown names who acted: a participle hanging on another clause ('..., paying the SEC
+    $250m in October to settle charges that it ...') borrows its subject and does not read alone."""
+    if head.pos_ not in ("VERB", "AUX") or head.dep_ == "relcl":
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children)
+
+
 def _shortened(text: str) -> str:
     words = text.split()
     return " ".join(words[:MAX_EVENT_WORDS]) + " …" if len(words) > MAX_EVENT_WORDS else text
@@ -181,6 +190,8 @@ def _not_when(ent: Span) -> bool:
         return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
     if len(ent) == 1 and root.text in ("Today", "Tonight") and not root.is_sent_start:
         return True  # 'BBC Radio 4's Today programme': a name, not the day
+    if root.lower_ in ("today", "now") and _lasting(governing_verb(root)):
+        return True  # 'the reverberations are still being felt today': a state that goes on, not an event
     if PERIOD_END.fullmatch(ent.text.lower()) and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
         return True  # 'his year-end press conference' names a kind of conference, not its day
     year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
@@ -190,6 +201,10 @@ def _not_when(ent: Span) -> bool:
 
 PERIOD_END = re.compile(r"(?:year|month|quarter|half)[- ]end")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
+
+
+def _lasting(verb: Token) -> bool:
+    return any(c.lower_ == "still" for c in verb.children)
 
 
 def _describes_noun(day: Token) -> bool:
