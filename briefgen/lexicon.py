@@ -68,6 +68,8 @@ class Lexicon:
     org_head_nouns: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
+    kin_nouns: WordSet
+    private_roles: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

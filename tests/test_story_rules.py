@@ -369,6 +369,17 @@ def test_two_companies_joined_by_and_stay_two():
     assert {"Qwest", "Telco"} <= names(found.actors) and "Qwest and Telco" not in names(found.actors)
 
 
+def test_a_boss_is_a_person_and_a_country_does_not_act_through_a_tycoon_or_a_mans_kin():
+    _, found = analyse(
+        "Former Telco boss Bernie Ebbers is standing trial. The US tycoon has wooed the club for a year. "
+        "Sylvester Stallone's ex-wife Brigitte Nielsen nominated two housemates."
+    )
+    kinds = {a.name: (a.kind, a.acting) for a in found.actors}
+    assert kinds["Bernie Ebbers"][0] == "person"
+    assert kinds.get("United States", ("country", 0))[1] == 0
+    assert kinds.get("Sylvester Stallone", ("person", 0))[1] == 0 and kinds["Brigitte Nielsen"][1] == 1
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 

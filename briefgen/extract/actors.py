@@ -428,6 +428,9 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
         if token.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj") and head.pos_ in ("NOUN", "PROPN"):
             if country and token.dep_ != "conj" and not _of_the_state(head):
                 return False
+            kin = [head, *(c for c in head.children if c.dep_ == "compound")]
+            if token.dep_ == "poss" and any(k.lemma_.lower() in lex.kin_nouns for k in kin):
+                return False  # 'Sylvester's mother said', 'Stallone's ex-wife Brigitte Nielsen': not him
             token = head
         elif token.dep_ == "pobj" and head.lower_ in ("for", "of", "from") and head.head.lower_ in speakers:
             token = head.head
@@ -451,7 +454,8 @@ def _of_the_state(noun: Token) -> bool:
     before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
     if word in lex.state_bodies or f"{before} {word}" in lex.state_bodies:  # 'ministry', 'central bank'
         return True
-    return word in lex.agent_nouns | lex.person_group_words | lex.titles | lex.state_force_nouns
+    public_roles = lex.titles - lex.private_roles
+    return word in lex.agent_nouns | lex.person_group_words | public_roles | lex.state_force_nouns
 
 
 def _role_phrases(role: str) -> list[str]:
