@@ -304,7 +304,7 @@ def _plural_parties(
         following = sentences[number] if number < len(sentences) else None
         they = following[0] if following is not None and following[0].lower_ == "they" else None
         for token in sent:
-            if not plural_party(token) or _of_the_state(token) or token.lemma_.lower() in lex.inanimate_nouns:
+            if not plural_party(token) or _speaks_for_its_owner(token) or token.lemma_.lower() in lex.inanimate_nouns:
                 continue  # 'UKIP officials', 'Menatep lawyers' speak for the body they are named by
             if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "including") for c in token.children):
                 continue  # 'his backers, including Corvin Capital,': the named member speaks
@@ -448,14 +448,20 @@ def _capitals(name: str) -> int:
 
 def _of_the_state(noun: Token) -> bool:
     """'Britain's prime minister', 'US officials', 'Spain's health ministry', 'Israel's army': a noun
-    a country's own people or bodies go by."""
+    a country's own people or bodies go by (not 'the US tycoon')."""
+    lex = lexicon()
+    return _speaks_for_its_owner(noun, lex.titles - lex.private_roles)
+
+
+def _speaks_for_its_owner(noun: Token, roles: frozenset[str] | None = None) -> bool:
+    """'UKIP officials', 'the club's directors', 'Spain's health ministry': people or a body who speak
+    for the one they are named by."""
     lex = lexicon()
     word = noun.lemma_.lower()
     before = noun.doc[noun.i - 1].lower_ if noun.i > 0 else ""
     if word in lex.state_bodies or f"{before} {word}" in lex.state_bodies:  # 'ministry', 'central bank'
         return True
-    public_roles = lex.titles - lex.private_roles
-    return word in lex.agent_nouns | lex.person_group_words | public_roles | lex.state_force_nouns
+    return word in lex.agent_nouns | lex.person_group_words | (roles or lex.titles) | lex.state_force_nouns
 
 
 def _role_phrases(role: str) -> list[str]:
