@@ -608,6 +608,14 @@ def test_impersonal_and_accused_passives_hold_no_position_and_accepting_is_a_sta
     assert [(p.actor, p.text.split()[0]) for p in found.positions] == [("recep-erdogan", "Turkish")]
 
 
+def test_a_sentence_opening_with_it_goes_on_about_the_last_subject():
+    _, found = analyse(
+        "Apple has filed a lawsuit against the bloggers. The EFF, representing the reporters, has asked the "
+        "court to stop Apple pursuing the sources. It argues that the journalists are protected by the constitution."
+    )
+    assert [p.actor for p in found.positions if p.text.startswith("It argues")] == ["eff"]
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

@@ -85,6 +85,26 @@ class ActorIndex:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         return None
 
+    def _previous_subject(self, token: Token, person: bool, gender: str | None) -> str | None:
+        """A sentence that opens with 'It' or 'He' goes on about the last sentence's subject: 'The EFF ...
+        has asked the court to stop Apple pursuing the sources. It argues ...' is the EFF arguing."""
+        sent = token.sent
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.i != sent.start or sent.start == 0:
+            return None
+        previous = token.doc[sent.start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+            return None
+        actor_id = self.resolve(subject)
+        if actor_id is None:
+            return None
+        kind = self.actors[actor_id].kind
+        if (kind == "person") != person or (kind == "country" and token.lower_ in PLURAL_PRONOUNS):
+            return None
+        if gender and self.gender.get(actor_id, gender) != gender:
+            return None
+        return actor_id
+
     @staticmethod
     def _describes(token: Token) -> bool:
         """A name that only describes a noun ('the US tycoon'), unless the noun speaks for it ('US officials')."""
@@ -124,6 +144,9 @@ class ActorIndex:
         fallback = None
         gender = PRONOUN_GENDER.get(token.lower_)
         plural = token.lower_ in PLURAL_PRONOUNS
+        topic = self._previous_subject(token, person, gender)
+        if topic is not None:
+            return topic
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
             actor_id = self.token_actor.get(i)
             if not actor_id:
