@@ -103,6 +103,8 @@ class ActorIndex:
             return None
         if gender and self.gender.get(actor_id, gender) != gender:
             return None
+        if token.lower_ in PLURAL_PRONOUNS and any(plural_party(t) for t in previous if t.i > subject.i):
+            return None  # '..., prompting unions to threaten action. They believe ...': the unions
         return actor_id
 
     @staticmethod
