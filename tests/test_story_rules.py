@@ -616,6 +616,20 @@ def test_a_sentence_opening_with_it_goes_on_about_the_last_subject():
     assert [p.actor for p in found.positions if p.text.startswith("It argues")] == ["eff"]
 
 
+def test_a_quotation_that_goes_on_and_one_the_tagger_inverted_keep_their_speaker():
+    _, found = analyse(
+        '"I am ready to represent my country," said Susan Chepkemei. '
+        '"I will be disappointed if I am not given a chance to compete." '
+        "Federation chief Isaiah Kiplagat said the ban was over. "
+        '"Subject to our doctor\'s confirmation, we have decided to clear Masai," added Kiplagat.'
+    )
+    assert [(p.actor, p.text.split()[0]) for p in found.positions if p.kind == "quote"] == [
+        ("susan-chepkemei", "I"),
+        ("susan-chepkemei", "I"),
+        ("isaiah-kiplagat", "Subject"),
+    ]
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

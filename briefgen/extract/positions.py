@@ -32,6 +32,11 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if after is not None and before is not None and before.text in QUOTE_CHARS and after.head == verb:
+        if after.pos_ == "PROPN" or (after.ent_type_ and after.dep_ in ("dobj", "attr", "npadvmod")):
+            return after  # '"... we have decided to clear Masai," added Kiplagat.': the tagger took him for the object
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
@@ -203,6 +208,11 @@ def _only_possible(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for v in verbs for c in v.children)
 
 
+def _all_quoted(sent: Span) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and all(t.i in sent._.quoted for t in words)
+
+
 def _holds_nothing(verb: Token, subject: Token, lex: Lexicon) -> bool:
     """'it was not confirmed that ...', 'It is thought the overhaul could ...' say nothing of who holds
     it; 'They are accused of breaching their duties' is what someone else holds against them."""
@@ -256,6 +266,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
+    last_quoted: list[str] = []  # who spoke the last sentence's quotation
     for number, sent in parsed.numbered():
         claims: list[tuple[str, str, list[int], Token | None]] = []
         quoted = sent._.quoted
@@ -285,6 +296,10 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims:
             claims = [(a, "reported", [number], None) for a in _according_to(sent, actors) if a not in reporters]
+        if not claims and _all_quoted(sent):
+            # '"I am ready to run," said Chepkemei. "I will be disappointed if ..."': she goes on
+            claims = [(speaker, "quote", [number], None) for speaker in last_quoted]
+        last_quoted = [speaker for speaker, kind, numbers, _ in claims if kind == "quote" and numbers[-1] == number]
         for speaker, kind, numbers, verb in claims:
             if (speaker, number) in seen:
                 continue
