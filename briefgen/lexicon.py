@@ -70,6 +70,8 @@ class Lexicon:
     accusation_verbs: WordSet
     kin_nouns: WordSet
     private_roles: WordSet
+    occasion_words: WordSet
+    lemma_corrections: dict[str, str]
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

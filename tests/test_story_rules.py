@@ -380,6 +380,17 @@ def test_a_boss_is_a_person_and_a_country_does_not_act_through_a_tycoon_or_a_man
     assert kinds.get("Sylvester Stallone", ("person", 0))[1] == 0 and kinds["Brigitte Nielsen"][1] == 1
 
 
+def test_a_named_occasion_is_no_actor_and_its_organisers_who_hope_are_a_group():
+    _, found = analyse(
+        "London Marathon organisers are hoping that Chepkemei will still take part. "
+        "She missed the IAAF World Cross Country Championships last year. "
+        "Leaders met on the sidelines of a NATO summit. NATO said the talks went well."
+    )
+    assert {a.name for a in found.actors} >= {"London Marathon organisers", "NATO"}
+    assert not {"London Marathon", "IAAF World Cross Country Championships"} & {a.name for a in found.actors}
+    assert [p.actor for p in found.positions if p.text.startswith("London")] == ["london-marathon-organisers"]
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 
@@ -627,6 +638,16 @@ def test_a_quotation_that_goes_on_and_one_the_tagger_inverted_keep_their_speaker
         ("susan-chepkemei", "I"),
         ("susan-chepkemei", "I"),
         ("isaiah-kiplagat", "Subject"),
+    ]
+
+
+def test_a_stance_told_in_a_when_clause_reads_without_the_when():
+    _, found = analyse(
+        "The case began in December 2004 when Apple asked a Californian court to get the journalists to "
+        "reveal their sources."
+    )
+    assert [p.text for p in found.positions] == [
+        "Apple asked a Californian court to get the journalists to reveal their sources"
     ]
 
 

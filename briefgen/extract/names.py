@@ -110,10 +110,13 @@ def is_product(span: Span) -> bool:
 
 
 def place_names(ents: list[Span]) -> set[str]:
-    """Names the text shows to be places ('Barlinnie Prison' makes 'Barlinnie' a place too)."""
+    """Names the text shows to be places or occasions ('Barlinnie Prison' makes 'Barlinnie' a place
+    too; 'the London Marathon' is an occasion, not an actor)."""
     places = set()
     for ent in ents:
-        if ent.label_ == "FAC" or is_facility(ent):
+        if is_occasion(ent):
+            places.add(fold(clean_name(ent)[0]))
+        elif ent.label_ == "FAC" or is_facility(ent):
             name = clean_name(ent)[0]
             places.add(fold(name))
             if ent[-1].lower_ in lexicon().facility_words and len(ent) > 1:
@@ -153,6 +156,12 @@ def towns_by_use(ents: list[Span], known_people: set[str]) -> set[str]:
 def known_surnames(person_names: list[str]) -> set[str]:
     """The folded surnames of people named in full: 'Obama' is a person when 'Barack Obama' is named."""
     return {fold(" ".join(n.split()[i:])) for n in person_names for i in range(1, len(n.split()))}
+
+
+def is_occasion(ent: Span) -> bool:
+    """'the IAAF World Cross Country Championships', 'the London Marathon': an event with a name (but
+    'a NATO summit' is NATO's)."""
+    return ent.label_ == "EVENT" or (ent.label_ != "PERSON" and ent[-1].lower_ in lexicon().occasion_words)
 
 
 def is_facility(ent: Span) -> bool:

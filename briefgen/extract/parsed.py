@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..findings import Source
+from ..lexicon import lexicon
 from ..nlp import sentences as split_sentences
 from .actors import extract_actors
 from .common import QUOTE_CHARS, starts_paragraph
@@ -61,6 +62,10 @@ def anchor_date(date: str | None) -> dt.date | None:
 def parse(doc: Doc, doc_id: str, date: str | None, sentences: list[Span] | None = None) -> Parsed:
     """Number the sentences, mark their quotations, and find the actors, once."""
     sentences = split_sentences(doc) if sentences is None else sentences
+    corrections = lexicon().lemma_corrections
+    for token in doc:  # the small model reads 'hoping' as 'hop' and 'hated' as 'hat'
+        if token.pos_ in ("VERB", "AUX") and token.lower_ in corrections:
+            token.lemma_ = corrections[token.lower_]
     starts = quote_starts(sentences)
     for number, sent in enumerate(sentences, 1):
         start = starts[number - 1]

@@ -172,6 +172,11 @@ def _framed(verb: Token) -> bool:
     )
 
 
+def _links_clause(child: Token) -> bool:
+    """'that', 'because', or the 'when' of '... in December 2004 when Apple asked the court to ...'."""
+    return child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB" and child.i < child.head.i)
+
+
 def _stands_alone(verb: Token) -> bool:
     """Whether the clause of a stance reads on its own: it has its own subject ('that it may be ready'
     has; 'been advised that ...' has not) and no negation or modal above it frames it."""
@@ -311,7 +316,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             elif kind == "quote":
                 body = clean(span.text)  # a quotation that starts inside a clause reads only in its sentence
             elif verb is not None and verb.dep_ != "ROOT" and len(list(verb.subtree)) > 6 and _stands_alone(verb):
-                body = subtree_text(verb, {c.i for c in verb.children if c.dep_ == "mark"})
+                body = subtree_text(verb, {c.i for c in verb.children if _links_clause(c)})
             else:
                 body = clean(sent.text)
             positions.append(
