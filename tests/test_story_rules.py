@@ -928,6 +928,19 @@ def test_a_question_about_a_day_that_has_passed_is_not_asked(tmp_path):
     assert brief.open_questions == []
 
 
+def test_a_missed_occasion_is_not_asked_and_a_passive_step_keeps_its_be():
+    _, found = analyse(
+        "The separate legal fight with Think Secret has yet to be resolved. "
+        "Chepkemei failed to turn up for a training camp in Embu. Fiat failed to put itself back on track."
+    )
+    assert [q.question for q in found.open_questions] == [
+        "Will the separate legal fight with Think Secret be resolved?",
+        "Will Fiat put itself back on track?",
+    ]
+    assert all(question_problems(q.question, nlp.load()) == [] for q in found.open_questions)
+    assert question_problems("Will the separate legal fight with Think Secret resolved?", nlp.load())
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 

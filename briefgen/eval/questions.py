@@ -34,6 +34,8 @@ def question_problems(question: str, nlp: Language) -> list[str]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and root.lemma_.lower() in lexicon().speech_verbs and root.lemma_.lower() != "order":
         problems.append(f"its main verb reports speech ('{root.text}')")
+    if _participle_after_modal(doc):
+        problems.append("its verb is not in the base form a modal or 'do' needs")
     if head.count("(") != head.count(")") or head.count('"') % 2:
         problems.append("unbalanced brackets or quotes")
     return problems
@@ -58,4 +60,21 @@ def _declarative_has_subject(question: Doc, nlp: Language) -> bool:
             continue
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == auxiliary.head for t in statement[: auxiliary.i]):
             return True
+    return False
+
+
+MODALS = {"will", "would", "can", "could", "shall", "should", "may", "might", "must", "do", "does", "did"}
+
+
+def _participle_after_modal(question: Doc) -> bool:
+    """'Will the fight with Think Secret resolved?': after 'will' or 'does' comes a bare verb, or 'be'
+    or 'have' before a participle."""
+    if len(question) < 3 or question[0].lower_ not in MODALS:
+        return False
+    for token in question[1:]:
+        if token.lemma_.lower() in ("be", "have"):
+            return False
+        if token.pos_ == "VERB" and token.tag_ in ("VBN", "VBD") and token.lower_ != token.lemma_.lower():
+            return token.dep_ == "ROOT" or token.head.i == question[0].i  # not 'the price offered'
+
     return False

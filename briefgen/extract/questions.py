@@ -53,9 +53,10 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
                 continue
             who = subject_text(subject, actors)
             if who:
-                skipped = {t.i for t in action.subtree if t.dep_ == "aux" and t.head.i == action.i}
+                skipped = {t.i for t in action.children if t.dep_ in ("aux", "auxpass")}
                 tail = words_after(action, skipped)
-                return re.sub(r"\s+", " ", f"Will {who} {action.text} {tail}").strip() + "?"
+                passive = "be " if any(t.dep_ == "auxpass" for t in action.children) else ""
+                return re.sub(r"\s+", " ", f"Will {who} {passive}{action.text} {tail}").strip() + "?"
     return None
 
 
@@ -147,7 +148,7 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
     'Fiat failed to get back on track' -> 'Will Fiat get back on track?'."""
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or token.tag_ == "VBD" and lemma != "fail":
+        if token.pos_ != "VERB" or token.tag_ == "VBD" and (lemma != "fail" or _missed_an_occasion(token)):
             continue
         if lemma in ("face", "struggle"):
             what = object_text(token) or next(
@@ -165,6 +166,21 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
                 tail = words_after(action, skipped)
                 return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,") + "?"
     return None
+
+
+def _missed_an_occasion(failed: Token) -> bool:
+    """'She failed to turn up for a training camp', '... to run in the event': a one-off occasion that
+    passed is settled ('Fiat failed to put itself back on track' is still open)."""
+    lex = lexicon()
+    occasions = lex.event_nouns | lex.occasion_words | lex.facility_words | {"event"}
+    action = next((c for c in failed.children if c.dep_ == "xcomp"), None)
+    return action is not None and any(
+        g.lemma_.lower() in occasions
+        for c in action.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _names_a_party(verb: Token, actors: ActorIndex) -> bool:
