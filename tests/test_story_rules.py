@@ -580,7 +580,8 @@ def test_a_chairmans_it_is_his_company():
         "MCI accepted a buyout from Verizon on Monday. Qwest chairman Richard Notebaert sent a letter to "
         "MCI's board on Thursday saying that it plans to submit a new offer."
     )
-    assert [p.actor for p in found.positions if p.text.startswith("it plans")] == ["qwest"]
+    assert [p.actor for p in found.positions if "plans" in p.text] == ["richard-notebaert"]  # his, not again Qwest's
+    assert [w.item.split()[0] for w in found.watch] == ["Qwest"]
 
 
 def test_an_offer_in_a_critics_words_is_not_the_bidders_stance():

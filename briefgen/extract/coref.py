@@ -136,9 +136,9 @@ class ActorIndex:
         if speaker.kind != "person":
             return actor_id
         # a company's chairman saying 'it plans to bid' speaks of the company
-        return self._named(speaker.affiliation) if pronoun.lower_ == "it" and speaker.affiliation else None
+        return self.named(speaker.affiliation) if pronoun.lower_ == "it" and speaker.affiliation else None
 
-    def _named(self, name: str) -> str | None:
+    def named(self, name: str) -> str | None:
         return next((a.id for a in self.actors.values() if a.kind != "person" and name in a.aliases), None)
 
     def _antecedent(self, token: Token, person: bool) -> str | None:

@@ -213,6 +213,20 @@ def _only_possible(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might") for v in verbs for c in v.children)
 
 
+def _without_the_speakers_body(claims: list, actors: ActorIndex) -> list:
+    """'EFF lawyer Kurt Opsahl said the EFF was planning to appeal': one position, the lawyer's, not a
+    second one for the body he speaks for."""
+    speakers = {claim[0] for claim in claims if claim[1] in ("reported", "quote")}
+    bodies = {
+        found
+        for speaker in speakers
+        if (person := actors.actors.get(speaker)) is not None and person.affiliation
+        for found in [actors.named(person.affiliation)]
+        if found
+    }
+    return [claim for claim in claims if claim[0] not in bodies or claim[0] in speakers]
+
+
 def _all_quoted(sent: Span) -> bool:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     return bool(words) and all(t.i in sent._.quoted for t in words)
@@ -305,6 +319,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             # '"I am ready to run," said Chepkemei. "I will be disappointed if ..."': she goes on
             claims = [(speaker, "quote", [number], None) for speaker in last_quoted]
         last_quoted = [speaker for speaker, kind, numbers, _ in claims if kind == "quote" and numbers[-1] == number]
+        claims = _without_the_speakers_body(claims, actors)
         for speaker, kind, numbers, verb in claims:
             if (speaker, number) in seen:
                 continue

@@ -138,8 +138,10 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     no date of its own, a perfect or simple past there happened on the article's date."""
     anchor = parsed.anchor
     lead = next((s for s in parsed.sentences[:2] if s.root.pos_ in ("VERB", "AUX") and len(s) > 6), None)
-    if anchor is None or lead is None or resolve_dates(lead, anchor) or any(c in lead.text for c in '"“”'):
+    if anchor is None or lead is None or any(c in lead.text for c in '"“”'):
         return None
+    if any(not _ends_a_state(ent) for ent, _ in resolve_dates(lead, anchor)):
+        return None  # a lead dated in its own words is on the timeline already ('until the end of the year' is not)
     root = lead.root
     perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -153,6 +155,11 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         actors=parsed.actors.in_span(lead),
         sources=[parsed.source(lead._.number)],
     )
+
+
+def _ends_a_state(ent: Span) -> bool:
+    """'has suspended her until the end of the year': the date ends what the clause began."""
+    return ent.root.head.lower_ in ("until", "till") and ent.root.head.i < ent.start
 
 
 def _is_clause(tokens: list[Token]) -> bool:
