@@ -597,6 +597,20 @@ def test_a_weekday_before_a_noun_of_a_thing_that_happens_dates_it():
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 1)]
 
 
+def test_a_month_not_yet_begun_said_of_a_past_verb_is_last_years_and_not_scheduled():
+    text = (
+        "The carrier left administration in April, having failed under its old name. "
+        "Its pilots will strike in April. "
+        "The regulator warned of a cutback in April."
+    )
+    _, found = analyse(text, date="2005-02-13")
+    assert [(e.date, e.scheduled, e.sources[0].sentence) for e in found.timeline] == [
+        ("2004-04", False, 1),
+        ("2005-04", True, 2),
+        ("2005-04", True, 3),
+    ]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 
