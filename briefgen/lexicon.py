@@ -64,6 +64,7 @@ class Lexicon:
     product_nouns: WordSet
     settlement_nouns: WordSet
     locative_prepositions: WordSet
+    irrealis_words: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

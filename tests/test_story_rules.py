@@ -860,6 +860,28 @@ def test_watch_is_the_future_as_of_the_newest_source(tmp_path):
     }
 
 
+def test_a_plan_a_newer_source_only_repeats_stays_ahead_but_one_it_reports_done_is_due(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-03",
+                "The Transport Union will hold a one-day strike on 23 June. "
+                "Harbour Group plans to submit a new offer for the port operator. "
+                "The Transport Union will hold talks with the port board.",
+            ),
+            "b": (
+                "2021-05-10",
+                "Up to 9,000 workers could join the one-day strike earmarked for 23 June. "
+                "The port board was sued on Friday after Harbour Group said it would submit a new offer. "
+                "The Transport Union held talks with the port board on Friday.",
+            ),
+        },
+    )
+    status = {w.sources[0].sentence: w.status for w in brief.watch if w.sources[0].doc == "a"}
+    assert status == {1: "ahead", 2: "ahead", 3: "due"}
+
+
 # --- 7. figures that disagree across sources ---------------------------------------------------
 
 
