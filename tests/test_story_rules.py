@@ -882,6 +882,25 @@ def test_a_plan_a_newer_source_only_repeats_stays_ahead_but_one_it_reports_done_
     assert status == {1: "ahead", 2: "ahead", 3: "due"}
 
 
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "Up to 9,000 dockers could take part in a strike already earmarked for 23 June.",
+            "A strike is already earmarked for 23 June",
+        ),
+        ("Dockers could join strikes earmarked for 23 June.", "Strikes are earmarked for 23 June"),
+        (
+            "Ministers want calm before the next general election, which is widely expected next May.",
+            "The next general election is widely expected next May",
+        ),
+    ],
+)
+def test_a_watched_relative_clause_is_told_with_the_noun_it_describes(text, item):
+    _, found = analyse(text, date="2021-02-10")
+    assert [w.item for w in found.watch] == [item]
+
+
 # --- 7. figures that disagree across sources ---------------------------------------------------
 
 
