@@ -165,12 +165,20 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections |
     if fixes:
         reports = {day: [t for t in map(fixes.source, told) if t] for day, told in reports.items()}
     ranked = _ranked(brief, referring)
-    pools = [[s for s in _unique(referring.get(day, []) + reports.get(day, [])) if _clause(s.text)] for day in ranked]
+    days_of = _days_referred(fixes.references(refs) if fixes else refs)
+    pools = [
+        [
+            s
+            for s in _unique(referring.get(day, []) + reports.get(day, []))
+            if _clause(s.text) and _of_day(s, day, days_of)
+        ]
+        for day in ranked
+    ]
     ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]
     texts = [s.text for pool in pools for s in pool]
     matrix = centrality.vectors(texts) if texts else None
     story = centrality.centrality(matrix) ** STORY_WEIGHT if matrix is not None else None
-    result, start = [], 0
+    result, start, sets = [], 0, set()
     for day, pool in zip(ranked, pools, strict=True):
         rows = slice(start, start + len(pool))
         start += len(pool)
@@ -183,6 +191,13 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections |
                 for i, s in enumerate(pool)
             ]
             picked = centrality.pick(matrix[rows], MAX_SENTENCES, weights)
+            if _told(pool, picked) in sets:  # the same sentences already tell another day: tell this one by others
+                taken = _told(pool, picked)
+                weights = [0.0 if s.text in taken else w for s, w in zip(pool, weights, strict=True)]
+                picked = [i for i in centrality.pick(matrix[rows], MAX_SENTENCES, weights) if weights[i] > 0]
+        if not picked or _told(pool, picked) in sets:
+            continue  # nothing tells this day but what tells another
+        sets.add(_told(pool, picked))
         result.append(
             KeyDate(
                 date=day,
@@ -191,6 +206,24 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections |
             )
         )
     return result
+
+
+def _days_referred(refs: list[tuple[str, Source]]) -> dict[tuple[str, int], set[str]]:
+    """Per sentence, the days its own time expressions resolve to."""
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for day, source in refs:
+        found[(source.doc, source.sentence)].add(day)
+    return found
+
+
+def _of_day(source: Source, day: str, days_of: dict[tuple[str, int], set[str]]) -> bool:
+    """A sentence tells a day only when it names no other: 'Qwest said on Wednesday that ...', the lead
+    of Friday's article, does not tell Thursday, and 'accepted the bid on Monday' not Wednesday."""
+    return days_of.get((source.doc, source.sentence), {day}) <= {day}
+
+
+def _told(pool: list[Source], picked: list[int]) -> frozenset[str]:
+    return frozenset(pool[i].text for i in picked)
 
 
 def _unique(sources: list[Source]) -> list[Source]:
