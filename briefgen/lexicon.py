@@ -65,6 +65,7 @@ class Lexicon:
     settlement_nouns: WordSet
     locative_prepositions: WordSet
     irrealis_words: WordSet
+    quantity_adjectives: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -942,7 +942,7 @@ def test_one_companys_bid_given_two_amounts_is_flagged(tmp_path):
         },
     )
     assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
-        "What is the bid of GM: 2.5bn or 3bn?"
+        "What is the bid of GM: $2.5bn or $3bn?"
     ]
 
 
@@ -955,6 +955,22 @@ def test_a_price_per_share_and_a_total_are_not_one_measure(tmp_path):
         },
     )
     assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+def test_counts_of_differently_narrowed_groups_are_no_disagreement(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-28", "A strike in Peru could involve up to 900,000 workers, Sarah Mitchell said."),
+            "b": ("2021-05-29", "The union will ballot 300,000 hospital workers in Peru, Sarah Mitchell said."),
+        },
+    )
+    assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+def test_a_key_figure_keeps_its_currency_and_magnitude_and_a_few_named_things_are_no_figure():
+    _, found = analyse("The two firms agreed that Harbour Group had to pay the regulator $250m in October.")
+    assert [(f.value, f.amount) for b in found.background for f in b.figures] == [("$250m", 250e6)]
 
 
 # --- reading on its own ---------------------------------------------------------------------------
