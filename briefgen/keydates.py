@@ -165,16 +165,26 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections |
     if fixes:
         reports = {day: [t for t in map(fixes.source, told) if t] for day, told in reports.items()}
     ranked = _ranked(brief, referring)
-    pools = [[s for s in _unique(referring.get(day, []) + reports.get(day, [])) if _clause(s.text)] for day in ranked]
+    days_of = _days_referred(fixes.references(refs) if fixes else refs)
+    published = {d.id: d.date or "" for d in brief.documents}
+    pools = [
+        [
+            s
+            for s in _unique(referring.get(day, []) + reports.get(day, []))
+            if _clause(s.text) and _of_day(s, day, days_of, published)
+        ]
+        for day in ranked
+    ]
     ranked, pools = [d for d, p in zip(ranked, pools, strict=True) if p], [p for p in pools if p]
     texts = [s.text for pool in pools for s in pool]
     matrix = centrality.vectors(texts) if texts else None
     story = centrality.centrality(matrix) ** STORY_WEIGHT if matrix is not None else None
-    result, start = [], 0
+    picks, start = [], 0
     for day, pool in zip(ranked, pools, strict=True):
         rows = slice(start, start + len(pool))
         start += len(pool)
         if matrix is None or story is None:
+            weights = [1.0] * len(pool)
             picked = list(range(min(MAX_SENTENCES, len(pool))))
         else:
             reported = {(s.doc, s.sentence) for s in reports.get(day, [])}
@@ -183,14 +193,84 @@ def key_dates(brief: Brief, refs: list[tuple[str, Source]], fixes: Corrections |
                 for i, s in enumerate(pool)
             ]
             picked = centrality.pick(matrix[rows], MAX_SENTENCES, weights)
-        result.append(
-            KeyDate(
-                date=day,
-                sentences=[KeySentence(pool[i].text, pool[i].doc, pool[i].sentence) for i in picked],
-                sources=_one_per_document(referring.get(day) or pool)[:MAX_SOURCES],
-            )
+        picks.append(_Pick(day, pool, rows, weights, picked))
+    _one_day_per_telling(picks, matrix, days_of)
+    return [
+        KeyDate(
+            date=p.day,
+            sentences=[KeySentence(p.pool[i].text, p.pool[i].doc, p.pool[i].sentence) for i in p.picked],
+            sources=_one_per_document(referring.get(p.day) or p.pool)[:MAX_SOURCES],
         )
-    return result
+        for p in picks
+        if p.picked
+    ]
+
+
+@dataclass
+class _Pick:
+    day: str
+    pool: list[Source]
+    rows: slice
+    weights: list[float]
+    picked: list[int]
+
+    def told(self) -> frozenset[str]:
+        return frozenset(self.pool[i].text for i in self.picked)
+
+    def names_its_day(self, days_of: dict[tuple[str, int], set[str]]) -> bool:
+        return all(self.day in days_of.get((self.pool[i].doc, self.pool[i].sentence), ()) for i in self.picked)
+
+    def without(self, texts: frozenset[str], matrix) -> None:
+        """Pick again, leaving out sentences that tell another day."""
+        self.weights = [0.0 if s.text in texts else w for s, w in zip(self.pool, self.weights, strict=True)]
+        if matrix is None:
+            self.picked = [i for i, w in enumerate(self.weights) if w > 0][:MAX_SENTENCES]
+            return
+        from . import centrality
+
+        again = centrality.pick(matrix[self.rows], MAX_SENTENCES, self.weights)
+        self.picked = [i for i in again if self.weights[i] > 0]
+
+
+def _one_day_per_telling(picks: list[_Pick], matrix, days_of: dict[tuple[str, int], set[str]]) -> None:
+    """Two days are never told by the same sentences: they stay with the day they name ('the board met
+    on 10 March', the lead of the newest article, tells 10 March, not the newest day), else with the
+    higher-ranked day, and the other day is told by other sentences of its pool, or left out."""
+    owner: dict[frozenset[str], _Pick] = {}
+    waiting = list(picks)
+    while waiting:
+        pick = waiting.pop(0)
+        told = pick.told()
+        if not told:
+            continue
+        holder = owner.get(told)
+        if holder is None or holder is pick or holder.told() != told:  # free, or given up by its holder
+            owner[told] = pick
+            continue
+        if pick.names_its_day(days_of) and not holder.names_its_day(days_of):
+            owner[told] = pick
+            holder.without(told, matrix)
+            waiting.insert(0, holder)
+        else:
+            pick.without(told, matrix)
+            waiting.insert(0, pick)
+
+
+def _days_referred(refs: list[tuple[str, Source]]) -> dict[tuple[str, int], set[str]]:
+    """Per sentence, the days its own time expressions resolve to."""
+    found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for day, source in refs:
+        found[(source.doc, source.sentence)].add(day)
+    return found
+
+
+def _of_day(source: Source, day: str, days_of: dict[tuple[str, int], set[str]], published: dict[str, str]) -> bool:
+    """A sentence that names the day, or names none, may tell it, and so may the lead of an article of
+    that day; the lead of the next day's article that names another day tells that day, not this one
+    ('Qwest said on Wednesday that ...', Friday's lead, does not tell Thursday). (Leaving out every
+    sentence that also names another day lost Libya a gold day of Timeline17 and a tenth of its ROUGE.)"""
+    named = days_of.get((source.doc, source.sentence))
+    return not named or day in named or published.get(source.doc, "") <= day
 
 
 def _unique(sources: list[Source]) -> list[Source]:

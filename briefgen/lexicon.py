@@ -72,6 +72,8 @@ class Lexicon:
     private_roles: WordSet
     occasion_words: WordSet
     lemma_corrections: dict[str, str]
+    irrealis_words: WordSet
+    quantity_adjectives: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

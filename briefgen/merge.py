@@ -219,11 +219,31 @@ def _ends_before(value: str, as_of: str) -> bool:
     return value < as_of[: len(value)]
 
 
+def _begins_after(value: str, as_of: str) -> bool:
+    """Whether a date of any precision (2009, 2009-05, 2009-05-06) begins after as_of."""
+    return value > as_of[: len(value)]
+
+
+def _realis_words(text: str) -> set[str]:
+    """The content words of a clause told as fact: those before its first irrealis word (a modal, a
+    plan, a schedule: 'said it would submit a bid' tells of the saying, not of a bid)."""
+    irrealis = lexicon().irrealis_words
+    words = text.split()
+    cut = next((i for i, w in enumerate(words) if w.lower().strip(".,;:\"'“”‘’") in irrealis), len(words))
+    return words_of(" ".join(words[:cut]))
+
+
 def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], as_of: str | None) -> list:
     """What to watch is the future as of the newest source: an item whose date has passed, or that a
     newer source reports as done, is due; an undated expectation from an article much older than the
     newest is an earlier expectation."""
-    done = [(words_of(e.event), max((doc_dates.get(s.doc) or "" for s in e.sources), default="")) for e in timeline]
+    # only what a newer source tells as fact reports an item done: not a plan it repeats ('strikes
+    # earmarked for 23 March', 'said it would submit a bid'), scheduled or said in an irrealis clause
+    done = [
+        (_realis_words(e.event), max((doc_dates.get(s.doc) or "" for s in e.sources), default=""))
+        for e in timeline
+        if not e.scheduled
+    ]
     by_word: dict[str, list[int]] = {}  # only events sharing a word with an item can report it done
     for index, (words, _) in enumerate(done):
         for word in words:
@@ -234,6 +254,8 @@ def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], 
         candidates = {i for word in rarest_sharable(item_words, by_word) for i in by_word.get(word, [])}
         if as_of and item.date and _ends_before(item.date, as_of):
             item.status = "due"
+        elif as_of and item.date and _begins_after(item.date, as_of):
+            item.status = "ahead"  # whatever a newer source says of it, its day has not come
         elif any(done[i][1] > written and same_event(done[i][0], item_words) for i in sorted(candidates)):
             item.status = "due"
         elif as_of and not item.date and written and _days_between(written, as_of) > EARLIER_DAYS:

@@ -150,6 +150,41 @@ def test_a_day_is_told_by_what_the_next_days_articles_open_with():
     assert {s.text for s in ranked[1].sentences} == {documents[0].sentences[0], documents[1].sentences[0]}
 
 
+def test_the_next_days_lead_that_names_another_day_does_not_tell_this_one():
+    documents = [
+        _document("wed", "2020-03-11", ["Rivals said on Monday that the board had rejected their offer for the firm."]),
+        _document("later", "2020-03-20", ["The board accepted the other offer at a meeting on 10 March, people said."]),
+    ]
+    per_doc = [
+        [_event("2020-03-09", "wed", 1, documents[0].sentences[0])],
+        [_event("2020-03-10", "later", 1, documents[1].sentences[0])],
+    ]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    # Wednesday's lead tells Monday, the day it names, not Tuesday, the day before it was published
+    told = {k.date: [s.doc for s in k.sentences] for k in ranked}
+    assert told["2020-03-10"] == ["later"] and told["2020-03-09"] == ["wed"]
+
+
+def test_two_days_are_never_told_by_the_same_sentences():
+    lead = [
+        "The army took the city after a long siege, officials said on the radio.",
+        "Thousands of families fled the city as the army moved in from the north.",
+        "The army said its troops had met little resistance inside the city walls.",
+        "Aid agencies said the families who fled the city needed food and shelter.",
+        "The government said the army would stay in the city until order returned.",
+        "Shops in the city stayed shut and the streets were empty, officials said.",
+        "The siege of the city had lasted for more than three months, aid agencies said.",
+        "Officials said the army would reopen the roads into the city within days.",
+    ]
+    sunday = "On Sunday the rebel commander quietly left the old town by the coast road."
+    documents = [_document("a", "2020-03-09", [*lead, sunday])]
+    per_doc = [[_event("2020-03-08", "a", 9, sunday)]]
+    ranked = key_dates(_brief(documents), references(per_doc))
+    told = [{s.text for s in k.sentences} for k in ranked]
+    assert [k.date for k in ranked] == ["2020-03-09", "2020-03-08"]
+    assert told[0] and told[1] and not told[0] & told[1]
+
+
 def test_the_main_span_starts_a_little_before_the_first_source():
     brief = _brief([_document("a", "2020-01-10", []), _document("b", "2020-05-10", [])])
     assert main_span(brief) == ("2019-12-10", "2020-05-10")

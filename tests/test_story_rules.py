@@ -747,6 +747,20 @@ def test_a_weekday_before_a_noun_of_a_thing_that_happens_dates_it():
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == [("2009-05-03", 1)]
 
 
+def test_a_month_not_yet_begun_said_of_a_past_verb_is_last_years_and_not_scheduled():
+    text = (
+        "The carrier left administration in April, having failed under its old name. "
+        "Its pilots will strike in April. "
+        "The regulator warned of a cutback in April."
+    )
+    _, found = analyse(text, date="2005-02-13")
+    assert [(e.date, e.scheduled, e.sources[0].sentence) for e in found.timeline] == [
+        ("2004-04", False, 1),
+        ("2005-04", True, 2),
+        ("2005-04", True, 3),
+    ]
+
+
 # --- 4. timeline entries are events ----------------------------------------------------------
 
 
@@ -1022,6 +1036,47 @@ def test_watch_is_the_future_as_of_the_newest_source(tmp_path):
     }
 
 
+def test_a_plan_a_newer_source_only_repeats_stays_ahead_but_one_it_reports_done_is_due(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-03",
+                "The Transport Union will hold a one-day strike on 23 June. "
+                "Harbour Group plans to submit a new offer for the port operator. "
+                "The Transport Union will hold talks with the port board.",
+            ),
+            "b": (
+                "2021-05-10",
+                "Up to 9,000 workers could join the one-day strike earmarked for 23 June. "
+                "The port board was sued on Friday after Harbour Group said it would submit a new offer. "
+                "The Transport Union held talks with the port board on Friday.",
+            ),
+        },
+    )
+    status = {w.sources[0].sentence: w.status for w in brief.watch if w.sources[0].doc == "a"}
+    assert status == {1: "ahead", 2: "ahead", 3: "due"}
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "Up to 9,000 dockers could take part in a strike already earmarked for 23 June.",
+            "A strike is already earmarked for 23 June",
+        ),
+        ("Dockers could join strikes earmarked for 23 June.", "Strikes are earmarked for 23 June"),
+        (
+            "Ministers want calm before the next general election, which is widely expected next May.",
+            "The next general election is widely expected next May",
+        ),
+    ],
+)
+def test_a_watched_relative_clause_is_told_with_the_noun_it_describes(text, item):
+    _, found = analyse(text, date="2021-02-10")
+    assert [w.item for w in found.watch] == [item]
+
+
 # --- 7. figures that disagree across sources ---------------------------------------------------
 
 
@@ -1063,7 +1118,7 @@ def test_one_companys_bid_given_two_amounts_is_flagged(tmp_path):
         },
     )
     assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
-        "What is the bid of GM: 2.5bn or 3bn?"
+        "What is the bid of GM: $2.5bn or $3bn?"
     ]
 
 
@@ -1076,6 +1131,22 @@ def test_a_price_per_share_and_a_total_are_not_one_measure(tmp_path):
         },
     )
     assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+def test_counts_of_differently_narrowed_groups_are_no_disagreement(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-28", "A strike in Peru could involve up to 900,000 workers, Sarah Mitchell said."),
+            "b": ("2021-05-29", "The union will ballot 300,000 hospital workers in Peru, Sarah Mitchell said."),
+        },
+    )
+    assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+def test_a_key_figure_keeps_its_currency_and_magnitude_and_a_few_named_things_are_no_figure():
+    _, found = analyse("The two firms agreed that Harbour Group had to pay the regulator $250m in October.")
+    assert [(f.value, f.amount) for b in found.background for f in b.figures] == [("$250m", 250e6)]
 
 
 # --- reading on its own ---------------------------------------------------------------------------

@@ -33,9 +33,37 @@ def _figures(sent: Span) -> list[Figure]:
     figures = []
     for ent in ents_in(sent):
         counted = ent.label_ == "CARDINAL" and ent.root.dep_ == "nummod" and ent.root.head.pos_ == "NOUN"
+        if counted and _few_of_a_kind(ent):
+            continue
         if ent.label_ in FIGURE_LABELS or counted or _counts_a_measure(ent):
-            figures.append(Figure(clean(ent.text), _refers_to(ent), _measure(ent), amount(ent.text)))
+            value = _with_unit(ent) if ent.label_ == "MONEY" else clean(ent.text)
+            figures.append(Figure(value, _refers_to(ent), _measure(ent), amount(value)))
     return figures
+
+
+CURRENCY_SIGNS = {"$", "£", "€", "¥"}
+MAGNITUDES = {"m", "bn", "mn", "k", "million", "billion", "trillion"}
+
+
+def _with_unit(ent: Span) -> str:
+    """A sum with its currency sign and its magnitude, which the entity recogniser can leave out of
+    it: '$250m', not '250'."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start > 0 and doc[start - 1].text in CURRENCY_SIGNS:
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in MAGNITUDES and (not doc[end - 1].whitespace_ or doc[end].is_alpha):
+        end += 1
+    return clean(doc[start:end].text)
+
+
+def _few_of_a_kind(ent: Span) -> bool:
+    """'the two firms', 'five unions': a number written out in words (as news style writes those below
+    ten) counting bodies or officials, and no measure, tells who takes part, not a key figure ('four
+    battalions' stays one)."""
+    lex = lexicon()
+    noun = ent.root.head.lemma_.lower()
+    parties = noun in lex.institution_nouns | lex.agent_nouns | lex.person_group_words
+    return parties and all(t.is_alpha for t in ent) and _measure_word(ent)[0] is None
 
 
 def _counts_a_measure(ent: Span) -> bool:
@@ -46,6 +74,21 @@ def _counts_a_measure(ent: Span) -> bool:
 def _measure(ent: Span) -> str | None:
     """What the figure measures, the same word whatever the wording: 'deaths' for '81 people have died',
     'the death toll' and 'killed 150'; a money or share figure also names whose it is."""
+    measure, verb = _measure_word(ent)
+    if measure is None:
+        return None
+    if ent.label_ not in ("MONEY", "PERCENT"):
+        # a count is of one place: deaths in Mexico and deaths in the world are two measures
+        places = [countries().lookup(e.text) for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
+        place = next((found[0] for found in places if found and found[1] != "ambiguous"), None)
+        return f"{_restricted(ent, measure)} in {place}" if place else None
+    owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
+    return f"{measure} of {owner.text}" if owner is not None else None  # a price with no owner compares nothing
+
+
+def _measure_word(ent: Span) -> tuple[str | None, Token]:
+    """The measure word of the figure's noun, verb or their arguments ('deaths' for 'five people died'),
+    and the verb."""
     words = lexicon().measure_words
     root = ent.root
     noun = root.head if root.dep_ in ("nummod", "quantmod") else None
@@ -54,15 +97,25 @@ def _measure(ent: Span) -> str | None:
     candidates += [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
     candidates += [g for c in candidates[-3:] for g in c.children if g.dep_ == "prep" for g in g.children]
     measure = next((words[t.lemma_.lower()] for t in candidates if t is not None and t.lemma_.lower() in words), None)
-    if measure is None:
-        return None
-    if ent.label_ not in ("MONEY", "PERCENT"):
-        # a count is of one place: deaths in Mexico and deaths in the world are two measures
-        places = [countries().lookup(e.text) for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
-        place = next((found[0] for found in places if found and found[1] != "ambiguous"), None)
-        return f"{measure} in {place}" if place else None
-    owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
-    return f"{measure} of {owner.text}" if owner is not None else None  # a price with no owner compares nothing
+    return measure, verb
+
+
+def _restricted(ent: Span, measure: str) -> str:
+    """The measure with the words that narrow the counted noun: '800,000 local government workers'
+    count 'local government workers', not all workers ('up to 1.4 million UK workers'); the place is
+    named apart, and words of quantity ('150 more people') narrow nothing."""
+    noun = ent.root.head
+    if ent.root.dep_ != "nummod" or noun.pos_ != "NOUN":
+        return measure
+    skip = lexicon().quantity_adjectives
+    narrowing = [
+        t
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "poss") and c.i not in range(ent.start, ent.end) and not c.ent_type_
+        for t in c.subtree
+        if t.lower_ not in skip and not t.is_punct and t.tag_ not in ("JJR", "JJS", "POS")
+    ]
+    return " ".join([*(t.lower_ for t in narrowing), measure]) if narrowing else measure
 
 
 SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "mn": 1e6, "k": 1e3, "thousand": 1e3, "trillion": 1e12}

@@ -15,6 +15,7 @@ from ..time.tense import (  # noqa: F401 - the extractors import them from here
     is_ahead,
     is_future,
     is_hypothetical,
+    sentence_of,
     tense_of,
 )
 
@@ -95,6 +96,31 @@ def with_named_subject(text: str, head: Token, actors, only: set[str] | None = N
         return text
     named = actors.display(actor) + text[len(subject.text) :]
     return named[0].upper() + named[1:]
+
+
+WH_SUBJECTS = {"who", "which", "that"}
+
+
+def relative_as_clause(head: Token, tokens: list[Token] | None = None) -> tuple[str, list[Token]] | None:
+    """A relative clause rebuilt around the noun it describes, so that it stands on its own: 'the
+    election, which is widely expected next May' -> 'the election is widely expected next May', 'a
+    strike already earmarked for 23 March' -> 'a strike is already earmarked for 23 March' (a
+    passive participle after its noun is a relative clause without 'which is'). None when the clause
+    is no relative clause about its noun's subject, or cannot be told as one ('the deal they signed',
+    'plans to strike'). tokens: the clause's own words, when some of its subtree is left out."""
+    if head.dep_ not in ("relcl", "acl") or head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = list(tokens if tokens is not None else head.subtree)
+    relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
+    reduced = head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if relative is None and not reduced:
+        return None
+    named = head.head.head if head.head.dep_ == "appos" else head.head  # 'Farrell, a reporter who ...'
+    loose = {t.i for c in named.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
+    own = [t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not t.is_punct]
+    copula = ["are" if named.tag_ in ("NNS", "NNPS") else "is"] if reduced else []
+    words = [t.text_with_ws for t in clause if relative is None or t.i != relative.i]
+    return clean(" ".join(["".join(t.text_with_ws for t in own).strip(), *copula, "".join(words)])), own + clause
 
 
 def has_subject(verb: Token) -> bool:

@@ -14,11 +14,19 @@ from ..time.tagger import tagged
 from ..time.tense import WEEKDAY_NAMES, governing_verb
 from ..time.timex import Timex
 from ..time.words import contains
-from .common import clean, has_subject, is_ahead, is_hypothetical, sentence_case, with_named_subject
+from .common import (
+    WH_SUBJECTS,
+    clean,
+    has_subject,
+    is_ahead,
+    is_hypothetical,
+    relative_as_clause,
+    sentence_case,
+    with_named_subject,
+)
 from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
-WH_SUBJECTS = {"who", "which", "that"}
 
 
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
@@ -79,14 +87,10 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token], To
             excluded |= subtree
     tokens = [t for t in head.subtree if t.i not in excluded]
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
-    if head.dep_ == "relcl" and relative is not None:
+    rebuilt = relative_as_clause(head, tokens) if head.dep_ == "relcl" and relative is not None else None
+    if rebuilt is not None:
         # 'Parmalat, which went bust in 2003' -> 'Parmalat went bust in 2003': the clause about the name
-        named = head.head.head if head.head.dep_ == "appos" else head.head  # 'Farrell, a reporter who ...'
-        loose = {t.i for c in named.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-        own = [t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not t.is_punct]
-        clause = [t.text_with_ws for t in tokens if t.i != relative.i]
-        text = clean(" ".join(["".join(t.text_with_ws for t in own).strip(), "".join(clause)]))
-        tokens = own + tokens
+        text, tokens = rebuilt
     else:
         text = clean("".join(t.text_with_ws for t in tokens))
     if len(text.split()) > MAX_EVENT_WORDS:

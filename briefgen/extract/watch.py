@@ -14,7 +14,9 @@ from .common import (
     clean,
     is_ahead,
     is_future,
+    relative_as_clause,
     sentence_case,
+    sentence_of,
     subtree_text,
     with_named_subject,
 )
@@ -151,4 +153,7 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
     head = verb
     while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
+    if head.dep_ in ("relcl", "acl"):  # 'which is widely expected next May' says nothing of what is expected
+        rebuilt = relative_as_clause(head)
+        return sentence_case(rebuilt[0]) if rebuilt is not None else clean(sentence_of(head).text)
     return with_named_subject(sentence_case(subtree_text(head)), head, actors)

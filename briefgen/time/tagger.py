@@ -253,6 +253,23 @@ def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) ->
     return Timex(str(int(previous[:4]) + shift))
 
 
+def _done_or_tense(span: Span) -> str | None:
+    """The clause's tense, or "done" for a date said of a verb in the simple past or a perfect:
+    'exited bankruptcy in April', not 'a cutback in September' (said of a noun) nor 'gave them until
+    November' (a deadline)."""
+    tense = tense_of(span.root)
+    if tense != "past":
+        return tense
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ in ("in", "during") and verb.dep_ == "prep":
+        verb = verb.head
+    elif root.dep_ != "npadvmod":
+        return tense
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
+    return "done" if verb.tag_ == "VBD" or perfect else tense
+
+
 def tagged(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     """tag() once per parsed document and anchor: every extractor asks for the same dates."""
     key = f"briefgen_timex:{anchor}"
@@ -286,7 +303,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
                 continue  # "a quarterly dividend", "paid annually": how often, not when
         if AGE.search(span.text) or (span.end < len(doc) and doc[span.end].lower_ == "old"):
             continue  # "52 years old", "a 136-year-old firm": an age, not a time
-        timex = normalise(span.text, anchor, tense_of(span.root))
+        timex = normalise(span.text, anchor, _done_or_tense(span))
         if timex is None:
             continue
         timex = _since_before_now(span, timex, anchor)

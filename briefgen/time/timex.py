@@ -76,6 +76,10 @@ def _pick_year(month: int, day: int | None, anchor: dt.date, direction: str | No
     # Tense moves a date to the year before or after only when it is well on the wrong side:
     # a date a few weeks off usually belongs to reported speech about the near future or past.
     gap = (candidate - anchor).days if day else (month - anchor.month) * 30
+    if direction == "done":  # said of a simple past or a perfect: 'exited bankruptcy in April', told in February
+        if day is None and month > anchor.month:
+            return anchor.year - 1  # a month that has not begun holds nothing done
+        direction = "past"
     if direction == "future" and gap < -31:
         return anchor.year + 1
     if direction == "past" and gap > 62:
@@ -90,7 +94,8 @@ def _pick_year(month: int, day: int | None, anchor: dt.date, direction: str | No
 def normalise(text: str, anchor: dt.date | None = None, direction: str | None = None) -> Timex | None:
     """The value of one temporal expression, or None when it has none we can state.
 
-    direction is the tense around the expression: "past", "future" or None.
+    direction is the tense around the expression: "past", "future" or None, or "done" for a
+    date said of a verb in the simple past or a perfect (so not of a noun or a deadline).
     """
     t = _clean(text)
     if not t:
