@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from .findings import BackgroundItem, OpenQuestion, Source, TimelineEvent, stable_id
+from .lexicon import lexicon
 from .time.words import CLOCK_WORDS, contains
 
 STOPWORDS = set(
@@ -56,14 +57,17 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
     # only events sharing an actor, and one of the rarest words, can be the same event
     by_actor_word: dict[tuple[str, str], list[int]] = {}
     holding: dict[str, list[int]] = {}
+    by_occasion: dict[tuple[str, str], list[int]] = {}
     disagreements: list[OpenQuestion] = []
     for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
         match = None
         event_words = words_of(event.event)
         event_docs = {s.doc for s in event.sources}
         probes = rarest_sharable(event_words, holding)
+        occasions = _planned_occasions(event, event_words)
         candidates = sorted(
             {i for actor in event.actors for word in probes for i in by_actor_word.get((actor, word), [])}
+            | {i for key in occasions for i in by_occasion.get(key, [])}
         )
         for index in candidates:
             kept = merged[index]
@@ -74,11 +78,16 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             ):
                 match = kept  # a dispute over the date needs a closer telling than a shared date does
                 break
+            if occasions & _planned_occasions(kept, words[index]):
+                match = kept  # 'a strike earmarked for 23 March', told by three articles
+                break
         if match is None:
             for word in event_words:
                 holding.setdefault(word, []).append(len(merged))
                 for actor in event.actors:
                     by_actor_word.setdefault((actor, word), []).append(len(merged))
+            for key in occasions:
+                by_occasion.setdefault(key, []).append(len(merged))
             merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
             words.append(event_words)
             continue
@@ -100,6 +109,14 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
     for event in merged:
         disagreements += _disagreements(event)
     return merged, disagreements
+
+
+def _planned_occasions(event: TimelineEvent, words: set[str]) -> set[tuple[str, str]]:
+    """A scheduled event named by its kind on its day ('a one-day strike ... 23 March'): two tellings
+    of one day's strike are one event, whoever they name."""
+    if not event.scheduled or event.precision != "day" or not event.date:
+        return set()
+    return {(event.date, word) for word in words & lexicon().event_nouns}
 
 
 def _disagreements(event: TimelineEvent) -> list[OpenQuestion]:

@@ -391,6 +391,11 @@ def test_a_named_occasion_is_no_actor_and_its_organisers_who_hope_are_a_group():
     assert [p.actor for p in found.positions if p.text.startswith("London")] == ["london-marathon-organisers"]
 
 
+def test_a_name_does_not_end_on_and():
+    _, found = analyse("Apple is suing the Power Page and Apple Insider websites.")
+    assert not any(a.name.endswith(" and") for a in [*found.actors])
+
+
 # --- 2. speakers ----------------------------------------------------------------------------
 
 
@@ -811,6 +816,18 @@ def test_a_participle_without_its_subject_and_a_lasting_state_are_not_shown_alon
         ("2004-10", "Investors"),
         ("2005-02-03", "Protesters"),
     ]
+
+
+def test_one_days_planned_strike_told_by_several_articles_is_one_event(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-02-04", "Unions have already earmarked 23 March for a one-day strike."),
+            "b": ("2005-02-10", "Up to 1.4m workers could take part in a strike already earmarked for 23 March."),
+            "c": ("2005-02-12", "Ministers hope the strike on 23 March will be called off."),
+        },
+    )
+    assert [(e.date, len(e.sources)) for e in brief.timeline if e.date == "2005-03-23"] == [("2005-03-23", 3)]
 
 
 # --- 5. open questions ------------------------------------------------------------------------

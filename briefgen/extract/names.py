@@ -194,8 +194,10 @@ def clean_name(span: Span) -> tuple[str, range]:
     dash = next((k for k, t in enumerate(tokens) if k and t.text in _DASHES and t.whitespace_), None)
     if dash is not None and tokens[dash - 1].whitespace_:
         tokens = tokens[:dash]  # 'Veritas - Latin', 'Some News / Agency - 18th July': a name ends at a spaced dash
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)"):
-        tokens = tokens[:-1]
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)" or tokens[-1].lower_ == "and"
+    ):
+        tokens = tokens[:-1]  # 'the Power Page and': a name does not end on 'and'
     if span.label_ == "PERSON":  # 'Lib Dem MP Lembit Opik': the name is what follows the title
         titles = lexicon().titles
         last_title = max((k for k, t in enumerate(tokens[:-2]) if t.lower_.rstrip(".") in titles), default=None)
