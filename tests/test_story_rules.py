@@ -973,6 +973,14 @@ def test_a_missed_occasion_is_not_asked_and_a_passive_step_keeps_its_be():
     assert question_problems("Will the separate legal fight with Think Secret resolved?", nlp.load())
 
 
+def test_a_step_not_taken_at_a_past_meeting_is_not_asked_but_one_still_pending_is():
+    _, found = analyse(
+        "The deputy prime minister met the unions on Thursday. Our correspondent said that he understood "
+        "no deal had been offered in that meeting. No formal offer has been made yet."
+    )
+    assert [q.question for q in found.open_questions] == ["Will a formal offer be made?"]
+
+
 # --- 6. what to watch -------------------------------------------------------------------------
 
 

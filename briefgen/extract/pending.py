@@ -58,8 +58,8 @@ def not_done_yet(sent: Span) -> str | None:
     """'No formal offer has been made yet' -> 'Will a formal offer be made?': a step the text says
     has not been taken (in the perfect, so still open; 'no one was hurt' is narration)."""
     for verb in sent:
-        if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-            continue
+        if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children):
+            continue  # 'no deal had been offered in that meeting' tells of a meeting that is over
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() not in _step_nouns():
             continue  # 'no offer has been made'; 'no cases have been found' reports an absence

@@ -340,13 +340,19 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ),
     ):
         question = asked() if present else None
-        if question and not LOOSE_PRONOUN.search(question):
+        if question and not LOOSE_PRONOUN.search(question) and not LOOSE_DEMONSTRATIVE.search(question):
             return cue, question
     return None
 
 
 # 'Will ID cards help them foil a plot?': a question that needs its sentence to be understood
 LOOSE_PRONOUN = re.compile(r"\b(?:him|them)\b", re.I)
+# 'Will a deal be offered in that meeting?': which meeting only the article's sentence before says
+LOOSE_DEMONSTRATIVE = re.compile(
+    r"\b(?:in|at|on|of|from|by|to|with|for|after|before|during) (?:that|those) "
+    r"(?!year|week|month|day|morning|afternoon|evening|night|weekend|time)\w+",
+    re.I,
+)
 
 
 def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
