@@ -657,6 +657,14 @@ def test_a_stance_told_in_a_when_clause_reads_without_the_when():
     ]
 
 
+def test_a_body_speaking_for_a_person_it_names_speaks_of_her():
+    _, found = analyse(
+        "Federation chief Isaiah Kiplagat said the ban was right. Global Sports Communications, Susan "
+        "Chepkemei's management company, said she had wanted to run in the championships in March."
+    )
+    assert [p.actor for p in found.positions if p.text.startswith("she had wanted")] == ["susan-chepkemei"]
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

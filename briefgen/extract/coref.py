@@ -107,6 +107,25 @@ class ActorIndex:
             return None  # '..., prompting unions to threaten action. They believe ...': the unions
         return actor_id
 
+    def _speakers_client(self, token: Token, person: bool, gender: str | None) -> str | None:
+        """'Global Sports Communications, Chepkemei's management company, said she had wanted to run':
+        a body that speaks for a person it names is speaking of that person."""
+        clause, verb = token.head, token.head.head
+        if not person or clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        speaker = self.token_actor.get(subject.i) if subject is not None else None
+        if speaker is None or self.actors[speaker].kind == "person":
+            return None
+        named = [
+            self.token_actor[t.i]
+            for t in subject.subtree
+            if t.dep_ == "poss" and t.i in self.token_actor and self.actors[self.token_actor[t.i]].kind == "person"
+        ]
+        if len(set(named)) != 1 or (gender and self.gender.get(named[0], gender) != gender):
+            return None
+        return named[0]
+
     @staticmethod
     def _describes(token: Token) -> bool:
         """A name that only describes a noun ('the US tycoon'), unless the noun speaks for it ('US officials')."""
@@ -146,7 +165,7 @@ class ActorIndex:
         fallback = None
         gender = PRONOUN_GENDER.get(token.lower_)
         plural = token.lower_ in PLURAL_PRONOUNS
-        topic = self._previous_subject(token, person, gender)
+        topic = self._previous_subject(token, person, gender) or self._speakers_client(token, person, gender)
         if topic is not None:
             return topic
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
@@ -163,6 +182,8 @@ class ActorIndex:
             if self._describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
+                if gender and fallback and self.gender.get(fallback) == gender and actor_id not in self.gender:
+                    break  # 'X, Chepkemei's company, said she ...': the one known to be 'she' before a stranger
                 fallback = actor_id
                 break
             fallback = fallback or actor_id
