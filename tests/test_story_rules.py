@@ -665,6 +665,18 @@ def test_a_body_speaking_for_a_person_it_names_speaks_of_her():
     assert [p.actor for p in found.positions if p.text.startswith("she had wanted")] == ["susan-chepkemei"]
 
 
+def test_a_quotation_split_over_two_sentences_shows_only_the_quoted_words():
+    _, found = analyse(
+        'Judge James Kleinberg ruled for Apple. The Judge wrote: "...it is not surprising that thousands of '
+        "'hits' on a website about Apple have happened. But an interested public is not the same as the public "
+        'interest".'
+    )
+    assert [p.text for p in found.positions if p.kind == "quote"] == [
+        "...it is not surprising that thousands of 'hits' on a website about Apple have happened.",
+        "But an interested public is not the same as the public interest.",
+    ]
+
+
 # --- 3. dates -------------------------------------------------------------------------------
 
 

@@ -71,13 +71,18 @@ def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
     return []
 
 
+# the closing mark of a quotation opened in an earlier sentence, the only mark in the sentence
+LONE_CLOSING_MARK = re.compile(r'^([^"“”]*?)[”"](?=[.!?]?$)')
+
+
 def _quote_text(text: str) -> str | None:
     """The quoted words, without the attribution between two parts of one quotation."""
     first = min((text.find(c) for c in '“"' if c in text), default=-1)
     last = max(text.rfind(c) for c in '”"')
-    if first < 0 or last <= first:
+    if first < 0:
         return None
-    inner = text[first + 1 : last]
+    # 'The Judge wrote: "...it is not surprising ...' goes on in the next sentence: the words after the mark
+    inner = text[first + 1 : last] if last > first else text[first + 1 :]
     inner = re.sub(r"[,.]?[”\"]\s[^“\"]{1,60}?\b(said|says|added|adds|told \w+)\b[^“\"]{0,40}[“\"]", " … ", inner)
     inner = clean(inner).rstrip(",")
     return inner if len(inner.split()) >= 3 else None
@@ -326,10 +331,11 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             seen.add((speaker, number))
             span = sent.doc[sentences[numbers[0] - 1].start : sent.end]
             quoted_words = _quote_text(span.text) if kind == "quote" else None
-            if quoted_words and quoted_words[0].isupper():
+            if quoted_words and (quoted_words[0].isupper() or quoted_words.startswith(("...", "…"))):
                 body = quoted_words
             elif kind == "quote":
                 body = clean(span.text)  # a quotation that starts inside a clause reads only in its sentence
+                body = LONE_CLOSING_MARK.sub(r"\1", body)  # 'But an interested public is not ... interest".'
             elif verb is not None and verb.dep_ != "ROOT" and len(list(verb.subtree)) > 6 and _stands_alone(verb):
                 body = subtree_text(verb, {c.i for c in verb.children if _links_clause(c)})
             else:
