@@ -307,7 +307,7 @@ def _templates_reading_only_the_document(env: jinja2.Environment, template: jinj
 
 @functools.lru_cache(maxsize=32)
 def _parsed(env: jinja2.Environment, template: jinja2.Template):
-    source, _, _ = env.loader.get_source(env, template.name)  # type: ignore[union-attr]
+    source, _, _ = env.loader.get_source(env, template.name)  # type: ignore[union-attr, arg-type]
     return env.parse(source)
 
 
