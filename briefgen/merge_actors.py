@@ -43,7 +43,8 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
     redirects = {key: _final(target, redirects) for key, target in redirects.items()}
     ids: dict[str, str] = {}
     used: set[str] = set()
-    for key in sorted(merged, key=lambda k: (-merged[k].mentions, k)):
+    # (-mentions, key) order in two stable sorts: one on strings and one on numbers beat one on pairs
+    for key in sorted(sorted(merged), key=lambda k: -merged[k].mentions):
         base = slugify(merged[key].name)
         actor_id = base if base not in used else f"{base}-{merged[key].kind}"
         used.add(actor_id)
@@ -52,7 +53,7 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
     mapping = {pair: ids[redirects.get(key, key)] for pair, key in local_key.items()}
     for actor in merged.values():
         del actor.sources[MAX_ACTOR_SOURCES:]  # the mention counts keep the full tally
-    actors = sorted(merged.values(), key=lambda a: (-a.mentions, a.name))
+    actors = sorted(sorted(merged.values(), key=lambda a: a.name), key=lambda a: -a.mentions)
     return actors, mapping
 
 
