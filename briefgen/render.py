@@ -154,6 +154,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "editor": editor,
         "lead": Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None,
         "numbers": numbers,
+        "documents_by_id": {d.id: d for d in brief.documents},  # a page listing thousands looks each up
         "actors": actors,
         "cite": lambda sources, prefix="": _cite(sources, numbers, titles, prefix),
         "changes": changes,
