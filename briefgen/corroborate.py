@@ -71,11 +71,9 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         )
         for index in candidates:
             kept = merged[index]
-            if {s.doc for s in kept.sources} & event_docs:
+            if not same_event(words[index], event_words) or not event_docs.isdisjoint(s.doc for s in kept.sources):
                 continue
-            if same_event(words[index], event_words) and (
-                _dates_agree(kept.date, event.date) or same_event(words[index], event_words, strict=True)
-            ):
+            if _dates_agree(kept.date, event.date) or same_event(words[index], event_words, strict=True):
                 match = kept  # a dispute over the date needs a closer telling than a shared date does
                 break
             if occasions & _planned_occasions(kept, words[index]):

@@ -251,12 +251,14 @@ def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], 
     for item in watch:
         written = doc_dates.get(item.sources[0].doc) or ""
         item_words = words_of(item.item)
-        candidates = {i for word in rarest_sharable(item_words, by_word) for i in by_word.get(word, [])}
         if as_of and item.date and _ends_before(item.date, as_of):
             item.status = "due"
         elif as_of and item.date and _begins_after(item.date, as_of):
             item.status = "ahead"  # whatever a newer source says of it, its day has not come
-        elif any(done[i][1] > written and same_event(done[i][0], item_words) for i in sorted(candidates)):
+        elif any(
+            done[i][1] > written and same_event(done[i][0], item_words)
+            for i in {i for word in rarest_sharable(item_words, by_word) for i in by_word.get(word, [])}
+        ):
             item.status = "due"
         elif as_of and not item.date and written and _days_between(written, as_of) > EARLIER_DAYS:
             item.status = "earlier"

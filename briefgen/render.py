@@ -6,9 +6,11 @@ import functools
 import html
 import unicodedata
 from collections import defaultdict
+from dataclasses import fields
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 
 from . import chronology, keydates, stances, summary
 from .axis import timeline_svg
@@ -152,6 +154,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "editor": editor,
         "lead": Source(newest.id, 1, newest.sentences[0]) if newest and newest.sentences else None,
         "numbers": numbers,
+        "documents_by_id": {d.id: d for d in brief.documents},  # a page listing thousands looks each up
         "actors": actors,
         "cite": lambda sources, prefix="": _cite(sources, numbers, titles, prefix),
         "changes": changes,
@@ -248,13 +251,65 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None, key_da
     env = environment(templates_dir)
     context = _context(brief, changes, key_dates_shown)
     pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
-    source_template = env.get_template("source.md.j2")
-    for document in brief.documents + ([context["editor"]] if context["editor"] else []):
-        pages[f"sources/{document.id}.md"] = source_template.render(document=document, **context)
+    pages.update(_source_pages(env, brief.documents + ([context["editor"]] if context["editor"] else []), context))
     actor_template = env.get_template("actor.md.j2")
     for actor in context["salient"]:
         pages[actor_page(actor.id)] = actor_template.render(actor=actor, **context)
     return pages
+
+
+# Source pages rendered by the last render, under their templates and their documents' records.
+_RENDERED_SOURCES: dict[tuple, str] = {}
+
+
+def _source_pages(env: jinja2.Environment, documents: list[DocumentRecord], context: dict) -> dict[str, str]:
+    """A source page is a page of its document alone when its templates read nothing else (briefgen's
+    own do not): a long-running process (`mkdocs serve`, `build --watch`) renders it again only when
+    its document or a template changed, not for every new seed."""
+    global _RENDERED_SOURCES
+    template = env.get_template("source.md.j2")
+    templates = _templates_reading_only_the_document(env, template)
+    rendered: dict[tuple, str] = {}
+    pages = {}
+    for document in documents:
+        if templates is None:
+            pages[f"sources/{document.id}.md"] = template.render(document=document, **context)
+            continue
+        key = (templates, *(getattr(document, f) for f in _RECORD_FIELDS), tuple(document.sentences))
+        page = _RENDERED_SOURCES.get(key)
+        if page is None:
+            page = template.render(document=document, **context)
+        rendered[key] = pages[f"sources/{document.id}.md"] = page
+    _RENDERED_SOURCES = rendered
+    return pages
+
+
+_RECORD_FIELDS = tuple(f.name for f in fields(DocumentRecord) if f.name != "sentences")
+
+
+def _templates_reading_only_the_document(env: jinja2.Environment, template: jinja2.Template) -> tuple | None:
+    """The template and those it imports or includes, when none reads a variable but `document`; else
+    None. (Jinja2 loads a template again when its file changes: a new object, so a new key.)"""
+    found, todo = [], [template]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.append(current)
+        tree = _parsed(env, current)
+        if not jinja2.meta.find_undeclared_variables(tree) <= {"document"}:
+            return None
+        for name in jinja2.meta.find_referenced_templates(tree):
+            if name is None:  # a name made at render time
+                return None
+            todo.append(env.get_template(name))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(env: jinja2.Environment, template: jinja2.Template):
+    source, _, _ = env.loader.get_source(env, template.name)  # type: ignore[union-attr, arg-type]
+    return env.parse(source)
 
 
 # The pages the last render wrote, so that the next one removes those it no longer makes (an actor

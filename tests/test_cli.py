@@ -151,6 +151,7 @@ def test_the_extractor_version_follows_the_extraction_code(tmp_path, monkeypatch
     assert after != before
     (package / "render.py").write_text("# rendering is not extraction\n", encoding="utf-8")
     assert settings._extractor_version() == after
+    assert settings._followed_digest(package) == after  # as kept for the next process
 
 
 def test_rendering_again_rewrites_only_the_pages_that_changed(tmp_path):
