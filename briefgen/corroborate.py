@@ -71,13 +71,14 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
         )
         for index in candidates:
             kept = merged[index]
-            if not same_event(words[index], event_words) or not event_docs.isdisjoint(s.doc for s in kept.sources):
+            alike = same_event(words[index], event_words)
+            planned = bool(occasions) and bool(occasions & _planned_occasions(kept, words[index]))
+            if not (alike or planned) or not event_docs.isdisjoint(s.doc for s in kept.sources):
                 continue
-            if _dates_agree(kept.date, event.date) or same_event(words[index], event_words, strict=True):
-                match = kept  # a dispute over the date needs a closer telling than a shared date does
-                break
-            if occasions & _planned_occasions(kept, words[index]):
-                match = kept  # 'a strike earmarked for 23 March', told by three articles
+            if planned or _dates_agree(kept.date, event.date) or same_event(words[index], event_words, strict=True):
+                # a dispute over the date needs a closer telling than a shared date does; 'a strike
+                # earmarked for 23 March' told by three articles is one event
+                match = kept
                 break
         if match is None:
             for word in event_words:

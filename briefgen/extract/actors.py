@@ -311,7 +311,7 @@ def _plural_parties(
             holds = token.dep_ == "nsubj" and token.head.lemma_.lower() in holding
             if not holds and not (they is not None and they.dep_ == "nsubj" and they.head.lemma_.lower() in holding):
                 continue
-            if not holds and _nearer_plural(token, they):
+            if not holds and they is not None and _nearer_plural(token, they):
                 continue  # the next 'they' goes back to a nearer plural
             words = _setting_apart(token)
             if not words:

@@ -114,7 +114,9 @@ class ActorIndex:
         if not person or clause.dep_ != "ccomp" or verb.lemma_.lower() not in lexicon().speech_verbs:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        speaker = self.token_actor.get(subject.i) if subject is not None else None
+        if subject is None:
+            return None
+        speaker = self.token_actor.get(subject.i)
         if speaker is None or self.actors[speaker].kind == "person":
             return None
         named = [

@@ -199,10 +199,10 @@ def _inverted_condition(subject: Token) -> bool:
     before = subject.doc[start - 2] if start >= 2 else None
     return (
         before is None
-        or before.is_sent_end
+        or bool(before.is_sent_end)
         or before.is_punct
         or before.lower_ == "that"
-        or subject.doc[start - 1].is_sent_start
+        or bool(subject.doc[start - 1].is_sent_start)
     )
 
 
