@@ -136,6 +136,21 @@ def _positions_grouped(brief: Brief) -> tuple[dict[str, list], dict[str, list]]:
     return by_actor, by_topic
 
 
+def _new_events(brief: Brief, newest_ids: set[str]) -> list:
+    """What the newest sources report that happened since the sources before them: newest first, and
+    not the history they recall ('The Sykes-Picot Agreement ... in 1916')."""
+    before = max((d.date for d in brief.documents if d.date and d.id not in newest_ids), default="")
+    as_of = brief.as_of or "9999"
+    found = [
+        e
+        for e in brief.timeline
+        if any(s.doc in newest_ids for s in e.sources)
+        and e.date
+        and before[: len(e.date)] <= e.date <= as_of[: len(e.date)]  # happened: not a plan, not misdated ahead
+    ]
+    return sorted(found, key=lambda e: e.date or "", reverse=True)
+
+
 def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
     numbers: dict[str, int | str] = {d.id: i for i, d in enumerate(brief.documents, 1)}
     titles = {d.id: d.title for d in brief.documents}
@@ -161,7 +176,7 @@ def _context(brief: Brief, changes=None, key_dates_shown: int = 0) -> dict:
         "items": items,
         "limits": LIMITS,
         "background_items": brief.background[-LISTED_BACKGROUND:],
-        "new_events": [e for e in brief.timeline if any(s.doc in newest_ids for s in e.sources)],
+        "new_events": _new_events(brief, newest_ids),
         "new_positions": [p for p in brief.positions if any(s.doc in newest_ids for s in p.sources)],
         "matrix": actor_issue_matrix(brief),
         "actor_names": lambda ids: ", ".join(escape_text(actors[i].name) for i in ids if i in actors),

@@ -518,3 +518,21 @@ def test_the_main_span_of_sources_from_antiquity_stops_at_year_one():
 def test_key_dates_of_a_source_from_the_first_day_of_year_one_have_no_day_before():
     documents = [_document("a", "0001-01-01", ["The first chronicle of the city was written on that day."])]
     assert [k.date for k in key_dates(_brief(documents), [])] == ["0001-01-01"]
+
+
+def test_whats_new_is_what_happened_since_the_sources_before_newest_first_not_recalled_history():
+    documents = [
+        _document("a", "2012-08-01", ["Rebels took the airport on Tuesday."]),
+        _document("b", "2012-08-10", ["The pact of 1916 split the region.", "Talks opened on Wednesday."]),
+    ]
+    timeline = [
+        _event("1916", "b", 1, "The pact of 1916 split the region.", precision="year"),
+        _event("2012-07-31", "a", 1, "Rebels took the airport on Tuesday."),
+        _event("2012-08-03", "b", 1, "Envoys met on Friday."),
+        _event("2012-08-08", "b", 2, "Talks opened on Wednesday."),
+        _event("2012-08-16", "b", 2, "Envoys will meet next Thursday."),
+    ]
+    overview = render(_brief(documents, timeline))["index.md"]
+    new = overview.split("## What's new", 1)[1].split("##", 1)[0]
+    assert "1916" not in new and "Rebels took" not in new and "will meet" not in new
+    assert new.index("Talks opened") < new.index("Envoys met")
