@@ -116,6 +116,8 @@ def tense_of(token: Token) -> str | None:
     infinitive = any(a.lower_ == "to" for a in auxes) and verb.dep_ in ("xcomp", "advcl")
     if infinitive and _names_a_weekday(token, verb):
         return "future"
+    if verb.head.lower_ == "after" and any(a.lower_ == "being" for a in auxes):
+        return "past"  # 'vowed to fight back after being ousted on Thursday': what came before
     present = verb.tag_ in ("VBZ", "VBP") or any(a.lower_ in ("is", "are", "am", "being") for a in auxes)
     if present:
         return "future" if _names_a_weekday(token, verb) else None  # 'is being sold off on Friday'
