@@ -124,5 +124,6 @@ def relative_as_clause(head: Token, tokens: list[Token] | None = None) -> tuple[
 
 
 def has_subject(verb: Token) -> bool:
-    """The verb has a subject of its own ('that it may be ready' has; 'been advised that ...' has not)."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    """The verb has a subject of its own ('that it may be ready' has; 'been advised that ...' has not;
+    'what he said has angered them' has a clause for one)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)

@@ -85,6 +85,14 @@ class ActorIndex:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         return None
 
+    def _fits(self, actor_id: str, pronoun: Token, person: bool, gender: str | None) -> bool:
+        """Whether the pronoun can stand for the actor: 'he' or 'she' for a person, 'it' or 'they' for
+        a body; a country is 'it', not 'they'; 'she' said earlier of Susan Rice, 'he' is someone else."""
+        kind = self.actors[actor_id].kind
+        if (kind == "person") != person or (kind == "country" and pronoun.lower_ in PLURAL_PRONOUNS):
+            return False
+        return not gender or self.gender.get(actor_id, gender) == gender
+
     def _previous_subject(self, token: Token, person: bool, gender: str | None) -> str | None:
         """A sentence that opens with 'It' or 'He' goes on about the last sentence's subject: 'The EFF ...
         has asked the court to stop Apple pursuing the sources. It argues ...' is the EFF arguing."""
@@ -98,10 +106,7 @@ class ActorIndex:
         actor_id = self.resolve(subject)
         if actor_id is None:
             return None
-        kind = self.actors[actor_id].kind
-        if (kind == "person") != person or (kind == "country" and token.lower_ in PLURAL_PRONOUNS):
-            return None
-        if gender and self.gender.get(actor_id, gender) != gender:
+        if not self._fits(actor_id, token, person, gender):
             return None
         if token.lower_ in PLURAL_PRONOUNS and any(plural_party(t) for t in previous if t.i > subject.i):
             return None  # '..., prompting unions to threaten action. They believe ...': the unions
@@ -176,11 +181,8 @@ class ActorIndex:
                 if plural and plural_party(doc[i]) or person and _unnamed_speaker(doc[i]) and not self.resolve(doc[i]):
                     return None  # 'unions ... They believe': the nearer unnamed ones are meant
                 continue
-            kind = self.actors[actor_id].kind
-            if (kind == "person") != person or (kind == "country" and token.lower_ in PLURAL_PRONOUNS):
-                continue  # a country is 'it', not 'they'
-            if gender and self.gender.get(actor_id, gender) != gender:
-                continue  # 'she' said earlier of Susan Rice: 'he' is someone else
+            if not self._fits(actor_id, token, person, gender):
+                continue
             if self._describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):

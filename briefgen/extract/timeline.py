@@ -178,9 +178,7 @@ def _is_clause(tokens: list[Token]) -> bool:
 def _has_own_subject(head: Token) -> bool:
     """The clause shown names who acted: a participle hanging on another clause ('..., paying the SEC
     $250m in October to settle charges that it ...') borrows its subject and does not read alone."""
-    if head.pos_ not in ("VERB", "AUX") or head.dep_ == "relcl":
-        return True
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in head.children)
+    return head.pos_ not in ("VERB", "AUX") or head.dep_ == "relcl" or has_subject(head)
 
 
 def _shortened(text: str) -> str:
