@@ -1231,3 +1231,69 @@ def test_the_dashes_of_a_removed_aside_do_not_stay_behind():
 
     assert clean("its Clearstream unit - - could create a monopoly") == "its Clearstream unit could create a monopoly"
     assert clean("2004 - 2005") == "2004 - 2005"
+
+
+# --- session 6: what a review of three untuned stories found ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        # the clause an uncertainty leaves open hangs from any word of the cue ('seen', not 'remains')
+        ("It remains to be seen whether the Halden deal will survive.", ["Will the Halden deal survive?"]),
+        # a passive of a speech verb is no report of words: 'maintained' is kept up here
+        (
+            "It remains to be seen if the level of backing can be maintained.",
+            ["Can the level of backing be maintained?"],
+        ),
+        # 'no doubt', 'little doubt': the writer is sure, nothing is open
+        ("There was no doubt that Corvena had the better of the talks.", []),
+        ("There is little doubt that Corvena will cut jobs.", []),
+        ("There are doubts that Corvena can survive.", ["Can Corvena survive?"]),
+    ],
+)
+def test_what_a_sentence_leaves_open_and_what_it_settles(text, questions):
+    _, found = analyse(text)
+    assert [q.question for q in found.open_questions] == questions
+
+
+def test_a_preposition_whose_object_the_parse_ran_into_the_subject_leaves_the_name_alone():
+    _, found = analyse("But despite the alliance Fiat failed to put itself back on track, continuing to lose money.")
+    assert [q.question for q in found.open_questions] == ["Will Fiat put itself back on track?"]
+
+
+def test_next_week_is_dated_by_its_month_and_is_ahead():
+    _, found = analyse("The Court of Appeal is expected to rule early next week on the challenge.", date="2005-02-16")
+    assert [(e.date, e.precision, e.scheduled) for e in found.timeline] == [("2005-02", "month", True)]
+    assert [w.date for w in found.watch] == ["2005-02"]
+
+
+def test_a_week_that_spans_two_months_gets_no_date():
+    _, found = analyse("The board will meet next week to decide.", date="2005-02-23")  # 28 Feb to 6 Mar
+    assert [w.date for w in found.watch] == [None]
+
+
+def test_a_lead_told_of_last_week_is_not_the_articles_day():
+    _, found = analyse("Bolt Ltd reached an agreement with Acme last week.\n\nBolt shares rose.", date="2005-02-16")
+    assert [e.date for e in found.timeline] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The Court of Appeal is expected to rule early next week on the challenge.", []),
+        ("Mr Brown is believed to have increased the amount of equity.", []),
+        # what others pass on of someone's own words or stance is still theirs
+        ("Mr Peter Gray is said to favour the plan.", ["peter-gray"]),
+        ("Mr Smith is thought to oppose the deal.", ["smith"]),
+        ("Mr John Jones is alleged to have said that the plan was wrong.", ["john-jones"]),
+    ],
+)
+def test_what_others_expect_of_an_actor_is_not_its_position(text, held):
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions] == held
+
+
+def test_a_next_step_in_a_second_clause_names_its_subject():
+    _, found = analyse("Unison wants to strike over pay, and is expected to vote on Friday.", date="2005-02-16")
+    assert [(w.date, w.item) for w in found.watch] == [("2005-02-18", "Unison is expected to vote on Friday")]

@@ -40,8 +40,13 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     # the subject's head words, without a relative clause or an apposition hanging on it
     loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
-    text = clean("".join(t.text_with_ws for t in subject.subtree if t.i not in loose)).strip(" ,")
     first = next(iter(subject.subtree))
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.dep_ == "prep" and not any(c.dep_ == "pobj" for c in before.children):
+        # 'despite the alliance Fiat failed': the parse ran the preposition's object into the subject
+        name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        return name.text if name is not None and name.start > first.i else None
+    text = clean("".join(t.text_with_ws for t in subject.subtree if t.i not in loose)).strip(" ,")
     if first.pos_ == "DET" and text:
         text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
     return text or None
@@ -72,9 +77,11 @@ def _gives_a_reason(child: Token) -> bool:
 def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> str | None:
     """'the court would rule on Monday' -> 'Will the court rule on Monday?' (with do-support and
     inversion of the auxiliary); None when the clause has no nameable subject or only reports words."""
-    if verb.lemma_.lower() in lexicon().speech_verbs or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if verb.lemma_.lower() in lexicon().speech_verbs and not (subject is not None and subject.dep_ == "nsubjpass"):
+        return None  # 'whether X maintained that': words; 'if the level can be maintained': kept up
     if subject is None or (wh is not None and subject.i == wh.i):
         return None
     who = subject_text(subject, actors)

@@ -124,5 +124,8 @@ def _is_someone(token: Token) -> bool:
 
 
 def dismissed(token: Token) -> bool:
-    """'quashes speculation that ...', 'denied claims that ...': a claim put to rest is not open."""
+    """'quashes speculation that ...', 'denied claims that ...', 'no doubt that ...': a claim put to
+    rest, or denied by its own determiner, is not open."""
+    if any(c.dep_ in ("det", "amod") and c.lower_ in ("no", "little") for c in token.children):
+        return True  # 'there was no doubt that ...': the writer is sure
     return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().dismissing_verbs

@@ -239,12 +239,22 @@ def _all_quoted(sent: Span) -> bool:
 
 def _holds_nothing(verb: Token, subject: Token, lex: Lexicon) -> bool:
     """'it was not confirmed that ...', 'It is thought the overhaul could ...' say nothing of who holds
-    it; 'They are accused of breaching their duties' is what someone else holds against them."""
+    it; 'They are accused of breaching their duties' and 'the court is expected to rule' are what
+    someone else holds of them."""
     if subject.dep_ != "nsubjpass":
         return False
     if subject.lower_ == "it" and (_neutral(verb, lex) or any(c.dep_ == "ccomp" for c in verb.children)):
         return True
+    if verb.lemma_.lower() in lex.forecast_verbs | lex.speech_verbs and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # 'The court is expected to rule next week', 'X is said to ...': others say it of them
     return verb.lemma_.lower() in lex.accusation_verbs and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _held_of_them(verb: Token, subject: Token, lex: Lexicon) -> bool:
+    """'The court is expected to rule' says what others expect; 'X is said to believe', 'is alleged to
+    have said' and 'is thought to oppose' still pass on X's own words or stance."""
+    expected = subject.dep_ == "nsubjpass" and verb.head.lemma_.lower() in lex.forecast_verbs
+    return expected and verb.lemma_.lower() not in lex.stance_verbs
 
 
 def _has_content(noun: Token) -> bool:
@@ -303,6 +313,8 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             subject = _subject(token) if kind else None
             if subject is None or _holds_nothing(token, subject, lex):
                 continue
+            if token.dep_ == "xcomp" and _held_of_them(token, subject, lex):
+                continue  # 'Smith is believed to be ready to quit': believed by others
             quote_start = sent._.quote_start
             if kind == "reported" and quote_start is not None:
                 kind, numbers = "quote", list(range(quote_start, number + 1))

@@ -25,7 +25,7 @@ from .pending import demanded, dismissed, not_done_yet, unclear_thing
 
 def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
     """The clause a cue leaves open, with its wh-word: 'it is unclear [whether X will Y]'."""
-    heads = {cue.root, cue.root.head}
+    heads = sorted({*cue, cue.root.head}, key=lambda t: t.i)  # 'remains to be seen [whether ...]' hangs from 'seen'
     for head in heads:
         for clause in head.children:
             if clause.dep_ not in ("ccomp", "csubj", "advcl", "xcomp", "acl", "prep", "pcomp"):

@@ -46,12 +46,26 @@ def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]
             timex = Timex(timex.value[:10])  # 'last night', 'this afternoon': the day is what a timeline needs
         if timex.precision is None and PART_OF_YEAR.match(timex.value):
             timex = Timex(timex.value[:4])  # 'by the autumn', 'the first quarter of 2009': the year is what is sure
+        if timex.precision is None and ISO_WEEK.match(timex.value) and anchor and timex.value > _week_of(anchor):
+            timex = _month_of_week(timex)  # 'next week': the month, when it holds the whole week
         if timex.precision:
             found.append((t.span, timex))
     return found
 
 
+def _week_of(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _month_of_week(timex: Timex) -> Timex:
+    monday = dt.date.fromisocalendar(int(timex.value[:4]), int(timex.value[6:8]), 1)
+    sunday = monday + dt.timedelta(days=6)
+    return Timex(monday.isoformat()[:7]) if monday.month == sunday.month else timex
+
+
 CALENDAR_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+ISO_WEEK = re.compile(r"^\d{4}-W\d{2}$")
 PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")
 
 
@@ -116,7 +130,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
-                scheduled = timex.value > anchor.isoformat()[: len(timex.value)]
+                now = anchor.isoformat()[: len(timex.value)]
+                scheduled = timex.value > now or (timex.value == now and len(now) < 10 and is_ahead(ent))
             else:
                 scheduled = is_ahead(ent)
             event = TimelineEvent(
@@ -146,6 +161,9 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         return None
     if any(not _ends_a_state(ent) for ent, _ in resolve_dates(lead, anchor)):
         return None  # a lead dated in its own words is on the timeline already ('until the end of the year' is not)
+    weeks = [t.span.start for t in tagged(lead.doc, anchor) if t.span is not None and ISO_WEEK.match(t.timex.value)]
+    if any(lead.start <= start < lead.end for start in weeks):
+        return None  # 'reached an agreement last week': not the article's day, and no day to give it
     root = lead.root
     perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import WatchItem, stable_id
 from ..lexicon import lexicon
 from ..time.timex import Timex
+from .asking import subject_text
 from .common import (
     SCHEDULING,
     clean,
@@ -156,4 +157,9 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
     if head.dep_ in ("relcl", "acl"):  # 'which is widely expected next May' says nothing of what is expected
         rebuilt = relative_as_clause(head)
         return sentence_case(rebuilt[0]) if rebuilt is not None else clean(sentence_of(head).text)
+    if head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        subject = _subject(head)  # 'Unison wants a strike, and [is expected to vote on Friday]'
+        who = subject_text(subject, actors) if subject is not None else None
+        if who:
+            return sentence_case(f"{who} {subtree_text(head)}")
     return with_named_subject(sentence_case(subtree_text(head)), head, actors)
