@@ -69,6 +69,8 @@ class Lexicon:
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
     kin_nouns: WordSet
+    family_nouns: WordSet
+    financial_period_words: WordSet
     private_roles: WordSet
     occasion_words: WordSet
     lemma_corrections: dict[str, str]

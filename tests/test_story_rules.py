@@ -1297,3 +1297,56 @@ def test_what_others_expect_of_an_actor_is_not_its_position(text, held):
 def test_a_next_step_in_a_second_clause_names_its_subject():
     _, found = analyse("Unison wants to strike over pay, and is expected to vote on Friday.", date="2005-02-16")
     assert [(w.date, w.item) for w in found.watch] == [("2005-02-18", "Unison is expected to vote on Friday")]
+
+
+def test_england_is_not_the_united_kingdom():
+    _, found = analyse("England will protest to the International Rugby Board about the referee.", date="2005-02-28")
+    assert "United Kingdom" not in names(found.actors)
+    assert [p.actor for p in found.positions] == ["england"]
+
+
+def test_a_family_named_by_its_surname_is_not_one_of_its_members():
+    _, found = analyse("Umberto Agnelli died last year. The Agnelli family rejected the plan.", date="2005-02-28")
+    assert found.positions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The first quarter was marked by periods of tactical kicking.", []),  # of a match
+        ("Profits rose in the first quarter.", ["2005"]),  # of the year
+        ("Hunt supporters like to be out on a Thursday.", []),  # any Thursday
+    ],
+)
+def test_a_quarter_of_a_match_and_any_weekday_are_no_dates(text, dates):
+    _, found = analyse(text, date="2005-05-18")
+    assert [e.date for e in found.timeline] == dates
+
+
+def test_a_number_inside_a_name_is_no_key_figure():
+    _, found = analyse(
+        "The chief constable has liaised with several protest groups and said all talks had gone well. "
+        "Fathers 4 Justice, pensioners' rights activists and anti-war campaigners were also expected to march "
+        "during the three-day conference. Police held 12 people as 400 farmers marched."
+    )
+    assert [f.value for b in found.background for f in b.figures] == ["12", "400"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a relative clause rebuilt keeps the hyphen inside a word
+        (
+            "Campaigners will demonstrate during the three-day conference which starts on Friday.",
+            "The three-day conference starts on Friday",
+        ),
+        # a comma the parse hangs across another phrase stays in its place
+        (
+            "Ireland last won the title, then the Five Nations, in 1985, but they lead the table now.",
+            "Ireland last won the title, then the Five Nations, in 1985, but they lead the table now.",
+        ),
+    ],
+)
+def test_an_event_keeps_the_words_and_marks_of_its_sentence(text, event):
+    _, found = analyse(text, date="2005-02-10")
+    assert event in [e.event for e in found.timeline]

@@ -431,6 +431,8 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
             kin = [head, *(c for c in head.children if c.dep_ == "compound")]
             if token.dep_ == "poss" and any(k.lemma_.lower() in lex.kin_nouns for k in kin):
                 return False  # 'Sylvester's mother said', 'Stallone's ex-wife Brigitte Nielsen': not him
+            if token.dep_ == "compound" and head.lemma_.lower() in lex.family_nouns:
+                return False  # 'the Agnelli family rejected the plan': not one Agnelli
             token = head
         elif token.dep_ == "pobj" and head.lower_ in ("for", "of", "from") and head.head.lower_ in speakers:
             token = head.head

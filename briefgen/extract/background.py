@@ -33,7 +33,7 @@ def _figures(sent: Span) -> list[Figure]:
     figures = []
     for ent in ents_in(sent):
         counted = ent.label_ == "CARDINAL" and ent.root.dep_ == "nummod" and ent.root.head.pos_ == "NOUN"
-        if counted and _few_of_a_kind(ent):
+        if counted and _few_of_a_kind(ent) or _inside_a_name(ent):
             continue
         if ent.label_ in FIGURE_LABELS or counted or _counts_a_measure(ent):
             value = _with_unit(ent) if ent.label_ == "MONEY" else clean(ent.text)
@@ -64,6 +64,22 @@ def _few_of_a_kind(ent: Span) -> bool:
     noun = ent.root.head.lemma_.lower()
     parties = noun in lex.institution_nouns | lex.agent_nouns | lex.person_group_words
     return parties and all(t.is_alpha for t in ent) and _measure_word(ent)[0] is None
+
+
+def _inside_a_name(ent: Span) -> bool:
+    """'Fathers 4 Justice', 'Channel 4 News': a digit between two capitalised words is part of a name."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        ent.label_ == "CARDINAL"
+        and before is not None
+        and after is not None
+        and before.text[:1].isupper()
+        and after.text[:1].isupper()
+        and (before.pos_ in ("PROPN", "NOUN") or not before.is_sent_start)  # not 'About 40 Britons'
+        and not after.is_sent_start
+    )
 
 
 def _counts_a_measure(ent: Span) -> bool:

@@ -110,17 +110,26 @@ def relative_as_clause(head: Token, tokens: list[Token] | None = None) -> tuple[
     'plans to strike'). tokens: the clause's own words, when some of its subtree is left out."""
     if head.dep_ not in ("relcl", "acl") or head.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    clause = list(tokens if tokens is not None else head.subtree)
+    clause = sorted(tokens if tokens is not None else head.subtree, key=lambda t: t.i)
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     reduced = head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     if relative is None and not reduced:
         return None
     named = head.head.head if head.head.dep_ == "appos" else head.head  # 'Farrell, a reporter who ...'
     loose = {t.i for c in named.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-    own = [t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not t.is_punct]
+    own = sorted(
+        (t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not _loose_mark(t)),
+        key=lambda t: t.i,
+    )
     copula = ["are" if named.tag_ in ("NNS", "NNPS") else "is"] if reduced else []
     words = [t.text_with_ws for t in clause if relative is None or t.i != relative.i]
     return clean(" ".join(["".join(t.text_with_ws for t in own).strip(), *copula, "".join(words)])), own + clause
+
+
+def _loose_mark(token: Token) -> bool:
+    """Punctuation between words, not inside one ('three-day' keeps its hyphen)."""
+    inside = token.i > 0 and not token.whitespace_ and not token.doc[token.i - 1].whitespace_
+    return token.is_punct and not (inside and token.text in "-/")
 
 
 def has_subject(verb: Token) -> bool:

@@ -57,6 +57,8 @@ class ActorIndex:
                 actor_id = self.token_actor.get(inner.i)
                 if inner.dep_ == "appos" and actor_id and self.actors[actor_id].kind == "person":
                     return actor_id
+        if token.lemma_.lower() in lexicon().family_nouns:
+            return None  # 'the Agnelli family', 'Smith's family': the family, not one of its members
         speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
         for child in token.children:
             if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):

@@ -99,7 +99,7 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token], To
             and ent.start not in subtree
         ):
             excluded |= subtree
-    tokens = [t for t in head.subtree if t.i not in excluded]
+    tokens = sorted((t for t in head.subtree if t.i not in excluded), key=lambda t: t.i)  # a crossing arc
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     rebuilt = relative_as_clause(head, tokens) if head.dep_ == "relcl" and relative is not None else None
     if rebuilt is not None:

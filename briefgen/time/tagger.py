@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import lexicon
 from .tense import WEEKDAY_NAMES, sentence_of, tense_of
 from .timex import Timex, normalise
 from .words import CLOCK_WORDS, MONTHS, add_months, clock_time, parse_iso
@@ -150,6 +151,18 @@ def _in_quarterly_terms(span: Span, timex: Timex, anchor: dt.date | None) -> Tim
     if quarter == 0:
         quarter, year = 4, year - 1
     return Timex(f"{year - 1}-Q{quarter}")
+
+
+QUARTER_ALONE = re.compile(r"^(?:the )?(?:first|second|third|fourth)[ -]quarter$", re.I)
+
+
+def _reports_results(doc: Doc) -> bool:
+    """Whether a text speaks of money or the economy, where a bare 'first quarter' is of the year."""
+    key = "briefgen_reports_results"
+    if key not in doc.user_data:
+        words = lexicon().financial_period_words
+        doc.user_data[key] = any(t.lemma_.lower() in words for t in doc)
+    return doc.user_data[key]
 
 
 SPLITTERS = {"ended", "ending", "through", "until", "to", "and", "-"}
@@ -303,6 +316,10 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
                 continue  # "a quarterly dividend", "paid annually": how often, not when
         if AGE.search(span.text) or (span.end < len(doc) and doc[span.end].lower_ == "old"):
             continue  # "52 years old", "a 136-year-old firm": an age, not a time
+        if span.start > 0 and doc[span.start - 1].lower_ == "a" and span.text.lower() in WEEKDAY_NAMES:
+            continue  # "to be out on a Thursday": any Thursday
+        if QUARTER_ALONE.match(span.text) and not _reports_results(doc):
+            continue  # "the first quarter was marked by tactical kicking": a quarter of a match
         timex = normalise(span.text, anchor, _done_or_tense(span))
         if timex is None:
             continue
