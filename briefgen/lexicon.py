@@ -71,6 +71,7 @@ class Lexicon:
     kin_nouns: WordSet
     family_nouns: WordSet
     financial_period_words: WordSet
+    shift_verbs: WordSet
     private_roles: WordSet
     occasion_words: WordSet
     lemma_corrections: dict[str, str]

@@ -101,13 +101,16 @@ def with_named_subject(text: str, head: Token, actors, only: set[str] | None = N
 WH_SUBJECTS = {"who", "which", "that"}
 
 
-def relative_as_clause(head: Token, tokens: list[Token] | None = None) -> tuple[str, list[Token]] | None:
+def relative_as_clause(
+    head: Token, tokens: list[Token] | None = None, past: bool = False
+) -> tuple[str, list[Token]] | None:
     """A relative clause rebuilt around the noun it describes, so that it stands on its own: 'the
     election, which is widely expected next May' -> 'the election is widely expected next May', 'a
     strike already earmarked for 23 March' -> 'a strike is already earmarked for 23 March' (a
     passive participle after its noun is a relative clause without 'which is'). None when the clause
     is no relative clause about its noun's subject, or cannot be told as one ('the deal they signed',
-    'plans to strike'). tokens: the clause's own words, when some of its subtree is left out."""
+    'plans to strike'). tokens: the clause's own words, when some of its subtree is left out; past: a
+    participle told of the past ('the contract, signed in 2000' -> 'the contract was signed in 2000')."""
     if head.dep_ not in ("relcl", "acl") or head.head.pos_ not in ("NOUN", "PROPN"):
         return None
     clause = sorted(tokens if tokens is not None else head.subtree, key=lambda t: t.i)
@@ -121,7 +124,8 @@ def relative_as_clause(head: Token, tokens: list[Token] | None = None) -> tuple[
         (t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not _loose_mark(t)),
         key=lambda t: t.i,
     )
-    copula = ["are" if named.tag_ in ("NNS", "NNPS") else "is"] if reduced else []
+    plural = named.tag_ in ("NNS", "NNPS")
+    copula = [("were" if plural else "was") if past else ("are" if plural else "is")] if reduced else []
     words = [t.text_with_ws for t in clause if relative is None or t.i != relative.i]
     return clean(" ".join(["".join(t.text_with_ws for t in own).strip(), *copula, "".join(words)])), own + clause
 

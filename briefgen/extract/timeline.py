@@ -71,7 +71,7 @@ PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])$")
 
 def _event_head(ent: Span) -> Token:
     """The verb whose clause holds the date, or the noun phrase the date qualifies."""
-    token = ent.root
+    root = token = _first_of_range(ent.root)
     while token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
         token = token.head
     verb = token.head
@@ -79,7 +79,7 @@ def _event_head(ent: Span) -> Token:
         return token
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not has_subject(verb):
         verb = verb.head  # 'was kidnapped and rescued in 2009': the clause with the subject
-    date_is_adjunct = token == ent.root or (token.dep_ == "prep" and any(c == ent.root for c in token.children))
+    date_is_adjunct = token == root or (token.dep_ == "prep" and any(c == root for c in token.children))
     if not date_is_adjunct and token.dep_ == "prep":
         objects = [c for c in token.children if c.dep_ == "pobj"]
         if objects:
@@ -87,9 +87,19 @@ def _event_head(ent: Span) -> Token:
     return verb
 
 
-def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token], Token]:
-    """The clause the date belongs to, without the parts that carry other dates, and its head."""
+def _first_of_range(root: Token) -> Token:
+    """'between January 2004 and July 2009': the second date hangs on the first."""
+    while root.dep_ == "conj" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i != root.i:
+        root = root.head
+    return root
+
+
+def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[str, list[Token], Token]:
+    """The clause the date belongs to, without the parts that carry other dates, and its head; past:
+    the date is before the article's."""
     head = _event_head(ent)
+    while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head  # 'agreed to meet on Tuesday', 'which is expected to make a loss in 2004'
     excluded: set[int] = set()
     for child in head.children:
         subtree = {t.i for t in child.subtree}
@@ -101,9 +111,11 @@ def event_text(ent: Span, other_dates: list[Span]) -> tuple[str, list[Token], To
             excluded |= subtree
     tokens = sorted((t for t in head.subtree if t.i not in excluded), key=lambda t: t.i)  # a crossing arc
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
-    rebuilt = relative_as_clause(head, tokens) if head.dep_ == "relcl" and relative is not None else None
+    reduced = head.dep_ == "acl" and head.tag_ == "VBN"
+    rebuilt = relative_as_clause(head, tokens, past) if relative is not None or reduced else None
     if rebuilt is not None:
-        # 'Parmalat, which went bust in 2003' -> 'Parmalat went bust in 2003': the clause about the name
+        # 'Parmalat, which went bust in 2003' -> 'Parmalat went bust in 2003', 'the contract, signed in
+        # 2000,' -> 'the contract was signed in 2000': the clause about the name
         text, tokens = rebuilt
     else:
         text = clean("".join(t.text_with_ws for t in tokens))
@@ -123,8 +135,9 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             others = [o for o, _ in dated if o is not ent]
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
-            text, tokens, head = event_text(ent, others)
-            if not _is_clause(tokens) or not _has_own_subject(head):
+            past = anchor is not None and timex.value < anchor.isoformat()[: len(timex.value)]
+            text, tokens, head = event_text(ent, others, past)
+            if not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = _shortened(sentence_case(clean(sent.text)))
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
@@ -193,6 +206,11 @@ def _is_clause(tokens: list[Token]) -> bool:
     ) and tokens[0].lower_ not in ("to", "when", "while", "as", "if", "since", "after", "before")
 
 
+def _told_of_its_noun(head: Token, tokens: list[Token]) -> bool:
+    """A participle rebuilt around the noun it describes ('the contract was signed in 2000')."""
+    return head.dep_ == "acl" and head.tag_ == "VBN" and head.head in tokens
+
+
 def _has_own_subject(head: Token) -> bool:
     """The clause shown names who acted: a participle hanging on another clause ('..., paying the SEC
     $250m in October to settle charges that it ...') borrows its subject and does not read alone."""
@@ -213,6 +231,8 @@ def _not_when(ent: Span) -> bool:
         return True
     if head.lower_ in ("from", "on", "over", "against") and _compared(ent) and _measures_change(head):
         return True  # 'shrank by 8 percent from the previous year': the point compared with
+    if head.lower_ in ("from", "to") and _moved_from_to(head.head):
+        return True  # 'pushed back its target from 2005 to 2006': a target moved, not when anything happened
     if len(ent) == 1 and root.lower_ in WEEKDAY_NAMES and (_in_quoted_title(root) or _describes_noun(root)):
         return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
     if len(ent) == 1 and root.text in ("Today", "Tonight") and not root.is_sent_start:
@@ -228,6 +248,16 @@ def _not_when(ent: Span) -> bool:
 
 PERIOD_END = re.compile(r"(?:year|month|quarter|half)[- ]end")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
+
+
+def _moved_from_to(verb: Token) -> bool:
+    """A shift verb with a date after both 'from' and 'to' ('increase hours from April 2007' is when)."""
+    ends = {
+        c.lower_
+        for c in verb.children
+        if c.lower_ in ("from", "to") and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj")
+    }
+    return ends == {"from", "to"} and verb.lemma_.lower() in lexicon().shift_verbs
 
 
 def _lasting(verb: Token) -> bool:
