@@ -72,6 +72,7 @@ class Lexicon:
     family_nouns: WordSet
     financial_period_words: WordSet
     shift_verbs: WordSet
+    questioning_verbs: WordSet
     private_roles: WordSet
     occasion_words: WordSet
     lemma_corrections: dict[str, str]

@@ -108,7 +108,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
         timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
         open_questions=select_questions(
-            without_passed_days(disagreements + questions, doc_dates, as_of),
+            without_answered(without_passed_days(disagreements + questions, doc_dates, as_of), timeline, doc_dates),
             order,
             first_source,
         ),
@@ -233,32 +233,64 @@ def _realis_words(text: str) -> set[str]:
     return words_of(" ".join(words[:cut]))
 
 
+def _told_as_fact(timeline: list, doc_dates: dict[str, str | None]) -> Callable[[str, str], bool]:
+    """Whether a source newer than a date tells a clause as done. Only what it tells as fact counts:
+    not a plan it repeats ('strikes earmarked for 23 March', 'said it would submit a bid'), scheduled
+    or said in an irrealis clause."""
+    done = [
+        (_stems(_realis_words(e.event)), max((doc_dates.get(s.doc) or "" for s in e.sources), default=""))
+        for e in timeline
+        if not e.scheduled
+    ]
+    by_word: dict[str, list[int]] = {}  # only events sharing a word with a clause can tell it done
+    for index, (words, _) in enumerate(done):
+        for word in words:
+            by_word.setdefault(word, []).append(index)
+
+    def told(text: str, written: str) -> bool:
+        words = _stems(words_of(text))
+        candidates = {i for word in rarest_sharable(words, by_word) for i in by_word.get(word, [])}
+        return any(done[i][1] > written and same_event(done[i][0], words) for i in candidates)
+
+    return told
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Words without their endings, so that a plan and its telling as done meet ('will approve' and
+    'approved', 'rule' and 'ruled')."""
+    return {_stem(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def without_answered(questions: list[OpenQuestion], timeline: list, doc_dates: dict[str, str | None]) -> list:
+    """'Will the court rule on the challenge?', asked on Thursday, is answered once a newer source
+    tells that the court ruled on the challenge."""
+    told_later = _told_as_fact(timeline, doc_dates)
+    return [
+        q
+        for q in questions
+        if q.cue == "disagreement" or not told_later(q.question, doc_dates.get(q.sources[0].doc) or "")
+    ]
+
+
 def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], as_of: str | None) -> list:
     """What to watch is the future as of the newest source: an item whose date has passed, or that a
     newer source reports as done, is due; an undated expectation from an article much older than the
     newest is an earlier expectation."""
-    # only what a newer source tells as fact reports an item done: not a plan it repeats ('strikes
-    # earmarked for 23 March', 'said it would submit a bid'), scheduled or said in an irrealis clause
-    done = [
-        (_realis_words(e.event), max((doc_dates.get(s.doc) or "" for s in e.sources), default=""))
-        for e in timeline
-        if not e.scheduled
-    ]
-    by_word: dict[str, list[int]] = {}  # only events sharing a word with an item can report it done
-    for index, (words, _) in enumerate(done):
-        for word in words:
-            by_word.setdefault(word, []).append(index)
+    told_later = _told_as_fact(timeline, doc_dates)
     for item in watch:
         written = doc_dates.get(item.sources[0].doc) or ""
-        item_words = words_of(item.item)
         if as_of and item.date and _ends_before(item.date, as_of):
             item.status = "due"
         elif as_of and item.date and _begins_after(item.date, as_of):
             item.status = "ahead"  # whatever a newer source says of it, its day has not come
-        elif any(
-            done[i][1] > written and same_event(done[i][0], item_words)
-            for i in {i for word in rarest_sharable(item_words, by_word) for i in by_word.get(word, [])}
-        ):
+        elif told_later(item.item, written):
             item.status = "due"
         elif as_of and not item.date and written and _days_between(written, as_of) > EARLIER_DAYS:
             item.status = "earlier"

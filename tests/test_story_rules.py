@@ -1383,3 +1383,52 @@ def test_an_event_keeps_the_words_and_marks_of_its_sentence(text, event):
 def test_a_date_dates_the_clause_it_belongs_to(text, events):
     _, found = analyse(text, date="2005-02-16")
     assert [(e.date, e.event) for e in found.timeline] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        # a thing said to be unclear as the reason for something else is no matter of its own
+        ("But the alliance says the ban is unenforceable because the law is unclear.", []),
+        # reported speech puts the past one step back: the question is asked in the simple past
+        ("Halden was keen to ward off any criticism that the deal had been a mistake.", ["Was the deal a mistake?"]),
+        # a quotation mark left open by the words cut away is dropped with them
+        (
+            'Lord Marsh said he will consult the prosecutors and the police "in the near future" to decide.',
+            ["When will Marsh consult the prosecutors and the police?"],
+        ),
+        # a question raised in reported speech is asked
+        (
+            "Simon Hart of the Countryside Alliance has questioned how police will ensure there are no violations.",
+            ["How will police ensure there are no violations?"],
+        ),
+        # what might have been is past asking
+        ("I doubt whether Kaplan would have been too pleased at the comments made.", []),
+        # 'this' alone does not say what it is
+        ("Is this 'put' still valid and legally binding?", []),
+    ],
+)
+def test_questions_read_on_their_own_and_ask_what_is_open(text, questions):
+    _, found = analyse(text, date="2005-02-16")
+    assert [q.question for q in found.open_questions] == questions
+
+
+def test_an_indirect_question_is_no_next_step():
+    _, found = analyse(
+        "Simon Hart of the Countryside Alliance has questioned how police will ensure there are no violations."
+    )
+    assert found.watch == []
+
+
+def test_a_question_a_newer_source_answers_is_not_asked(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-02-10", "It remains to be seen whether the Halden board will approve the merger with Corvena."),
+            "b": (
+                "2005-02-17",
+                "The Halden board approved the merger with Corvena on Wednesday, ending months of talks.",
+            ),
+        },
+    )
+    assert brief.open_questions == []

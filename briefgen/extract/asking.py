@@ -93,6 +93,8 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> s
     skipped |= {a.i for a in auxes}
     tail = words_after(verb, skipped)
     lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
+    if lead_aux is not None and lead_aux.tag_ == "MD" and any(a.lower_ == "have" for a in auxes):
+        return None  # 'whether he would have been pleased': what might have been is past asking
     if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
         auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
         lead_aux = None if not auxes else auxes[0]
@@ -100,7 +102,15 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> s
         body = f"will {who} {others} {verb.text} {words_after(verb, skipped)}"
         question = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:")
         return question[0].upper() + question[1:] + "?"
-    if lead_aux is not None:
+    if lead_aux is not None and lead_aux.lower_ == "had" and len(auxes) == 1:
+        # 'criticism that the deal had been a mistake' -> 'Was the deal a mistake?': reported speech
+        # puts the past one step back
+        if verb.lemma_ == "be":
+            plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you")
+            body = f"{'were' if plural else 'was'} {who} {tail}"
+        else:
+            body = f"did {who} {verb.lemma_} {tail}"
+    elif lead_aux is not None:
         others = " ".join(a.lower_ for a in auxes if a is not lead_aux)
         first = ASK_MODAL.get(lead_aux.lower_, lead_aux.lower_)
         if lead_aux.lower_ == "to":

@@ -101,6 +101,8 @@ def unclear_thing(sent: Span) -> str | None:
         copula = word.head
         if copula.lemma_.lower() not in COPULAS or any(c.dep_ in ("ccomp", "xcomp") for c in word.children):
             continue
+        if any(c.dep_ == "mark" and c.lower_ in ("because", "since", "as") for c in copula.children):
+            continue  # 'the ban is unenforceable because the law is unclear': a reason given, not a matter
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _is_someone(subject):
             continue  # 'lawyers were uncertain': people unsure of something, not a thing unclear

@@ -60,6 +60,17 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _questioned(sent: Span, actors: ActorIndex) -> str | None:
+    """'Hart has questioned how police will ensure there are no violations' -> 'How will police
+    ensure there are no violations?': a question someone raises, told in reported speech."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lexicon().questioning_verbs:
+            found = _clause_left_open(sent.doc[token.i : token.i + 1])
+            if found is not None and found[0].i > token.i:
+                return interrogative(found[0], actors, found[1])
+    return None
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
     for _, cue in cue_spans(sent, "uncertainty_cues"):
         found = _clause_left_open(cue)
@@ -322,6 +333,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     for cue, present, asked in (
         ("explicit", "?" in lowered or "question" in lowered, lambda: asked_in_text(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
+        ("uncertain", bool(lemmas & lex.questioning_verbs), lambda: _questioned(sent, actors)),
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
@@ -339,8 +351,8 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
             lambda: _possible(sent, actors, quoted),
         ),
     ):
-        question = asked() if present else None
-        if question and not LOOSE_PRONOUN.search(question) and not LOOSE_DEMONSTRATIVE.search(question):
+        question = _balanced(asked()) if present else None
+        if question and not any(loose.search(question) for loose in LOOSE):
             return cue, question
     return None
 
@@ -353,6 +365,24 @@ LOOSE_DEMONSTRATIVE = re.compile(
     r"(?!year|week|month|day|morning|afternoon|evening|night|weekend|time)\w+",
     re.I,
 )
+
+
+# 'Is this put option still valid?': what 'this' is only the sentence before says
+LOOSE_SUBJECT = re.compile(r"^\w+ (?:this|that|these|those|it)\b(?! \w+ \w+ (?:of|in)\b)", re.I)
+LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT)
+
+
+def _balanced(question: str | None) -> str | None:
+    """Without a quotation mark left open by the words cut from its sentence ('... the police "?')."""
+    if question is None:
+        return None
+    if question.count('"') % 2:
+        question = re.sub(r'\s*"(?=[^"]*$)', "", question, count=1) if question.rstrip("?").endswith('"') else None
+    if question is not None and len(re.findall(r"(?<!\w)['‘](?=\w)", question)) > len(
+        re.findall(r"\w['’](?!\w)", question)
+    ):
+        return None  # "Is this 'put still valid?": the closing mark was in the words left out
+    return question
 
 
 def extract_questions(parsed: Parsed) -> list[OpenQuestion]:

@@ -119,6 +119,7 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         text, tokens = rebuilt
     else:
         text = clean("".join(t.text_with_ws for t in tokens))
+    text = re.sub(r"[,;:]+(?=[.!?]$)", "", text)  # 'down 1.2% on Tuesday,.' once 'after ...' is left out
     if len(text.split()) > MAX_EVENT_WORDS:
         text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
     return sentence_case(text), tokens, head

@@ -28,6 +28,9 @@ from .timeline import resolve_dates
 MIN_CLAUSE_WORDS = 4
 
 
+INDIRECT_QUESTION = {"how", "whether", "why", "what", "which", "who"}
+
+
 def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | None:
     lex = lexicon()
     state_verbs, event_nouns = set(lex.state_verbs), set(lex.event_nouns)
@@ -36,6 +39,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
+        if token.dep_ != "relcl" and any(c.i < token.i and c.lower_ in INDIRECT_QUESTION for c in token.children):
+            continue  # 'questioned how police will ensure ...': asked, not a step ahead
         target = token
         if token.lower_ in SCHEDULING or token.lemma_ == "be":
             target = next((c for c in token.children if c.dep_ == "xcomp"), token)
