@@ -1432,3 +1432,11 @@ def test_a_question_a_newer_source_answers_is_not_asked(tmp_path):
         },
     )
     assert brief.open_questions == []
+
+
+def test_an_event_cut_before_a_second_date_ends_cleanly():
+    _, found = analyse(
+        "Reports of deadlocked talks sent Orvel shares down 1.2% on Tuesday, after Monday's 4% gain on hopes.",
+        date="2005-01-26",
+    )
+    assert "Reports of deadlocked talks sent Orvel shares down 1.2% on Tuesday." in [e.event for e in found.timeline]
