@@ -60,12 +60,21 @@ def person_key(name: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str, kind: str) -> str:
-    """The key actors are merged by: folded, one spelling for British and American forms, and for
-    organisations and groups without a plural 's' ('European Councils' and 'European Council')."""
+    """The key actors are merged by: folded, one spelling for British and American forms, a body's
+    'X of Y' as 'Y X', and for organisations and groups without a plural 's' ('European Councils' and
+    'European Council')."""
     key = spelling_key(name) if kind != "person" else person_key(name)
+    if kind == "person":
+        return key
+    inverted = OF_NAME.match(key)
+    if inverted:  # 'Court of Appeal' and 'Appeal Court', 'Ministry of Defence' and 'Defence Ministry'
+        key = f"{inverted.group(2)} {inverted.group(1)}"
     if kind in ("organization", "group") and key.endswith("s") and not key.endswith("ss") and len(key) > 4:
         return key[:-1]
     return key
+
+
+OF_NAME = re.compile(r"^(?:the )?([^\W\d]+) of (?:the )?([^\W\d]+(?: [^\W\d]+)*)$")
 
 
 class Countries:

@@ -1440,3 +1440,22 @@ def test_an_event_cut_before_a_second_date_ends_cleanly():
         date="2005-01-26",
     )
     assert "Reports of deadlocked talks sent Orvel shares down 1.2% on Tuesday." in [e.event for e in found.timeline]
+
+
+def test_a_lead_that_announces_a_decision_is_the_articles_event():
+    _, found = analyse(
+        "Orvel Motors is to pay Falk 1.55bn euros to get out of a deal.\n\nShares in Falk rose.", date="2005-02-14"
+    )
+    assert [(e.date, e.scheduled) for e in found.timeline] == [("2005-02-14", False)]
+
+
+def test_a_body_called_x_of_y_and_y_x_is_one_actor(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-02-10", "The Ministry of Defence said the base would close next year."),
+            "b": ("2005-02-11", "The Defence Ministry said on Friday that 300 jobs would go."),
+        },
+    )
+    bodies = [a for a in brief.actors if "efence" in a.name]
+    assert len(bodies) == 1 and {"Ministry of Defence", "Defence Ministry"} <= {bodies[0].name, *bodies[0].aliases}

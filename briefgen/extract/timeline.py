@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..lexicon import lexicon
 from ..time.tagger import tagged
-from ..time.tense import WEEKDAY_NAMES, governing_verb
+from ..time.tense import WEEKDAY_NAMES, be_to, governing_verb
 from ..time.timex import Timex
 from ..time.words import contains
 from .common import (
@@ -180,8 +180,12 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         return None  # 'reached an agreement last week': not the article's day, and no day to give it
     root = lead.root
     perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
+    # 'GM is to pay Fiat 1.55bn euros': news style for a decision announced that day
+    announced = root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP") and any(be_to(c) for c in root.children)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if not (perfect or root.tag_ == "VBD") or subject is None or root.lemma_.lower() in lexicon().reporting_only_verbs:
+    if not (perfect or announced or root.tag_ == "VBD") or subject is None:
+        return None
+    if root.lemma_.lower() in lexicon().reporting_only_verbs:
         return None
     return TimelineEvent(
         id="",

@@ -28,10 +28,10 @@ def is_future(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | {"going", "plans", "plan", "aims", "intends"}:
         # a past plan ("the military planned to acquire") is history unless it is reported speech
         return head.tag_ != "VBD" or head.dep_ == "ccomp"
-    return _be_to(verb)
+    return be_to(verb)
 
 
-def _be_to(verb: Token) -> bool:
+def be_to(verb: Token) -> bool:
     head = verb.head
     # "Fiat is to get 1bn euros": be + to-infinitive
     if (
