@@ -1459,3 +1459,27 @@ def test_a_body_called_x_of_y_and_y_x_is_one_actor(tmp_path):
     )
     bodies = [a for a in brief.actors if "efence" in a.name]
     assert len(bodies) == 1 and {"Ministry of Defence", "Defence Ministry"} <= {bodies[0].name, *bodies[0].aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # 'the third housemate to be voted out' tells who was, in the tense of 'became'
+        ("DJ Lisa Marr became the third housemate to be voted out on Wednesday.", [("2005-01-19", False)]),
+        ("He will be the first minister to be questioned on Monday.", [("2005-01-24", True)]),
+        # without a noun of a series the infinitive still looks ahead
+        ("New guidelines to be published on Tuesday will help.", [("2005-01-25", True)]),
+    ],
+)
+def test_an_infinitive_after_one_of_a_series_takes_the_tense_of_its_clause(text, dated):
+    _, found = analyse(text, date="2005-01-21")
+    assert [(e.date, e.scheduled) for e in found.timeline] == dated
+
+
+def test_a_lead_and_a_dated_sentence_of_the_same_day_and_actor_are_one_event():
+    _, found = analyse(
+        "Racing pundit John Marr has become the latest contestant to be evicted from the show.\n\n"
+        "Marr was ordered to leave the house on Monday, after a public vote.",
+        date="2005-01-17",
+    )
+    assert [(e.date, [s.sentence for s in e.sources]) for e in found.timeline] == [("2005-01-17", [1, 2])]

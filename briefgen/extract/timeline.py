@@ -160,7 +160,12 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             _add(events, event, _nouns(tokens))
     lead = _lead_event(parsed)
     if lead is not None and not any(e.sources[0].sentence == lead.sources[0].sentence for e in events):
-        events.insert(0, lead)
+        # 'McCririck has become the latest to be evicted' and '... was ordered to leave on Monday': one event
+        same_day = next((e for e in events if e.date == lead.date and set(e.actors) & set(lead.actors)), None)
+        if same_day is not None:
+            same_day.sources.insert(0, lead.sources[0])
+        else:
+            events.insert(0, lead)
     for event in events:
         event.id = stable_id("evt", parsed.doc_id, event.date or "", event.sources[0].text)
     return events

@@ -93,6 +93,8 @@ def tense_of(token: Token) -> str | None:
     aux_words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "would" in aux_words and "have" not in aux_words:
         return "future"  # 'would be paid in January': ahead of the telling
+    if verb.dep_ in ("acl", "relcl") and "to" in aux_words and _one_of_a_series(verb.head):
+        return tense_of(verb.head)  # 'became the third housemate to be voted out on Wednesday': as 'became'
     if aux_words[:2] == ["to", "be"] and verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "relcl"):
         return "future"  # 'guidelines to be published in early November'
     if verb.pos_ not in ("VERB", "AUX"):
@@ -124,6 +126,17 @@ def tense_of(token: Token) -> str | None:
     if verb.tag_ == "VBN":
         return "past"
     return None
+
+
+SERIES_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "latest", "only"}
+
+
+def _one_of_a_series(noun: Token) -> bool:
+    """'the third housemate', 'the latest contestant', 'the first star': the infinitive after the noun
+    tells who did what, in the tense of the clause that names them."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and (c.lower_ in SERIES_WORDS or c.tag_ == "JJS") for c in noun.children
+    )
 
 
 # Verbs whose past tense says the infinitive after them happened (implicative and aspectual verbs):
