@@ -1483,3 +1483,25 @@ def test_a_lead_and_a_dated_sentence_of_the_same_day_and_actor_are_one_event():
         date="2005-01-17",
     )
     assert [(e.date, [s.sentence for s in e.sources]) for e in found.timeline] == [("2005-01-17", [1, 2])]
+
+
+def test_what_will_not_happen_is_no_event_and_nothing_to_watch():
+    _, found = analyse("The mayor said his comments would not affect the 2012 Olympic bid.", date="2005-02-20")
+    assert found.timeline == [] and found.watch == []
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "Mayor Ken Marr has refused to apologise. On Tuesday, the mayor said he would be making a full written "
+            "response to the chairman of the assembly.",
+            ["Ken Marr would be making a full written response to the chairman of the assembly"],
+        ),
+        # a light verb with no step for its object is no next step
+        ("Mayor Ken Marr has refused to apologise. On Tuesday, he said he would make a fortune.", []),
+    ],
+)
+def test_a_step_named_by_its_noun_in_reported_speech_is_one_to_watch(text, items):
+    _, found = analyse(text, date="2005-02-17")
+    assert [w.item for w in found.watch] == items

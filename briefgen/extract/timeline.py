@@ -131,7 +131,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     for number, sent in parsed.numbered():
         dated = resolve_dates(sent, anchor)
         for ent, timex in dated:
-            if _not_when(ent) or is_hypothetical(ent.root):  # "could quadruple by 2050" is no event
+            if _not_when(ent) or is_hypothetical(ent.root) or will_not(ent):  # "could quadruple by 2050"
                 continue
             others = [o for o, _ in dated if o is not ent]
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
@@ -214,6 +214,13 @@ def _is_clause(tokens: list[Token]) -> bool:
         t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and t.head.pos_ in ("VERB", "AUX")
         for t in tokens
     ) and tokens[0].lower_ not in ("to", "when", "while", "as", "if", "since", "after", "before")
+
+
+def will_not(ent: Span) -> bool:
+    """'his comments would not affect the 2012 Olympic bid': what will not happen is no event ahead."""
+    verb = governing_verb(ent.root)
+    children = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+    return bool(children & {"not", "n't", "never"}) and bool(children & {"will", "would", "wo", "'ll", "shall"})
 
 
 def _told_of_its_noun(head: Token, tokens: list[Token]) -> bool:

@@ -23,7 +23,7 @@ from .common import (
 )
 from .coref import ActorIndex
 from .parsed import Parsed
-from .timeline import resolve_dates
+from .timeline import resolve_dates, will_not
 
 MIN_CLAUSE_WORDS = 4
 
@@ -97,7 +97,13 @@ def _reported_next_step(verb: Token) -> bool:
         return False  # 'said if ... it would': a condition, not a plan
     if verb.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
         return False  # 'said any action would have to have a mandate': a condition set, not a plan
-    return verb.lemma_.lower() in lex.commitment_verbs or verb.lemma_.lower() in lex.event_verbs
+    if verb.lemma_.lower() in lex.commitment_verbs or verb.lemma_.lower() in lex.event_verbs:
+        return True
+    # 'would be making a full written response', 'would issue a statement': a step named by its noun
+    steps = lex.event_nouns | lex.step_nouns | lex.response_nouns
+    return verb.lemma_.lower() in lex.light_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in steps for c in verb.children
+    )
 
 
 def _speaker_commitment(verb: Token) -> bool:
@@ -119,7 +125,7 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         future_dates = [
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
-            if ent.start not in quoted and _ahead(ent, timex, anchor)
+            if ent.start not in quoted and _ahead(ent, timex, anchor) and not will_not(ent)
         ]
         verb = _watch_verb(sent, quoted, actors)
         if verb is None and not future_dates:
