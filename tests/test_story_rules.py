@@ -1505,3 +1505,14 @@ def test_what_will_not_happen_is_no_event_and_nothing_to_watch():
 def test_a_step_named_by_its_noun_in_reported_speech_is_one_to_watch(text, items):
     _, found = analyse(text, date="2005-02-17")
     assert [w.item for w in found.watch] == items
+
+
+def test_a_speakers_it_would_is_the_speakers_own_step():
+    _, found = analyse(
+        "Manchester United rejected the offer on Friday. In a statement, Manchester United said it would allow "
+        'Mr Glazer "limited due diligence" on his proposal.',
+        date="2005-02-14",
+    )
+    assert [w.item for w in found.watch] == [
+        'Manchester United would allow Mr Glazer "limited due diligence" on his proposal'
+    ]

@@ -80,6 +80,8 @@ def _concrete_subject(verb: Token, actors: ActorIndex) -> bool:
     if actors.resolve(subject) is not None or subject.ent_type_:
         return True
     lex = lexicon()
+    if subject.pos_ == "PRON" and _speaker_of(verb, actors) is not None:
+        return True  # 'Manchester United said it would allow ...': the speaker's own step
     if {subject.lower_, subject.lemma_.lower()} & (lex.event_nouns | lex.institution_nouns):
         return True
     return any(t.i in actors.token_actor for t in subject.subtree)
@@ -173,4 +175,17 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
         who = subject_text(subject, actors) if subject is not None else None
         if who:
             return sentence_case(f"{who} {subtree_text(head)}")
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = _speaker_of(head, actors)
+    if subject is not None and subject.lower_ in ("it", "they") and speaker is not None:
+        rest = subtree_text(head, {t.i for t in subject.subtree})  # 'X said it would allow' -> 'X would allow'
+        return sentence_case(f"{actors.display(speaker)} {rest}")
     return with_named_subject(sentence_case(subtree_text(head)), head, actors)
+
+
+def _speaker_of(verb: Token, actors: ActorIndex) -> str | None:
+    """The actor that says the clause, when the clause is what a named speaker says."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lexicon().speech_verbs:
+        return None
+    speaker = _subject(verb.head)
+    return actors.resolve(speaker) if speaker is not None else None
