@@ -14,6 +14,7 @@ import functools
 import math
 import re
 from array import array
+from collections import Counter
 from importlib import resources
 
 import numpy as np
@@ -42,11 +43,9 @@ def _counts(texts: list[str], pattern: str) -> tuple[dict[str, int], array, list
     values = array("i")
     pointers = [0]
     for text in texts:
-        counted: dict[int, int] = {}
-        for word in _words(text, pattern):
-            column = vocabulary.setdefault(word, len(vocabulary))
-            counted[column] = counted.get(column, 0) + 1
-        columns.extend(counted)
+        # a Counter keeps each word where it first occurs, so words are numbered in the same order
+        counted = Counter(_words(text, pattern))
+        columns.extend([vocabulary.setdefault(word, len(vocabulary)) for word in counted])
         values.extend(counted.values())
         pointers.append(len(columns))
     return vocabulary, values, columns, pointers
