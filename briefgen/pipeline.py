@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import itertools
 import os
 import signal
@@ -21,6 +20,7 @@ from .brief import Brief
 from .cache import ExtractionCache
 from .corrections import corrections, snapshot
 from .findings import DocFindings
+from .gcpause import without_gc_pauses as _without_gc_pauses
 from .ingest import Document, SeedProblem, read_seeds
 from .keydates import key_dates, references
 from .merge import merge
@@ -198,25 +198,28 @@ def _import_the_later_steps() -> None:
     from . import centrality, render  # noqa: F401
 
 
+Prepare = Callable[[list[Document]], object]
+
+
+def _while_the_worker_parses(held: list[Document], prepare: Prepare | None) -> None:
+    """The later steps' work that the new seeds do not change, done while the forked worker parses them:
+    the imports, the words of the held seeds' sentences for TF-IDF, and prepare(held) (the source pages)."""
+    _import_the_later_steps()
+    from .summary import quotable
+    from .tfidf import warm_words
+
+    with _without_gc_pauses():
+        warm_words(text for document in held for text in document.sentences if quotable(text))
+        if prepare is not None:
+            prepare(held)
+
+
 def _start_parse_ahead(model: str) -> ParseAhead | None:
     """In a fresh process, a forked worker starts loading the pipeline before the seeds are read, in
     case one is new (see parse_ahead); it is stopped as soon as the cache is found to hold them all."""
     if not parse_ahead.wanted():
         return None
     return ParseAhead(model, _load_model, _extract_batch, initializer=_die_with_parent, initargs=(os.getpid(),))
-
-
-@contextlib.contextmanager
-def _without_gc_pauses() -> Iterator[None]:
-    """Merging and rendering make many short-lived, acyclic objects; with thousands of findings kept
-    in memory, the cycle collector's passes over them cost more than the work itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 MAX_NOTICES = 200  # a folder of thousands of bad files, or overrides of thousands of unknown ids
@@ -236,10 +239,12 @@ def build_brief(
     title: str | None = None,
     overrides_path: Path | None = None,
     scheduler: str | None = None,
+    prepare: Prepare | None = None,
 ) -> tuple[Brief, BuildStats]:
     """Seeds in, Brief out, in named steps: read the seeds, take what the cache holds, extract the
     rest, merge, apply the user's overrides, then the digest (key dates and the summary). Extraction
-    runs on jobs processes, or on the Dask cluster of scheduler (or of $BRIEFGEN_SCHEDULER)."""
+    runs on jobs processes, or on the Dask cluster of scheduler (or of $BRIEFGEN_SCHEDULER). When a forked
+    worker parses the new seeds, prepare(the seeds the cache held) runs meanwhile."""
     model, scheduler = model_name(model), scheduler_address(scheduler)
     if scheduler:  # a wrong address is reported even when every seed is cached
         from .cluster import local_workers
@@ -247,12 +252,13 @@ def build_brief(
         local_workers(scheduler)
     stats = BuildStats()
     ahead = None if scheduler else _start_parse_ahead(model)
-    documents, stats.problems = read_seeds(seeds_dir)
-    stats.seeds = len(documents)
-    cache = ExtractionCache(cache_dir, model) if cache_dir else None
-    keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
-    results, todo, ahead = _from_cache(documents, cache, keys, model, preload=not scheduler, ahead=ahead)
-    _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead)
+    with _without_gc_pauses():  # the seeds and the findings read stay in memory: no garbage to find
+        documents, stats.problems = read_seeds(seeds_dir)
+        stats.seeds = len(documents)
+        cache = ExtractionCache(cache_dir, model) if cache_dir else None
+        keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
+        results, todo, ahead = _from_cache(documents, cache, keys, model, preload=not scheduler, ahead=ahead)
+    _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead, prepare)
     ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
     stats.words = sum(len(d.text.split()) for d, _ in ordered)
     with _without_gc_pauses():
@@ -311,10 +317,12 @@ def _extract_missing(
     stats: BuildStats,
     scheduler: str | None = None,
     ahead: ParseAhead | None = None,
+    prepare: Prepare | None = None,
 ) -> None:
     """Parse and extract what the cache lacks, caching each result; a failure costs one seed."""
     started = time.perf_counter()
-    done_ahead = ahead.results(meanwhile=_import_the_later_steps) if ahead else None
+    held = [document for document, _ in results.values()]
+    done_ahead = ahead.results(meanwhile=lambda: _while_the_worker_parses(held, prepare)) if ahead else None
     if ahead and done_ahead is None:
         todo = ahead.documents + todo  # the forked worker failed: parsed here instead
     extracted = itertools.chain(done_ahead or [], extract_all(todo, model, jobs, scheduler))
@@ -356,10 +364,13 @@ def build_pipeline(
     """Seeds -> brief.yaml (written by write_brief, at once by default) -> Markdown pages (returned).
     Problems are logged, not fatal."""
     from .changes import track
-    from .render import render
+    from .render import prepare_source_pages, render
     from .yamlio import save
 
-    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path, scheduler)
+    def prepare(documents: list[Document]) -> None:
+        prepare_source_pages(documents, templates_dir)
+
+    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path, scheduler, prepare)
     if log is not None:
         # INFO, not WARNING: under `mkdocs build --strict` a bad seed must not stop the other seeds
         # from building. The notices are also listed on the Overview page.
