@@ -139,15 +139,24 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path):
     from briefgen.pipeline import build_brief
 
     (tmp_path / "seeds").mkdir()
-    assert gc.isenabled()
+    (tmp_path / "seeds" / "a.txt").write_text("A title\n\nThe council met on Monday.\n")
+    assert gc.isenabled() and not gc.get_freeze_count()
     build_brief(tmp_path / "seeds")
-    assert gc.isenabled()
+    assert gc.isenabled() and not gc.get_freeze_count()  # what was frozen while building is collected again
     gc.disable()
     try:
         build_brief(tmp_path / "seeds")
         assert not gc.isenabled()
     finally:
         gc.enable()
+    kept = [[]]  # frozen by someone else: theirs stays frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        build_brief(tmp_path / "seeds")
+        assert gc.get_freeze_count() == frozen and kept
+    finally:
+        gc.unfreeze()
 
 
 # --- mkdocs serve: the seeds folder's file events -------------------------------------------------------
