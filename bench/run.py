@@ -96,10 +96,10 @@ from pathlib import Path
 from briefgen.pipeline import build_brief
 from briefgen.brief_writer import WRITER
 from briefgen.changes import track
-from briefgen.render import prepare_source_pages, render, write_pages
+from briefgen.render import render, write_pages
 seeds, cache, brief_path, out = map(Path, sys.argv[1:5])
 started = time.perf_counter()
-brief, stats = build_brief(seeds, cache, prepare=prepare_source_pages)  # as build_pipeline does
+brief, stats = build_brief(seeds, cache)
 extracted = time.perf_counter()
 WRITER.start(brief, brief_path)  # as the plugin does in `briefgen build`: written while the pages render
 pages = render(brief, None, track(brief, cache / "history"))

@@ -199,22 +199,6 @@ def _import_the_later_steps() -> None:
     from . import centrality, render  # noqa: F401
 
 
-Prepare = Callable[[list[Document]], object]
-
-
-def _while_the_worker_parses(held: list[Document], prepare: Prepare | None) -> None:
-    """The later steps' work that the new seeds do not change, done while the forked worker parses them:
-    the imports, the words of the held seeds' sentences for TF-IDF, and prepare(held) (the source pages)."""
-    _import_the_later_steps()
-    from .summary import quotable
-    from .tfidf import warm_words
-
-    with _without_gc_pauses():
-        warm_words(text for document in held for text in document.sentences if quotable(text))
-        if prepare is not None:
-            prepare(held)
-
-
 def _start_parse_ahead(model: str) -> ParseAhead | None:
     """In a fresh process, a forked worker starts loading the pipeline before the seeds are read, in
     case one is new (see parse_ahead); it is stopped as soon as the cache is found to hold them all."""
@@ -240,12 +224,10 @@ def build_brief(
     title: str | None = None,
     overrides_path: Path | None = None,
     scheduler: str | None = None,
-    prepare: Prepare | None = None,
 ) -> tuple[Brief, BuildStats]:
     """Seeds in, Brief out, in named steps: read the seeds, take what the cache holds, extract the
     rest, merge, apply the user's overrides, then the digest (key dates and the summary). Extraction
-    runs on jobs processes, or on the Dask cluster of scheduler (or of $BRIEFGEN_SCHEDULER). When a forked
-    worker parses the new seeds, prepare(the seeds the cache held) runs meanwhile."""
+    runs on jobs processes, or on the Dask cluster of scheduler (or of $BRIEFGEN_SCHEDULER)."""
     model, scheduler = model_name(model), scheduler_address(scheduler)
     if scheduler:  # a wrong address is reported even when every seed is cached
         from .cluster import local_workers
@@ -260,7 +242,7 @@ def build_brief(
         keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
         results, todo, ahead = _from_cache(documents, cache, keys, model, preload=not scheduler, ahead=ahead)
     try:
-        _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead, prepare)
+        _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead)
         ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
         stats.words = sum(len(d.text.split()) for d, _ in ordered)
         with _without_gc_pauses():
@@ -321,12 +303,10 @@ def _extract_missing(
     stats: BuildStats,
     scheduler: str | None = None,
     ahead: ParseAhead | None = None,
-    prepare: Prepare | None = None,
 ) -> None:
     """Parse and extract what the cache lacks, caching each result; a failure costs one seed."""
     started = time.perf_counter()
-    held = [document for document, _ in results.values()]
-    done_ahead = ahead.results(meanwhile=lambda: _while_the_worker_parses(held, prepare)) if ahead else None
+    done_ahead = ahead.results(meanwhile=_import_the_later_steps) if ahead else None
     if ahead and done_ahead is None:
         todo = ahead.documents + todo  # the forked worker failed: parsed here instead
     extracted = itertools.chain(done_ahead or [], extract_all(todo, model, jobs, scheduler))
@@ -368,13 +348,10 @@ def build_pipeline(
     """Seeds -> brief.yaml (written by write_brief, at once by default) -> Markdown pages (returned).
     Problems are logged, not fatal."""
     from .changes import track
-    from .render import prepare_source_pages, render
+    from .render import render
     from .yamlio import save
 
-    def prepare(documents: list[Document]) -> None:
-        prepare_source_pages(documents, templates_dir)
-
-    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path, scheduler, prepare)
+    brief, stats = build_brief(seeds_dir, cache_dir, model, jobs, title, overrides_path, scheduler)
     if log is not None:
         # INFO, not WARNING: under `mkdocs build --strict` a bad seed must not stop the other seeds
         # from building. The notices are also listed on the Overview page.

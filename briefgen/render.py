@@ -6,7 +6,6 @@ import functools
 import html
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
 
@@ -308,25 +307,6 @@ _RECORD_FIELDS = tuple(f.name for f in fields(DocumentRecord) if f.name != "sent
 
 def _source_key(templates: tuple, document: DocumentRecord) -> tuple:
     return (templates, *(getattr(document, f) for f in _RECORD_FIELDS), tuple(document.sentences))
-
-
-def prepare_source_pages(documents: Sequence[DocumentRecord], templates_dir: Path | None = None) -> None:
-    """The source pages of these documents rendered ahead into the pages render() keeps, when their
-    templates read nothing but the document: a new process renders those of the seeds it holds already
-    while spaCy parses its new seeds. (A record edited before render() makes another key: rendered again.)"""
-    env = environment(templates_dir)
-    template = env.get_template("source.md.j2")
-    templates = _templates_reading_only_the_document(env, template)
-    if templates is None:
-        return
-    for document in documents:
-        record = DocumentRecord(**{f: getattr(document, f) for f in _RECORD_FIELD_NAMES})  # without the text
-        key = _source_key(templates, record)
-        if key not in _RENDERED_SOURCES:
-            _RENDERED_SOURCES[key] = template.render(document=record)
-
-
-_RECORD_FIELD_NAMES = tuple(f.name for f in fields(DocumentRecord))
 
 
 def _templates_reading_only_the_document(env: jinja2.Environment, template: jinja2.Template) -> tuple | None:

@@ -14,7 +14,6 @@ import functools
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable
 from functools import reduce
 from importlib import resources
 from itertools import chain
@@ -37,13 +36,6 @@ def _words(text: str, pattern: str) -> tuple[str, ...]:
     """The text's words in order, lower-cased, without stop words (CountVectorizer's analyzer)."""
     stop = stop_words()
     return tuple(word for word in re.findall(pattern, text.lower()) if word not in stop)
-
-
-def warm_words(texts: Iterable[str], pattern: str = WORDS) -> None:
-    """Each text split into its words ahead of the matrix that needs them (they are kept per text): a new
-    process does it for the sentences it holds already while spaCy parses its new seeds."""
-    for text in texts:
-        _words(text, pattern)
 
 
 def _counts(texts: list[str], pattern: str) -> tuple[dict[str, int], array, list[int], list[int]]:

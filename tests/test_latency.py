@@ -1,6 +1,6 @@
-"""What keeps one new seed quick (issue 15, items 4 and 5): work kept between builds in one process, work
-done while spaCy starts, and the served site rebuilt on the seeds folder's file events. Each gives what
-doing the work again gives."""
+"""What keeps one new seed quick (issue 15, items 4 and 5): work kept between builds in one process, the
+cycle collector kept off what a build reads, and the served site rebuilt on the seeds folder's file events.
+What is kept gives what doing the work again gives."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import gc
 import threading
 import time
 
-import jinja2
-
-from briefgen import ingest, render, summary, tfidf
-from briefgen.brief import DocumentRecord
+from briefgen import ingest, summary
 from briefgen.filewatch import watch_with_events
 from briefgen.ingest import LEGAL_NOTICE, read_seed, without_legal_footer, without_reader_comments
 
@@ -97,39 +94,6 @@ def test_picked_sentences_are_kept_and_a_change_picks_again(monkeypatch):
     weights = [1.0, 1.0, 1.0, 1.0, 5.0]
     assert summary._chosen(candidates, weights, 2, []) == [candidates[i] for i in original(TEXTS, weights, 2, [])]
     assert computed == [1]
-
-
-def test_words_split_ahead_give_the_same_matrix():
-    tfidf._words.cache_clear()
-    cold = tfidf.tfidf(TEXTS)
-    tfidf._words.cache_clear()
-    tfidf.warm_words(TEXTS)
-    assert tfidf._words.cache_info().currsize == len(TEXTS)
-    warm = tfidf.tfidf(TEXTS)
-    assert tfidf._words.cache_info().misses == len(TEXTS)  # every word list came from the warming
-    for name in ("data", "indices", "indptr"):
-        assert getattr(cold, name).tobytes() == getattr(warm, name).tobytes()
-
-
-# --- source pages rendered ahead --------------------------------------------------------------------------
-
-
-def test_source_pages_rendered_ahead_are_the_pages_render_makes(tmp_path, monkeypatch):
-    (tmp_path / "source.md.j2").write_text("# {{ document.title }}\n{{ document.sentences | join(' ') }}\n")
-    documents = [
-        DocumentRecord(f"d{i}", f"d{i}.txt", f"T{i}", None, "unknown", "", sentences=[f"S{i}."]) for i in range(3)
-    ]
-    env = render.environment(tmp_path)
-    expected = render._source_pages(env, documents, {})
-    render._RENDERED_SOURCES.clear()
-    render.prepare_source_pages(documents[:2], tmp_path)
-    rendered: list[str] = []
-    original = jinja2.Template.render
-    monkeypatch.setattr(
-        jinja2.Template, "render", lambda self, *a, **k: rendered.append("x") or original(self, *a, **k)
-    )
-    assert render._source_pages(env, documents, {}) == expected
-    assert len(rendered) == 1  # the third document's page, not rendered ahead
 
 
 # --- the build's memory ---------------------------------------------------------------------------------
