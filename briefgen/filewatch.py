@@ -69,3 +69,33 @@ def rewatch_when_back(server, folder: Path) -> None:
     """Watch folder's parent (not its contents) with MkDocs' live-reload server, so that folder is
     watched again when it is moved away and back, or deleted and made again."""
     server.observer.schedule(_Returned(server, folder), str(folder.parent), recursive=False)
+
+
+class _Rebuild(FileSystemEventHandler):
+    """Asks MkDocs' live-reload server for a rebuild as its own watcher does, on a kernel event."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):  # a build reading the seeds
+            return
+        with self.server._rebuild_cond:
+            self.server._want_rebuild = True
+            self.server._rebuild_cond.notify_all()
+
+
+def watch_with_events(server, folder: Path):
+    """Watch folder for MkDocs' live-reload server by the kernel's file events (inotify on Linux), not
+    by its poll of every file twice a second: a seed dropped in starts a build at once, where the poll
+    found it a quarter of a second later on average. Returns the started observer, or None when the
+    server is not the one this was written for or the events cannot be had (the poll is then kept)."""
+    if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")):
+        return None
+    observer = Observer()
+    try:
+        observer.schedule(_Rebuild(server), str(folder), recursive=True)
+        observer.start()
+    except (OSError, RuntimeError):
+        return None
+    return observer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as dt
 import errno
@@ -105,18 +106,6 @@ def normalise_text(text: str) -> Decoded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     fixed = text if text.isascii() else ftfy.fix_encoding(text)  # ftfy leaves ASCII as it is, after a regex
     return Decoded(unicodedata.normalize("NFC", fixed), fixed != text)
-
-
-_DECODED: dict[str, Decoded] = {}
-
-
-def _decoded(raw: bytes, digest: str) -> Decoded:
-    """Kept per content so a long-running process (`mkdocs serve`) decodes an unchanged seed once."""
-    if digest not in _DECODED:
-        if len(_DECODED) >= 4096:
-            _DECODED.clear()
-        _DECODED[digest] = normalise_text(decode(raw))
-    return _DECODED[digest]
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -233,12 +222,40 @@ def _read_regular_file(path: Path) -> bytes:
     return raw
 
 
+# Seeds as read, by all that reading one depends on: a long-running process (`mkdocs serve`, `build
+# --watch`) reads the bytes of every seed on every build, but decodes and cleans only new ones.
+_READ: dict[tuple, tuple[Document | None, list[str], str | None]] = {}
+_MAX_READ = 8192
+
+
 def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | None = None) -> Document:
     raw = _read_regular_file(path)
     digest = hashlib.sha256(raw).hexdigest()
-    decoded = _decoded(raw, digest)
+    key = (digest, str(path), doc_id, display_path, dt.date.today().year)  # the year bounds a seed's date
+    kept = _READ.get(key)
+    if kept is None:
+        found: list[str] = []
+        try:
+            kept = (_document(raw, digest, path, doc_id, display_path, found), found, None)
+        except SeedError as err:
+            kept = (None, found, str(err))
+        if len(_READ) >= _MAX_READ:
+            _READ.clear()
+        _READ[key] = kept
+    document, found, error = kept
+    if notes is not None:
+        notes += found
+    if document is None:
+        raise SeedError(error)
+    fresh = copy.copy(document)  # extraction fills in its sentences and may infer its date
+    fresh.sentences = list(document.sentences)
+    return fresh
+
+
+def _document(raw: bytes, digest: str, path: Path, doc_id: str, display_path: str, notes: list[str]) -> Document:
+    decoded = normalise_text(decode(raw))
     text = decoded.text
-    if decoded.repaired and notes is not None:
+    if decoded.repaired:
         notes.append("garbled characters (mojibake) were repaired")
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"}:
@@ -252,7 +269,6 @@ def read_seed(path: Path, doc_id: str, display_path: str, notes: list[str] | Non
         if not title and suffix == ".txt":
             first, _, rest = body.strip().partition("\n")
             title, body = first.strip(), rest
-    notes = notes if notes is not None else []
     body, comments = without_reader_comments(body.strip())
     if comments:
         notes.append("reader comments after the article were left out")
@@ -294,7 +310,7 @@ COMMENT_STAMP = re.compile(
 def without_reader_comments(body: str) -> tuple[str, bool]:
     """A saved web page often ends with its readers' comments: the article stops at the paragraph
     that holds the first comment's stamp (the comment's words come before its stamp)."""
-    match = COMMENT_STAMP.search(body)
+    match = COMMENT_STAMP.search(body) if "|" in body else None  # the stamp ends with '|'
     if match is None:
         return body, False
     start = body.rfind("\n", 0, match.start()) + 1
@@ -314,12 +330,27 @@ def without_legal_footer(body: str) -> tuple[str, bool]:
     """A saved page can end with the site's legal notices (data disclaimers, copyright lines),
     whose years and company names are not the story's: the article stops at the paragraph that
     holds the first notice in the page's second half."""
-    match = LEGAL_NOTICE.search(body, int(len(body) * FOOTER_WITHIN))
+    start = int(len(body) * FOOTER_WITHIN)
+    match = LEGAL_NOTICE.search(body, start) if _may_hold_notice(body, start) else None
     if match is None:
         return body, False
     start = body.rfind("\n", 0, match.start()) + 1
     kept = body[:start].rstrip()
     return (kept, True) if re.search(r"\w{2,}", kept) else (body, False)
+
+
+# Words one of which every LEGAL_NOTICE holds ('©' aside, which is not ASCII)
+_NOTICE_WORDS = ("disclaimer", "all rights reserved", "proprietary to", "and its licensors", "copyright")
+
+
+def _may_hold_notice(body: str, start: int) -> bool:
+    """False when LEGAL_NOTICE cannot match from start: in ASCII text a case-blind match is a match of the
+    lower-cased words (the pattern's search over every position is most of the time of reading a seed)."""
+    tail = body[start:]
+    if not tail.isascii():
+        return True  # Unicode case folding ('ſ' for 's', 'K' for 'k') is left to the pattern
+    lowered = tail.lower()
+    return any(word in lowered for word in _NOTICE_WORDS)
 
 
 # 'Benghazi, Libya (CNN) -- ': where a wire story starts

@@ -120,4 +120,4 @@ def parse_lexicon(data: dict) -> Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     text = resources.files("briefgen").joinpath("data/lexicon.yaml").read_text("utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))  # noqa: S506 - safe

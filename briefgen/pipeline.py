@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import itertools
 import os
 import signal
@@ -21,6 +20,8 @@ from .brief import Brief
 from .cache import ExtractionCache
 from .corrections import corrections, snapshot
 from .findings import DocFindings
+from .gcpause import left_alone_until_here, loaded_then_left_alone
+from .gcpause import without_gc_pauses as _without_gc_pauses
 from .ingest import Document, SeedProblem, read_seeds
 from .keydates import key_dates, references
 from .merge import merge
@@ -206,19 +207,6 @@ def _start_parse_ahead(model: str) -> ParseAhead | None:
     return ParseAhead(model, _load_model, _extract_batch, initializer=_die_with_parent, initargs=(os.getpid(),))
 
 
-@contextlib.contextmanager
-def _without_gc_pauses() -> Iterator[None]:
-    """Merging and rendering make many short-lived, acyclic objects; with thousands of findings kept
-    in memory, the cycle collector's passes over them cost more than the work itself."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 MAX_NOTICES = 200  # a folder of thousands of bad files, or overrides of thousands of unknown ids
 
 
@@ -247,24 +235,28 @@ def build_brief(
         local_workers(scheduler)
     stats = BuildStats()
     ahead = None if scheduler else _start_parse_ahead(model)
-    documents, stats.problems = read_seeds(seeds_dir)
-    stats.seeds = len(documents)
-    cache = ExtractionCache(cache_dir, model) if cache_dir else None
-    keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
-    results, todo, ahead = _from_cache(documents, cache, keys, model, preload=not scheduler, ahead=ahead)
-    _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead)
-    ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
-    stats.words = sum(len(d.text.split()) for d, _ in ordered)
-    with _without_gc_pauses():
-        brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
-        overrides, errors = load_overrides(overrides_path)
-        extracted = snapshot(brief.timeline) if overrides else []
-        brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
-        fixes = corrections(extracted, brief.timeline) if overrides else None
-        started = time.perf_counter()
-        brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered), fixes)
-        brief.summary = summarize(brief)
-        stats.seconds_digest = time.perf_counter() - started
+    with loaded_then_left_alone():  # the seeds and the findings read stay in memory: no garbage to find
+        documents, stats.problems = read_seeds(seeds_dir)
+        stats.seeds = len(documents)
+        cache = ExtractionCache(cache_dir, model) if cache_dir else None
+        keys = {d.id: cache.key(d) for d in documents} if cache else {}  # before extraction infers dates
+        results, todo, ahead = _from_cache(documents, cache, keys, model, preload=not scheduler, ahead=ahead)
+    try:
+        _extract_missing(todo, results, cache, keys, model, jobs, stats, scheduler, ahead)
+        ordered = sorted(results.values(), key=lambda pair: (pair[0].date or "", pair[0].id))
+        stats.words = sum(len(d.text.split()) for d, _ in ordered)
+        with _without_gc_pauses():
+            brief = merge([d for d, _ in ordered], [f for _, f in ordered], title)
+            overrides, errors = load_overrides(overrides_path)
+            extracted = snapshot(brief.timeline) if overrides else []
+            brief, unmatched = apply_overrides(brief, overrides, overrides_path.name if overrides_path else "")
+            fixes = corrections(extracted, brief.timeline) if overrides else None
+            started = time.perf_counter()
+            brief.key_dates = key_dates(brief, references(f.timeline for _, f in ordered), fixes)
+            brief.summary = summarize(brief)
+            stats.seconds_digest = time.perf_counter() - started
+    finally:
+        left_alone_until_here()
     brief.notices = capped([str(p) for p in stats.problems] + errors + unmatched)
     return brief, stats
 

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from . import settings
 from .brief_writer import WRITER
-from .filewatch import rewatch_when_back
+from .filewatch import rewatch_when_back, watch_with_events
 from .incremental import Incremental, KeptPage
 from .pipeline import build_pipeline
 
@@ -59,6 +59,7 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     incremental: Incremental | None = None  # under `mkdocs serve --dirty`
     serving = False
     _brief_to_write: tuple | None = None  # under `mkdocs serve`: brief.yaml is written after the build
+    _observer = None  # under `mkdocs serve`: the seeds folder's file events
 
     def on_startup(self, *, command, dirty) -> None:
         """Defined so MkDocs keeps this plugin object across `mkdocs serve` rebuilds; under
@@ -69,6 +70,9 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
     def on_shutdown(self) -> None:
         from .pipeline import close_clusters
 
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
         WRITER.wait()
         close_clusters()
 
@@ -98,6 +102,10 @@ class BriefgenPlugin(BasePlugin[BriefgenConfig]):
         seeds = self._path(config, self.config.seeds)
         if seeds.parent.is_dir():
             rewatch_when_back(server, seeds)
+        if seeds.is_dir() and str(seeds) in config.watch:
+            self._observer = watch_with_events(server, seeds)
+            if self._observer is not None:
+                config.watch.remove(str(seeds))  # not polled as well: each new seed would be built twice
         _load_model_in_background(self.config.model)  # the next seed dropped in is parsed at once
         return server
 

@@ -17,6 +17,7 @@ from .axis import timeline_svg
 from .brief import Brief, DocumentRecord
 from .figures import actor_issue_matrix
 from .findings import EDITOR_DOC, EDITOR_TITLE, TRACKED, Source
+from .gcpause import without_gc_pauses
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 
@@ -264,12 +265,14 @@ def render(brief: Brief, templates_dir: Path | None = None, changes=None, key_da
     """Every page of the site as Markdown, keyed by its path under docs/; key_dates_shown 0 lets the
     number of key dates on the Timeline grow with the sources."""
     env = environment(templates_dir)
-    context = _context(brief, changes, key_dates_shown)
-    pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
-    pages.update(_source_pages(env, brief.documents + ([context["editor"]] if context["editor"] else []), context))
-    actor_template = env.get_template("actor.md.j2")
-    for actor in context["salient"]:
-        pages[actor_page(actor.id)] = actor_template.render(actor=actor, **context)
+    with without_gc_pauses():
+        context = _context(brief, changes, key_dates_shown)
+        pages = {path: env.get_template(name).render(**context) for path, name in PAGES.items()}
+        editor = [context["editor"]] if context["editor"] else []
+        pages.update(_source_pages(env, brief.documents + editor, context))
+        actor_template = env.get_template("actor.md.j2")
+        for actor in context["salient"]:
+            pages[actor_page(actor.id)] = actor_template.render(actor=actor, **context)
     return pages
 
 
@@ -290,7 +293,7 @@ def _source_pages(env: jinja2.Environment, documents: list[DocumentRecord], cont
         if templates is None:
             pages[f"sources/{document.id}.md"] = template.render(document=document, **context)
             continue
-        key = (templates, *(getattr(document, f) for f in _RECORD_FIELDS), tuple(document.sentences))
+        key = _source_key(templates, document)
         page = _RENDERED_SOURCES.get(key)
         if page is None:
             page = template.render(document=document, **context)
@@ -300,6 +303,10 @@ def _source_pages(env: jinja2.Environment, documents: list[DocumentRecord], cont
 
 
 _RECORD_FIELDS = tuple(f.name for f in fields(DocumentRecord) if f.name != "sentences")
+
+
+def _source_key(templates: tuple, document: DocumentRecord) -> tuple:
+    return (templates, *(getattr(document, f) for f in _RECORD_FIELDS), tuple(document.sentences))
 
 
 def _templates_reading_only_the_document(env: jinja2.Environment, template: jinja2.Template) -> tuple | None:

@@ -53,17 +53,36 @@ def _position(sentence: int) -> float:
     return 1.0 if sentence <= LEAD else 0.4
 
 
+# The rows _picked chose, by all it reads: a long-running process (`mkdocs serve`, `build --watch`) picks
+# again only for the actors a new source speaks of, or when the sources' span, and with it the weights,
+# changed. Oldest first; a few builds' worth.
+_PICKED: dict[tuple, list[int]] = {}
+_MAX_PICKED = 4 * 32
+
+
 def _chosen(candidates: list[Source], weights: list[float], count: int, first_of: list[int]) -> list[Source]:
     """MMR over the candidates; the most central of first_of (indices) comes first, whatever its weight."""
+    texts = tuple(s.text for s in candidates)
+    key = (texts, tuple(weights), count, tuple(first_of))
+    picked = _PICKED.pop(key, None)
+    if picked is None:
+        picked = _picked(list(texts), weights, count, first_of)
+        if len(_PICKED) >= _MAX_PICKED:
+            del _PICKED[next(iter(_PICKED))]
+    _PICKED[key] = picked  # the newest last
+    return [candidates[i] for i in picked]
+
+
+def _picked(texts: list[str], weights: list[float], count: int, first_of: list[int]) -> list[int]:
     from . import centrality  # SciPy is imported only when a summary is made
 
-    matrix = centrality.vectors([s.text for s in candidates])
+    matrix = centrality.vectors(texts)
     if matrix is None:
-        picked = first_of[:1] + [i for i in range(len(candidates)) if i not in first_of[:1]]
-        return [candidates[i] for i in picked[:count]]
+        picked = first_of[:1] + [i for i in range(len(texts)) if i not in first_of[:1]]
+        return picked[:count]
     central = centrality.centrality(matrix)
     first = max(first_of, key=lambda i: central[i]) if first_of else None
-    return [candidates[i] for i in centrality.pick(matrix, count, weights, first)]
+    return centrality.pick(matrix, count, weights, first)
 
 
 def _in_reading_order(brief: Brief, sources: list[Source]) -> list[SummaryItem]:

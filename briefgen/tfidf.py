@@ -11,10 +11,13 @@ imports in a fraction of that time.
 from __future__ import annotations
 
 import functools
-import math
 import re
 from array import array
+from collections import Counter
+from functools import reduce
 from importlib import resources
+from itertools import chain
+from operator import add
 
 import numpy as np
 
@@ -37,16 +40,13 @@ def _words(text: str, pattern: str) -> tuple[str, ...]:
 
 def _counts(texts: list[str], pattern: str) -> tuple[dict[str, int], array, list[int], list[int]]:
     """Each text's word counts, words numbered in the order first seen (CountVectorizer._count_vocab)."""
-    vocabulary: dict[str, int] = {}
+    counts = [Counter(_words(text, pattern)) for text in texts]  # a Counter keeps each word where it first occurs
+    vocabulary = {word: number for number, word in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
     columns: list[int] = []
     values = array("i")
     pointers = [0]
-    for text in texts:
-        counted: dict[int, int] = {}
-        for word in _words(text, pattern):
-            column = vocabulary.setdefault(word, len(vocabulary))
-            counted[column] = counted.get(column, 0) + 1
-        columns.extend(counted)
+    for counted in counts:
+        columns.extend(map(vocabulary.__getitem__, counted))
         values.extend(counted.values())
         pointers.append(len(columns))
     return vocabulary, values, columns, pointers
@@ -95,9 +95,8 @@ def _unit_rows(data: np.ndarray, pointers: np.ndarray) -> None:
     _inplace_csr_row_normalize_l2 does (a different order of summation could change the last bit)."""
     squares = (data * data).tolist()  # float32 products, exactly representable as Python floats
     bounds = pointers.tolist()
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        total = 0.0
-        for value in squares[start:end]:
-            total += value
-        if total:
-            data[start:end] = (data[start:end].astype(np.float64) / math.sqrt(total)).astype(np.float32)
+    # reduce() adds one square after the other to 0.0, as a loop would (sum() compensates from Python 3.12)
+    totals = [reduce(add, squares[start:end], 0.0) for start, end in zip(bounds, bounds[1:], strict=False)]
+    lengths = np.sqrt(np.asarray(totals, dtype=np.float64))
+    lengths[lengths == 0] = 1.0  # a row of zeros (or of squares too small for float32) is left as it is
+    data[:] = (data.astype(np.float64) / np.repeat(lengths, np.diff(pointers))).astype(np.float32)
