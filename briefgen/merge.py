@@ -219,6 +219,23 @@ def _ends_before(value: str, as_of: str) -> bool:
     return value < as_of[: len(value)]
 
 
+NAMED_WEEK = re.compile(r"\b(this|next) week\b", re.I)
+
+
+def _named_week_over(text: str, written: str, as_of: str) -> bool:
+    """Whether the week an item names ('next week', 'later this week'), counted from its article's
+    date, is over by as_of: the brief dates such an item by its month only."""
+    found = NAMED_WEEK.search(text)
+    if found is None or len(written) < 10:
+        return False
+    try:
+        day = dt.date.fromisoformat(written[:10])
+    except ValueError:
+        return False
+    sunday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=6 + 7 * (found.group(1).lower() == "next"))
+    return as_of[:10] > sunday.isoformat()
+
+
 def _begins_after(value: str, as_of: str) -> bool:
     """Whether a date of any precision (2009, 2009-05, 2009-05-06) begins after as_of."""
     return value > as_of[: len(value)]
@@ -288,6 +305,8 @@ def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], 
         written = doc_dates.get(item.sources[0].doc) or ""
         if as_of and item.date and _ends_before(item.date, as_of):
             item.status = "due"
+        elif as_of and written and _named_week_over(item.item, written, as_of):
+            item.status = "due"  # 'expected to rule early next week', dated by its month: that week is over
         elif as_of and item.date and _begins_after(item.date, as_of):
             item.status = "ahead"  # whatever a newer source says of it, its day has not come
         elif told_later(item.item, written):

@@ -1516,3 +1516,15 @@ def test_a_speakers_it_would_is_the_speakers_own_step():
     assert [w.item for w in found.watch] == [
         'Manchester United would allow Mr Glazer "limited due diligence" on his proposal'
     ]
+
+
+@pytest.mark.parametrize(("newest", "status"), [("2005-02-21", "due"), ("2005-02-18", "ahead")])
+def test_an_item_of_next_week_is_due_once_that_week_is_over(tmp_path, newest, status):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-02-10", "The Court of Appeal is expected to rule early next week on the challenge."),
+            "b": (newest, "Hunt supporters met across the country on Saturday."),
+        },
+    )
+    assert [(w.date, w.status) for w in brief.watch] == [("2005-02", status)]
