@@ -1528,3 +1528,22 @@ def test_an_item_of_next_week_is_due_once_that_week_is_over(tmp_path, newest, st
         },
     )
     assert [(w.date, w.status) for w in brief.watch] == [("2005-02", status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # what someone claims is shown as their claim, not as a fact
+        (
+            "Colin Hale, the union's referees' manager, claimed Kaplan made three major errors which changed the "
+            "outcome of Sunday's match.",
+            "Colin Hale, the union's referees' manager, claimed Kaplan made three major errors which changed the "
+            "outcome of Sunday's match.",
+        ),
+        # what is neutrally reported is told as the clause
+        ("Police said 12 people were killed on Monday.", "12 people were killed on Monday"),
+    ],
+)
+def test_a_claim_keeps_its_speaker_in_the_timeline(text, event):
+    _, found = analyse(text, date="2005-03-01")
+    assert [e.event for e in found.timeline] == [event]

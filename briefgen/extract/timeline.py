@@ -138,7 +138,10 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
             past = anchor is not None and timex.value < anchor.isoformat()[: len(timex.value)]
             text, tokens, head = event_text(ent, others, past)
-            if not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
+            if _claimed(head):
+                # 'High claimed Kaplan made three errors which changed the outcome of Sunday's match': his claim
+                text, tokens, head = _shortened(sentence_case(clean(sent.text))), list(sent), sent.root
+            elif not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = _shortened(sentence_case(clean(sent.text)))
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
@@ -214,6 +217,19 @@ def _is_clause(tokens: list[Token]) -> bool:
         t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and t.head.pos_ in ("VERB", "AUX")
         for t in tokens
     ) and tokens[0].lower_ not in ("to", "when", "while", "as", "if", "since", "after", "before")
+
+
+def _claimed(head: Token) -> bool:
+    """Whether the clause is what someone claims, alleges or insists (not what they neutrally say):
+    shown with its speaker, not as a fact."""
+    lex = lexicon()
+    token = head
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp":
+            verb = token.head.lemma_.lower()
+            return verb in lex.speech_verbs and verb not in lex.neutral_speech_verbs
+        token = token.head
+    return False
 
 
 def will_not(ent: Span) -> bool:
