@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from ..lexicon import lexicon
-from .common import clean, subtree_text
+from .common import clean, in_text_order, subtree_text
 from .coref import PERSON_PRONOUNS, ActorIndex
 
 WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
@@ -46,7 +46,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         # 'despite the alliance Fiat failed': the parse ran the preposition's object into the subject
         name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         return name.text if name is not None and name.start > first.i else None
-    kept = sorted((t for t in subject.subtree if t.i not in loose), key=lambda t: t.i)  # a crossing arc
+    kept = in_text_order(t for t in subject.subtree if t.i not in loose)
     text = clean("".join(t.text_with_ws for t in kept)).strip(" ,")
     if first.pos_ == "DET" and text:
         text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
@@ -57,7 +57,7 @@ def words_after(verb: Token, skipped: set[int]) -> str:
     """The words after the verb, without a second clause joined to it ('... but lessons would ...')."""
     aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c)]
     skipped = skipped | {t.i for c in aside for t in c.subtree}
-    rest = sorted((t for t in verb.subtree if t.i > verb.i and t.i not in skipped), key=lambda t: t.i)
+    rest = in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped)
     cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
     rest = rest[:cut]
     while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):

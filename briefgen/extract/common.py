@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -42,6 +43,13 @@ def clean(text: str) -> str:
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     text = re.sub(r"\s[-–—]\s+[-–—](?=\s)", "", text)  # the dashes of an aside taken out: 'its unit - - could'
     return text.strip(" ,;:")
+
+
+def in_text_order(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens in the order of the text: a subtree follows the parse, and an arc that crosses another
+    ('won the title, then the Five Nations, in 1985', its first comma hung on 'won') puts a token out
+    of place."""
+    return sorted(tokens, key=lambda t: t.i)
 
 
 def subtree_text(token: Token, exclude: set[int] | None = None) -> str:
@@ -113,17 +121,14 @@ def relative_as_clause(
     participle told of the past ('the contract, signed in 2000' -> 'the contract was signed in 2000')."""
     if head.dep_ not in ("relcl", "acl") or head.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    clause = sorted(tokens if tokens is not None else head.subtree, key=lambda t: t.i)
+    clause = in_text_order(tokens if tokens is not None else head.subtree)
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     reduced = head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
     if relative is None and not reduced:
         return None
     named = head.head.head if head.head.dep_ == "appos" else head.head  # 'Farrell, a reporter who ...'
     loose = {t.i for c in named.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
-    own = sorted(
-        (t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not _loose_mark(t)),
-        key=lambda t: t.i,
-    )
+    own = in_text_order(t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not _loose_mark(t))
     plural = named.tag_ in ("NNS", "NNPS")
     copula = [("were" if plural else "was") if past else ("are" if plural else "is")] if reduced else []
     words = [t.text_with_ws for t in clause if relative is None or t.i != relative.i]

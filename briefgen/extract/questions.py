@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import is_future, subtree_text
+from .common import in_text_order, is_future, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -25,7 +25,7 @@ from .pending import demanded, dismissed, not_done_yet, unclear_thing
 
 def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
     """The clause a cue leaves open, with its wh-word: 'it is unclear [whether X will Y]'."""
-    heads = sorted({*cue, cue.root.head}, key=lambda t: t.i)  # 'remains to be seen [whether ...]' hangs from 'seen'
+    heads = in_text_order({*cue, cue.root.head})  # 'remains to be seen [whether ...]' hangs from 'seen'
     for head in heads:
         for clause in head.children:
             if clause.dep_ not in ("ccomp", "csubj", "advcl", "xcomp", "acl", "prep", "pcomp"):

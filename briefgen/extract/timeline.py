@@ -13,11 +13,12 @@ from ..lexicon import lexicon
 from ..time.tagger import tagged
 from ..time.tense import WEEKDAY_NAMES, be_to, governing_verb
 from ..time.timex import Timex
-from ..time.words import contains
+from ..time.words import contains, iso_week
 from .common import (
     WH_SUBJECTS,
     clean,
     has_subject,
+    in_text_order,
     is_ahead,
     is_hypothetical,
     relative_as_clause,
@@ -46,16 +47,11 @@ def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]
             timex = Timex(timex.value[:10])  # 'last night', 'this afternoon': the day is what a timeline needs
         if timex.precision is None and PART_OF_YEAR.match(timex.value):
             timex = Timex(timex.value[:4])  # 'by the autumn', 'the first quarter of 2009': the year is what is sure
-        if timex.precision is None and ISO_WEEK.match(timex.value) and anchor and timex.value > _week_of(anchor):
+        if timex.precision is None and ISO_WEEK.match(timex.value) and anchor and timex.value > iso_week(anchor):
             timex = _month_of_week(timex)  # 'next week': the month, when it holds the whole week
         if timex.precision:
             found.append((t.span, timex))
     return found
-
-
-def _week_of(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def _month_of_week(timex: Timex) -> Timex:
@@ -109,7 +105,7 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
             and ent.start not in subtree
         ):
             excluded |= subtree
-    tokens = sorted((t for t in head.subtree if t.i not in excluded), key=lambda t: t.i)  # a crossing arc
+    tokens = in_text_order(t for t in head.subtree if t.i not in excluded)
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     reduced = head.dep_ == "acl" and head.tag_ == "VBN"
     rebuilt = relative_as_clause(head, tokens, past) if relative is not None or reduced else None
