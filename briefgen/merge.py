@@ -99,6 +99,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     records = [d.record() for d in documents]
     doc_dates = {d.id: d.date for d in documents}
     as_of = max((d.date for d in documents if d.date), default=None)
+    told_later = told_as_fact(timeline, doc_dates)  # one index of what newer sources tell as done
     return Brief(
         schema=SCHEMA_VERSION,
         title=title or (documents[0].title if len(documents) == 1 else "Briefing"),
@@ -108,12 +109,12 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         positions=sorted(positions, key=lambda p: (p.actor, "" if p.date is None else p.date, first_source(p))),
         timeline=sorted(timeline, key=lambda e: (_sort_date(e.date), first_source(e))),
         open_questions=select_questions(
-            without_answered(without_passed_days(disagreements + questions, doc_dates, as_of), timeline, doc_dates),
+            without_answered(without_passed_days(disagreements + questions, doc_dates, as_of), told_later, doc_dates),
             order,
             first_source,
         ),
         watch=sorted(
-            watch_status(watch, timeline, doc_dates, as_of),
+            watch_status(watch, told_later, doc_dates, as_of),
             key=lambda w: (_sort_date(w.date), first_source(w)),
         ),
         background=sorted(background, key=first_source),
@@ -250,7 +251,10 @@ def _realis_words(text: str) -> set[str]:
     return words_of(" ".join(words[:cut]))
 
 
-def _told_as_fact(timeline: list, doc_dates: dict[str, str | None]) -> Callable[[str, str], bool]:
+Told = Callable[[str, str], bool]  # (clause, date written) -> told as done by a newer source
+
+
+def told_as_fact(timeline: list, doc_dates: dict[str, str | None]) -> Told:
     """Whether a source newer than a date tells a clause as done. Only what it tells as fact counts:
     not a plan it repeats ('strikes earmarked for 23 March', 'said it would submit a bid'), scheduled
     or said in an irrealis clause."""
@@ -285,10 +289,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def without_answered(questions: list[OpenQuestion], timeline: list, doc_dates: dict[str, str | None]) -> list:
+def without_answered(questions: list[OpenQuestion], told_later: Told, doc_dates: dict[str, str | None]) -> list:
     """'Will the court rule on the challenge?', asked on Thursday, is answered once a newer source
-    tells that the court ruled on the challenge."""
-    told_later = _told_as_fact(timeline, doc_dates)
+    tells that the court ruled on the challenge (told_later: told_as_fact of the timeline)."""
     return [
         q
         for q in questions
@@ -296,11 +299,10 @@ def without_answered(questions: list[OpenQuestion], timeline: list, doc_dates: d
     ]
 
 
-def watch_status(watch: list, timeline: list, doc_dates: dict[str, str | None], as_of: str | None) -> list:
+def watch_status(watch: list, told_later: Told, doc_dates: dict[str, str | None], as_of: str | None) -> list:
     """What to watch is the future as of the newest source: an item whose date has passed, or that a
-    newer source reports as done, is due; an undated expectation from an article much older than the
-    newest is an earlier expectation."""
-    told_later = _told_as_fact(timeline, doc_dates)
+    newer source reports as done (told_later: told_as_fact of the timeline), is due; an undated
+    expectation from an article much older than the newest is an earlier expectation."""
     for item in watch:
         written = doc_dates.get(item.sources[0].doc) or ""
         if as_of and item.date and _ends_before(item.date, as_of):

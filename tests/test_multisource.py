@@ -173,7 +173,7 @@ def test_repeated_builds_in_one_process_never_change_the_cached_findings(tmp_pat
 
 def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
     from briefgen.findings import WatchItem
-    from briefgen.merge import watch_status
+    from briefgen.merge import told_as_fact, watch_status
 
     brief, _ = build_brief(FIXTURES / "turkey-eu", None)
     source = brief.watch[0].sources[0] if brief.watch else brief.timeline[0].sources[0]
@@ -184,7 +184,8 @@ def test_watch_items_dated_before_the_newest_source_are_set_apart_as_due():
         WatchItem("watch-c", "2005-06-14", "The leaders will meet in June.", [], [source]),
         WatchItem("watch-d", None, "The court will rule on the appeal.", [], [source]),
     ]
-    watch_status(brief.watch, [], {source.doc: "2005-03-01"}, brief.as_of)
+    dates = {source.doc: "2005-03-01"}
+    watch_status(brief.watch, told_as_fact([], dates), dates, brief.as_of)
     pages = render(brief)
     ahead, due = pages["watch.md"].split("## Due before 2005-03-01")
     assert "resume in November" in due and "resume in November" not in ahead
