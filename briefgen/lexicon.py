@@ -73,6 +73,8 @@ class Lexicon:
     financial_period_words: WordSet
     shift_verbs: WordSet
     questioning_verbs: WordSet
+    indirect_question_words: WordSet
+    series_words: WordSet
     light_verbs: WordSet
     response_nouns: WordSet
     private_roles: WordSet

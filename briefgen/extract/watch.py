@@ -28,9 +28,6 @@ from .timeline import resolve_dates, will_not
 MIN_CLAUSE_WORDS = 4
 
 
-INDIRECT_QUESTION = {"how", "whether", "why", "what", "which", "who"}
-
-
 def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | None:
     lex = lexicon()
     state_verbs, event_nouns = set(lex.state_verbs), set(lex.event_nouns)
@@ -39,7 +36,9 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
-        if token.dep_ != "relcl" and any(c.i < token.i and c.lower_ in INDIRECT_QUESTION for c in token.children):
+        if token.dep_ != "relcl" and any(
+            c.i < token.i and c.lower_ in lex.indirect_question_words for c in token.children
+        ):
             continue  # 'questioned how police will ensure ...': asked, not a step ahead
         target = token
         if token.lower_ in SCHEDULING or token.lemma_ == "be":

@@ -128,14 +128,11 @@ def tense_of(token: Token) -> str | None:
     return None
 
 
-SERIES_WORDS = {"first", "second", "third", "fourth", "fifth", "last", "latest", "only"}
-
-
 def _one_of_a_series(noun: Token) -> bool:
     """'the third housemate', 'the latest contestant', 'the first star': the infinitive after the noun
     tells who did what, in the tense of the clause that names them."""
     return noun.pos_ in ("NOUN", "PROPN") and any(
-        c.dep_ == "amod" and (c.lower_ in SERIES_WORDS or c.tag_ == "JJS") for c in noun.children
+        c.dep_ == "amod" and (c.lower_ in lexicon().series_words or c.tag_ == "JJS") for c in noun.children
     )
 
 
