@@ -1547,3 +1547,15 @@ def test_an_item_of_next_week_is_due_once_that_week_is_over(tmp_path, newest, st
 def test_a_claim_keeps_its_speaker_in_the_timeline(text, event):
     _, found = analyse(text, date="2005-03-01")
     assert [e.event for e in found.timeline] == [event]
+
+
+# --- session 7 ----------------------------------------------------------------------------------
+
+
+def test_a_lead_dated_only_inside_a_clause_on_a_noun_is_still_the_articles_event():
+    _, found = analyse(
+        "The Green League has lost one of its two councillors to Tom Hale's new party, expected to launch on "
+        "Wednesday.",
+        date="2005-01-30",
+    )
+    assert sorted((e.date, e.scheduled) for e in found.timeline) == [("2005-01-30", False), ("2005-02-02", True)]

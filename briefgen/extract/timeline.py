@@ -158,7 +158,9 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             )
             _add(events, event, _nouns(tokens))
     lead = _lead_event(parsed)
-    if lead is not None and not any(e.sources[0].sentence == lead.sources[0].sentence for e in events):
+    if lead is not None and not any(
+        e.sources[0].sentence == lead.sources[0].sentence and e.date == lead.date for e in events
+    ):
         # 'McCririck has become the latest to be evicted' and '... was ordered to leave on Monday': one event
         same_day = next((e for e in events if e.date == lead.date and set(e.actors) & set(lead.actors)), None)
         if same_day is not None:
@@ -177,12 +179,12 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     lead = next((s for s in parsed.sentences[:2] if s.root.pos_ in ("VERB", "AUX") and len(s) > 6), None)
     if anchor is None or lead is None or any(c in lead.text for c in '"“”'):
         return None
-    if any(not _ends_a_state(ent) for ent, _ in resolve_dates(lead, anchor)):
+    root = lead.root
+    if any(not (_ends_a_state(ent) or _in_noun_clause(ent, root)) for ent, _ in resolve_dates(lead, anchor)):
         return None  # a lead dated in its own words is on the timeline already ('until the end of the year' is not)
     weeks = [t.span.start for t in tagged(lead.doc, anchor) if t.span is not None and ISO_WEEK.match(t.timex.value)]
     if any(lead.start <= start < lead.end for start in weeks):
         return None  # 'reached an agreement last week': not the article's day, and no day to give it
-    root = lead.root
     perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in root.children if c.dep_ == "aux")
     # 'GM is to pay Fiat 1.55bn euros': news style for a decision announced that day
     announced = root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP") and any(be_to(c) for c in root.children)
@@ -204,6 +206,16 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
 def _ends_a_state(ent: Span) -> bool:
     """'has suspended her until the end of the year': the date ends what the clause began."""
     return ent.root.head.lower_ in ("until", "till") and ent.root.head.i < ent.start
+
+
+def _in_noun_clause(ent: Span, root: Token) -> bool:
+    """'has lost a member to the new party, expected to launch on Wednesday': the date is the party's."""
+    token = ent.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _is_clause(tokens: list[Token]) -> bool:
