@@ -69,6 +69,9 @@ class Lexicon:
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
     kin_nouns: WordSet
+    person_nouns: WordSet
+    preparation_verbs: WordSet
+    next_step_nouns: WordSet
     family_nouns: WordSet
     financial_period_words: WordSet
     shift_verbs: WordSet

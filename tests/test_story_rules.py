@@ -1559,3 +1559,33 @@ def test_a_lead_dated_only_inside_a_clause_on_a_noun_is_still_the_articles_event
         date="2005-01-30",
     )
     assert sorted((e.date, e.scheduled) for e in found.timeline) == [("2005-01-30", False), ("2005-02-02", True)]
+
+
+def test_a_name_described_as_a_person_is_a_person_whatever_the_tagger_says():
+    # the small model tags both names as organisations
+    _, found = analyse("The shares went to Akhmat Kadyrbek, the son-in-law of the president.")
+    _, other = analyse("The firm was bought by Nurlan Baimukhamed, a billionaire.")
+    kinds = {a.name: a.kind for a in found.actors + other.actors}
+    assert kinds.get("Akhmat Kadyrbek") == "person" and kinds.get("Nurlan Baimukhamed") == "person"
+
+
+def test_what_is_named_the_next_step_is_watched_and_asked():
+    _, found = analyse("The next step is for the high court to annul the sale, opening the way for a new tender.")
+    assert [w.item for w in found.watch] == [
+        "The next step is for the high court to annul the sale, opening the way for a new tender."
+    ]
+    assert [q.question for q in found.open_questions] == ["Will the high court annul the sale?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        ("The minister has said a short list of companies is being drawn up.", True),
+        ("Plans for a new stadium are being considered by the council.", True),
+        ("The injured driver is being treated in hospital.", False),
+        ("A list of companies was being drawn up last year.", False),
+    ],
+)
+def test_work_under_way_is_watched_for_its_result(text, watched):
+    _, found = analyse(text)
+    assert bool(found.watch) is watched

@@ -128,6 +128,8 @@ def _classify(
     country = countries().lookup(name)
     if len(name.split()) == 1 and ent.start > 0 and _a_relative(doc[ent.start - 1]):
         return None  # 'the younger Gadhafi' is a relative of the one the surname names
+    if label in ("ORG", "GPE", "NORP") and country is None and _described_as_a_person(ent):
+        label = "PERSON"  # 'Viktor Pinchuk, son-in-law of the former president', tagged as a body
     if label == "PERSON" and country is None:
         role, title_ents = title_phrase(doc, ent.start)
         role = role or appositive_role(doc, ent) or headed_role(ent)
@@ -174,6 +176,15 @@ def _classify(
     if known:
         return _Candidate(fold(known), known, kind, tokens, sentence, name)
     return _Candidate(name_key(name, kind), name, kind, tokens, sentence, name)
+
+
+def _described_as_a_person(ent: Span) -> bool:
+    """A name with an appositive that describes a person: a relative, a title, 'Ukraine's richest man'."""
+    lex = lexicon()
+    nouns = lex.kin_nouns | lex.person_nouns | set(lex.titles)
+    return len(ent) > 1 and any(
+        c.dep_ == "appos" and (c.lower_ in nouns or c.lemma_.lower() in nouns) for c in ent.root.children
+    )
 
 
 def _could_be_a_persons(name: str) -> bool:

@@ -145,3 +145,18 @@ def has_subject(verb: Token) -> bool:
     """The verb has a subject of its own ('that it may be ready' has; 'been advised that ...' has not;
     'what he said has angered them' has a clause for one)."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def next_step(verb: Token) -> bool:
+    """'The next step is for the supreme court to annul the sale': what is named as coming next."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp", "ccomp") or head.lemma_ != "be" or head.dep_ != "ROOT":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lemma_.lower() in lexicon().next_step_nouns
+        and any(c.lower_ == "next" for c in subject.children)
+    )

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import in_text_order, is_future, subtree_text
+from .common import in_text_order, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -57,6 +57,19 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
                 tail = words_after(action, skipped)
                 passive = "be " if any(t.dep_ == "auxpass" for t in action.children) else ""
                 return re.sub(r"\s+", " ", f"Will {who} {passive}{action.text} {tail}").strip() + "?"
+    return None
+
+
+def _named_next(sent: Span, actors: ActorIndex) -> str | None:
+    """'The next step is for the supreme court to annul the sale' -> 'Will the supreme court annul the sale?'."""
+    for token in sent:
+        if token.pos_ == "VERB" and next_step(token):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            who = subject_text(subject, actors) if subject is not None else None
+            if who:
+                asides = [c for c in token.children if c.dep_ in ("advcl", "punct")]
+                skipped = {t.i for c in asides for t in c.subtree} | {c.i for c in token.children if c.dep_ == "aux"}
+                return re.sub(r"\s+", " ", f"Will {who} {token.text} {words_after(token, skipped)}").strip() + "?"
     return None
 
 
@@ -337,6 +350,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
+        ("pending", "next" in words, lambda: _named_next(sent, actors)),
         ("pending", bool(lemmas & lex.demand_verbs), lambda: demanded(sent, actors)),
         ("timing", has_cue(sent, "open_matter_cues"), lambda: _open_matter(sent, actors)),
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),

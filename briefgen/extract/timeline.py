@@ -180,7 +180,11 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     if anchor is None or lead is None or any(c in lead.text for c in '"“”'):
         return None
     root = lead.root
-    if any(not (_ends_a_state(ent) or _in_noun_clause(ent, root)) for ent, _ in resolve_dates(lead, anchor)):
+    day = anchor.isoformat()
+    if any(
+        not (_ends_a_state(ent) or (_in_noun_clause(ent, root) and timex.value > day[: len(timex.value)]))
+        for ent, timex in resolve_dates(lead, anchor)
+    ):
         return None  # a lead dated in its own words is on the timeline already ('until the end of the year' is not)
     weeks = [t.span.start for t in tagged(lead.doc, anchor) if t.span is not None and ISO_WEEK.match(t.timex.value)]
     if any(lead.start <= start < lead.end for start in weeks):
@@ -209,7 +213,8 @@ def _ends_a_state(ent: Span) -> bool:
 
 
 def _in_noun_clause(ent: Span, root: Token) -> bool:
-    """'has lost a member to the new party, expected to launch on Wednesday': the date is the party's."""
+    """'has lost a member to the new party, expected to launch on Wednesday': the date is the party's
+    (a date ahead in such a clause cannot date a lead told in the past)."""
     token = ent.root
     while token.i != root.i and token.head.i != token.i:
         if token.dep_ in ("acl", "relcl"):

@@ -15,6 +15,7 @@ from .common import (
     clean,
     is_ahead,
     is_future,
+    next_step,
     relative_as_clause,
     sentence_case,
     sentence_of,
@@ -32,7 +33,10 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
     lex = lexicon()
     state_verbs, event_nouns = set(lex.state_verbs), set(lex.event_nouns)
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or not (is_future(token) or _reported_next_step(token)):
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        under_way = _under_way(token)
+        if not (is_future(token) or _reported_next_step(token) or next_step(token) or under_way):
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
@@ -50,7 +54,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         # 'they will oppose any bid', 'backers won't back it': a stance or a refusal is a position
         if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children)):
             continue
-        if token.i not in quoted and not _concrete_subject(target, actors):
+        if token.i not in quoted and not under_way and not _concrete_subject(target, actors):
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
@@ -104,6 +108,19 @@ def _reported_next_step(verb: Token) -> bool:
     steps = lex.event_nouns | lex.step_nouns | lex.response_nouns
     return verb.lemma_.lower() in lex.light_verbs and any(
         c.dep_ == "dobj" and c.lemma_.lower() in steps for c in verb.children
+    )
+
+
+def _under_way(verb: Token) -> bool:
+    """'A "limited" list of companies is being drawn up': work under way, its result ahead."""
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in lexicon().preparation_verbs
+        and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in children)
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in children)
+        and any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in children)
+        and not any(c.dep_ == "neg" for c in children)
     )
 
 
@@ -163,6 +180,8 @@ def _ahead(ent: Span, timex: Timex, anchor: dt.date | None) -> bool:
 
 def _clause(verb: Token, actors: ActorIndex) -> str:
     """The future clause on its own, its pronoun subject replaced by the actor ('He expected' -> 'X expected')."""
+    if next_step(verb):
+        return clean(sentence_of(verb).text)  # the sentence names it the next step
     head = verb
     while head.dep_ == "xcomp" and head.head.i != head.i:
         head = head.head
