@@ -1589,3 +1589,24 @@ def test_what_is_named_the_next_step_is_watched_and_asked():
 def test_work_under_way_is_watched_for_its_result(text, watched):
     _, found = analyse(text)
     assert bool(found.watch) is watched
+
+
+def test_a_referee_who_acts_once_and_a_body_offering_to_act_are_actors(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-01-10", "Coach Tom Hale said the tackle was reckless. Referee Sam Marr deemed it accidental."),
+            "b": (
+                "2005-01-12",
+                "Coach Tom Hale said he was angry. The Coaches Guild has offered to act as peacemakers in the row.",
+            ),
+        },
+    )
+    assert {"Sam Marr", "Coaches Guild"} <= names(brief.actors)
+
+
+def test_offering_to_act_is_a_stance_offering_a_thing_is_not():
+    _, found = analyse("The Coaches Guild has offered to act as peacemakers in the row.")
+    assert [p.actor for p in found.positions] == ["coaches-guild"]
+    _, found = analyse("Other courts offered less protection, the firm argued.")
+    assert not [p for p in found.positions if p.actor != "firm"]

@@ -94,6 +94,8 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         return "reported"
     if lemma in lex.stance_verbs:
         return "stance"
+    if lemma in lex.willingness_verbs and any(c.dep_ == "xcomp" for c in token.children):
+        return "stance"
     if lemma in lex.labelling_verbs and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
         return "stance"
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
