@@ -640,10 +640,10 @@ def test_a_quotation_that_goes_on_and_one_the_tagger_inverted_keep_their_speaker
         "Federation chief Isaiah Kiplagat said the ban was over. "
         '"Subject to our doctor\'s confirmation, we have decided to clear Masai," added Kiplagat.'
     )
-    assert [(p.actor, p.text.split()[0]) for p in found.positions if p.kind == "quote"] == [
-        ("susan-chepkemei", "I"),
-        ("susan-chepkemei", "I"),
-        ("isaiah-kiplagat", "Subject"),
+    # her two sentences are one quotation, so one position citing both
+    assert [(p.actor, p.text.split()[0], len(p.sources)) for p in found.positions if p.kind == "quote"] == [
+        ("susan-chepkemei", "I", 2),
+        ("isaiah-kiplagat", "Subject", 1),
     ]
 
 
@@ -672,8 +672,8 @@ def test_a_quotation_split_over_two_sentences_shows_only_the_quoted_words():
         'interest".'
     )
     assert [p.text for p in found.positions if p.kind == "quote"] == [
-        "...it is not surprising that thousands of 'hits' on a website about Apple have happened.",
-        "But an interested public is not the same as the public interest.",
+        "...it is not surprising that thousands of 'hits' on a website about Apple have happened. "
+        "But an interested public is not the same as the public interest."
     ]
 
 
@@ -1610,3 +1610,12 @@ def test_offering_to_act_is_a_stance_offering_a_thing_is_not():
     assert [p.actor for p in found.positions] == ["coaches-guild"]
     _, found = analyse("Other courts offered less protection, the firm argued.")
     assert not [p for p in found.positions if p.actor != "firm"]
+
+
+def test_a_quotation_running_over_sentences_is_one_position():
+    _, found = analyse(
+        'Coach Tom Hale said: "He does not interest me. He can say what he likes. '
+        'It does not matter to me at all." Sam Marr, the club captain, said: "We are ready."'
+    )
+    spans = [(p.actor, [s.sentence for s in p.sources]) for p in found.positions]
+    assert spans == [("tom-hale", [1, 2, 3]), ("sam-marr", [4])]

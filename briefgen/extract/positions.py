@@ -365,4 +365,28 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                     sources=[parsed.source(n) for n in numbers],
                 )
             )
-    return positions
+    return _one_per_quotation(positions)
+
+
+MAX_QUOTATION_WORDS = 80
+
+
+def _one_per_quotation(positions: list[Position]) -> list[Position]:
+    """A speaker's quotation that runs on over several sentences is one position with each sentence
+    as its source, not one position per sentence."""
+    kept: list[Position] = []
+    for position in positions:
+        last = kept[-1] if kept else None
+        if (
+            last is not None
+            and position.kind == last.kind == "quote"
+            and position.actor == last.actor
+            and position.sources[0].sentence == last.sources[-1].sentence + 1
+        ):
+            words = f"{last.text} {position.text}".split()
+            last.text = " ".join(words[:MAX_QUOTATION_WORDS]) + (" …" if len(words) > MAX_QUOTATION_WORDS else "")
+            last.sources += [s for s in position.sources if s not in last.sources]
+            last.topics += [t for t in position.topics if t not in last.topics]
+            continue
+        kept.append(position)
+    return kept
