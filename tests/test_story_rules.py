@@ -1619,3 +1619,10 @@ def test_a_quotation_running_over_sentences_is_one_position():
     )
     spans = [(p.actor, [s.sentence for s in p.sources]) for p in found.positions]
     assert spans == [("tom-hale", [1, 2, 3]), ("sam-marr", [4])]
+
+
+def test_the_first_half_of_a_match_is_no_half_year():
+    _, found = analyse('"I thought it was a horrible game in the first half," the coach said.', date="2005-02-02")
+    assert not found.timeline
+    _, found = analyse("Profits at the bank rose 5% in the first half.", date="2005-08-02")
+    assert [e.date for e in found.timeline] == ["2005"]

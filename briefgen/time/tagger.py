@@ -153,7 +153,7 @@ def _in_quarterly_terms(span: Span, timex: Timex, anchor: dt.date | None) -> Tim
     return Timex(f"{year - 1}-Q{quarter}")
 
 
-QUARTER_ALONE = re.compile(r"^(?:the )?(?:first|second|third|fourth)[ -]quarter$", re.I)
+QUARTER_ALONE = re.compile(r"^(?:the )?(?:(?:first|second|third|fourth)[ -]quarter|(?:first|second)[ -]half)$", re.I)
 
 
 def _reports_results(doc: Doc) -> bool:
