@@ -1626,3 +1626,32 @@ def test_the_first_half_of_a_match_is_no_half_year():
     assert not found.timeline
     _, found = analyse("Profits at the bank rose 5% in the first half.", date="2005-08-02")
     assert [e.date for e in found.timeline] == ["2005"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The dispute comes as inspectors from the Olympic Board began a tour of London.", []),
+        ('"It is a dispute between Tom Hale and the Daily Courier," he said.', ["Tom Hale", "Daily Courier"]),
+        ("Greece and France are at odds over the budget.", ["Greece", "France"]),
+        ("Aid went to Chad, which remains at odds with Sudan over the border.", ["Chad", "Sudan"]),
+    ],
+)
+def test_the_sides_of_a_dispute_are_named_in_its_own_phrase(text, asked):
+    _, found = analyse(text)
+    settle = [q.question for q in found.open_questions if "settle their differences" in q.question]
+    assert len(settle) == (1 if asked else 0)
+    assert all(side in settle[0] for side in asked)
+
+
+def test_a_demand_refused_is_not_a_plan_opposed():
+    _, found = analyse(
+        "London mayor Sam Marr made the remark on Tuesday. The Prime Minister Tom Hale is among those who have "
+        "called for an apology but so far the mayor has refused."
+    )
+    assert not [q for q in found.open_questions if "prevail" in q.question]
+
+
+def test_a_body_whose_name_ends_in_a_common_noun_is_the_body_in_a_question():
+    _, found = analyse("Coach Tom Hale has called on the Football Association to punish the striker.")
+    assert [q.question for q in found.open_questions] == ["Will the Football Association punish the striker?"]

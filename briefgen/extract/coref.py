@@ -35,6 +35,8 @@ class ActorIndex:
         first, *rest = actor.name.split(maxsplit=2)
         if actor.kind == "organization" and rest and rest[0] == "of":  # 'the Department of Trade and Industry'
             return f"the {actor.name}"
+        if actor.kind == "organization" and rest and actor.name.split()[-1].lower() in lexicon().article_org_heads:
+            return f"the {actor.name}"  # 'Will the Football Association punish ...?'
         return actor.name
 
     def in_span(self, span: Span) -> list[str]:

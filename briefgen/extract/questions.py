@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import in_text_order, is_future, next_step, subtree_text
+from .common import governing_verb, in_text_order, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -270,10 +270,27 @@ def _prospect(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _at_odds(sent: Span, actors: ActorIndex) -> str | None:
-    """Two named sides in a dispute -> 'Will A and B settle their differences?'"""
-    parties = [actors.display(a) for a in actors.in_span(sent)]
-    if len(parties) == 2:
-        return f"Will {parties[0]} and {parties[1]} settle their differences?"
+    """Two named sides in a dispute -> 'Will A and B settle their differences?'. The sides are named
+    in the dispute's own phrase ('a dispute between A and B') or are the subject of the clause that
+    holds it ('A is at odds with B'); 'the dispute comes as the inspectors began ...' names none."""
+    for shape, span in cue_spans(sent, "open_matter_cues"):
+        if shape != "contested":
+            continue
+        noun = span.root
+        region = {t.i for t in noun.subtree}
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            verb = governing_verb(noun)
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                region |= {t.i for t in subject.subtree}
+                if subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+                    region.add(verb.head.i)  # 'the United States, which remains at odds with Ankara'
+        parties: list[str] = []
+        for i in sorted(region):
+            actor = actors.token_actor.get(i)
+            if actor is not None and actor in actors.actors and actor not in parties:
+                parties.append(actor)
+        if len(parties) == 2:
+            return f"Will {actors.display(parties[0])} and {actors.display(parties[1])} settle their differences?"
     return None
 
 
@@ -291,6 +308,8 @@ def _opposed_plan(sent: Span, actors: ActorIndex) -> str | None:
         b = next((actors.resolve(c) for c in second.children if c.dep_ == "nsubj"), None)
         if a and b and a != b and a in actors.actors and b in actors.actors:
             action = next((c for c in first.children if c.dep_ == "xcomp"), first)
+            if action.lemma_ == "be":
+                continue  # 'Blair is among those who have called for an apology, but ...': no plan to do
             what = re.sub(r"\s+", " ", f"{action.lemma_} {object_text(action)}").strip()
             return f"Will {actors.display(a)} {what}, or will {actors.display(b)} prevail?"
     return None
