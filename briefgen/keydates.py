@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -31,6 +31,8 @@ KEPT = 100  # ranked dates kept in brief.yaml; the Timeline page shows the first
 MAX_SOURCES = 12  # referring sentences cited per date
 ENDS = 0.6  # a day at the story's start or newest gains up to this share of the most-referred day's score...
 ENDS_REACH = 0.075  # ...fading over this share of the sources' time span (tuned on Timeline17, see README)
+BURST = 0.25  # a day that drew more articles than the weeks around it gains up to this share...
+BURST_REACH = 14  # ...against the days this far on either side (Timeline17: Libya +1 gold day, Syria +1, see README)
 MIN_PAD = dt.timedelta(days=31)  # the main span reaches this far before the first source, at least
 
 
@@ -122,16 +124,40 @@ def _reports(brief: Brief) -> dict[str, list[Source]]:
 
 def _ranked(brief: Brief, referring: dict[str, list[Source]]) -> list[str]:
     """The newest day first (the latest development), then days by the sources referring to them, the
-    story's first and latest days raised."""
+    story's first and latest days and the days that drew a burst of news raised."""
     published = {d.id: d.date for d in brief.documents}
     scores = {day: _score(sources, day, published) for day, sources in referring.items()}
     best = max(scores.values(), default=0.0) or 1.0
+    bursts = _bursts(brief, referring)
+    most = max(bursts.values(), default=0.0) or 1.0
     ends = _ends(brief)
-    scores = {day: score / best + ends(day) for day, score in scores.items()}
+    scores = {day: score / best + BURST * bursts[day] / most + ends(day) for day, score in scores.items()}
     ranked = sorted(referring, key=lambda day: (-scores[day], day))
     if brief.as_of and len(brief.as_of) == 10:
         ranked = [brief.as_of] + [day for day in ranked if day != brief.as_of]
     return ranked[:KEPT]
+
+
+def _bursts(brief: Brief, days: Iterable[str]) -> dict[str, float]:
+    """Per day, the articles published that day and the next (news of a day comes out right after it)
+    over their average in the weeks around: an event stands out against a quiet month as much as against
+    a busy one, though a quiet month's days are referred to less."""
+    published = Counter(dt.date.fromisoformat(d.date) for d in brief.documents if d.date and len(d.date) == 10)
+
+    def articles(first: dt.date, days: int) -> int:
+        return sum(published.get(first + dt.timedelta(days=n), 0) for n in range(days) if _addable(first, n))
+
+    def burst(day: str) -> float:
+        when = dt.date.fromisoformat(day)
+        start = when - dt.timedelta(days=min(BURST_REACH, (when - dt.date.min).days))
+        around = 2 * articles(start, 2 * BURST_REACH + 1) / (2 * BURST_REACH + 1)
+        return articles(when, 2) / (around + 1.0)
+
+    return {day: burst(day) for day in days}
+
+
+def _addable(day: dt.date, days: int) -> bool:
+    return (dt.date.max - day).days >= days
 
 
 def _ends(brief: Brief) -> Callable[[str], float]:

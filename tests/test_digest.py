@@ -99,7 +99,8 @@ def test_the_newest_day_leads_the_key_dates_with_what_its_articles_report():
 def test_the_day_a_story_began_outranks_a_busier_day_in_its_middle_but_not_the_busiest():
     documents = [
         _document("d0", "2020-01-01", ["Students marched through the capital to demand new elections."]),
-        *[_document(f"d{i}", f"2020-01-2{i}", []) for i in range(1, 4)],
+        _document("d1", "2020-01-19", []),  # the busiest day was also reported the next day
+        *[_document(f"d{i}", f"2020-01-2{i}", []) for i in range(2, 4)],
         _document("d4", "2020-02-10", ["The parliament met in an emergency session to debate the crisis."]),
     ]
     per_doc = [
@@ -115,6 +116,28 @@ def test_the_day_a_story_began_outranks_a_busier_day_in_its_middle_but_not_the_b
     ranked = key_dates(_brief(documents), references(per_doc))
     # the newest day, the day three sources refer to, the story's first day, the day two sources refer to
     assert [k.date for k in ranked] == ["2020-02-10", "2020-01-18", "2020-01-01", "2020-01-15"]
+
+
+def test_a_day_that_drew_more_articles_than_the_weeks_around_it_outranks_one_in_a_busy_stretch():
+    """Both days are referred to by one later article and reported by two articles that day and the
+    next; the one in a quiet stretch stands out, the one among many articles does not."""
+    busy = [_document(f"busy{i}", f"2020-03-{day:02d}", []) for i, day in enumerate([1, 3, 5, 7, 13, 15, 17, 19])]
+    documents = [
+        _document("first", "2020-01-01", []),
+        *busy,
+        *[_document(f"march{i}", f"2020-03-1{i}", []) for i in range(2)],
+        *[_document(f"april{i}", f"2020-04-1{i}", []) for i in range(2)],
+        _document("lookback", "2020-05-01", []),
+        _document("last", "2020-06-30", ["The assembly adjourned for the summer without passing the budget."]),
+    ]
+    per_doc = [
+        [
+            _event("2020-03-10", "lookback", 1, "The army closed the northern border on 10 March after the raids."),
+            _event("2020-04-10", "lookback", 2, "The rebels took the port on 10 April and held it for a week."),
+        ]
+    ]
+    ranked = [k.date for k in key_dates(_brief(documents), references(per_doc))]
+    assert ranked.index("2020-04-10") < ranked.index("2020-03-10")
 
 
 def test_a_day_later_articles_look_back_on_outranks_one_reported_only_on_the_day():
