@@ -178,7 +178,7 @@ def test_contest_between_two_actors_is_a_question():
 def test_a_quoted_promise_of_a_next_step_is_a_watch_item():
     _, found = analyse('A Home Office spokesman said: "We will appeal this ruling."')
     (item,) = found.watch
-    assert item.item == "Home Office: \u201cWe will appeal this ruling\u201d"
+    assert item.item == "The Home Office: \u201cWe will appeal this ruling\u201d"
     _, found = analyse('A Home Office spokesman said: "We will not appeal this ruling."')
     assert found.watch == []
     _, found = analyse('A Home Office spokesman said: "We will never give up."')

@@ -152,7 +152,7 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         if verb is not None and verb.i in quoted:
             text = _clause(verb, actors)
             if len(present) == 1:  # the one actor of the sentence is the speaker making the promise
-                text = f"{actors.display(present[0])}: \u201c{text}\u201d"
+                text = sentence_case(f"{actors.display(present[0])}: \u201c{text}\u201d")
         else:
             text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
