@@ -1655,3 +1655,24 @@ def test_a_demand_refused_is_not_a_plan_opposed():
 def test_a_body_whose_name_ends_in_a_common_noun_is_the_body_in_a_question():
     _, found = analyse("Coach Tom Hale has called on the Football Association to punish the striker.")
     assert [q.question for q in found.open_questions] == ["Will the Football Association punish the striker?"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Shadow home secretary David Davis said the inquiry was a whitewash.", "David Davis", "Shadow home secretary"),
+        (
+            "Anil Ambani, vice-chairman of India Petrochemicals Limited (IPCL), resigned on Monday.",
+            "Anil Ambani",
+            "vice-chairman of India Petrochemicals Limited (IPCL)",
+        ),
+    ],
+)
+def test_a_role_keeps_its_portfolio_its_prefix_and_its_brackets(text, name, role):
+    _, found = analyse(text)
+    assert {a.name: a.roles for a in found.actors}[name] == [role]
+
+
+def test_a_party_named_before_a_spokesmans_title_is_no_person():
+    _, found = analyse("Lib Dem home affairs spokesman Mark Oaten said he accepted his word.")
+    assert {a.name: a.kind for a in found.actors} == {"Lib Dem": "organization", "Mark Oaten": "person"}

@@ -92,7 +92,12 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
     person_names = [
-        name for e in ents if e.label_ == "PERSON" and (name := clean_name(e)[0]).strip() and fold(name) not in places
+        name
+        for e in ents
+        if e.label_ == "PERSON"
+        and (name := clean_name(e)[0]).strip()
+        and fold(name) not in places
+        and not _names_the_holders_body(e)
     ]
     places |= towns_by_use(list(doc.ents), known_surnames(person_names))
     person_names = [name for name in person_names if fold(name) not in places and _could_be_a_persons(name)]
@@ -128,6 +133,8 @@ def _classify(
     country = countries().lookup(name)
     if len(name.split()) == 1 and ent.start > 0 and _a_relative(doc[ent.start - 1]):
         return None  # 'the younger Gadhafi' is a relative of the one the surname names
+    if label == "PERSON" and _names_the_holders_body(ent):
+        label = "ORG"  # 'Lib Dem home affairs spokesman Mark Oaten': the party, tagged as a person
     if label in ("ORG", "GPE", "NORP") and country is None and _described_as_a_person(ent):
         label = "PERSON"  # 'Viktor Pinchuk, son-in-law of the former president', tagged as a body
     if label == "PERSON" and country is None:
@@ -176,6 +183,19 @@ def _classify(
     if known:
         return _Candidate(fold(known), known, kind, tokens, sentence, name)
     return _Candidate(name_key(name, kind), name, kind, tokens, sentence, name)
+
+
+def _names_the_holders_body(ent: Span) -> bool:
+    """A name set before a title and the title holder's own name: the body the holder speaks for."""
+    token = ent.root
+    if token.dep_ != "compound":
+        return False
+    titles = set(lexicon().titles)
+    while token.dep_ == "compound" and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in titles:
+            return any(t.ent_type_ == "PERSON" and t.i > token.i for t in token.head.subtree) or token.head.ent_type_ == "PERSON"
+    return False
 
 
 def _described_as_a_person(ent: Span) -> bool:

@@ -249,12 +249,19 @@ def title_phrase(doc: Doc, start: int) -> tuple[str | None, list[Span]]:
 
 
 def appositive_role(doc: Doc, span: Span) -> str | None:
-    titles = set(lexicon().titles)
+    titles, modifiers = set(lexicon().titles), set(lexicon().title_modifiers)
     for child in span.root.children:
         if child.dep_ == "appos":
             words = [t for t in child.subtree if t.dep_ != "det" and not t.is_punct]
             if words and any(t.lower_ in titles for t in words) and len(words) <= 8:
-                return doc[words[0].i : words[-1].i + 1].text
+                start, end = words[0].i, words[-1].i + 1
+                # 'vice-chairman', 'ex-home secretary': the parser may hang the prefix apart
+                while start - 1 >= span.end and (doc[start - 1].text == "-" or doc[start - 1].lower_ in modifiers):
+                    start -= 1
+                role = doc[start:end].text
+                if role.count("(") > role.count(")") and end < len(doc) and doc[end].text == ")":
+                    role += ")"  # 'vice-chairman of India Petrochemicals Limited (IPCL)'
+                return role
     return None
 
 
