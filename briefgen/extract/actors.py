@@ -194,7 +194,7 @@ def _names_the_holders_body(ent: Span) -> bool:
     while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head
         if token.lower_ in titles:
-            return any(t.ent_type_ == "PERSON" and t.i > token.i for t in token.head.subtree) or token.head.ent_type_ == "PERSON"
+            return any(t.ent_type_ == "PERSON" and t.i > token.i for t in token.head.subtree)
     return False
 
 
