@@ -1676,3 +1676,29 @@ def test_a_role_keeps_its_portfolio_its_prefix_and_its_brackets(text, name, role
 def test_a_party_named_before_a_spokesmans_title_is_no_person():
     _, found = analyse("Lib Dem home affairs spokesman Mark Oaten said he accepted his word.")
     assert {a.name: a.kind for a in found.actors} == {"Lib Dem": "organization", "Mark Oaten": "person"}
+
+
+def test_the_one_asked_about_is_not_the_one_who_replies():
+    _, found = analyse(
+        "Tony Blair praised him on Monday. Asked if Mr Blunkett could return to frontline politics at some point, "
+        'he replied: "I have made my admiration for David very clear."'
+    )
+    assert [p.actor for p in found.positions if p.kind == "quote"] == ["tony-blair"]
+
+
+def test_an_it_standing_for_a_that_clause_is_never_named():
+    _, found = analyse(
+        "Reliance Industries will hold a board meeting on Friday. Mukesh Ambani is the company's chairman and "
+        "Anil Ambani its deputy, and it is expected that both brothers will come face to face in the meeting.",
+        date="2005-01-20",
+    )
+    assert not [w for w in found.watch if "Reliance Industries is expected" in w.item]
+    assert "It is expected that both brothers will come face to face in the meeting." in [w.item for w in found.watch]
+
+
+def test_an_event_text_does_not_end_on_a_conjunction():
+    _, found = analyse("Mutu had failed a drugs test on October 18 and was banned in November.", date="2004-12-01")
+    assert [e.event for e in found.timeline] == [
+        "Mutu had failed a drugs test on October 18.",
+        "Mutu had failed a drugs test and was banned in November.",
+    ]

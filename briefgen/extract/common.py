@@ -99,11 +99,20 @@ def with_named_subject(text: str, head: Token, actors, only: set[str] | None = N
         return text
     if subject is not None and subject.lower_ == "it" and head.lemma_ == "be":
         return text  # 'it is not possible to verify ...' points back to nothing
+    if subject is not None and subject.lower_ == "it" and _that_clause(head):
+        return text  # 'it is expected that both brothers will ...': the 'it' stands for the clause
     actor = actors.resolve(subject) if subject is not None else None
     if actor is None or subject is None or not text.lower().startswith(subject.lower_ + " "):
         return text
     named = actors.display(actor) + text[len(subject.text) :]
     return named[0].upper() + named[1:]
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("ccomp", "csubj") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
 
 
 WH_SUBJECTS = {"who", "which", "that"}

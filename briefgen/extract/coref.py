@@ -189,6 +189,8 @@ class ActorIndex:
                 continue
             if self._describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
+            if _in_the_question_put(doc[i], token):
+                continue  # 'Asked if Mr Blunkett could return, he replied': the one asked is someone else
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
                 if gender and fallback and self.gender.get(fallback) == gender and actor_id not in self.gender:
                     break  # 'X, Chepkemei's company, said she ...': the one known to be 'she' before a stranger
@@ -198,6 +200,14 @@ class ActorIndex:
         if gender and fallback:
             self.gender.setdefault(fallback, gender)
         return fallback
+
+
+def _in_the_question_put(name: Token, pronoun: Token) -> bool:
+    """A name inside 'asked if/whether/about ...' that opens the pronoun's own sentence."""
+    return name.sent.start == pronoun.sent.start and any(
+        a.lemma_ == "ask" and a.tag_ == "VBN" and a.dep_ in ("advcl", "ccomp") and a.i < pronoun.i
+        for a in name.ancestors
+    )
 
 
 def plural_party(token: Token) -> bool:

@@ -116,6 +116,9 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
     else:
         text = clean("".join(t.text_with_ws for t in tokens))
     text = re.sub(r"[,;:]+(?=[.!?]$)", "", text)  # 'down 1.2% on Tuesday,.' once 'after ...' is left out
+    text = re.sub(
+        r"[\s,]+(?:and|or|but)([.!?]?)$", r"\1", text
+    )  # 'failed a test on October 18 and' once 'was banned in ...' is out
     if len(text.split()) > MAX_EVENT_WORDS:
         text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
     return sentence_case(text), tokens, head
