@@ -1702,3 +1702,21 @@ def test_an_event_text_does_not_end_on_a_conjunction():
         "Mutu had failed a drugs test on October 18.",
         "Mutu had failed a drugs test and was banned in November.",
     ]
+
+
+def test_a_one_word_name_with_a_plural_verb_is_a_body_not_a_person():
+    # the small model tags 'Chelsea' here as a person
+    _, found = analyse(
+        '"Chelsea are saying quite clearly to the rest of their players and their fans that this is a serious '
+        'matter," she said.'
+    )
+    assert {a.name: a.kind for a in found.actors}.get("Chelsea") == "organization"
+
+
+def test_a_one_word_name_speaking_of_itself_as_me_is_a_person():
+    # the small model tags 'Mutu' and 'Zoltar' as organisations
+    _, found = analyse(
+        'But Mutu has hit out at the decision, saying: "They have destroyed me." He told the paper: "I am shocked."'
+    )
+    assert {a.name: a.kind for a in found.actors} == {"Mutu": "person"}
+    assert [(p.actor, len(p.sources)) for p in found.positions] == [("mutu", 2)]

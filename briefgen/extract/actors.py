@@ -91,6 +91,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     places = place_names(list(doc.ents)) | {
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
+    collective = _collective_names(ents)
+    speaking_as_i = _speaking_as_i(ents)
     person_names = [
         name
         for e in ents
@@ -98,7 +100,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         and (name := clean_name(e)[0]).strip()
         and fold(name) not in places
         and not _names_the_holders_body(e)
-    ]
+        and fold(name) not in collective
+    ] + [e.text for e in ents if e.label_ in ("ORG", "GPE") and fold(e.text) in speaking_as_i]
     places |= towns_by_use(list(doc.ents), known_surnames(person_names))
     person_names = [name for name in person_names if fold(name) not in places and _could_be_a_persons(name)]
     surnames = _surnames(person_names)
@@ -111,6 +114,10 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         if fold(name) in places:
             continue  # 'Barlinnie' after 'Barlinnie Prison': the same place
         if name and re.search(r"[A-Za-z]", name):
+            if ent.label_ == "PERSON" and fold(name) in collective:
+                ent = Span(doc, ent.start, ent.end, label="ORG")  # 'Chelsea have sacked him'
+            elif ent.label_ in ("ORG", "GPE") and fold(name) in speaking_as_i:
+                ent = Span(doc, ent.start, ent.end, label="PERSON")  # 'Mutu hit out, saying: "They destroyed me"'
             found = _classify(ent, name, tokens, sentence_of[ent.start], surnames, person_names)
             candidates += [found] if found else []
     candidates += _bare_surnames(doc, candidates, surnames, sentence_of, credits)
@@ -183,6 +190,38 @@ def _classify(
     if known:
         return _Candidate(fold(known), known, kind, tokens, sentence, name)
     return _Candidate(name_key(name, kind), name, kind, tokens, sentence, name)
+
+
+def _collective_names(ents: list[Span]) -> set[str]:
+    """One-word names the tagger calls people that take a plural verb ('Chelsea have decided', 'Fifa
+    have informed us'): in British English that is a club, a body or a band, never one person."""
+    found = set()
+    for ent in ents:
+        root = ent.root
+        if ent.label_ != "PERSON" or len(ent) != 1 or root.dep_ != "nsubj" or root.tag_ != "NNP":
+            continue
+        verb = root.head
+        auxiliaries = [c for c in verb.children if c.dep_ == "aux"] if verb.tag_ in ("VBN", "VBG") else []
+        finite = auxiliaries[0] if auxiliaries else verb
+        if finite.tag_ == "VBP" or finite.lower_ == "were":
+            found.add(fold(clean_name(ent)[0]))
+    return found
+
+
+def _speaking_as_i(ents: list[Span]) -> set[str]:
+    """One-word names the tagger calls bodies or places that speak of themselves as 'I' or 'me' ('Mutu
+    has hit out, saying: "Chelsea have destroyed me"'): a body says 'we', so this is a person."""
+    found = set()
+    for ent in ents:
+        root = ent.root
+        if ent.label_ not in ("ORG", "GPE") or len(ent) != 1 or root.dep_ != "nsubj" or countries().lookup(ent.text):
+            continue
+        speech = lexicon().speech_verbs
+        verbs = [root.head, *(c for c in root.head.children if c.dep_ == "advcl")]
+        said = [c for v in verbs if v.lemma_.lower() in speech for c in v.children if c.dep_ in ("ccomp", "dobj")]
+        if any(t.lower_ in ("i", "me", "my", "myself") for c in said for t in c.subtree):
+            found.add(fold(ent.text))
+    return found
 
 
 def _names_the_holders_body(ent: Span) -> bool:
