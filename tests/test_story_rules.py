@@ -1720,3 +1720,12 @@ def test_a_one_word_name_speaking_of_itself_as_me_is_a_person():
     )
     assert {a.name: a.kind for a in found.actors} == {"Mutu": "person"}
     assert [(p.actor, len(p.sources)) for p in found.positions] == [("mutu", 2)]
+
+
+def test_the_prime_minister_is_the_named_prime_minister():
+    _, found = analyse(
+        "Prime Minister Tom Hale said it was time to move on. Opposition leader Sam Marr said the government "
+        'was grubby. The prime minister shrugged off claims from Mr Marr that he led a "grubby government". '
+        'He said: "We will carry on."'
+    )
+    assert [p.actor for p in found.positions if p.kind == "quote"] == ["tom-hale"]
