@@ -1729,3 +1729,11 @@ def test_the_prime_minister_is_the_named_prime_minister():
         'He said: "We will carry on."'
     )
     assert [p.actor for p in found.positions if p.kind == "quote"] == ["tom-hale"]
+
+
+def test_what_one_speaker_says_another_said_is_the_first_speakers_claim():
+    _, found = analyse(
+        "The Tories criticised the Lib Dem stance, saying Mr Oaten had initially said he accepted Mr Blunkett's "
+        "word unless further evidence emerged."
+    )
+    assert [p.actor for p in found.positions] == ["tories"]

@@ -208,6 +208,18 @@ def _hearsay(verb: Token) -> bool:
     )
 
 
+def _told_by_another(verb: Token) -> bool:
+    """'The Tories criticised the stance, saying Oaten had said he accepted it': what one speaker says
+    another said is the first speaker's claim, not a stance the second is shown holding."""
+    speech = lexicon().speech_verbs
+    token = verb
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
+        if token.dep_ == "ccomp" and token.lemma_.lower() in speech and token.head.lemma_.lower() in speech:
+            return True
+        token = token.head
+    return False
+
+
 def _asked_about(verb: Token) -> bool:
     """'it is not known whether X would support a bid': a stance in question is no position."""
     return verb.dep_ in ("ccomp", "advcl") and any(
@@ -309,7 +321,8 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
-            kind = None if _is_action(token) or _asked_about(token) or _hearsay(token) else _claim_kind(token, lex)
+            unheld = _is_action(token) or _asked_about(token) or _hearsay(token) or _told_by_another(token)
+            kind = None if unheld else _claim_kind(token, lex)
             if kind == "stance" and _only_possible(token):
                 continue  # 'Turkey may have to accept restrictions': a stance it might come to, not one it holds
             subject = _subject(token) if kind else None
