@@ -174,6 +174,9 @@ def close_clusters() -> None:
 
 
 def _load_model(model: str) -> None:
+    from .spacy_start import import_spacy
+
+    import_spacy()  # without its command line
     from . import nlp
 
     nlp.load(model)
