@@ -1737,3 +1737,30 @@ def test_what_one_speaker_says_another_said_is_the_first_speakers_claim():
         "word unless further evidence emerged."
     )
     assert [p.actor for p in found.positions] == ["tories"]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "The Tories and the Lib Dems have called for a second inquiry into the fast-tracking of a visa.",
+            "Will there be a second inquiry into the fast-tracking of a visa?",
+        ),
+        ("The Tories called for an inquiry in 2003.", None),
+        (
+            "Sir Alan said he could not say whether the minister had treated the nanny as a special case.",
+            "Did the minister treat the nanny as a special case?",
+        ),
+    ],
+)
+def test_a_step_called_for_and_what_no_one_could_say_are_asked(text, question):
+    _, found = analyse(text, date="2005-01-20")
+    assert [q.question for q in found.open_questions] == ([question] if question else [])
+
+
+def test_a_month_naming_a_quarter_dates_nothing():
+    _, found = analyse(
+        "The board met in Mumbai on Thursday to discuss the company's results for the October-to-December quarter.",
+        date="2005-01-20",
+    )
+    assert [e.date for e in found.timeline] == ["2005-01-20"]

@@ -70,8 +70,8 @@ REASON_WORDS = {"because", "since", "as", "although", "though", "while", "wherea
 
 def _gives_a_reason(child: Token) -> bool:
     """'... because the text is long', 'despite the delay': why, not what is asked."""
-    if child.dep_ == "prep":
-        return child.lower_ in REASON_WORDS
+    if child.dep_ == "prep":  # 'treated her as a special case', 'since 2003': no reason given
+        return child.lower_ in REASON_WORDS - {"as", "since"}
     return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_WORDS for m in child.children)
 
 

@@ -31,6 +31,10 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
             target = next((c for c in action.children if c.dep_ == "nsubj"), None)
         if action is None and target is not None:
             action = next((c for c in target.children if c.dep_ == "acl" and _infinitive(c)), None)
+        if action is None and target is None:
+            asked_for = _called_for(verb)
+            if asked_for:
+                return asked_for
         if action is None or target is None or action.lemma_.lower() in lexicon().speech_verbs:
             continue
         actor = actors.resolve(target)
@@ -42,6 +46,20 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
             continue
         return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,;") + "?"
     return None
+
+
+def _called_for(verb: Token) -> str | None:
+    """'The Tories have called for a second inquiry' -> 'Will there be a second inquiry ...?': a step
+    demanded of no one named stays open until it is taken (a call in the past tense is history)."""
+    if verb.lemma_.lower() not in ("call", "press", "push") or verb.tag_ == "VBD":
+        return None
+    step = next(
+        (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
+    if step is None or step.lemma_.lower() not in lexicon().event_nouns | lexicon().step_nouns:
+        return None
+    return f"Will there be {subtree_text(step)}?"
 
 
 def _infinitive(verb: Token) -> bool:
