@@ -1764,3 +1764,17 @@ def test_a_month_naming_a_quarter_dates_nothing():
         date="2005-01-20",
     )
     assert [e.date for e in found.timeline] == ["2005-01-20"]
+
+
+def test_he_added_after_an_unnamed_official_speaks_for_the_officials_body():
+    _, found = analyse(
+        '"Adrian Marr will be in our main stand to watch the match," said a Juventus official, who declined to be '
+        'named. "Then he will meet some important people of the club," he added.'
+    )
+    assert [(p.actor, p.text) for p in found.positions] == [
+        (
+            "juventus",
+            "Adrian Marr will be in our main stand to watch the match. Then he will meet some important "
+            "people of the club",
+        )
+    ]

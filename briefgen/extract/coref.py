@@ -182,8 +182,11 @@ class ActorIndex:
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
             actor_id = self.token_actor.get(i)
             if not actor_id:
-                if plural and plural_party(doc[i]) or person and _unnamed_speaker(doc[i]) and not self.resolve(doc[i]):
+                if plural and plural_party(doc[i]):
                     return None  # 'unions ... They believe': the nearer unnamed ones are meant
+                if person and _unnamed_speaker(doc[i]):
+                    # '"...," said a Juventus official. "...," he added': the official, for his club
+                    return self.resolve(doc[i])
                 continue
             if not self._fits(actor_id, token, person, gender):
                 continue

@@ -396,7 +396,8 @@ def _one_per_quotation(positions: list[Position]) -> list[Position]:
             and position.actor == last.actor
             and position.sources[0].sentence == last.sources[-1].sentence + 1
         ):
-            words = f"{last.text} {position.text}".split()
+            joint = "" if last.text.endswith((".", "!", "?", "…", '"', "\u201d")) else "."
+            words = f"{last.text}{joint} {position.text}".split()
             last.text = " ".join(words[:MAX_QUOTATION_WORDS]) + (" …" if len(words) > MAX_QUOTATION_WORDS else "")
             last.sources += [s for s in position.sources if s not in last.sources]
             last.topics += [t for t in position.topics if t not in last.topics]
