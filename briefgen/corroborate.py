@@ -75,7 +75,8 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             planned = bool(occasions) and bool(occasions & _planned_occasions(kept, words[index]))
             if not (alike or planned) or not event_docs.isdisjoint(s.doc for s in kept.sources):
                 continue
-            if planned or _dates_agree(kept.date, event.date) or same_event(words[index], event_words, strict=True):
+            agreed = planned or _dates_agree(kept.date, event.date)
+            if agreed or _date_in_dispute(kept, event, words[index], event_words):
                 # a dispute over the date needs a closer telling than a shared date does; 'a strike
                 # earmarked for 23 March' told by three articles is one event
                 match = kept
@@ -108,6 +109,14 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
     for event in merged:
         disagreements += _disagreements(event)
     return merged, disagreements
+
+
+def _date_in_dispute(kept: TimelineEvent, event: TimelineEvent, kept_words: set[str], words: set[str]) -> bool:
+    """Two tellings on different dates are one event in dispute only when they tell it closely and of the
+    same actor first ('Stallone has become the first to be evicted' and 'McCririck has become the
+    latest to be evicted' are two evictions)."""
+    same_first = bool(kept.actors) and bool(event.actors) and kept.actors[0] == event.actors[0]
+    return same_first and same_event(kept_words, words, strict=True)
 
 
 def _planned_occasions(event: TimelineEvent, words: set[str]) -> set[tuple[str, str]]:

@@ -1778,3 +1778,23 @@ def test_he_added_after_an_unnamed_official_speaks_for_the_officials_body():
             "people of the club",
         )
     ]
+
+
+def test_two_people_each_evicted_on_their_day_are_no_date_in_dispute(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2005-01-14",
+                "Jane Stallard, mother of actor Sylvester, has become the first star to be evicted from Celebrity Big "
+                "Brother.",
+            ),
+            "b": (
+                "2005-01-17",
+                "Racing pundit Tom McCrae has become the latest contestant to be evicted from Celebrity Big Brother. "
+                "McCrae was ordered to leave the house on Monday, following Jane Stallard, the actor Sylvester's "
+                "mother, who was first to be evicted. McCrae said he was very sad to leave.",
+            ),
+        },
+    )
+    assert [(e.date, e.disputed_dates) for e in brief.timeline] == [("2005-01-14", []), ("2005-01-17", [])]
