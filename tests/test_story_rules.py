@@ -1798,3 +1798,27 @@ def test_two_people_each_evicted_on_their_day_are_no_date_in_dispute(tmp_path):
         },
     )
     assert [(e.date, e.disputed_dates) for e in brief.timeline] == [("2005-01-14", []), ("2005-01-17", [])]
+
+
+def test_a_shadow_or_deputy_role_does_not_answer_to_the_plain_role():
+    _, found = analyse(
+        "Mayor Ken Hale announced the plan. Deputy Mayor Sara Marr attacked it. The mayor said he would go on."
+    )
+    assert [p.actor for p in found.positions if p.text.startswith("The mayor")] == ["ken-hale"]
+
+
+def test_a_year_in_a_products_name_is_no_date_ahead():
+    _, found = analyse("Fifa 2005 is back at the top of the UK games charts.", date="2004-12-20")
+    assert not found.watch
+
+
+def test_an_event_expected_of_something_reads_as_the_expectation():
+    _, found = analyse("Analysts expect it to debut in those territories in early 2005.", date="2004-12-20")
+    assert [e.event for e in found.timeline] == ["Analysts expect it to debut in those territories in early 2005."]
+
+
+def test_a_question_never_carries_a_quotations_my_or_we():
+    _, found = analyse(
+        'Club chairman Fred Sheppard said: "He immediately ordered Bellamy to attend a meeting in my office."'
+    )
+    assert not found.open_questions

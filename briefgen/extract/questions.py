@@ -402,7 +402,9 @@ LOOSE_DEMONSTRATIVE = re.compile(
 
 # 'Is this put option still valid?': what 'this' is only the sentence before says
 LOOSE_SUBJECT = re.compile(r"^\w+ (?:this|that|these|those|it)\b(?! \w+ \w+ (?:of|in)\b)", re.I)
-LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT)
+# 'Will Bellamy attend a meeting in my office?': whose office only the quotation's speaker says
+LOOSE_PERSON = re.compile(r"\b(?:my|our|your|me|us|we|I)\b")
+LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON)
 
 
 def _balanced(question: str | None) -> str | None:

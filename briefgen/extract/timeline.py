@@ -94,7 +94,9 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
     """The clause the date belongs to, without the parts that carry other dates, and its head; past:
     the date is before the article's."""
     head = _event_head(ent)
-    while head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+    while head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        if head.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            break  # a finite clause reads alone; 'expect it to debut in 2005' does not
         head = head.head  # 'agreed to meet on Tuesday', 'which is expected to make a loss in 2004'
     excluded: set[int] = set()
     for child in head.children:
@@ -130,7 +132,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     for number, sent in parsed.numbered():
         dated = resolve_dates(sent, anchor)
         for ent, timex in dated:
-            if _not_when(ent) or is_hypothetical(ent.root) or will_not(ent):  # "could quadruple by 2050"
+            if not_when(ent) or is_hypothetical(ent.root) or will_not(ent):  # "could quadruple by 2050"
                 continue
             others = [o for o, _ in dated if o is not ent]
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
@@ -271,7 +273,7 @@ def _shortened(text: str) -> str:
     return " ".join(words[:MAX_EVENT_WORDS]) + " …" if len(words) > MAX_EVENT_WORDS else text
 
 
-def _not_when(ent: Span) -> bool:
+def not_when(ent: Span) -> bool:
     """Dates that do not say when the clause happened: 'since 1994' opens a span ('their first
     title since 1994'), 'until 6 May' closes one ('ordered schools closed until 6 May'), and 'the
     1918 pandemic' names which pandemic (but 'the 12 June vote' is an event on its day)."""

@@ -24,7 +24,7 @@ from .common import (
 )
 from .coref import ActorIndex
 from .parsed import Parsed
-from .timeline import resolve_dates, will_not
+from .timeline import not_when, resolve_dates, will_not
 
 MIN_CLAUSE_WORDS = 4
 
@@ -143,7 +143,7 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         future_dates = [
             timex.value
             for ent, timex in resolve_dates(sent, anchor)
-            if ent.start not in quoted and _ahead(ent, timex, anchor) and not will_not(ent)
+            if ent.start not in quoted and _ahead(ent, timex, anchor) and not will_not(ent) and not _names_a_thing(ent)
         ]
         verb = _watch_verb(sent, quoted, actors)
         if verb is None and not future_dates:
@@ -167,6 +167,12 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
             )
         )
     return items
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """'Fifa 2005 is back at the top of the charts': a date that names something, not when ('until 6 May'
+    still says when a closure ends)."""
+    return not_when(ent) and ent.root.head.lower_ not in ("until", "till", "since")
 
 
 def _ahead(ent: Span, timex: Timex, anchor: dt.date | None) -> bool:
