@@ -1822,3 +1822,17 @@ def test_a_question_never_carries_a_quotations_my_or_we():
         'Club chairman Fred Sheppard said: "He immediately ordered Bellamy to attend a meeting in my office."'
     )
     assert not found.open_questions
+
+
+def test_what_seems_unlikely_is_no_step_ahead():
+    _, found = analyse(
+        "Souness dropped the striker. However, it would seem unlikely Tom Marr will play for Newcastle again as "
+        "long as Souness remains in charge.",
+        date="2005-02-01",
+    )
+    assert not found.watch
+
+
+def test_no_date_for_an_event_asks_when():
+    _, found = analyse("There is no date for the console's release in Europe yet.", date="2005-03-23")
+    assert [q.question for q in found.open_questions] == ["When will the console's release in Europe be?"]

@@ -237,6 +237,14 @@ def _when(sent: Span, actors: ActorIndex) -> str | None:
         who = subject_of(passive.head, actors)
         if who:
             return f"When will {who} be {passive.text}?"
+    for token in sent:  # 'there is no date for the PSP's release in Europe yet'
+        if token.lemma_ == "date" and any(c.lower_ == "no" for c in token.children):
+            what = next(
+                (subtree_text(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children),
+                None,
+            )
+            if what:
+                return f"When will {what} be?" if what.split()[0].lower() == "the" else None
     for token in sent:  # 'the issue can be tackled at a later date'
         if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
             if any(c.tag_ == "MD" for c in token.children):

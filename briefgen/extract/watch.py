@@ -40,6 +40,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
+        if _doubted(token):
+            continue  # 'it would seem unlikely he will play again': a doubt, not a step ahead
         if token.dep_ != "relcl" and any(
             c.i < token.i and c.lower_ in lex.indirect_question_words for c in token.children
         ):
@@ -58,6 +60,15 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
+
+
+def _doubted(verb: Token) -> bool:
+    words = lexicon().unlikely_words
+    return any(
+        a.lemma_.lower() in words
+        or any(c.dep_ in ("acomp", "oprd", "attr") and c.lemma_.lower() in words for c in a.children)
+        for a in verb.ancestors
+    )
 
 
 def _subject(verb: Token) -> Token | None:
