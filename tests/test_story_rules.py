@@ -1836,3 +1836,13 @@ def test_what_seems_unlikely_is_no_step_ahead():
 def test_no_date_for_an_event_asks_when():
     _, found = analyse("There is no date for the console's release in Europe yet.", date="2005-03-23")
     assert [q.question for q in found.open_questions] == ["When will the console's release in Europe be?"]
+
+
+def test_a_relative_clause_missing_its_object_is_shown_in_its_sentence():
+    _, found = analyse(
+        "Sony said it would not increase the 500,000-strong stock of consoles it plans to ship by year's end.",
+        date="2004-11-03",
+    )
+    assert [e.event for e in found.timeline] == [
+        "Sony said it would not increase the 500,000-strong stock of consoles it plans to ship by year's end."
+    ]

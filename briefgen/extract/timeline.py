@@ -265,6 +265,8 @@ def _told_of_its_noun(head: Token, tokens: list[Token]) -> bool:
 def _has_own_subject(head: Token) -> bool:
     """The clause shown names who acted: a participle hanging on another clause ('..., paying the SEC
     $250m in October to settle charges that it ...') borrows its subject and does not read alone."""
+    if head.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.subtree):
+        return False  # 'the stock of PSPs it plans to ship by year's end': what it ships is left behind
     return head.pos_ not in ("VERB", "AUX") or head.dep_ == "relcl" or has_subject(head)
 
 
