@@ -157,6 +157,8 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             short = names[key]
             one_word = len(short.split()) == 1 and len(short) > 3
             owners = [k for k in by_prefix.get(short, []) if k != key] if len(short.split()) >= 3 or one_word else []
+            if one_word:  # 'Sony' is not its American arm, 'Sony Computer Entertainment America'
+                owners = [k for k in owners if not _regional_arm(merged[k].name)]
             owners = owners or [k for k in by_name.get(short, []) if k != key]
         owners = owners or clipped.owners(name, key)
         if len(owners) == 1 and owners[0] not in redirects:
@@ -172,6 +174,11 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
     for key in redirects:
         del merged[key]
     return redirects
+
+
+def _regional_arm(name: str) -> bool:
+    last = name.split()[-1]
+    return countries().lookup(last) is not None or last.lower() in lexicon().region_words
 
 
 def _fold_headless(

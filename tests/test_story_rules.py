@@ -1846,3 +1846,18 @@ def test_a_relative_clause_missing_its_object_is_shown_in_its_sentence():
     assert [e.event for e in found.timeline] == [
         "Sony said it would not increase the 500,000-strong stock of consoles it plans to ship by year's end."
     ]
+
+
+def test_a_company_is_not_folded_into_its_regional_arm(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2004-11-03", "Sony said it would ship 500,000 consoles by the end of the year."),
+            "b": (
+                "2005-03-23",
+                "Sony Computer Entertainment America said the console would go on sale on Thursday. "
+                "Sony said demand was strong.",
+            ),
+        },
+    )
+    assert {"Sony", "Sony Computer Entertainment America"} <= {a.name for a in brief.actors}
