@@ -1861,3 +1861,22 @@ def test_a_company_is_not_folded_into_its_regional_arm(tmp_path):
         },
     )
     assert {"Sony", "Sony Computer Entertainment America"} <= {a.name for a in brief.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Sony has not yet announced when the console will be available in Europe, but analysts expect it soon.",
+            ["When will the console be available in Europe?"],
+        ),
+        (
+            "Tom Marr walked off the training ground saying his hamstring was tight, but what he failed to reveal "
+            "was that he had told other members of the squad.",
+            [],
+        ),
+    ],
+)
+def test_what_is_not_yet_announced_is_asked_and_what_failed_to_be_told_is_not(text, questions):
+    _, found = analyse(text, date="2004-11-03")
+    assert [q.question for q in found.open_questions] == questions

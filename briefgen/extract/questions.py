@@ -185,6 +185,8 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
         if lemma == "fail" and _names_a_party(token, actors):
             action = next((c for c in token.children if c.dep_ == "xcomp"), None)
             who = subject_of(token, actors)
+            if action is not None and any(c.tag_ in ("WP", "WDT") for c in action.children):
+                continue  # 'what he failed to reveal was that ...': what it was, the sentence says
             if action is not None and who:
                 skipped = {c.i for c in action.children if c.dep_ == "aux"}
                 tail = words_after(action, skipped)
@@ -240,7 +242,12 @@ def _when(sent: Span, actors: ActorIndex) -> str | None:
     for token in sent:  # 'there is no date for the PSP's release in Europe yet'
         if token.lemma_ == "date" and any(c.lower_ == "no" for c in token.children):
             what = next(
-                (subtree_text(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children),
+                (
+                    subtree_text(g, {t.i for t in g.subtree if t.lower_ in ("yet", "still")})
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in c.children
+                ),
                 None,
             )
             if what:
