@@ -70,6 +70,7 @@ class Lexicon:
     accusation_verbs: WordSet
     kin_nouns: WordSet
     person_nouns: WordSet
+    admission_verbs: WordSet
     region_words: WordSet
     unlikely_words: WordSet
     article_org_heads: WordSet

@@ -1880,3 +1880,19 @@ def test_a_company_is_not_folded_into_its_regional_arm(tmp_path):
 def test_what_is_not_yet_announced_is_asked_and_what_failed_to_be_told_is_not(text, questions):
     _, found = analyse(text, date="2004-11-03")
     assert [q.question for q in found.open_questions] == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("At that meeting Tom Marr admitted he was going to fake an injury in training and walk off.", None),
+        ("Tom Marr said he was going to resign next week.", "Tom Marr was going to resign next week"),
+        (
+            "Controversial new UK casinos will be banned from using American tricks, it has been suggested.",
+            "Controversial new UK casinos will be banned from using American tricks, it has been suggested.",
+        ),
+    ],
+)
+def test_an_intention_owned_up_to_is_past_and_hearsay_keeps_its_hedge(text, item):
+    _, found = analyse(text, date="2005-02-01")
+    assert [w.item for w in found.watch] == ([item] if item else [])

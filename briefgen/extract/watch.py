@@ -40,6 +40,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
+        if _intent_owned_up_to(token):
+            continue  # 'Bellamy admitted he was going to fake an injury': an intention of the past
         if _doubted(token):
             continue  # 'it would seem unlikely he will play again': a doubt, not a step ahead
         if token.dep_ != "relcl" and any(
@@ -60,6 +62,18 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
+
+
+def _intent_owned_up_to(verb: Token) -> bool:
+    going = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and going.lower_ == "going"
+        and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in going.children)
+        and going.dep_ == "ccomp"
+        and going.head.tag_ == "VBD"
+        and going.head.lemma_.lower() in lexicon().admission_verbs
+    )
 
 
 def _doubted(verb: Token) -> bool:
@@ -165,7 +179,8 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
             if len(present) == 1:  # the one actor of the sentence is the speaker making the promise
                 text = sentence_case(f"{actors.display(present[0])}: \u201c{text}\u201d")
         else:
-            text = clean(sent.text) if verb is None or verb.dep_ == "ROOT" else _clause(verb, actors)
+            whole = verb is None or verb.dep_ == "ROOT" or _hedged(verb)
+            text = clean(sent.text) if whole or verb is None else _clause(verb, actors)
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
                 text = clean(sent.text)
         items.append(
@@ -178,6 +193,18 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
             )
         )
     return items
+
+
+def _hedged(verb: Token) -> bool:
+    """'Casinos will be banned from using American tricks, it has been suggested': the clause is
+    hearsay, shown with its hedge."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i > verb.i
+        and head.lemma_.lower() in lexicon().speech_verbs | {"understand", "believe", "report", "think"}
+        and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children)
+    )
 
 
 def _names_a_thing(ent: Span) -> bool:
