@@ -70,6 +70,8 @@ class Lexicon:
     accusation_verbs: WordSet
     kin_nouns: WordSet
     person_nouns: WordSet
+    role_qualifiers: WordSet
+    period_nouns: WordSet
     admission_verbs: WordSet
     region_words: WordSet
     unlikely_words: WordSet

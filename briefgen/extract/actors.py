@@ -536,15 +536,13 @@ def _speaks_for_its_owner(noun: Token, roles: frozenset[str] | None = None) -> b
     return word in lex.agent_nouns | lex.person_group_words | (roles or lex.titles) | lex.state_force_nouns
 
 
-QUALIFIERS = {"shadow", "former", "ex", "ex-", "deputy", "vice", "assistant", "junior", "acting", "outgoing", "interim"}
-
-
 def _role_phrases(role: str) -> list[str]:
     """Ways a text refers back to a role: 'Turkish Foreign Minister' -> 'foreign minister', 'minister'."""
     titles, modifiers = set(lexicon().titles), set(lexicon().title_modifiers)
     words = role.lower().split()
     # 'shadow culture secretary', 'former minister': 'the culture secretary' is someone else
-    qualified = max((k for k, w in enumerate(words) if w in QUALIFIERS), default=None)
+    qualifiers = lexicon().role_qualifiers
+    qualified = max((k for k, w in enumerate(words) if w in qualifiers), default=None)
     phrases = []
     for n in range(1, len(words) + 1):
         if qualified is not None and n < len(words) - qualified:

@@ -292,7 +292,7 @@ def not_when(ent: Span) -> bool:
         return True  # 'BBC Radio 4's Today programme': a name, not the day
     if root.lower_ in ("today", "now") and _lasting(governing_verb(root)):
         return True  # 'the reverberations are still being felt today': a state that goes on, not an event
-    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in PERIOD_NOUNS:
+    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in lexicon().period_nouns:
         return True  # 'results for the October-to-December quarter' names which quarter, not when
     if PERIOD_END.fullmatch(ent.text.lower()) and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
         return True  # 'his year-end press conference' names a kind of conference, not its day
@@ -301,7 +301,6 @@ def not_when(ent: Span) -> bool:
     return naming and head.lemma_.lower() not in lexicon().event_nouns
 
 
-PERIOD_NOUNS = {"quarter", "period", "half", "season", "term", "semester"}
 PERIOD_END = re.compile(r"(?:year|month|quarter|half)[- ]end")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
 
