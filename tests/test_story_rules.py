@@ -1896,3 +1896,15 @@ def test_what_is_not_yet_announced_is_asked_and_what_failed_to_be_told_is_not(te
 def test_an_intention_owned_up_to_is_past_and_hearsay_keeps_its_hedge(text, item):
     _, found = analyse(text, date="2005-02-01")
     assert [w.item for w in found.watch] == ([item] if item else [])
+
+
+def test_according_to_rules_names_no_source_but_according_to_a_body_does():
+    _, found = analyse(
+        'Culture Secretary Tessa Hale said casinos would be different. She told The Times: "British casinos will be '
+        "quite different to those overseas.\n\n\"They will be run according to British rules and we'll simply not "
+        'allow any tricks."',
+        date="2005-01-31",
+    )
+    assert {p.actor for p in found.positions} == {"tessa-hale"}
+    _, found = analyse("The economy grew by 2%, according to figures from the Office for National Statistics.")
+    assert [p.actor for p in found.positions] == ["office-for-national-statistics"]

@@ -138,7 +138,7 @@ class ActorIndex:
         return named[0]
 
     @staticmethod
-    def _describes(token: Token) -> bool:
+    def describes(token: Token) -> bool:
         """A name that only describes a noun ('the US tycoon'), unless the noun speaks for it ('US officials')."""
         head = token.head
         if token.dep_ not in ("compound", "amod") or head.pos_ != "NOUN":
@@ -190,7 +190,7 @@ class ActorIndex:
                 continue
             if not self._fits(actor_id, token, person, gender):
                 continue
-            if self._describes(doc[i]):
+            if self.describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
             if _in_the_question_put(doc[i], token):
                 continue  # 'Asked if Mr Blunkett could return, he replied': the one asked is someone else

@@ -65,7 +65,9 @@ def _reported_holders(verb: Token, actors: ActorIndex) -> list[str]:
 def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
     for token in sent:
         if token.lower_ == "according" and token.i + 2 < sent.end and token.nbor().lower_ == "to":
-            found = actors.in_span(token.doc[token.i + 2 : min(token.i + 8, sent.end)])
+            window = token.doc[token.i + 2 : min(token.i + 8, sent.end)]
+            # 'according to British rules' says how, not who: a name that only describes a noun is no source
+            found = [actors.token_actor[t.i] for t in window if t.i in actors.token_actor and not actors.describes(t)]
             if found:
                 return found[:1]
     return []
