@@ -169,3 +169,9 @@ def next_step(verb: Token) -> bool:
         and subject.lemma_.lower() in lexicon().next_step_nouns
         and any(c.lower_ == "next" for c in subject.children)
     )
+
+
+def shortened(text: str, limit: int) -> str:
+    """The text cut to its first limit words, with an ellipsis when it was longer."""
+    words = text.split()
+    return " ".join(words[:limit]) + " …" if len(words) > limit else text

@@ -13,6 +13,7 @@ from .common import (
     QUOTE_CHARS,
     clean,
     has_subject,
+    shortened,
     subtree_text,
     topics,
 )
@@ -399,8 +400,7 @@ def _one_per_quotation(positions: list[Position]) -> list[Position]:
             and position.sources[0].sentence == last.sources[-1].sentence + 1
         ):
             joint = "" if last.text.endswith((".", "!", "?", "…", '"', "\u201d")) else "."
-            words = f"{last.text}{joint} {position.text}".split()
-            last.text = " ".join(words[:MAX_QUOTATION_WORDS]) + (" …" if len(words) > MAX_QUOTATION_WORDS else "")
+            last.text = shortened(f"{last.text}{joint} {position.text}", MAX_QUOTATION_WORDS)
             last.sources += [s for s in position.sources if s not in last.sources]
             last.topics += [t for t in position.topics if t not in last.topics]
             continue

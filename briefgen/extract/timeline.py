@@ -23,6 +23,7 @@ from .common import (
     is_hypothetical,
     relative_as_clause,
     sentence_case,
+    shortened,
     with_named_subject,
 )
 from .parsed import Parsed
@@ -118,12 +119,9 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
     else:
         text = clean("".join(t.text_with_ws for t in tokens))
     text = re.sub(r"[,;:]+(?=[.!?]$)", "", text)  # 'down 1.2% on Tuesday,.' once 'after ...' is left out
-    text = re.sub(
-        r"[\s,]+(?:and|or|but)([.!?]?)$", r"\1", text
-    )  # 'failed a test on October 18 and' once 'was banned in ...' is out
-    if len(text.split()) > MAX_EVENT_WORDS:
-        text = " ".join(text.split()[:MAX_EVENT_WORDS]) + " …"
-    return sentence_case(text), tokens, head
+    # 'failed a test on October 18 and' once 'was banned in November' is left out
+    text = re.sub(r"[\s,]+(?:and|or|but)([.!?]?)$", r"\1", text)
+    return sentence_case(shortened(text, MAX_EVENT_WORDS)), tokens, head
 
 
 def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
@@ -141,10 +139,10 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             text, tokens, head = event_text(ent, others, past)
             if _claimed(head):
                 # 'High claimed Kaplan made three errors which changed the outcome of Sunday's match': his claim
-                text, tokens, head = _shortened(sentence_case(clean(sent.text))), list(sent), sent.root
+                text, tokens, head = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS), list(sent), sent.root
             elif not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
-                text = _shortened(sentence_case(clean(sent.text)))
+                text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
@@ -268,11 +266,6 @@ def _has_own_subject(head: Token) -> bool:
     if head.dep_ == "relcl" and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in head.subtree):
         return False  # 'the stock of PSPs it plans to ship by year's end': what it ships is left behind
     return head.pos_ not in ("VERB", "AUX") or head.dep_ == "relcl" or has_subject(head)
-
-
-def _shortened(text: str) -> str:
-    words = text.split()
-    return " ".join(words[:MAX_EVENT_WORDS]) + " …" if len(words) > MAX_EVENT_WORDS else text
 
 
 def not_when(ent: Span) -> bool:
