@@ -41,7 +41,7 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
         if actor not in actors.actors and target.lower_ not in lexicon().institution_nouns:
             continue  # 'urging visitors to wash their hands' is advice to the public, not a demand
         who = actors.display(actor) if actor in actors.actors else subject_text(target, actors)
-        tail = words_after(action, _purpose_and_aux(action))
+        tail = words_after(action, purpose_and_aux(action))
         if not who or not tail:
             continue
         return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,;") + "?"
@@ -66,7 +66,7 @@ def _infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _purpose_and_aux(verb: Token) -> set[int]:
+def purpose_and_aux(verb: Token) -> set[int]:
     """Tokens a question leaves out: auxiliaries, and clauses of purpose or comment ('so voters can ...')."""
     cut = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "advcl", "parataxis", "ccomp")]
     return {t.i for c in cut for t in (c.subtree if c.dep_ not in ("aux", "auxpass") else [c])}
@@ -88,7 +88,7 @@ def not_done_yet(sent: Span) -> str | None:
         phrase = " ".join(t.text for t in words)
         if subject.tag_ != "NNS":
             phrase = ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
-        skipped = _purpose_and_aux(verb) | {t.i for t in verb.subtree if t.lower_ == "yet"}
+        skipped = purpose_and_aux(verb) | {t.i for t in verb.subtree if t.lower_ == "yet"}
         return re.sub(r"\s+", " ", f"Will {phrase} be {verb.text} {words_after(verb, skipped)}").strip() + "?"
     return _none_arranged(sent)
 

@@ -20,7 +20,7 @@ from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
 from .parsed import Parsed
-from .pending import demanded, dismissed, not_done_yet, unclear_thing
+from .pending import demanded, dismissed, not_done_yet, purpose_and_aux, unclear_thing
 
 
 def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
@@ -67,9 +67,8 @@ def _named_next(sent: Span, actors: ActorIndex) -> str | None:
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             who = subject_text(subject, actors) if subject is not None else None
             if who:
-                asides = [c for c in token.children if c.dep_ in ("advcl", "punct")]
-                skipped = {t.i for c in asides for t in c.subtree} | {c.i for c in token.children if c.dep_ == "aux"}
-                return re.sub(r"\s+", " ", f"Will {who} {token.text} {words_after(token, skipped)}").strip() + "?"
+                tail = words_after(token, purpose_and_aux(token))
+                return re.sub(r"\s+", " ", f"Will {who} {token.text} {tail}").strip() + "?"
     return None
 
 
