@@ -27,6 +27,7 @@ class Lexicon:
     event_nouns: WordSet
     incident_nouns: WordSet
     uncertainty_cues: WordSet
+    unconfirmed_cues: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

@@ -934,6 +934,41 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
     assert all(question_problems(q, parser) == [] for q in questions)
 
 
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Midfielder Tom Hale had denied accusations that he pushed Sam Reed after the 3-1 defeat.",
+            ["Did Tom Hale push Sam Reed after the 3-1 defeat?"],
+        ),
+        (
+            "The coach could shed no light on reports that bottles were thrown at the referee.",
+            ["Were bottles thrown at the referee?"],
+        ),
+        ("Rovers confirmed reports that the manager would leave in May.", []),
+        (
+            "Dr Ana Ruiz stressed it was not confirmed the fire had started in the kitchen.",
+            ["Did the fire start in the kitchen?"],
+        ),
+        ("Police could not confirm that the driver had been arrested.", ["Was the driver arrested?"]),
+        ("Officials would not confirm whether the talks had collapsed.", ["Did the talks collapse?"]),
+        (
+            "The Herald said it thought Northbank may still have had some role in funding the new offer.",
+            ["Did Northbank have some role in funding the new offer?"],
+        ),
+        ("Investigators say the documents may have been shredded.", ["Were the documents shredded?"]),
+        ("The striker could have scored twice.", []),
+        ("Tom Hale said he would have been pleased.", []),
+    ],
+)
+def test_a_claim_denied_unconfirmed_or_hedged_is_asked(text, questions, parser):
+    """A claim one side denies, one no one will confirm, or one put as only possible ('may have had')
+    stays open; a claim confirmed, and what could have happened but did not, are not asked."""
+    _, found = analyse(text)
+    assert [q.question for q in found.open_questions] == questions
+    assert all(question_problems(q, parser) == [] for q in questions)
+
+
 def test_across_articles_a_possibility_or_a_forecast_is_not_asked_but_a_stated_uncertainty_is(tmp_path):
     brief = story(
         tmp_path,

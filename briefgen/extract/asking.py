@@ -20,6 +20,9 @@ ASK_MODAL = {"would": "will", "could": "will", "might": "will", "may": "will", "
 ASK_MODAL |= {"must": "will", "should": "will"}  # an obligation or advice: will it be met?
 
 
+HEDGES = {"may", "might", "could"}  # 'may have had a role': not known to be so
+
+
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
@@ -75,14 +78,16 @@ def _gives_a_reason(child: Token) -> bool:
     return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_WORDS for m in child.children)
 
 
-def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> str | None:
+def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedged: bool = False) -> str | None:
     """'the court would rule on Monday' -> 'Will the court rule on Monday?' (with do-support and
-    inversion of the auxiliary); None when the clause has no nameable subject or only reports words."""
+    inversion of the auxiliary); None when the clause has no nameable subject or only reports words.
+    A hedged claim of the past ('X may have had a role') is asked as the past ('Did X have a role?')
+    when `hedged`; otherwise what might have been is past asking."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if verb.lemma_.lower() in lexicon().speech_verbs and not (subject is not None and subject.dep_ == "nsubjpass"):
-        return None  # 'whether X maintained that': words; 'if the level can be maintained': kept up
+    if _only_words(verb, subject):
+        return None
     if subject is None or (wh is not None and subject.i == wh.i):
         return None
     who = subject_text(subject, actors)
@@ -94,7 +99,16 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> s
     tail = words_after(verb, skipped)
     lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
     if lead_aux is not None and lead_aux.tag_ == "MD" and any(a.lower_ == "have" for a in auxes):
-        return None  # 'whether he would have been pleased': what might have been is past asking
+        rest = [a.lower_ for a in auxes[1:] if a.dep_ != "neg"]
+        if not hedged or lead_aux.lower_ not in HEDGES or rest not in (["have"], ["have", "been"]):
+            return None  # 'whether he would have been pleased': what might have been is past asking
+        if rest == ["have", "been"]:
+            body = f"{_was(subject)} {who} {verb.text} {tail}"
+        elif verb.lemma_ == "be":
+            body = f"{_was(subject)} {who} {tail}"
+        else:
+            body = f"did {who} {verb.lemma_} {tail}"
+        return _finished(body, wh)
     if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
         auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
         lead_aux = None if not auxes else auxes[0]
@@ -106,10 +120,12 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> s
         # 'criticism that the deal had been a mistake' -> 'Was the deal a mistake?': reported speech
         # puts the past one step back
         if verb.lemma_ == "be":
-            plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you")
-            body = f"{'were' if plural else 'was'} {who} {tail}"
+            body = f"{_was(subject)} {who} {tail}"
         else:
             body = f"did {who} {verb.lemma_} {tail}"
+    elif lead_aux is not None and lead_aux.lower_ == "had" and [a.lower_ for a in auxes[1:]] == ["been"]:
+        body = f"{_was(subject)} {who} {verb.text} {tail}"  # 'that the man had been arrested'
+
     elif lead_aux is not None:
         others = " ".join(a.lower_ for a in auxes if a is not lead_aux)
         first = ASK_MODAL.get(lead_aux.lower_, lead_aux.lower_)
@@ -123,12 +139,29 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None) -> s
         body = f"{DO_SUPPORT[verb.tag_]} {who}{neg} {verb.lemma_} {tail}"
     else:
         return None
+    return _finished(body, wh)
+
+
+def _finished(body: str, wh: Token | None) -> str | None:
     body = re.sub(r"\s+", " ", body).strip()
     question = f"{wh.lower_} {body}" if wh is not None else body
     question = question.rstrip(" .,;:")
     if len(question.split()) > MAX_WORDS or len(question.split()) < 3:
         return None
     return question[0].upper() + question[1:] + "?"
+
+
+def _was(subject: Token) -> str:
+    return "were" if subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you") else "was"
+
+
+def _only_words(verb: Token, subject: Token | None) -> bool:
+    """'whether X maintained that ...' asks about words; 'if the level can be maintained' about keeping
+    it up, and 'that he threatened Gary Neville' about an act done to someone."""
+    if verb.lemma_.lower() not in lexicon().speech_verbs or (subject is not None and subject.dep_ == "nsubjpass"):
+        return False
+    done_to = any(c.dep_ == "dobj" for c in verb.children)
+    return not done_to or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
 
 
 def object_text(verb: Token) -> str:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .asking import WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
+from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
 from .common import governing_verb, in_text_order, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
@@ -84,11 +84,25 @@ def _questioned(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
-    for _, cue in cue_spans(sent, "uncertainty_cues"):
+    for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues"):
         found = _clause_left_open(cue)
         if found is not None:
             clause, wh = found
             return interrogative(clause, actors, wh)
+    for _, cue in cue_spans(sent, "unconfirmed_cues"):
+        claim = _claim_not_confirmed(cue)
+        if claim is not None:
+            return interrogative(claim, actors)
+    return None
+
+
+def _claim_not_confirmed(cue: Span) -> Token | None:
+    """'it was not confirmed [the outbreak had begun in Mexico]', 'could not confirm [that ...]'."""
+    for head in in_text_order({*cue, cue.root.head}):
+        for clause in head.children:
+            if clause.dep_ == "ccomp" and clause.i > cue.end - 1 and clause.pos_ in ("VERB", "AUX"):
+                if not any(t.lower_ in WH_WORDS | {"whether", "if"} for t in clause.subtree if t.i < clause.i):
+                    return clause
     return None
 
 
@@ -130,6 +144,25 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         asked = interrogative(verb, actors)
         if asked:
             return asked
+    return None
+
+
+def _hedged_past(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'the FT said it thought JP Morgan may still have had some role' -> 'Did JP Morgan have some
+    role ...?': a claim of the past put as only possible leaves open whether it happened. Told, or
+    with 'may'/'might' standing alone; a bare 'could have won' is what did not happen."""
+    lex = lexicon()
+    for token in sent:
+        if token.tag_ != "MD" or token.lower_ not in HEDGES or token.i in quoted:
+            continue
+        verb = token.head
+        if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+            continue
+        told = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs | lex.forecast_verbs
+        if told or (verb.dep_ == "ROOT" and token.lower_ in ("may", "might")):
+            asked = interrogative(verb, actors, hedged=True)
+            if asked:
+                return asked
     return None
 
 
@@ -381,6 +414,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("uncertain", True, lambda: _uncertain(sent, actors)),
         ("uncertain", bool(lemmas & lex.questioning_verbs), lambda: _questioned(sent, actors)),
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
+        ("uncertain", "have" in words and bool(words & HEDGES), lambda: _hedged_past(sent, actors, quoted)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
