@@ -969,6 +969,30 @@ def test_a_claim_denied_unconfirmed_or_hedged_is_asked(text, questions, parser):
     assert all(question_problems(q, parser) == [] for q in questions)
 
 
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        (
+            "The Players' Union has offered to act as a go-between in the row over the tickets.",
+            ["The Players' Union has offered to act as a go-between in the row over the tickets."],
+        ),
+        ("In 2003 Tom Hale offered to resign.", []),
+        ("Tom Hale has not offered to resign.", []),
+        (
+            "An inquiry by the Press Council is under way following claims that the paper broke its code.",
+            ["An inquiry by the Press Council is under way following claims that the paper broke its code."],
+        ),
+        ("Talks between the two clubs are ongoing.", ["Talks between the two clubs are ongoing."]),
+        ("The inquiry was under way in 2003.", []),
+    ],
+)
+def test_an_offer_standing_and_work_under_way_are_watched(text, watched):
+    """An offer made and not yet answered, and an inquiry under way, have their outcome ahead; an
+    offer told of the past, or refused, has none."""
+    _, found = analyse(text)
+    assert [w.item for w in found.watch] == watched
+
+
 def test_across_articles_a_possibility_or_a_forecast_is_not_asked_but_a_stated_uncertainty_is(tmp_path):
     brief = story(
         tmp_path,

@@ -36,7 +36,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         if token.pos_ not in ("VERB", "AUX"):
             continue
         under_way = _under_way(token)
-        if not (is_future(token) or _reported_next_step(token) or next_step(token) or under_way):
+        if not (is_future(token) or _reported_next_step(token) or next_step(token) or under_way or _offered(token)):
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
@@ -48,6 +48,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             c.i < token.i and c.lower_ in lex.indirect_question_words for c in token.children
         ):
             continue  # 'questioned how police will ensure ...': asked, not a step ahead
+        if under_way:
+            return token
         target = token
         if token.lower_ in SCHEDULING or token.lemma_ == "be":
             target = next((c for c in token.children if c.dep_ == "xcomp"), token)
@@ -137,8 +139,15 @@ def _reported_next_step(verb: Token) -> bool:
 
 
 def _under_way(verb: Token) -> bool:
-    """'A "limited" list of companies is being drawn up': work under way, its result ahead."""
+    """'A "limited" list of companies is being drawn up', 'an investigation by the Standards Board is
+    under way': work under way, its result ahead."""
     children = list(verb.children)
+    if verb.lemma_ == "be" and verb.lower_ in ("is", "are") and not any(c.dep_ == "neg" for c in children):
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        going_on = any(c.dep_ == "acomp" and c.lower_ in ("underway", "ongoing") for c in children) or any(
+            c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "way" for g in c.children) for c in children
+        )
+        return going_on and subject is not None and bool({subject.lower_, subject.lemma_} & lexicon().event_nouns)
     return (
         verb.tag_ == "VBN"
         and verb.lemma_.lower() in lexicon().preparation_verbs
@@ -146,6 +155,19 @@ def _under_way(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in children)
         and any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") for c in children)
         and not any(c.dep_ == "neg" for c in children)
+    )
+
+
+def _offered(verb: Token) -> bool:
+    """'The League Managers Association have offered to act as peacemakers': an offer standing now
+    (present or perfect, not one told of the past) waits on an answer."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in lexicon().willingness_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and (head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children))
+        and not any(c.dep_ == "neg" for c in head.children)
     )
 
 
