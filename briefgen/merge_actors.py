@@ -171,9 +171,26 @@ def _fold_short_forms(merged: dict[str, Actor]) -> dict[str, str]:
             if len(owners) == 1 and owners[0] not in redirects:
                 clipped.absorb(owners[0], key, keep_identity=True)
                 redirects[key] = owners[0]
+    _fold_misread_bodies(orgs, merged, redirects)
     for key in redirects:
         del merged[key]
     return redirects
+
+
+def _fold_misread_bodies(orgs: list[str], merged: dict[str, Actor], redirects: dict[str, str]) -> None:
+    """'Labour's Mr Livingstone' tagged as a person named Labour: a one-word 'person' that is another
+    name of exactly one organisation of the story ('Labour Party', also written 'Labour') is that body."""
+    by_alias: dict[str, set[str]] = {}
+    for key in orgs:
+        if key not in redirects:
+            for alias in merged[key].aliases:
+                by_alias.setdefault(fold(alias), set()).add(key)
+    for key, actor in merged.items():
+        owners = by_alias.get(fold(actor.name), set())
+        if actor.kind == "person" and " " not in actor.name and key not in redirects and len(owners) == 1:
+            (owner,) = owners
+            _absorb(merged[owner], actor, keep_identity=True)
+            redirects[key] = owner
 
 
 def _regional_arm(name: str) -> bool:

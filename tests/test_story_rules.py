@@ -118,6 +118,26 @@ def test_a_body_named_with_an_abbreviation_in_front_or_without_it_is_one_actor()
     assert {"Foreign Ministry", "Russian Foreign Ministry", "Chinese Foreign Ministry"} <= set(merged)
 
 
+def test_a_one_word_person_that_is_another_name_of_one_body_is_that_body():
+    """'Labour's Mr Hale' read as a person named Labour joins the Labour Party, which the text also
+    calls Labour; a one-word person no body goes by stays a person."""
+    from briefgen.findings import Actor
+    from briefgen.merge_actors import merge_actors
+
+    def actor(name: str, kind: str, aliases: list[str]) -> Actor:
+        made = Actor(id=name.lower().replace(" ", "-"), name=name, kind=kind, aliases=aliases, mentions=2)
+        made.mentions_by_document = {"a": 2}
+        return made
+
+    actors, _ = merge_actors(
+        [
+            ("a", [actor("Labour Party", "organization", ["Labour", "Labour Party"])]),
+            ("b", [actor("Labour", "person", ["Labour"]), actor("Edu", "person", ["Edu"])]),
+        ]
+    )
+    assert {a.name: a.kind for a in actors} == {"Labour Party": "organization", "Edu": "person"}
+
+
 def test_a_countrys_own_body_that_speaks_is_an_actor_apart_from_the_country():
     _, found = analyse(
         "Mexico's central bank warned the outbreak could deepen the recession. "
