@@ -138,6 +138,18 @@ def test_a_one_word_person_that_is_another_name_of_one_body_is_that_body():
     assert {a.name: a.kind for a in actors} == {"Labour Party": "organization", "Edu": "person"}
 
 
+def test_a_capital_named_as_a_city_is_not_its_country():
+    """'London mayor', 'the Mayor of London', 'arrived in London', 'the London exchange' name the city;
+    'London and Washington agreed' and 'Moscow said' name governments."""
+    _, city = analyse(
+        "London mayor Tom Hale said the Mayor of London would not resign. Bid chiefs arrived in London on "
+        "Tuesday. The London exchange rejected the offer."
+    )
+    assert [a.kind for a in city.actors] == ["person"]
+    _, states = analyse("London and Washington agreed to hold talks. Moscow said the sale was legal.")
+    assert {a.name for a in states.actors} == {"United Kingdom", "United States", "Russia"}
+
+
 def test_a_countrys_own_body_that_speaks_is_an_actor_apart_from_the_country():
     _, found = analyse(
         "Mexico's central bank warned the outbreak could deepen the recession. "

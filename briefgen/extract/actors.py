@@ -30,6 +30,7 @@ from .names import (
     join_compound_demonyms,
     known_surnames,
     names_a_venue,
+    names_the_city,
     names_people,
     place_names,
     post_nominal_person,
@@ -164,7 +165,7 @@ def _classify(
         full = surnames[fold(name)]
         return _Candidate(fold(full), full, "person", tokens, sentence, name)
     if country is not None:
-        if country[1] == "capital" and names_a_venue(ent):
+        if country[1] == "capital" and (names_a_venue(ent) or names_the_city(ent)):
             return None
         if country[1] == "demonym" and names_people(ent):
             return None

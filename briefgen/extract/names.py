@@ -271,6 +271,18 @@ def names_a_venue(ent: Span) -> bool:
     return ent.root.dep_ == "compound" and (head.lower_ in nouns or head.lemma_.lower() in nouns)
 
 
+def names_the_city(ent: Span) -> bool:
+    """'London mayor Ken Livingstone', 'the Mayor of London', 'arrived in London', 'the London exchange':
+    the capital as a city, not its country's government ('London and Washington agreed')."""
+    root = ent.root
+    if root.dep_ in ("compound", "amod", "nmod"):
+        return True
+    preposition = root.head
+    return root.dep_ == "pobj" and (
+        preposition.lower_ in lexicon().locative_prepositions | {"of", "to", "from", "at", "into"}
+    )
+
+
 def is_news_outlet(name: str) -> bool:
     return lexicon().is_news_outlet(name)
 
