@@ -28,6 +28,7 @@ class Lexicon:
     incident_nouns: WordSet
     uncertainty_cues: WordSet
     unconfirmed_cues: WordSet
+    deciding_verbs: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

@@ -1025,6 +1025,54 @@ def test_an_offer_standing_and_work_under_way_are_watched(text, watched):
     assert [w.item for w in found.watch] == watched
 
 
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "The selectors will now decide whether Tom Hale can be included in the squad for the final.",
+            ["Can Tom Hale be included in the squad for the final?"],
+        ),
+        (
+            "Next week's chart will reveal who will have the Christmas number one.",
+            ["Who will have the Christmas number one?"],
+        ),
+        ("It is unclear who will lead the party after May.", ["Who will lead the party after May?"]),
+        ("The judge will rule on whether the sale was legal.", ["Was the sale legal?"]),
+        ("The court decided whether the law applied.", []),
+        ("The inquiry will decide if any such meeting was relevant.", []),
+    ],
+)
+def test_a_decision_still_to_come_leaves_its_question_open(text, questions, parser):
+    """'will decide whether', 'will reveal who', 'will rule on whether': the question the decision
+    settles is open until it is taken; a decision told in the past was taken, and a question about
+    'such' a thing needs the sentence before it."""
+    _, found = analyse(text, "2005-03-08")
+    assert [q.question for q in found.open_questions] == questions
+    assert all(question_problems(q, parser) == [] for q in questions)
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        (
+            "Marathon organisers are hoping that Tom Hale will still take part in the race on 17 April.",
+            ["Marathon organisers are hoping that Tom Hale will still take part in the race on 17 April."],
+        ),
+        (
+            "It is predicted that the song will sell 300,000 copies by Sunday.",
+            ["It is predicted that the song will sell 300,000 copies by Sunday."],
+        ),
+        ("The Band Aid single is not going to be released in the US.", []),
+        ("Tom Hale is going to resign on Friday.", ["Tom Hale is going to resign on Friday."]),
+    ],
+)
+def test_a_hoped_or_predicted_step_is_watched_with_whose_hope_it_is(text, watched):
+    """A future under a hope or a forecast is shown with its holder, not as a fact ahead; a future
+    denied ('is not going to be released') is no step ahead."""
+    _, found = analyse(text, "2005-03-08")
+    assert [w.item for w in found.watch] == watched
+
+
 def test_across_articles_a_possibility_or_a_forecast_is_not_asked_but_a_stated_uncertainty_is(tmp_path):
     brief = story(
         tmp_path,

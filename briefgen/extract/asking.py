@@ -88,7 +88,9 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if _only_words(verb, subject):
         return None
-    if subject is None or (wh is not None and subject.i == wh.i):
+    if wh is not None and subject is not None and subject.i == wh.i:
+        return _wh_subject(verb, wh)
+    if subject is None:
         return None
     who = subject_text(subject, actors)
     if not who:
@@ -139,6 +141,16 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         body = f"{DO_SUPPORT[verb.tag_]} {who}{neg} {verb.lemma_} {tail}"
     else:
         return None
+    return _finished(body, wh)
+
+
+def _wh_subject(verb: Token, wh: Token) -> str | None:
+    """'reveal who will have the Christmas number one' -> 'Who will have the Christmas number one?': the
+    clause is already in the order of a question."""
+    if wh.lower_ not in ("who", "what", "which"):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    body = " ".join(a.lower_ for a in auxes) + f" {verb.text} {words_after(verb, set())}"
     return _finished(body, wh)
 
 

@@ -83,6 +83,21 @@ def _questioned(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:
+    """'The coaching team will now decide whether Chepkemei can be included' -> 'Can Chepkemei be
+    included ...?': a decision or finding still to come leaves its question open (one told in the
+    past tense was made)."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().deciding_verbs or token.tag_ == "VBD":
+            continue
+        if token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in token.children):
+            continue  # 'had decided whether', 'was examined': the past
+        found = _clause_left_open(sent.doc[token.i : token.i + 1])
+        if found is not None and found[0].i > token.i:
+            return interrogative(found[0], actors, found[1])
+    return None
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
     for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues"):
         found = _clause_left_open(cue)
@@ -415,6 +430,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("uncertain", bool(lemmas & lex.questioning_verbs), lambda: _questioned(sent, actors)),
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("uncertain", "have" in words and bool(words & HEDGES), lambda: _hedged_past(sent, actors, quoted)),
+        ("pending", bool(lemmas & lex.deciding_verbs), lambda: _to_be_decided(sent, actors)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
@@ -439,7 +455,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
 
 
 # 'Will ID cards help them foil a plot?': a question that needs its sentence to be understood
-LOOSE_PRONOUN = re.compile(r"\b(?:him|them)\b", re.I)
+LOOSE_PRONOUN = re.compile(r"\b(?:him|them|it)\b", re.I)
 # 'Will a deal be offered in that meeting?': which meeting only the article's sentence before says
 LOOSE_DEMONSTRATIVE = re.compile(
     r"\b(?:in|at|on|of|from|by|to|with|for|after|before|during) (?:that|those) "
@@ -452,7 +468,9 @@ LOOSE_DEMONSTRATIVE = re.compile(
 LOOSE_SUBJECT = re.compile(r"^\w+ (?:this|that|these|those|it)\b(?! \w+ \w+ (?:of|in)\b)", re.I)
 # 'Will Bellamy attend a meeting in my office?': whose office only the quotation's speaker says
 LOOSE_PERSON = re.compile(r"\b(?:my|our|your|me|us|we|I)\b")
-LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON)
+# 'Was any such meeting relevant?': which meeting only the sentence before says
+LOOSE_SUCH = re.compile(r"\bsuch\b(?! as\b)", re.I)
+LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON, LOOSE_SUCH)
 
 
 def _balanced(question: str | None) -> str | None:

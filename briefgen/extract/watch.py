@@ -58,7 +58,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         if lemma in state_verbs and not objects & event_nouns:
             continue
         # 'they will oppose any bid', 'backers won't back it': a stance or a refusal is a position
-        if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children)):
+        governing = token.head.children if token.dep_ == "xcomp" else ()  # 'is not going to be released'
+        if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children, *governing)):
             continue
         if token.i not in quoted and not under_way and not _concrete_subject(target, actors):
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
@@ -219,12 +220,20 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
 
 def _hedged(verb: Token) -> bool:
     """'Casinos will be banned from using American tricks, it has been suggested': the clause is
-    hearsay, shown with its hedge."""
+    hearsay, shown with its hedge; 'organisers are hoping Chepkemei will still take part', 'is hopeful
+    she will be granted a place', 'it is predicted that the song will sell 300,000': a hope or a
+    forecast, shown with whose it is."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
     head = verb.head
+    lex = lexicon()
+    if verb.dep_ != "ccomp":
+        return False
+    if head.lemma_.lower() in lex.forecast_verbs or head.pos_ == "ADJ" and head.lower_ in lex.stance_adjectives:
+        return True
     return (
-        verb.dep_ == "ccomp"
-        and head.i > verb.i
-        and head.lemma_.lower() in lexicon().speech_verbs | {"understand", "believe", "report", "think"}
+        head.i > verb.i
+        and head.lemma_.lower() in lex.speech_verbs | {"understand", "believe", "report", "think"}
         and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in head.children)
     )
 
