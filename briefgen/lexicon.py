@@ -29,6 +29,10 @@ class Lexicon:
     uncertainty_cues: WordSet
     unconfirmed_cues: WordSet
     deciding_verbs: WordSet
+    newsroom_verbs: WordSet
+    declining_verbs: WordSet
+    no_comment_verbs: WordSet
+    wish_verbs: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

@@ -1074,6 +1074,28 @@ def test_a_hoped_or_predicted_step_is_watched_with_whose_hope_it_is(text, watche
     assert [w.item for w in found.watch] == watched
 
 
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("BBC News spoke to a number of traders on Monday morning about the bid.", []),
+        ("Our correspondent visited the plant on Tuesday.", []),
+        ("Northbank declined to comment on Friday.", []),
+        ("Tom Hale had wanted to run in the race in March.", []),
+        ("But Northbank declined to comment after the talks ended on Friday.", ["The talks ended on Friday"]),
+        (
+            "Tom Hale said he had nominated Sam Reed after he became agitated on Friday night.",
+            ["Tom Hale said he had nominated Sam Reed after he became agitated on Friday night."],
+        ),
+        ("Northbank met the exchange on Friday.", ["Northbank met the exchange on Friday."]),
+    ],
+)
+def test_the_newsroom_at_work_a_refusal_to_comment_and_a_wish_are_no_events(text, events):
+    """What happened, not the reporting of it: a newsroom speaking to traders, a refusal to comment and
+    a wish are no events; a time clause with its own named subject reads alone, one with 'he' does not."""
+    _, found = analyse(text, "2005-01-31")
+    assert [e.event for e in found.timeline] == events
+
+
 def test_across_articles_a_possibility_or_a_forecast_is_not_asked_but_a_stated_uncertainty_is(tmp_path):
     brief = story(
         tmp_path,

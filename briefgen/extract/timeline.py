@@ -26,9 +26,11 @@ from .common import (
     shortened,
     with_named_subject,
 )
+from .names import is_news_outlet
 from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
+TIME_MARKS = {"after", "when", "as", "since", "before", "while", "once", "until"}
 
 
 def resolve_dates(sent: Span, anchor: dt.date | None) -> list[tuple[Span, Timex]]:
@@ -109,6 +111,8 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         ):
             excluded |= subtree
     tokens = in_text_order(t for t in head.subtree if t.i not in excluded)
+    if head.dep_ == "advcl" and tokens[0].dep_ == "mark" and tokens[0].lower_ in TIME_MARKS and _named_subject(head):
+        tokens = tokens[1:]  # 'declined to comment [after the talks ended on Friday]': the talks ended
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     reduced = head.dep_ == "acl" and head.tag_ == "VBN"
     rebuilt = relative_as_clause(head, tokens, past) if relative is not None or reduced else None
@@ -144,6 +148,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
+            if _no_event(head):
+                continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
                 now = anchor.isoformat()[: len(timex.value)]
@@ -208,6 +214,31 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         actors=parsed.actors.in_span(lead),
         sources=[parsed.source(lead._.number)],
     )
+
+
+def _named_subject(verb: Token) -> bool:
+    """A subject that reads alone: 'the talks', not 'he' ('nominated Bez after he became agitated': which
+    one only the whole sentence says)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children)
+
+
+def _no_event(head: Token) -> bool:
+    """'BBC News spoke to a number of analysts on Monday' (the newsroom at work), 'Euronext declined to
+    comment after the talks', 'she had wanted to run in March' (a wish): nothing happened in the story."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    past = head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
+    if lemma in lex.wish_verbs and past and any(c.dep_ == "xcomp" for c in head.children):
+        return True  # a wish of the past ('had wanted to run in March'); 'hopes to see a resolution' is ahead
+    if lemma in lex.declining_verbs and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lex.no_comment_verbs for c in head.children
+    ):
+        return True
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or lemma not in lex.newsroom_verbs:
+        return False
+    name = next((e.text for e in subject.doc.ents if e.start <= subject.i < e.end), subject.text)
+    return is_news_outlet(name) or subject.lemma_.lower() in lex.reporter_roles
 
 
 def _ends_a_state(ent: Span) -> bool:
