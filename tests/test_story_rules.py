@@ -1053,6 +1053,26 @@ def test_a_decision_still_to_come_leaves_its_question_open(text, questions, pars
 
 
 @pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Northbank, which has now asked German authorities to approve its plan to buy the exchange, said nothing.",
+            ["Will German authorities approve Northbank's plan to buy the exchange?"],
+        ),
+        ("The European Union urged Iran to open its sites to inspectors.", ["Will Iran open its sites to inspectors?"]),
+        ("Tom Hale said the court could block his appeal.", ["Will the court block Tom Hale's appeal?"]),
+        (
+            "Tom Hale has said his remarks may have been rude but were not racist.",
+            ["Were Tom Hale's remarks rude?"],
+        ),
+    ],
+)
+def test_a_question_names_whose_its_or_his_is(text, questions, parser):
+    """'its plan' in a question on its own page names its owner, unless the one asked can be the owner."""
+    _assert_asks(text, questions, parser)
+
+
+@pytest.mark.parametrize(
     ("text", "watched"),
     [
         (

@@ -50,14 +50,17 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         return name.text if name is not None and name.start > first.i else None
     kept = in_text_order(t for t in subject.subtree if t.i not in loose)
-    text = clean("".join(t.text_with_ws for t in kept)).strip(" ,")
+    text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
     if first.pos_ == "DET" and text:
         text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
     return text or None
 
 
-def words_after(verb: Token, skipped: set[int]) -> str:
-    """The words after the verb, without a second clause joined to it ('... but lessons would ...')."""
+def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None, asked_of: Token | None = None) -> str:
+    """The words after the verb, without a second clause joined to it ('... but lessons would ...').
+    With the actors, 'its', 'his' and 'her' name whose they are ('asked German authorities to approve
+    its plan' -> '... approve Deutsche Boerse's plan'), unless the one the question is asked of could
+    be their owner ('urged Iran to open its sites': Iran's own)."""
     aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c)]
     skipped = skipped | {t.i for c in aside for t in c.subtree}
     rest = in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped)
@@ -65,7 +68,26 @@ def words_after(verb: Token, skipped: set[int]) -> str:
     rest = rest[:cut]
     while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
         rest.pop()
-    return clean("".join(t.text_with_ws for t in rest))
+    return clean("".join(_owner_named(t, actors, asked_of) for t in rest))
+
+
+def _owner_named(token: Token, actors: ActorIndex | None, asked_of: Token | None) -> str:
+    if actors is None or token.tag_ != "PRP$" or token.lower_ not in ("its", "his", "her"):
+        return token.text_with_ws
+    owner = actors.resolve(token)
+    if owner is None or owner not in actors.actors or (asked_of is not None and _could_own(asked_of, token, actors)):
+        return token.text_with_ws
+    return f"{actors.display(owner)}'s{token.whitespace_}"
+
+
+def _could_own(subject: Token, pronoun: Token, actors: ActorIndex) -> bool:
+    """Whether 'its' or 'his' can be the subject's own: a body or thing for 'its', a person for 'his'."""
+    actor = actors.resolve(subject)
+    person = actors.actors[actor].kind == "person" if actor in actors.actors else subject.ent_type_ == "PERSON"
+    if pronoun.lower_ == "its":
+        return not person and subject.tag_ not in ("NNS", "NNPS")
+    lex = lexicon()
+    return person or subject.lemma_.lower() in lex.agent_nouns | lex.titles
 
 
 REASON_WORDS = {"because", "since", "as", "although", "though", "while", "whereas", "despite"}
@@ -98,7 +120,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
     skipped = {t.i for t in subject.subtree} | ({wh.i} if wh is not None else set())
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     skipped |= {a.i for a in auxes}
-    tail = words_after(verb, skipped)
+    tail = words_after(verb, skipped, actors, subject)
     lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
     if lead_aux is not None and lead_aux.tag_ == "MD" and any(a.lower_ == "have" for a in auxes):
         rest = [a.lower_ for a in auxes[1:] if a.dep_ != "neg"]
@@ -115,7 +137,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
         lead_aux = None if not auxes else auxes[0]
         others = " ".join(a.lower_ for a in auxes[1:])
-        body = f"will {who} {others} {verb.text} {words_after(verb, skipped)}"
+        body = f"will {who} {others} {verb.text} {tail}"
         question = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:")
         return question[0].upper() + question[1:] + "?"
     if lead_aux is not None and lead_aux.lower_ == "had" and len(auxes) == 1:

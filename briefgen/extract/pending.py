@@ -41,7 +41,7 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
         if actor not in actors.actors and target.lower_ not in lexicon().institution_nouns:
             continue  # 'urging visitors to wash their hands' is advice to the public, not a demand
         who = actors.display(actor) if actor in actors.actors else subject_text(target, actors)
-        tail = words_after(action, purpose_and_aux(action))
+        tail = words_after(action, purpose_and_aux(action), actors, target)
         if not who or not tail:
             continue
         return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,;") + "?"
