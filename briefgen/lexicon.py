@@ -33,6 +33,7 @@ class Lexicon:
     declining_verbs: WordSet
     no_comment_verbs: WordSet
     wish_verbs: WordSet
+    voice_nouns: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

@@ -118,6 +118,30 @@ def test_a_body_named_with_an_abbreviation_in_front_or_without_it_is_one_actor()
     assert {"Foreign Ministry", "Russian Foreign Ministry", "Chinese Foreign Ministry"} <= set(merged)
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        (
+            'The Rugby Football Union met on Monday. "The referee dealt with the incident," said an RFU statement.',
+            ["rugby-football-union"],
+        ),
+        (
+            'Arsenal manager Tom Hale met the press. "I have no relations with him," the manager is quoted as saying.',
+            ["tom-hale"],
+        ),
+    ],
+)
+def test_a_statement_of_a_body_and_one_quoted_as_saying_hold_their_words(text, holders):
+    """'said an RFU statement' is the union speaking, its acronym untagged; 'X is quoted as saying' is X."""
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions] == holders
+
+
+def test_an_honorific_is_not_part_of_a_role():
+    _, found = analyse("United boss Sir Tom Hale was angry.")
+    assert all("Sir" not in role for a in found.actors for role in a.roles)
+
+
 def test_a_one_word_person_that_is_another_name_of_one_body_is_that_body():
     """'Labour's Mr Hale' read as a person named Labour joins the Labour Party, which the text also
     calls Labour; a one-word person no body goes by stays a person."""

@@ -148,6 +148,8 @@ def _classify(
     if label == "PERSON" and country is None:
         role, title_ents = title_phrase(doc, ent.start)
         role = role or appositive_role(doc, ent) or headed_role(ent)
+        if role and role.split()[-1].lower().rstrip(".") in GENDERED_HONORIFICS:
+            role = " ".join(role.split()[:-1]) or None  # 'United boss Sir Alex Ferguson': the role is 'United boss'
         outlet = reporting_outlet(ent)
         if outlet:
             role = f"{outlet} {role or 'correspondent'}"

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import Actor
 from ..lexicon import lexicon
+from ..merge_actors import initials_forms
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
@@ -61,11 +62,16 @@ class ActorIndex:
                     return actor_id
         if token.lemma_.lower() in lexicon().family_nouns:
             return None  # 'the Agnelli family', 'Smith's family': the family, not one of its members
-        speaks_for = token.lemma_.lower() in lexicon().person_group_words or token.lower_ in lexicon().agent_nouns
+        lex = lexicon()
+        speaks_for = token.lemma_.lower() in lex.person_group_words | lex.voice_nouns or token.lower_ in lex.agent_nouns
         for child in token.children:
             if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):
                 if speaks_for or token.pos_ == "PROPN":
                     return self.token_actor[child.i]
+            if speaks_for and child.dep_ == "compound" and child.text.isupper() and 2 <= len(child.text) <= 6:
+                spelled = self._spelled_out(child.text)  # 'an FA statement' after 'the Football Association'
+                if spelled is not None:
+                    return spelled
             if speaks_for and child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
                 for pobj in child.children:
                     if pobj.i in self.token_actor:
@@ -167,6 +173,11 @@ class ActorIndex:
             return actor_id
         # a company's chairman saying 'it plans to bid' speaks of the company
         return self.named(speaker.affiliation) if pronoun.lower_ == "it" and speaker.affiliation else None
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        """The one body of the document whose initials the untagged acronym spells."""
+        owners = [a.id for a in self.actors.values() if a.kind != "person" and acronym in initials_forms(a.name)]
+        return owners[0] if len(owners) == 1 else None
 
     def named(self, name: str) -> str | None:
         return next((a.id for a in self.actors.values() if a.kind != "person" and name in a.aliases), None)

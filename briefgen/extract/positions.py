@@ -40,6 +40,9 @@ def _subject(verb: Token) -> Token | None:
             return after  # '"... we have decided to clear Masai," added Kiplagat.': the tagger took him for the object
     if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
+    quoted_as = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoted_as is not None and quoted_as.lemma_.lower() in ("quote", "report", "cite"):
+        return _subject(quoted_as)  # 'the Arsenal boss is quoted as saying'
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         # "ministers raised an appeal arguing that ...": the participle's speaker is the clause's subject
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
