@@ -73,6 +73,7 @@ class Lexicon:
     locative_prepositions: WordSet
     state_force_nouns: WordSet
     org_head_nouns: WordSet
+    body_name_ends: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
     kin_nouns: WordSet

@@ -137,6 +137,13 @@ def test_a_statement_of_a_body_and_one_quoted_as_saying_hold_their_words(text, h
     assert [p.actor for p in found.positions] == holders
 
 
+def test_a_name_ending_as_only_a_bodys_name_does_is_a_body():
+    """'Manchester United's win', tagged as a person's name, is the club; 'Tom Hale' stays a person."""
+    _, found = analyse("Tom Hale has lifted the lid on the scenes that followed Manchester United's win over Arsenal.")
+    assert {a.name: a.kind for a in found.actors}.get("Manchester United") == "organization"
+    assert {a.name: a.kind for a in found.actors}["Tom Hale"] == "person"
+
+
 def test_an_honorific_is_not_part_of_a_role():
     _, found = analyse("United boss Sir Tom Hale was angry.")
     assert all("Sir" not in role for a in found.actors for role in a.roles)

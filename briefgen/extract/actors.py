@@ -92,7 +92,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     places = place_names(list(doc.ents)) | {
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
-    collective = _collective_names(ents)
+    collective = _collective_names(ents) | _body_names(ents)
     speaking_as_i = _speaking_as_i(ents)
     person_names = [
         name
@@ -209,6 +209,14 @@ def _collective_names(ents: list[Span]) -> set[str]:
         if finite.tag_ == "VBP" or finite.lower_ == "were":
             found.add(fold(clean_name(ent)[0]))
     return found
+
+
+def _body_names(ents: list[Span]) -> set[str]:
+    """Names the tagger calls people that end as only a body's name does ('Manchester United's win')."""
+    lex = lexicon()
+    ends = lex.body_name_ends | lex.org_head_nouns
+    names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
+    return {fold(name) for name in names if len(name.split()) > 1 and name.split()[-1].lower() in ends}
 
 
 def _speaking_as_i(ents: list[Span]) -> set[str]:
