@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -92,7 +93,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     places = place_names(list(doc.ents)) | {
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
-    collective = _collective_names(ents) | _body_names(ents)
+    collective = _collective_names(ents) | _body_names(ents) | _mostly_bodies(ents)
     speaking_as_i = _speaking_as_i(ents)
     person_names = [
         name
@@ -212,11 +213,37 @@ def _collective_names(ents: list[Span]) -> set[str]:
 
 
 def _body_names(ents: list[Span]) -> set[str]:
-    """Names the tagger calls people that end as only a body's name does ('Manchester United's win')."""
+    """Names the tagger calls people that a mention shows to be a body, so that every mention is: a name
+    ending as only a body's name does ('Manchester United's win'), one set before a title and its
+    holder ('Euronext chief Jean-Francois Theodore'), one that a 'which' clause describes ('Euronext,
+    which combines the Paris, Amsterdam and Lisbon stock exchanges')."""
     lex = lexicon()
     ends = lex.body_name_ends | lex.org_head_nouns
-    names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
-    return {fold(name) for name in names if len(name.split()) > 1 and name.split()[-1].lower() in ends}
+    found = set()
+    for ent in ents:
+        name = clean_name(ent)[0]
+        if ent.label_ != "PERSON" or not name.strip():
+            continue
+        words = name.split()
+        if (len(words) > 1 and words[-1].lower() in ends) or _names_the_holders_body(ent) or _which_describes(ent):
+            found.add(fold(name))
+    return found
+
+
+def _mostly_bodies(ents: list[Span]) -> set[str]:
+    """A name tagged a person once and a body more often ('Euronext': four times a group, once a
+    person) is the body in every mention (a person's name tagged a body once stays the person's)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for ent in ents:
+        labels[fold(clean_name(ent)[0])]["person" if ent.label_ == "PERSON" else "body"] += 1
+    return {name for name, counted in labels.items() if 0 < counted["person"] < counted["body"]}
+
+
+def _which_describes(ent: Span) -> bool:
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass", "dobj") for w in c.children)
+        for c in ent.root.children
+    )
 
 
 def _speaking_as_i(ents: list[Span]) -> set[str]:

@@ -42,7 +42,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     if subject.pos_ == "PRON" or subject.dep_ == "expl":
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     # the subject's head words, without a relative clause or an apposition hanging on it
-    loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
+    loose = {t.i for c in subject.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
     first = next(iter(subject.subtree))
     before = first.doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.dep_ == "prep" and not any(c.dep_ == "pobj" for c in before.children):

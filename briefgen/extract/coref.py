@@ -55,6 +55,10 @@ class ActorIndex:
         for child in token.children:  # 'the health secretary, José Angel Córdova, said'
             if child.dep_ == "appos" and child.i in self.token_actor:
                 return self.token_actor[child.i]
+        if token.lower_ == "one":  # 'One of the jilted bidders, Netherlands-based group LNM, said'
+            appositions = [t for t in token.subtree if t.dep_ == "appos" and t.i in self.token_actor]
+            if len(appositions) == 1:
+                return self.token_actor[appositions[0].i]
         if token.lower_ in lexicon().titles:  # 'the mayor of Mexico City, Marcelo Ebrard, said'
             for inner in token.subtree:
                 actor_id = self.token_actor.get(inner.i)
