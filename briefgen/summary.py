@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,9 +19,28 @@ MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption);
 
 
 def quotable(text: str) -> bool:
-    """A sentence that reads on its own in a summary: a clause, not a run-on page header, not a question."""
+    """A sentence that reads on its own in a summary: a clause, not a run-on page header, not a question,
+    not half a quotation ('... for her absence," said AK chief Isaiah Kiplagat.')."""
     words = len(text.split())
-    return MIN_WORDS <= words <= MAX_WORDS and not text.rstrip().endswith("?") and "http" not in text
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and not text.rstrip().endswith("?")
+        and "http" not in text
+        and text.count('"') % 2 == 0
+        and text.count("\u201c") == text.count("\u201d")
+    )
+
+
+# Openings that lean on the sentence before ('However, ...', 'He also said ...', 'Paris-based Euronext
+# has also said'): such a sentence is a summary's last choice.
+LEANING = re.compile(
+    r"^(?:however|but|and|also|meanwhile|instead|still|yet|he|she|it|they|this|that|these|those)\b", re.I
+)
+LEANING_WEIGHT = 0.3
+
+
+def _reads_alone(text: str) -> float:
+    return LEANING_WEIGHT if LEANING.match(text.strip(' "\u201c')) or " also " in f" {text.lower()} " else 1.0
 
 
 @dataclass
@@ -103,7 +123,7 @@ def summarize(brief: Brief) -> list[SummaryItem]:
     ]
     if not candidates:
         return []
-    weights = [recency[s.doc] * _position(s.sentence) for s in candidates]
+    weights = [recency[s.doc] * _position(s.sentence) * _reads_alone(s.text) for s in candidates]
     newest = _newest_leads(brief, candidates)
     return _in_reading_order(brief, _chosen(candidates, weights, length(len(brief.documents)), newest))
 

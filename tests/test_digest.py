@@ -263,6 +263,17 @@ def test_the_summary_is_four_to_seven_cited_sentences_with_the_newest_developmen
     assert STORY[-1][1][0] in [i.text for i in items]
 
 
+def test_the_summary_leaves_out_half_a_quotation_and_takes_a_sentence_leaning_on_another_last():
+    brief = _story()
+    half = "The dam would flood the fields of three villages,\" said the farmers' leader on Tuesday."
+    leaning = "However, the farmers also said the dam would flood the fields of three villages."
+    plain = "The farmers said the dam would flood the fields of three villages along the river."
+    brief.documents[1].sentences[:0] = [leaning, half, plain]
+    texts = [i.text for i in summarize(brief)]
+    assert half not in texts
+    assert plain in texts and leaning not in texts
+
+
 def test_the_summary_reads_in_order_and_leaves_out_repeats():
     brief = _story()
     brief.documents[1].sentences.append(brief.documents[0].sentences[0])  # a page repeating another's lead

@@ -158,6 +158,11 @@ def test_a_name_tagged_a_person_once_and_a_body_more_often_is_a_body():
     assert _mostly_bodies(ents) == {"euronext"}
 
 
+def test_named_holders_after_a_descriptor_parsed_apart_each_hold_the_stance():
+    _, found = analyse("Hedge funds Northbank and Atticus are planning to demand the removal of the board.")
+    assert sorted(p.actor for p in found.positions) == ["atticus", "northbank"]
+
+
 def test_one_of_a_group_named_in_apposition_is_the_named_one():
     _, found = analyse("One of the jilted bidders, Dutch group Northbank, said it welcomed the ruling.")
     assert [p.actor for p in found.positions] == ["northbank"]

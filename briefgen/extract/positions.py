@@ -30,9 +30,12 @@ def _subject(verb: Token) -> Token | None:
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) == 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN":
+        if subjects[0].i + 1 == subjects[1].left_edge.i:
+            return subjects[1]  # 'Hedge funds TCI and Atticus are planning': the parse split the descriptor off
+    if subjects:
+        return subjects[0]
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if after is not None and before is not None and before.text in QUOTE_CHARS and after.head == verb:
