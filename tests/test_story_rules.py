@@ -163,6 +163,15 @@ def test_named_holders_after_a_descriptor_parsed_apart_each_hold_the_stance():
     assert sorted(p.actor for p in found.positions) == ["atticus", "northbank"]
 
 
+def test_one_criticised_after_with_holds_no_stance():
+    """'..., with Sam Reed criticised for ...': Reed was criticised; he neither spoke nor acted."""
+    _, found = analyse(
+        "The papers praised Tom Hale's team, with Sam Reed criticised for continuing the feud with Rovers."
+    )
+    assert "sam-reed" not in {p.actor for p in found.positions}
+    assert {a.name: a.acting for a in found.actors}.get("Sam Reed", 0) == 0
+
+
 def test_one_of_a_group_named_in_apposition_is_the_named_one():
     _, found = analyse("One of the jilted bidders, Dutch group Northbank, said it welcomed the ruling.")
     assert [p.actor for p in found.positions] == ["northbank"]

@@ -13,6 +13,7 @@ from ..gazetteer import countries, fold, name_key, organizations
 from ..ingest import slugify
 from ..lexicon import lexicon
 from ..merge_actors import initials_forms
+from .common import done_to_after_with
 from .coref import ActorIndex, plural_party
 from .cues import cue_spans
 from .names import (
@@ -547,6 +548,8 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
         else:
             break
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        if done_to_after_with(token.head):
+            return False  # 'with Xavi singled out as the biggest star'
         lex = lexicon()
         return not (outlet and token.head.lemma_.lower() in lex.reporting_verbs | lex.speech_verbs)
     return token.dep_ == "pobj" and token.head.dep_ == "agent"

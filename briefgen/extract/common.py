@@ -175,3 +175,15 @@ def shortened(text: str, limit: int) -> str:
     """The text cut to its first limit words, with an ellipsis when it was longer."""
     words = text.split()
     return " ".join(words[:limit]) + " …" if len(words) > limit else text
+
+
+def done_to_after_with(verb: Token) -> bool:
+    """'..., with Gary Neville criticised for continuing the feud': after 'with', a participle without an
+    auxiliary tells what was done to its noun (Neville was criticised), not what the noun did or said."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and subject is not None
+        and any(c.dep_ in ("mark", "prep") and c.lower_ == "with" and c.i < subject.i for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )  # 'caught Heinze on the head with his knee': the knee is how, after the verb

@@ -12,6 +12,7 @@ from ..time.tense import sentence_of
 from .common import (
     QUOTE_CHARS,
     clean,
+    done_to_after_with,
     has_subject,
     shortened,
     subtree_text,
@@ -330,7 +331,13 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
-            unheld = _is_action(token) or _asked_about(token) or _hearsay(token) or _told_by_another(token)
+            unheld = (
+                _is_action(token)
+                or done_to_after_with(token)
+                or _asked_about(token)
+                or _hearsay(token)
+                or _told_by_another(token)
+            )
             kind = None if unheld else _claim_kind(token, lex)
             if kind == "stance" and _only_possible(token):
                 continue  # 'Turkey may have to accept restrictions': a stance it might come to, not one it holds
