@@ -34,6 +34,9 @@ class Lexicon:
     no_comment_verbs: WordSet
     wish_verbs: WordSet
     voice_nouns: WordSet
+    motion_verbs: WordSet
+    city_parts: WordSet
+    ongoing_work_nouns: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

@@ -214,21 +214,12 @@ def _collective_names(ents: list[Span]) -> set[str]:
 
 
 def _body_names(ents: list[Span]) -> set[str]:
-    """Names the tagger calls people that a mention shows to be a body, so that every mention is: a name
-    ending as only a body's name does ('Manchester United's win'), one set before a title and its
-    holder ('Euronext chief Jean-Francois Theodore'), one that a 'which' clause describes ('Euronext,
-    which combines the Paris, Amsterdam and Lisbon stock exchanges')."""
+    """Names the tagger calls people that end as only a body's name does ('Manchester United's win'):
+    the body in every mention."""
     lex = lexicon()
     ends = lex.body_name_ends | lex.org_head_nouns
-    found = set()
-    for ent in ents:
-        name = clean_name(ent)[0]
-        if ent.label_ != "PERSON" or not name.strip():
-            continue
-        words = name.split()
-        if (len(words) > 1 and words[-1].lower() in ends) or _names_the_holders_body(ent) or _which_describes(ent):
-            found.add(fold(name))
-    return found
+    names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
+    return {fold(name) for name in names if len(name.split()) > 1 and name.split()[-1].lower() in ends}
 
 
 def _mostly_bodies(ents: list[Span]) -> set[str]:
@@ -238,13 +229,6 @@ def _mostly_bodies(ents: list[Span]) -> set[str]:
     for ent in ents:
         labels[fold(clean_name(ent)[0])]["person" if ent.label_ == "PERSON" else "body"] += 1
     return {name for name, counted in labels.items() if 0 < counted["person"] < counted["body"]}
-
-
-def _which_describes(ent: Span) -> bool:
-    return any(
-        c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in ("nsubj", "nsubjpass", "dobj") for w in c.children)
-        for c in ent.root.children
-    )
 
 
 def _speaking_as_i(ents: list[Span]) -> set[str]:

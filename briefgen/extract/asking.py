@@ -42,7 +42,8 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     if subject.pos_ == "PRON" or subject.dep_ == "expl":
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     # the subject's head words, without a relative clause or an apposition hanging on it
-    loose = {t.i for c in subject.subtree if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
+    loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
+    loose |= {t.i for c in subject.subtree if _set_off_relative(c) for t in c.subtree}
     first = next(iter(subject.subtree))
     before = first.doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.dep_ == "prep" and not any(c.dep_ == "pobj" for c in before.children):
@@ -54,6 +55,16 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     if first.pos_ == "DET" and text:
         text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
     return text or None
+
+
+def _set_off_relative(clause: Token) -> bool:
+    """', which owns Liffe,': a relative clause set off by a comma adds to its noun, not defines it."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].text == ","
+        and clause.left_edge.lower_ in ("which", "who", "whom", "whose")
+    )
 
 
 def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None, asked_of: Token | None = None) -> str:
@@ -77,7 +88,23 @@ def _owner_named(token: Token, actors: ActorIndex | None, asked_of: Token | None
     owner = actors.resolve(token)
     if owner is None or owner not in actors.actors or (asked_of is not None and _could_own(asked_of, token, actors)):
         return token.text_with_ws
+    gender = {"his": "m", "her": "f"}.get(token.lower_)
+    sent = token.sent
+    nearby = range(token.doc[sent.start - 1].sent.start if sent.start else sent.start, token.i)
+    doc = token.doc
+    named = {
+        actors.token_actor[i]
+        for i in nearby
+        if i in actors.token_actor and _as_subject(doc[i] if doc[i].dep_ != "compound" else doc[i].head)
+    } & set(actors.actors)  # 'German authorities' names no owner of 'its'; 'Northbank, which ...' does
+    fitting = {a for a in named if (actors.actors[a].kind == "person") == bool(gender)}
+    if fitting != {owner}:
+        return token.text_with_ws  # named only when it is the one actor of its kind just named
     return f"{actors.display(owner)}'s{token.whitespace_}"
+
+
+def _as_subject(token: Token) -> bool:
+    return token.dep_ in ("nsubj", "nsubjpass", "poss") or (token.dep_ == "appos" and _as_subject(token.head))
 
 
 def _could_own(subject: Token, pronoun: Token, actors: ActorIndex) -> bool:
@@ -110,6 +137,8 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if _only_words(verb, subject):
         return None
+    if wh is not None and wh.dep_ in ("det", "amod", "advmod") and wh.head.pos_ in ("NOUN", "ADJ", "ADV"):
+        return None  # 'which film wins', 'how many people': the wh-phrase would have to move whole
     if wh is not None and subject is not None and subject.i == wh.i:
         return _wh_subject(verb, wh)
     if subject is None:
@@ -194,7 +223,9 @@ def _only_words(verb: Token, subject: Token | None) -> bool:
     it up, and 'that he threatened Gary Neville' about an act done to someone."""
     if verb.lemma_.lower() not in lexicon().speech_verbs or (subject is not None and subject.dep_ == "nsubjpass"):
         return False
-    done_to = any(c.dep_ == "dobj" for c in verb.children)
+    done_to = any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lower_ in ("him", "her", "them")) for c in verb.children
+    )
     return not done_to or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in verb.children)
 
 

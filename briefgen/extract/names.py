@@ -273,14 +273,22 @@ def names_a_venue(ent: Span) -> bool:
 
 def names_the_city(ent: Span) -> bool:
     """'London mayor Ken Livingstone', 'the Mayor of London', 'arrived in London', 'the London exchange':
-    the capital as a city, not its country's government ('London and Washington agreed')."""
-    root = ent.root
+    the capital as a city, not its government ('pressure from Washington', 'officials in Tehran', 'the
+    Washington administration' are the government)."""
+    root, lex = ent.root, lexicon()
+    head = root.head
     if root.dep_ in ("compound", "amod", "nmod"):
-        return True
-    preposition = root.head
-    return root.dep_ == "pobj" and (
-        preposition.lower_ in lexicon().locative_prepositions | {"of", "to", "from", "at", "into"}
-    )
+        return head.lemma_.lower() not in lex.person_group_words | lex.state_bodies | {"authorities", "leadership"}
+    if root.dep_ != "pobj":
+        return False
+    governor = head.head
+    if head.lower_ in lex.locative_prepositions | {"at"}:
+        return governor.lower_ not in lex.agent_nouns and governor.lemma_.lower() not in lex.person_group_words
+    if head.lower_ in ("to", "from", "into"):
+        return governor.lemma_.lower() in lex.motion_verbs
+    if head.lower_ == "of":
+        return governor.lower_ in lex.titles or governor.lemma_.lower() in lex.city_parts
+    return False
 
 
 def is_news_outlet(name: str) -> bool:

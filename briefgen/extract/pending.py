@@ -148,4 +148,10 @@ def dismissed(token: Token) -> bool:
     rest, or denied by its own determiner, is not open."""
     if any(c.dep_ in ("det", "amod") and c.lower_ in ("no", "little") for c in token.children):
         return True  # 'there was no doubt that ...': the writer is sure
-    return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().dismissing_verbs
+    verb, lex = token.head, lexicon()
+    if token.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lex.dismissing_verbs:
+        return False
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.declining_verbs | {"fail"}
+    return not refused and not any(
+        c.dep_ in ("neg", "preconj") for c in verb.children
+    )  # 'have not confirmed reports that'

@@ -46,6 +46,9 @@ def _subject(verb: Token) -> Token | None:
         return _subject(verb.head)
     quoted_as = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
     if quoted_as is not None and quoted_as.lemma_.lower() in ("quote", "report", "cite"):
+        quoted = next((c for c in quoted_as.children if c.dep_ == "dobj"), None)
+        if quoted is not None:
+            return quoted  # 'Dow Jones quoted Werner Seifert as saying': Seifert
         return _subject(quoted_as)  # 'the Arsenal boss is quoted as saying'
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         # "ministers raised an appeal arguing that ...": the participle's speaker is the clause's subject

@@ -88,10 +88,10 @@ def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:
     included ...?': a decision or finding still to come leaves its question open (one told in the
     past tense was made)."""
     for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().deciding_verbs or token.tag_ == "VBD":
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().deciding_verbs:
             continue
-        if token.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in token.children):
-            continue  # 'had decided whether', 'was examined': the past
+        if token.tag_ not in ("VB", "VBG"):
+            continue  # 'decided whether' was decided; 'the book reveals who ordered the killing' tells it
         found = _clause_left_open(sent.doc[token.i : token.i + 1])
         if found is not None and found[0].i > token.i:
             return interrogative(found[0], actors, found[1])
@@ -152,6 +152,8 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
             continue
+        if token.lower_ in ("could", "would") and any(c.dep_ == "neg" for c in verb.children):
+            continue  # 'police could not find the man': what did not happen, not what may
         if verb.lemma_ == "have" and verb.pos_ == "VERB":
             continue  # 'X could have a lot to offer': a quality someone may have, not a matter to settle
         if verb.dep_ not in ("ROOT", "ccomp", "conj"):
@@ -174,11 +176,27 @@ def _hedged_past(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None
         if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
             continue
         told = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs | lex.forecast_verbs
-        if told or (verb.dep_ == "ROOT" and token.lower_ in ("may", "might")):
+        if token.lower_ == "could" or _counterfactual(verb):
+            continue  # 'said Labour could have done more', 'might have died without the operation'
+        if told or verb.dep_ == "ROOT":
             asked = interrogative(verb, actors, hedged=True)
             if asked:
                 return asked
     return None
+
+
+def _counterfactual(verb: Token) -> bool:
+    """'... if the alarm had not gone off', 'without the operation', 'but for a late equaliser', 'could
+    have been worse': what would have been, whose answer the speaker knows to be no."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children if m.dep_ == "mark"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("without", "but", "for") and child.i > verb.i:
+            if child.lower_ != "for" or child.nbor(-1).lower_ == "but":
+                return True
+        if child.dep_ in ("dobj", "acomp", "advmod") and child.lower_ in ("more", "better", "worse", "less"):
+            return True
+    return False
 
 
 MAX_PER_DOCUMENT = 5  # the most trusted kinds first: fewer, better questions

@@ -111,7 +111,13 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         ):
             excluded |= subtree
     tokens = in_text_order(t for t in head.subtree if t.i not in excluded)
-    if head.dep_ == "advcl" and tokens[0].dep_ == "mark" and tokens[0].lower_ in TIME_MARKS and _named_subject(head):
+    if (
+        head.dep_ == "advcl"
+        and tokens[0].dep_ == "mark"
+        and tokens[0].lower_ in TIME_MARKS
+        and _named_subject(head)
+        and _no_event(_governing(head.head))
+    ):
         tokens = tokens[1:]  # 'declined to comment [after the talks ended on Friday]': the talks ended
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     reduced = head.dep_ == "acl" and head.tag_ == "VBN"
@@ -148,7 +154,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
-            if _no_event(head):
+            if _no_event(head, ent):
                 continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
@@ -216,20 +222,30 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     )
 
 
+def _governing(verb: Token) -> Token:
+    """'declined [to comment]': the verb an infinitive hangs on."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _named_subject(verb: Token) -> bool:
     """A subject that reads alone: 'the talks', not 'he' ('nominated Bez after he became agitated': which
     one only the whole sentence says)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children)
 
 
-def _no_event(head: Token) -> bool:
+def _no_event(head: Token, ent: Span | None = None) -> bool:
     """'BBC News spoke to a number of analysts on Monday' (the newsroom at work), 'Euronext declined to
-    comment after the talks', 'she had wanted to run in March' (a wish): nothing happened in the story."""
+    comment on Friday', 'she had wanted to run in March' (a wish that passed): nothing happened in the
+    story. A date told in a clause joined to it ('... and was banned on 2 February') still dates that."""
+    if ent is not None and any(ent.root.i in {t.i for t in c.subtree} for c in head.children if c.dep_ == "conj"):
+        return False
     lex = lexicon()
     lemma = head.lemma_.lower()
     past = head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ == "had" for c in head.children)
     if lemma in lex.wish_verbs and past and any(c.dep_ == "xcomp" for c in head.children):
-        return True  # a wish of the past ('had wanted to run in March'); 'hopes to see a resolution' is ahead
+        return True  # 'hopes to see a resolution as early as Thursday' is ahead
     if lemma in lex.declining_verbs and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in lex.no_comment_verbs for c in head.children
     ):
@@ -237,6 +253,8 @@ def _no_event(head: Token) -> bool:
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or lemma not in lex.newsroom_verbs:
         return False
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in head.subtree if t.i > head.i):
+        return False  # 'ITV talked to Channel 4 about a merger': a party of the story spoken to
     name = next((e.text for e in subject.doc.ents if e.start <= subject.i < e.end), subject.text)
     return is_news_outlet(name) or subject.lemma_.lower() in lex.reporter_roles
 

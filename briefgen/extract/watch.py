@@ -148,7 +148,10 @@ def _under_way(verb: Token) -> bool:
         going_on = any(c.dep_ == "acomp" and c.lower_ in ("underway", "ongoing") for c in children) or any(
             c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "way" for g in c.children) for c in children
         )
-        return going_on and subject is not None and bool({subject.lower_, subject.lemma_} & lexicon().event_nouns)
+        if subject is None or any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in subject.children):
+            return False  # 'no investigation is under way'
+        denied = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("deny", "reject", "dismiss")
+        return going_on and not denied and bool({subject.lower_, subject.lemma_} & lexicon().ongoing_work_nouns)
     return (
         verb.tag_ == "VBN"
         and verb.lemma_.lower() in lexicon().preparation_verbs
@@ -163,8 +166,10 @@ def _offered(verb: Token) -> bool:
     """'The League Managers Association have offered to act as peacemakers': an offer standing now
     (present or perfect, not one told of the past) waits on an answer."""
     head = verb.head
+    turned_down = any(t.lemma_.lower() in ("reject", "refuse", "decline", "dismiss", "rebuff") for t in verb.sent)
     return (
-        verb.dep_ == "xcomp"
+        not turned_down
+        and verb.dep_ == "xcomp"
         and head.lemma_.lower() in lexicon().willingness_verbs
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and (head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children))
