@@ -1112,6 +1112,7 @@ def test_an_offer_standing_and_work_under_way_are_watched(text, watched):
             ["Will the number of people killed by the virus rise?"],
         ),
         ("The book reveals who ordered the killing.", []),
+        ("Reporters suggested Tom Hale had pointedly failed to deny claims he had once told Sam Reed a lie.", []),
         ("The judges will choose which film wins the award.", []),
         ("Chelsea refused to confirm reports that Tom Hale had been fined.", ["Was Tom Hale fined?"]),
         (

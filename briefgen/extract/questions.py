@@ -252,6 +252,8 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
             who = subject_of(token, actors)
             if action is not None and any(c.tag_ in ("WP", "WDT") for c in action.children):
                 continue  # 'what he failed to reveal was that ...': what it was, the sentence says
+            if action is not None and action.lemma_.lower() in lexicon().speech_verbs:
+                continue  # 'had pointedly failed to deny claims ...': words, not a matter to settle
             if action is not None and who:
                 skipped = {c.i for c in action.children if c.dep_ == "aux"}
                 tail = words_after(action, skipped)
