@@ -1112,6 +1112,7 @@ def test_an_offer_standing_and_work_under_way_are_watched(text, watched):
             ["Will the number of people killed by the virus rise?"],
         ),
         ("The book reveals who ordered the killing.", []),
+        ("It is unclear which clients the insurers won business from.", []),
         ("Reporters suggested Tom Hale had pointedly failed to deny claims he had once told Sam Reed a lie.", []),
         ("The judges will choose which film wins the award.", []),
         ("Chelsea refused to confirm reports that Tom Hale had been fined.", ["Was Tom Hale fined?"]),
@@ -2237,3 +2238,8 @@ def test_according_to_rules_names_no_source_but_according_to_a_body_does():
     assert {p.actor for p in found.positions} == {"tessa-hale"}
     _, found = analyse("The economy grew by 2%, according to figures from the Office for National Statistics.")
     assert [p.actor for p in found.positions] == ["office-for-national-statistics"]
+
+
+def test_a_question_of_an_act_done_to_someone_is_well_formed_and_one_of_words_is_not(parser):
+    assert question_problems("Did Tom Hale threaten Sam Reed before the match?", parser) == []
+    assert question_problems("Will Tom Hale deny claims he had told Sam Reed?", parser)

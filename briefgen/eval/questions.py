@@ -32,8 +32,10 @@ def question_problems(question: str, nlp: Language) -> list[str]:
     if any(s.lower_ in BARE and s.dep_ != "expl" for s in subjects[:1]):
         problems.append(f"its subject is a bare pronoun ('{subjects[0].text}')")
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    done_to = root is not None and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in root.children)
     if root is not None and root.lemma_.lower() in lexicon().speech_verbs and root.lemma_.lower() != "order":
-        problems.append(f"its main verb reports speech ('{root.text}')")
+        if not done_to:  # 'Did Vieira threaten Gary Neville?' asks of an act done to someone, not of words
+            problems.append(f"its main verb reports speech ('{root.text}')")
     if _participle_after_modal(doc):
         problems.append("its verb is not in the base form a modal or 'do' needs")
     if head.count("(") != head.count(")") or head.count('"') % 2:

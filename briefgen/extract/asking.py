@@ -141,6 +141,8 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         return None  # 'which film wins', 'how many people': the wh-phrase would have to move whole
     if wh is not None and subject is not None and subject.i == wh.i:
         return _wh_subject(verb, wh)
+    if wh is not None and wh.lower_ in ("which", "who", "whom"):
+        return None  # 'which ... insurers won business from': a pronoun that is not the subject moves with its phrase
     if subject is None:
         return None
     who = subject_text(subject, actors)
@@ -198,8 +200,8 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
 def _wh_subject(verb: Token, wh: Token) -> str | None:
     """'reveal who will have the Christmas number one' -> 'Who will have the Christmas number one?': the
     clause is already in the order of a question."""
-    if wh.lower_ not in ("who", "what", "which"):
-        return None
+    if wh.lower_ not in ("who", "what", "which") or any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return None  # 'which clients the insurers won business from', parsed with 'clients' as its verb
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     body = " ".join(a.lower_ for a in auxes) + f" {verb.text} {words_after(verb, set())}"
     return _finished(body, wh)
