@@ -1112,6 +1112,11 @@ def test_an_offer_standing_and_work_under_way_are_watched(text, watched):
             ["Will the number of people killed by the virus rise?"],
         ),
         ("The book reveals who ordered the killing.", []),
+        (
+            "Northbank Holdings said it would consider its options in light of the ruling.",
+            ["What will Northbank Holdings do in light of the ruling?"],
+        ),
+        ("Northbank Holdings considered its options and sold the unit in 2003.", []),
         ("It is unclear which clients the insurers won business from.", []),
         ("Reporters suggested Tom Hale had pointedly failed to deny claims he had once told Sam Reed a lie.", []),
         ("The judges will choose which film wins the award.", []),

@@ -98,6 +98,23 @@ def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _weighing_options(sent: Span, actors: ActorIndex) -> str | None:
+    """'Yukos said it would consider its options in light of the ruling' -> 'What will Yukos do in light
+    of the ruling?': a body weighing its options has its next move still to choose."""
+    for token in sent:
+        options = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() == "option"), None)
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().deciding_verbs | {"weigh"} or options is None:
+            continue
+        if token.tag_ == "VBD" or any(c.dep_ == "neg" for c in token.children):
+            continue  # 'it considered its options and sold': the choice was made
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor = actors.resolve(subject) if subject is not None else None
+        if actor in actors.actors:
+            tail = words_after(options, {t.i for t in options.subtree if t.i <= options.i})
+            return re.sub(r"\s+", " ", f"What will {actors.display(actor)} do {tail}").strip(" .,") + "?"
+    return None
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
     for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues"):
         found = _clause_left_open(cue)
@@ -451,6 +468,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("uncertain", "have" in words and bool(words & HEDGES), lambda: _hedged_past(sent, actors, quoted)),
         ("pending", bool(lemmas & lex.deciding_verbs), lambda: _to_be_decided(sent, actors)),
+        ("pending", "options" in words, lambda: _weighing_options(sent, actors)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
