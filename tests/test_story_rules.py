@@ -1117,6 +1117,11 @@ def test_an_offer_standing_and_work_under_way_are_watched(text, watched):
             ["What will Northbank Holdings do in light of the ruling?"],
         ),
         ("Northbank Holdings considered its options and sold the unit in 2003.", []),
+        (
+            "Tom Hale was angry. But now Sam Reed claims Tom Hale should be punished by the Football Association.",
+            ["Will Tom Hale be punished by the Football Association?"],
+        ),
+        ("Sam Reed said Tom Hale should have done more.", []),
         ("It is unclear which clients the insurers won business from.", []),
         ("Reporters suggested Tom Hale had pointedly failed to deny claims he had once told Sam Reed a lie.", []),
         ("The judges will choose which film wins the award.", []),

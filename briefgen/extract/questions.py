@@ -98,6 +98,32 @@ def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _should_be_done(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'he claims Ferguson should be punished by the Football Association' -> 'Will Ferguson be punished
+    by the Football Association?': what a speaker says an actor of the story should do, or should have
+    done to it, is a demand that stays open until it is met."""
+    lex = lexicon()
+    for token in sent:
+        if token.tag_ != "MD" or token.lower_ not in ("should", "must") or token.i in quoted:
+            continue
+        verb = token.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.speech_verbs | lex.forecast_verbs:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ == "have" and c.dep_ == "aux" for c in verb.children
+        ):
+            continue  # 'should not', 'should have': a reproach or a regret, no step to watch
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        named = actors.resolve(subject) if subject is not None else None
+        if named not in actors.actors or (speaker is not None and actors.resolve(speaker) == named):
+            continue  # 'X said it should ...' is X's own plan, a position
+        asked = interrogative(verb, actors)
+        if asked:
+            return asked
+    return None
+
+
 def _weighing_options(sent: Span, actors: ActorIndex) -> str | None:
     """'Yukos said it would consider its options in light of the ruling' -> 'What will Yukos do in light
     of the ruling?': a body weighing its options has its next move still to choose."""
@@ -469,6 +495,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("uncertain", "have" in words and bool(words & HEDGES), lambda: _hedged_past(sent, actors, quoted)),
         ("pending", bool(lemmas & lex.deciding_verbs), lambda: _to_be_decided(sent, actors)),
         ("pending", "options" in words, lambda: _weighing_options(sent, actors)),
+        ("pending", bool(words & {"should", "must"}), lambda: _should_be_done(sent, actors, quoted)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
