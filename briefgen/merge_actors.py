@@ -4,6 +4,7 @@ and who is only mentioned."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from .findings import Actor, Mentioned
 from .gazetteer import countries, fold, name_key, organizations, person_key, spelling_key
@@ -188,9 +189,16 @@ def _fold_misread_bodies(orgs: list[str], merged: dict[str, Actor], redirects: d
     for key, actor in merged.items():
         owners = by_alias.get(fold(actor.name), set())
         if actor.kind == "person" and " " not in actor.name and key not in redirects and len(owners) == 1:
+            if actor.roles or _titled(actor):
+                continue  # 'Mr Disney, who quit the board': a person, whatever the company is called
             (owner,) = owners
             _absorb(merged[owner], actor, keep_identity=True)
             redirects[key] = owner
+
+
+def _titled(actor: Actor) -> bool:
+    titled = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|Dr)\.? {re.escape(actor.name)}\b")
+    return any(titled.search(source.text) for source in actor.sources)
 
 
 def _regional_arm(name: str) -> bool:

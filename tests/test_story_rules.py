@@ -193,7 +193,7 @@ def test_an_honorific_is_not_part_of_a_role():
 def test_a_one_word_person_that_is_another_name_of_one_body_is_that_body():
     """'Labour's Mr Hale' read as a person named Labour joins the Labour Party, which the text also
     calls Labour; a one-word person no body goes by stays a person."""
-    from briefgen.findings import Actor
+    from briefgen.findings import Actor, Source
     from briefgen.merge_actors import merge_actors
 
     def actor(name: str, kind: str, aliases: list[str]) -> Actor:
@@ -208,6 +208,12 @@ def test_a_one_word_person_that_is_another_name_of_one_body_is_that_body():
         ]
     )
     assert {a.name: a.kind for a in actors} == {"Labour Party": "organization", "Edu": "person"}
+    disney = actor("Disney", "person", ["Disney"])
+    disney.sources = [Source("b", 1, "Mr Disney, who quit the board in 2003, said the chief must go.")]
+    actors, _ = merge_actors(
+        [("a", [actor("Walt Disney Company", "organization", ["Disney", "Walt Disney Company"])]), ("b", [disney])]
+    )
+    assert {a.name: a.kind for a in actors} == {"Walt Disney Company": "organization", "Disney": "person"}
 
 
 def test_a_capital_named_as_a_city_is_not_its_country():
