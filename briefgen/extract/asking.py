@@ -20,7 +20,7 @@ ASK_MODAL = {"would": "will", "could": "will", "might": "will", "may": "will", "
 ASK_MODAL |= {"must": "will", "should": "will"}  # an obligation or advice: will it be met?
 
 
-HEDGES = {"may", "might", "could"}  # 'may have had a role': not known to be so
+HEDGES = {"may", "might"}  # 'may have had a role': not known to be so ('could have' is what did not happen)
 
 
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
@@ -157,13 +157,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         rest = [a.lower_ for a in auxes[1:] if a.dep_ != "neg"]
         if not hedged or lead_aux.lower_ not in HEDGES or rest not in (["have"], ["have", "been"]):
             return None  # 'whether he would have been pleased': what might have been is past asking
-        if rest == ["have", "been"]:
-            body = f"{_was(subject)} {who} {verb.text} {tail}"
-        elif verb.lemma_ == "be":
-            body = f"{_was(subject)} {who} {tail}"
-        else:
-            body = f"did {who} {verb.lemma_} {tail}"
-        return _finished(body, wh)
+        return _finished(_in_the_past(verb, subject, who, tail, passive=rest == ["have", "been"]), wh)
     if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
         auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
         lead_aux = None if not auxes else auxes[0]
@@ -174,12 +168,9 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
     if lead_aux is not None and lead_aux.lower_ == "had" and len(auxes) == 1:
         # 'criticism that the deal had been a mistake' -> 'Was the deal a mistake?': reported speech
         # puts the past one step back
-        if verb.lemma_ == "be":
-            body = f"{_was(subject)} {who} {tail}"
-        else:
-            body = f"did {who} {verb.lemma_} {tail}"
+        body = _in_the_past(verb, subject, who, tail, passive=False)
     elif lead_aux is not None and lead_aux.lower_ == "had" and [a.lower_ for a in auxes[1:]] == ["been"]:
-        body = f"{_was(subject)} {who} {verb.text} {tail}"  # 'that the man had been arrested'
+        body = _in_the_past(verb, subject, who, tail, passive=True)  # 'that the man had been arrested'
 
     elif lead_aux is not None:
         others = " ".join(a.lower_ for a in auxes if a is not lead_aux)
@@ -214,6 +205,15 @@ def _finished(body: str, wh: Token | None) -> str | None:
     if len(question.split()) > MAX_WORDS or len(question.split()) < 3:
         return None
     return question[0].upper() + question[1:] + "?"
+
+
+def _in_the_past(verb: Token, subject: Token, who: str, tail: str, passive: bool) -> str:
+    """A question in the simple past: 'Was X arrested?', 'Was X a mistake?', 'Did X have a role?'."""
+    if passive:
+        return f"{_was(subject)} {who} {verb.text} {tail}"
+    if verb.lemma_ == "be":
+        return f"{_was(subject)} {who} {tail}"
+    return f"did {who} {verb.lemma_} {tail}"
 
 
 def _was(subject: Token) -> str:

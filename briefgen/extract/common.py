@@ -187,3 +187,10 @@ def done_to_after_with(verb: Token) -> bool:
         and any(c.dep_ in ("mark", "prep") and c.lower_ == "with" and c.i < subject.i for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )  # 'caught Heinze on the head with his knee': the knee is how, after the verb
+
+
+def infinitive_host(verb: Token) -> Token:
+    """'declined [to comment]', 'is expected [to vote]': the verb an infinitive hangs on."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb

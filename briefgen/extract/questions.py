@@ -23,8 +23,9 @@ from .parsed import Parsed
 from .pending import demanded, dismissed, not_done_yet, purpose_and_aux, unclear_thing
 
 
-def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
-    """The clause a cue leaves open, with its wh-word: 'it is unclear [whether X will Y]'."""
+def _clause_left_open(cue: Span, claim: bool = False) -> tuple[Token, Token | None] | None:
+    """The clause a cue leaves open, with its wh-word: 'it is unclear [whether X will Y]'; with claim,
+    also a claim it leaves unconfirmed: 'it was not confirmed [the outbreak had begun in Mexico]'."""
     heads = in_text_order({*cue, cue.root.head})  # 'remains to be seen [whether ...]' hangs from 'seen'
     for head in heads:
         for clause in head.children:
@@ -37,6 +38,8 @@ def _clause_left_open(cue: Span) -> tuple[Token, Token | None] | None:
             )
             if marker is not None:
                 return clause, marker if marker.lower_ in WH_WORDS else None
+            if claim and clause.dep_ == "ccomp" and clause.i >= cue.end and clause.pos_ in ("VERB", "AUX"):
+                return clause, None
     return None
 
 
@@ -148,19 +151,9 @@ def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
             clause, wh = found
             return interrogative(clause, actors, wh)
     for _, cue in cue_spans(sent, "unconfirmed_cues"):
-        claim = _claim_not_confirmed(cue)
-        if claim is not None:
-            return interrogative(claim, actors)
-    return None
-
-
-def _claim_not_confirmed(cue: Span) -> Token | None:
-    """'it was not confirmed [the outbreak had begun in Mexico]', 'could not confirm [that ...]'."""
-    for head in in_text_order({*cue, cue.root.head}):
-        for clause in head.children:
-            if clause.dep_ == "ccomp" and clause.i > cue.end - 1 and clause.pos_ in ("VERB", "AUX"):
-                if not any(t.lower_ in WH_WORDS | {"whether", "if"} for t in clause.subtree if t.i < clause.i):
-                    return clause
+        found = _clause_left_open(cue, claim=True)  # no wh-clause was found above: a claim, if any
+        if found is not None:
+            return interrogative(found[0], actors)
     return None
 
 
@@ -219,8 +212,8 @@ def _hedged_past(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None
         if not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
             continue
         told = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs | lex.forecast_verbs
-        if token.lower_ == "could" or _counterfactual(verb):
-            continue  # 'said Labour could have done more', 'might have died without the operation'
+        if _counterfactual(verb):
+            continue  # 'might have died without the operation', 'might have been worse'
         if told or verb.dep_ == "ROOT":
             asked = interrogative(verb, actors, hedged=True)
             if asked:

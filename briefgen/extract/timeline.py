@@ -19,6 +19,7 @@ from .common import (
     clean,
     has_subject,
     in_text_order,
+    infinitive_host,
     is_ahead,
     is_hypothetical,
     relative_as_clause,
@@ -116,7 +117,7 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         and tokens[0].dep_ == "mark"
         and tokens[0].lower_ in TIME_MARKS
         and _named_subject(head)
-        and _no_event(_governing(head.head))
+        and _no_event(infinitive_host(head.head))
     ):
         tokens = tokens[1:]  # 'declined to comment [after the talks ended on Friday]': the talks ended
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
@@ -220,13 +221,6 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         actors=parsed.actors.in_span(lead),
         sources=[parsed.source(lead._.number)],
     )
-
-
-def _governing(verb: Token) -> Token:
-    """'declined [to comment]': the verb an infinitive hangs on."""
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
 
 
 def _named_subject(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from .asking import subject_text
 from .common import (
     SCHEDULING,
     clean,
+    infinitive_host,
     is_ahead,
     is_future,
     next_step,
@@ -58,8 +59,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         if lemma in state_verbs and not objects & event_nouns:
             continue
         # 'they will oppose any bid', 'backers won't back it': a stance or a refusal is a position
-        governing = token.head.children if token.dep_ == "xcomp" else ()  # 'is not going to be released'
-        if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children, *governing)):
+        above = token.head.children if token.dep_ == "xcomp" else ()  # 'is not going to be released'
+        if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children, *above)):
             continue
         if token.i not in quoted and not under_way and not _concrete_subject(target, actors):
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
@@ -166,15 +167,14 @@ def _offered(verb: Token) -> bool:
     """'The League Managers Association have offered to act as peacemakers': an offer standing now
     (present or perfect, not one told of the past) waits on an answer."""
     head = verb.head
-    turned_down = any(t.lemma_.lower() in ("reject", "refuse", "decline", "dismiss", "rebuff") for t in verb.sent)
     return (
-        not turned_down
-        and verb.dep_ == "xcomp"
+        verb.dep_ == "xcomp"
         and head.lemma_.lower() in lexicon().willingness_verbs
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and (head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in head.children))
         and not any(c.dep_ == "neg" for c in head.children)
-    )
+        and not any(t.lemma_.lower() in ("reject", "refuse", "decline", "dismiss", "rebuff") for t in verb.sent)
+    )  # the sentence is searched for a refusal only once an offer is found
 
 
 def _speaker_commitment(verb: Token) -> bool:
@@ -228,8 +228,7 @@ def _hedged(verb: Token) -> bool:
     hearsay, shown with its hedge; 'organisers are hoping Chepkemei will still take part', 'is hopeful
     she will be granted a place', 'it is predicted that the song will sell 300,000': a hope or a
     forecast, shown with whose it is."""
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = infinitive_host(verb)
     head = verb.head
     lex = lexicon()
     if verb.dep_ != "ccomp":
@@ -262,9 +261,7 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
     """The future clause on its own, its pronoun subject replaced by the actor ('He expected' -> 'X expected')."""
     if next_step(verb):
         return clean(sentence_of(verb).text)  # the sentence names it the next step
-    head = verb
-    while head.dep_ == "xcomp" and head.head.i != head.i:
-        head = head.head
+    head = infinitive_host(verb)
     if head.dep_ in ("relcl", "acl"):  # 'which is widely expected next May' says nothing of what is expected
         rebuilt = relative_as_clause(head)
         return sentence_case(rebuilt[0]) if rebuilt is not None else clean(sentence_of(head).text)
