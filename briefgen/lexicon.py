@@ -37,6 +37,10 @@ class Lexicon:
     motion_verbs: WordSet
     city_parts: WordSet
     ongoing_work_nouns: WordSet
+    approval_words: WordSet
+    legal_move_verbs: WordSet
+    legal_move_nouns: WordSet
+    legal_move_outcomes: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

@@ -2259,3 +2259,72 @@ def test_according_to_rules_names_no_source_but_according_to_a_body_does():
 def test_a_question_of_an_act_done_to_someone_is_well_formed_and_one_of_words_is_not(parser):
     assert question_problems("Did Tom Hale threaten Sam Reed before the match?", parser) == []
     assert question_problems("Will Tom Hale deny claims he had told Sam Reed?", parser)
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Both boards have backed the deal, but regulators will still need to give their approval.",
+            ["Will regulators give their approval?"],
+        ),
+        (
+            "New figures have to be decided before the bill can be put before the Senate.",
+            ["Will new figures be decided before the bill can be put before the Senate?"],
+        ),
+        (
+            "The merger still needs clearance from the European Commission.",
+            ["Will the merger get clearance from the European Commission?"],
+        ),
+        ("The merger needed clearance from the European Commission.", []),
+        ("The merger does not need clearance from the European Commission.", []),
+        ("Investors will need to work harder.", []),
+        (
+            "A shareholder in Northbank has taken legal action to halt the buyout by Southgate.",
+            ["Will the legal action halt the buyout by Southgate?"],
+        ),
+        ("The union filed a lawsuit on Friday to block the sale.", ["Will the lawsuit block the sale?"]),
+        (
+            "Tom Hale is taking legal action to gain access to the club's accounts.",
+            ["Will Tom Hale gain access to the club's accounts?"],
+        ),
+        ("The union sued to block the sale but lost.", []),
+        ("The union took action to block the sale.", []),
+        (
+            "The Veritas Party could take legal action to unseat two assembly members.",
+            ["Will the Veritas Party take legal action to unseat two assembly members?"],
+        ),
+        (
+            "Tom Hale is appealing against the ban imposed by the league.",
+            ["Will Tom Hale overturn the ban imposed by the league?"],
+        ),
+        ("Tom Hale is appealing against that ruling.", []),
+        ("The minister said she did not know whether the talks would resume.", ["Will the talks resume?"]),
+    ],
+)
+def test_an_approval_still_needed_and_a_move_at_law_leave_their_outcome_open(text, questions, parser):
+    """An approval or decision a step still waits on, and what a lawsuit or appeal under way is for, are
+    open until given or ruled on; one needed in the past, one not needed, a lawsuit whose end is told and
+    an action that is not a move at law ask nothing."""
+    _assert_asks(text, questions, parser, "2005-03-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        (
+            "Former chief executive Tom Hale is currently on trial, accused of fraud.",
+            ["Former chief executive Tom Hale is currently on trial, accused of fraud."],
+        ),
+        ("He is on trial for his life in the novel.", []),
+        (
+            "Both boards have backed the deal, but regulators will still need to give their approval.",
+            ["Regulators will still need to give their approval."],
+        ),
+        ("Investors will need to work harder.", []),
+    ],
+)
+def test_a_named_person_on_trial_and_an_approval_still_needed_are_watched(text, watched):
+    """A trial under way and an approval the deal still needs have their outcome ahead."""
+    _, found = analyse(text)
+    assert [w.item for w in found.watch] == watched

@@ -63,6 +63,104 @@ def _pending(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _still_needed(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'regulators will still need to give their approval' -> 'Will regulators give their approval?';
+    'new figures have to be decided before ...' -> 'Will new figures be decided before ...?': an
+    approval or decision a step waits on (not one needed in the past, not a need denied)."""
+    lex = lexicon()
+    for token in sent:
+        if token.lemma_.lower() not in ("need", "have", "require") or token.i in quoted:
+            continue
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in token.children)
+        if not (token.tag_ in ("VBZ", "VBP") or token.tag_ == "VB" and future):
+            continue
+        if any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "no") for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = subject_text(subject, actors) if subject is not None else None
+        if subject is None or not who:
+            continue
+        if subject.pos_ != "PROPN" and not who.isupper():
+            who = who[0].lower() + who[1:]  # 'New figures have to ...' -> 'Will new figures ...'
+        needed = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if token.lemma_.lower() != "have" and needed is not None and needed.lemma_.lower() in lex.approval_words:
+            return f"Will {who} get {subtree_text(needed)}?"  # 'the deal still needs the approval of X'
+        action = next((c for c in token.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBN")), None)
+        if action is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children):
+            continue
+        objects = {c.lemma_.lower() for c in action.children if c.dep_ == "dobj"}
+        if action.lemma_.lower() not in lex.approval_words and not objects & lex.approval_words:
+            continue
+        skipped = {c.i for c in action.children if c.dep_ in ("aux", "auxpass")}
+        passive = any(c.dep_ == "auxpass" for c in action.children)
+        verb = f"be {action.text}" if passive else action.lemma_
+        return re.sub(r"\s+", " ", f"Will {who} {verb} {words_after(action, skipped)}").strip(" .,") + "?"
+    return None
+
+
+def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'Mr Blunkett has taken legal action to gain access to ...' -> 'Will David Blunkett gain access to
+    ...?'; 'a shareholder has taken legal action to halt the buyout' -> 'Will the legal action halt the
+    buyout?': what a move at law is for stays open until a court rules (unless the sentence tells how
+    it ended)."""
+    lex = lexicon()
+    if any(t.lemma_.lower() in lex.legal_move_outcomes and t.pos_ == "VERB" for t in sent):
+        return None
+    for token in sent:
+        if token.pos_ != "VERB" or token.i in quoted or token.dep_ not in ("ROOT", "conj", "ccomp"):
+            continue
+        lemma = token.lemma_.lower()
+        move = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ == "dobj"
+                and (
+                    c.lemma_.lower() in lex.legal_move_nouns
+                    or c.lemma_.lower() == "action"
+                    and any(a.lower_ in ("legal", "court") for a in c.children)
+                )
+            ),
+            None,
+        )
+        if move is None and lemma not in lex.legal_move_verbs:
+            continue
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+            return interrogative(token, actors)  # 'UKIP could take legal action to ...': not taken yet
+        if move is None and token.tag_ == "VBG" and lemma == "appeal":
+            against = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+            target = next((g for g in against.children if g.dep_ == "pobj"), None) if against is not None else None
+            who = subject_text(next((c for c in token.children if c.dep_ == "nsubj"), token), actors)
+            if target is not None and who and not any(d.lower_ in ("this", "that") for d in target.children):
+                return f"Will {who} overturn {subtree_text(target)}?"  # 'X is appealing against the ban'
+        hosts = [token] + ([move] if move is not None else [])
+        purpose = next(
+            (
+                c
+                for h in hosts
+                for c in h.children
+                if c.dep_ in ("advcl", "acl", "xcomp")
+                and c.tag_ == "VB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        if purpose is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        actor = actors.resolve(subject) if subject is not None else None
+        if actor in actors.actors:  # 'Mr Blunkett has taken legal action to gain access to ...'
+            name = actors.display(actor)
+        elif move is not None:
+            name = " ".join(t.lower_ for t in move.subtree if t.i < move.i and t.dep_ in ("amod", "compound"))
+            name = f"the {name} {move.lemma_.lower()}".replace("  ", " ")
+        else:
+            name = {"sue": "the lawsuit", "appeal": "the appeal", "petition": "the petition"}[lemma]
+        skipped = {c.i for c in purpose.children if c.dep_ == "aux"}
+        return re.sub(r"\s+", " ", f"Will {name} {purpose.lemma_} {words_after(purpose, skipped)}").strip(" .,") + "?"
+    return None
+
+
 def _named_next(sent: Span, actors: ActorIndex) -> str | None:
     """'The next step is for the supreme court to annul the sale' -> 'Will the supreme court annul the sale?'."""
     for token in sent:
@@ -492,6 +590,12 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
+        ("pending", bool(lemmas & {"need", "have", "require"}), lambda: _still_needed(sent, actors, quoted)),
+        (
+            "pending",
+            bool(lemmas & (lex.legal_move_verbs | lex.legal_move_nouns | {"action"})),
+            lambda: _legal_move(sent, actors, quoted),
+        ),
         ("pending", bool(lemmas & lex.demand_verbs), lambda: demanded(sent, actors)),
         ("timing", has_cue(sent, "open_matter_cues"), lambda: _open_matter(sent, actors)),
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
@@ -532,9 +636,9 @@ LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON, LOOSE_
 
 
 def _balanced(question: str | None) -> str | None:
-    """Without a quotation mark left open by the words cut from its sentence ('... the police "?')."""
-    if question is None:
-        return None
+    """Without a quotation mark or a bracket left open by the words cut from its sentence ('... the police "?')."""
+    if question is None or question.count("(") != question.count(")"):
+        return None  # 'Will the legal action halt a $6.75bn (£3.6bn?': the parse cut the phrase short
     if question.count('"') % 2:
         question = re.sub(r'\s*"(?=[^"]*$)', "", question, count=1) if question.rstrip("?").endswith('"') else None
     if question is not None and len(re.findall(r"(?<!\w)['‘](?=\w)", question)) > len(

@@ -28,6 +28,7 @@ from .parsed import Parsed
 from .timeline import not_when, resolve_dates, will_not
 
 MIN_CLAUSE_WORDS = 4
+ONGOING_CASES = ("trial", "investigation", "review")
 
 
 def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | None:
@@ -52,7 +53,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         if under_way:
             return token
         target = token
-        if token.lower_ in SCHEDULING or token.lemma_ == "be":
+        if token.lower_ in SCHEDULING or token.lemma_ in ("be", "need"):
             target = next((c for c in token.children if c.dep_ == "xcomp"), token)
         lemma = target.lemma_.lower()
         objects = {c.lemma_.lower() for c in target.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")}
@@ -151,6 +152,9 @@ def _under_way(verb: Token) -> bool:
         )
         if subject is None or any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in subject.children):
             return False  # 'no investigation is under way'
+        cases = (g for c in children if c.dep_ == "prep" and c.lower_ in ("on", "under") for g in c.children)
+        if subject.pos_ == "PROPN" and any(g.lemma_.lower() in ONGOING_CASES for g in cases):
+            return True  # 'Bernie Ebbers is currently on trial', 'X is under investigation': its outcome ahead
         denied = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("deny", "reject", "dismiss")
         return going_on and not denied and bool({subject.lower_, subject.lemma_} & lexicon().ongoing_work_nouns)
     return (
