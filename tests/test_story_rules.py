@@ -2328,3 +2328,50 @@ def test_a_named_person_on_trial_and_an_approval_still_needed_are_watched(text, 
     """A trial under way and an approval the deal still needs have their outcome ahead."""
     _, found = analyse(text)
     assert [w.item for w in found.watch] == watched
+
+
+def test_a_thing_kept_up_in_the_passive_is_not_a_question_of_words(parser):
+    assert question_problems("Can the level of backing be maintained?", parser) == []
+    assert question_problems("Will Tom Hale maintain that he was right?", parser)
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ('"Maybe there will be an offer in the summer," Rick Parry said.', []),
+        ('"We didn\'t have an offer last summer," Rick Parry said.', []),
+        ('"We had discussions with Steve over the course of 2004," Rick Parry said.', ["2004"]),
+        ("The skipper spoke out ahead of Tuesday's first leg against Leverkusen.", ["2005-02-22"]),
+        ("The skipper spoke out before Tuesday's first leg against Leverkusen.", ["2005-02-15"]),
+    ],
+)
+def test_a_speakers_guess_is_no_event_and_an_occasion_ahead_of_which_one_acts_is_to_come(text, events):
+    """Inside a quotation only what the speaker tells as done is an event; 'ahead of Tuesday's match'
+    is the coming Tuesday (the article is of Monday 21 February 2005)."""
+    _, found = analyse(text, "2005-02-21")
+    assert [e.date for e in found.timeline] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        ("Police said the bridge will be shut if necessary.", []),
+        (
+            "However, talks will begin only if the country co-operates fully with the tribunal.",
+            ["However, talks will begin only if the country co-operates fully with the tribunal."],
+        ),
+    ],
+)
+def test_a_contingency_is_not_watched_and_a_step_with_its_condition_is(text, watched):
+    _, found = analyse(text)
+    assert [w.item for w in found.watch] == watched
+
+
+def test_a_broadcaster_that_acts_in_the_story_and_its_staff_hold_stances_and_a_reporter_does_not():
+    _, found = analyse(
+        "A US network is editing the film to avoid showing a nude woman. It is not worth showing "
+        '"non-essential" nude scenes, said PBS\' Jacoba Atlas. PBS said it will use extra footage for its broadcast.'
+    )
+    assert {p.actor for p in found.positions} == {"jacoba-atlas", "pbs"}
+    _, found = analyse("The BBC's Sarah Rainsford said the mood in the city was tense.")
+    assert found.positions == []

@@ -33,6 +33,12 @@ def question_problems(question: str, nlp: Language) -> list[str]:
         problems.append(f"its subject is a bare pronoun ('{subjects[0].text}')")
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     done_to = root is not None and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in root.children)
+    done_to = done_to or (  # 'Can the level of backing be maintained?': a thing kept up, not words said
+        root is not None
+        and any(c.dep_ == "auxpass" for c in root.children)
+        and any(c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and not c.ent_type_ for c in root.children)
+        and not any(c.dep_ == "ccomp" for c in root.children)
+    )
     if root is not None and root.lemma_.lower() in lexicon().speech_verbs and root.lemma_.lower() != "order":
         if not done_to:  # 'Did Vieira threaten Gary Neville?' asks of an act done to someone, not of words
             problems.append(f"its main verb reports speech ('{root.text}')")

@@ -34,6 +34,7 @@ from .names import (
     names_a_venue,
     names_people,
     names_the_city,
+    outlet_takes_part,
     place_names,
     post_nominal_person,
     reporting_outlet,
@@ -153,9 +154,11 @@ def _classify(
         if role and role.split()[-1].lower().rstrip(".") in GENDERED_HONORIFICS:
             role = " ".join(role.split()[:-1]) or None  # 'United boss Sir Alex Ferguson': the role is 'United boss'
         outlet = reporting_outlet(ent)
-        if outlet:
-            role = f"{outlet} {role or 'correspondent'}"
         affiliation = None
+        if outlet and role is None and outlet_takes_part(doc, outlet):
+            affiliation = outlet  # 'said PBS' Jacoba Atlas' where PBS edits the film: its staff, not a reporter
+        elif outlet:
+            role = f"{outlet} {role or 'correspondent'}"
         for title_ent in title_ents:
             found = countries().lookup(clean_name(title_ent)[0])
             affiliation = affiliation or (found[0] if found else clean_name(title_ent)[0])
@@ -475,7 +478,7 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
         actor.mentions += 1
         if cand.public:
             index.public.add(actor.id)
-        outlet = cand.kind == "organization" and is_news_outlet(cand.name)
+        outlet = cand.kind == "organization" and is_news_outlet(cand.name) and not outlet_takes_part(doc, cand.alias)
         acts = _acts(doc, cand.tokens, outlet, country=cand.kind == "country")
         if acts and cand.sentence not in acting.setdefault(actor.id, set()):
             acting[actor.id].add(cand.sentence)

@@ -399,6 +399,28 @@ def reporting_outlet(ent: Span) -> str | None:
     return None
 
 
+def outlet_takes_part(doc, outlet: str) -> bool:
+    """'PBS said it will use extra footage', 'PBS describes itself as ...': the outlet acts or speaks of
+    itself in the story, so one of its people named by it alone ('PBS' Jacoba Atlas') speaks for it
+    rather than reporting ('the BBC's Sarah Rainsford')."""
+    lex = lexicon()
+    told = lex.reporting_verbs | lex.newsroom_verbs
+    for ent in doc.ents:
+        if ent.text != outlet or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = ent.root.head
+        if verb.lemma_.lower() not in told:
+            return True
+        if any(
+            c.dep_ == "ccomp"
+            and c.lemma_.lower() not in told  # 'the BBC said it had learned ...' still reports
+            and any(s.dep_ == "nsubj" and s.lower_ in ("it", "we") for s in c.children)
+            for c in verb.children
+        ):
+            return True
+    return False
+
+
 def headed_role(ent: Span) -> str | None:
     """'the health secretary, Nicola Sturgeon': the title the name stands in apposition to."""
     head = ent.root.head

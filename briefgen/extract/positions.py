@@ -19,7 +19,7 @@ from .common import (
     topics,
 )
 from .coref import ActorIndex
-from .names import is_news_outlet, is_reporter
+from .names import is_news_outlet, is_reporter, outlet_takes_part
 from .parsed import Parsed
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
@@ -323,7 +323,12 @@ def extract_positions(parsed: Parsed) -> list[Position]:
     reporters = {
         a.id
         for a in actors.actors.values()
-        if is_reporter(a.roles) or (a.kind == "organization" and is_news_outlet(a.name))
+        if is_reporter(a.roles)
+        or (
+            a.kind == "organization"
+            and is_news_outlet(a.name)
+            and not any(outlet_takes_part(parsed.doc, alias) for alias in a.aliases)
+        )
     }
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..findings import TimelineEvent, stable_id
 from ..lexicon import lexicon
 from ..time.tagger import tagged
-from ..time.tense import WEEKDAY_NAMES, be_to, governing_verb
+from ..time.tense import WEEKDAY_NAMES, be_to, governing_verb, tense_of
 from ..time.timex import Timex
 from ..time.words import contains, iso_week
 from .common import (
@@ -143,6 +143,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
         for ent, timex in dated:
             if not_when(ent) or is_hypothetical(ent.root) or will_not(ent):  # "could quadruple by 2050"
                 continue
+            if ent.start in sent._.quoted and not _told_as_done(ent):
+                continue  # '"Maybe there will be an offer in the summer"': a speaker's guess, no event
             others = [o for o, _ in dated if o is not ent]
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
@@ -186,6 +188,13 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     for event in events:
         event.id = stable_id("evt", parsed.doc_id, event.date or "", event.sources[0].text)
     return events
+
+
+def _told_as_done(ent: Span) -> bool:
+    """'"We had discussions with Steve over the course of 2004"': a speaker's account of what happened,
+    in the past and not denied ('"We didn't have an offer last summer"')."""
+    verb = governing_verb(ent.root)
+    return tense_of(ent.root) == "past" and not any(c.dep_ == "neg" for c in (*verb.children, *verb.head.children))
 
 
 def _lead_event(parsed: Parsed) -> TimelineEvent | None:
