@@ -2375,3 +2375,14 @@ def test_a_broadcaster_that_acts_in_the_story_and_its_staff_hold_stances_and_a_r
     assert {p.actor for p in found.positions} == {"jacoba-atlas", "pbs"}
     _, found = analyse("The BBC's Sarah Rainsford said the mood in the city was tense.")
     assert found.positions == []
+
+
+def test_a_name_the_tagger_missed_after_a_title_or_an_acronym_that_speaks_is_an_actor():
+    _, found = analyse(
+        "Suffolk Chief Constable Alastair McWhirter told the BBC the law would be enforced. "
+        "The League Against Cruel Sports and the RSPCA say they will monitor hunts."
+    )
+    assert {"Alastair McWhirter", "RSPCA"} <= names(found.actors)
+    assert {p.actor for p in found.positions} >= {"league-against-cruel-sports", "rspca"}
+    _, found = analyse("The PSP goes on sale in Europe in March, the FT said.")
+    assert not {"PSP", "FT"} & names(found.actors)

@@ -41,6 +41,7 @@ from .names import (
     title_phrase,
     titled_person,
     towns_by_use,
+    untagged_names,
     widen_org,
     without_nested,
 )
@@ -70,7 +71,8 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
         if ent.label_ in ACTOR_LABELS | {"PRODUCT"} and ent.start not in skipped and not in_dateline(ent)
     ]
     repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
-    return join_compound_demonyms(doc, without_nested(repaired))
+    repaired += [e for e in untagged_names(doc) if e.start not in skipped]
+    return join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start)))
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:

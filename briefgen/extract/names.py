@@ -39,6 +39,43 @@ def titled_person(ent: Span) -> Span:
     return Span(ent.doc, i, ent.end, label="PERSON")
 
 
+def untagged_names(doc: Doc) -> list[Span]:
+    """Names the tagger left untagged where the grammar shows who they are: a person after a title
+    ('Suffolk Chief Constable Alastair McWhirter told the BBC'), and an acronym that acts beside a
+    body or as a subject ('The League Against Cruel Sports and the RSPCA say')."""
+    tagged = {t.i for e in doc.ents for t in e}
+    titles = set(lexicon().titles) - set(lexicon().ambiguous_titles) | {"chief"}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.i in tagged or token.pos_ != "PROPN":
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in tagged:
+            end += 1
+        run = doc[i:end]
+        after_title = max((t.i + 1 for t in run if t.lower_ in titles), default=end)
+        if 2 <= end - after_title <= 3 and doc[end - 1].dep_ in ("nsubj", "appos", "nsubjpass"):
+            found.append(Span(doc, after_title, end, label="PERSON"))
+        elif _acting_acronym(token):
+            found.append(Span(doc, i, i + 1, label="ORG"))
+        i = max(end, i + 1)
+    return found
+
+
+def _acting_acronym(token: Token) -> bool:
+    text = token.text
+    if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6) or countries().lookup(text):
+        return False
+    if is_news_outlet(text):
+        return False  # 'the FT said': the paper reporting
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon().speech_verbs:
+        return True  # 'the RSPCA said': a body that speaks (a product the PSP 'goes on sale')
+    return token.dep_ == "conj" and token.head.ent_type_ == "ORG"
+
+
 POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "sr", "phd"}
 
 

@@ -59,7 +59,10 @@ def _subject(verb: Token) -> Token | None:
 
 def _subject_actors(subject: Token, actors: ActorIndex) -> list[str]:
     found = []
-    for token in [subject, *subject.conjuncts]:
+    own = actors.token_actor.get(subject.i)
+    # 'The League Against Cruel Sports and the RSPCA say': the parse hangs 'RSPCA' on the name's last word
+    inside = [t for t in subject.subtree if t.dep_ == "conj" and own and actors.token_actor.get(t.head.i) == own]
+    for token in [subject, *subject.conjuncts, *inside]:
         actor = actors.resolve(token)
         if actor and actor not in found:
             found.append(actor)
