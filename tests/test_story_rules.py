@@ -2386,3 +2386,31 @@ def test_a_name_the_tagger_missed_after_a_title_or_an_acronym_that_speaks_is_an_
     assert {p.actor for p in found.positions} >= {"league-against-cruel-sports", "rspca"}
     _, found = analyse("The PSP goes on sale in Europe in March, the FT said.")
     assert not {"PSP", "FT"} & names(found.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Rick Parry is currently in the process of finalising funding for the new stadium.",
+            ["Will Rick Parry finalise funding for the new stadium?"],
+        ),
+        ("The firm was in the process of selling the unit when the crash came.", []),
+        (
+            "The Countryside Alliance has lodged papers seeking a judicial review on human rights grounds.",
+            ["Will the Countryside Alliance get a judicial review on human rights grounds?"],
+        ),
+        ("The Countryside Alliance sought a review of its accounts.", []),
+    ],
+)
+def test_work_in_the_process_and_a_ruling_sought_are_asked(text, questions, parser):
+    """Work under way ('in the process of') and a judicial review sought are open until done or granted;
+    work told of the past and a review that is no ruling ask nothing."""
+    _assert_asks(text, questions, parser, "2005-03-01")
+
+
+def test_work_in_the_process_is_watched():
+    _, found = analyse("Rick Parry is in the process of finalising funding for the new stadium.")
+    assert [w.item for w in found.watch] == ["Rick Parry is in the process of finalising funding for the new stadium."]
+    _, found = analyse("The firm was in the process of selling the unit when the crash came.")
+    assert found.watch == []

@@ -194,3 +194,18 @@ def infinitive_host(verb: Token) -> Token:
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     return verb
+
+
+def in_the_process_of(verb: Token) -> Token | None:
+    """The work in 'X is (currently) in the process of finalising Y': 'finalising'; None otherwise.
+    Work told of the past ('was in the process of') or denied is not under way."""
+    if verb.lemma_ != "be" or verb.lower_ not in ("is", "are") or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            process = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_ == "process"), None)
+            of = next((c for c in process.children if c.lower_ == "of"), None) if process is not None else None
+            work = next((c for c in of.children if c.tag_ == "VBG"), None) if of is not None else None
+            if work is not None:
+                return work
+    return None

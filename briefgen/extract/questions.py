@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import governing_verb, in_text_order, is_future, next_step, subtree_text
+from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -158,6 +158,41 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             name = {"sue": "the lawsuit", "appeal": "the appeal", "petition": "the petition"}[lemma]
         skipped = {c.i for c in purpose.children if c.dep_ == "aux"}
         return re.sub(r"\s+", " ", f"Will {name} {purpose.lemma_} {words_after(purpose, skipped)}").strip(" .,") + "?"
+    return None
+
+
+def _in_the_process(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'Parry is in the process of finalising funding for the new stadium' -> 'Will Parry finalise
+    funding for the new stadium?': work under way, its end still ahead."""
+    for token in sent:
+        work = in_the_process_of(token)
+        if work is None or token.i in quoted:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        who = subject_text(subject, actors) if subject is not None else None
+        if who:
+            tail = words_after(work, set())
+            return re.sub(r"\s+", " ", f"Will {who} {work.lemma_} {tail}").strip(" .,") + "?"
+    return None
+
+
+def _sought_at_law(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'The Countryside Alliance has lodged papers seeking a judicial review' -> 'Will the Countryside
+    Alliance get a judicial review ...?': a ruling or remedy sought is open until granted."""
+    lex = lexicon()
+    for token in sent:
+        if token.lemma_.lower() != "seek" or token.i in quoted or token.tag_ == "VBD":
+            continue
+        sought = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if sought is None or sought.lemma_.lower() not in lex.legal_move_nouns | {"review", "ruling", "injunction"}:
+            continue
+        if sought.lemma_.lower() == "review" and not any(c.lower_ == "judicial" for c in sought.children):
+            continue
+        host = token.head.head if token.dep_ == "acl" else token  # 'lodged papers seeking ...'
+        subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        who = subject_text(subject, actors) if subject is not None else None
+        if who and host.pos_ in ("VERB", "AUX"):
+            return f"Will {who} get {subtree_text(sought)}?"
     return None
 
 
@@ -590,6 +625,8 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
+        ("pending", "process" in words, lambda: _in_the_process(sent, actors, quoted)),
+        ("pending", "seeking" in words or "seek" in words, lambda: _sought_at_law(sent, actors, quoted)),
         ("pending", bool(lemmas & {"need", "have", "require"}), lambda: _still_needed(sent, actors, quoted)),
         (
             "pending",

@@ -13,6 +13,7 @@ from .asking import subject_text
 from .common import (
     SCHEDULING,
     clean,
+    in_the_process_of,
     infinitive_host,
     is_ahead,
     is_future,
@@ -168,6 +169,8 @@ def _under_way(verb: Token) -> bool:
         if subject.pos_ == "PROPN" and any(g.lemma_.lower() in ONGOING_CASES for g in cases):
             return True  # 'Bernie Ebbers is currently on trial', 'X is under investigation': its outcome ahead
         denied = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("deny", "reject", "dismiss")
+        if in_the_process_of(verb) is not None:
+            return True  # 'Parry is in the process of finalising funding for the new stadium'
         return going_on and not denied and bool({subject.lower_, subject.lemma_} & lexicon().ongoing_work_nouns)
     return (
         verb.tag_ == "VBN"
