@@ -19,6 +19,7 @@ class Lexicon:
     evaluative_words: WordSet
     stance_verbs: WordSet
     stance_nouns: WordSet
+    concrete_stance_nouns: WordSet
     stance_adjectives: WordSet
     agent_nouns: WordSet
     reporter_roles: WordSet
@@ -40,6 +41,7 @@ class Lexicon:
     approval_words: WordSet
     legal_move_verbs: WordSet
     legal_move_nouns: WordSet
+    legal_filing_verbs: WordSet
     legal_move_outcomes: WordSet
     contention_nouns: WordSet
     measure_words: dict[str, str]

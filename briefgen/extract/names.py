@@ -41,8 +41,9 @@ def titled_person(ent: Span) -> Span:
 
 def untagged_names(doc: Doc) -> list[Span]:
     """Names the tagger left untagged where the grammar shows who they are: a person after a title
-    ('Suffolk Chief Constable Alastair McWhirter told the BBC'), and an acronym that acts beside a
-    body or as a subject ('The League Against Cruel Sports and the RSPCA say')."""
+    ('Suffolk Chief Constable Alastair McWhirter told the BBC'), and an acronym that says something,
+    alone or beside a body ('The League Against Cruel Sports and the RSPCA say'; not 'AIDS claimed
+    three million lives' nor 'Nintendo and the PSP will fight')."""
     tagged = {t.i for e in doc.ents for t in e}
     titles = set(lexicon().titles) - set(lexicon().ambiguous_titles) | {"chief"}
     found: list[Span] = []
@@ -71,9 +72,13 @@ def _acting_acronym(token: Token) -> bool:
         return False
     if is_news_outlet(text):
         return False  # 'the FT said': the paper reporting
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon().speech_verbs:
-        return True  # 'the RSPCA said': a body that speaks (a product the PSP 'goes on sale')
-    return token.dep_ == "conj" and token.head.ent_type_ == "ORG"
+    if len(text) < 3 or any(c.dep_ == "poss" for c in token.children):
+        return False  # 'her GP told her': a doctor, not a body
+    subject = token
+    while subject.dep_ in ("conj", "pobj", "prep") and subject.head.i != subject.i:
+        subject = subject.head  # 'The League Against Cruel Sports and the RSPCA say'
+    speaking = subject.dep_ == "nsubj" and subject.head.lemma_.lower() in lexicon().reporting_only_verbs
+    return speaking and (subject is token or token.head.ent_type_ == "ORG")
 
 
 POST_NOMINALS = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe", "cbe", "jr", "sr", "phd"}

@@ -116,7 +116,7 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         return "stance"
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    if any(o.lemma_.lower() in lex.stance_nouns or _stance_adjective(o, lex) for o in objects):
+    if any(_stance_noun(o, lex) or _stance_adjective(o, lex) for o in objects):
         return "stance"
     if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex.event_verbs | lex.state_verbs:
         return "stance"
@@ -125,6 +125,13 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
 
 def _neutral(verb: Token, lex: Lexicon) -> bool:
     return verb.lemma_.lower() in lex.neutral_speech_verbs
+
+
+def _stance_noun(word: Token, lex: Lexicon) -> bool:
+    lemma = word.lemma_.lower()
+    if lemma in lex.concrete_stance_nouns:  # 'their goal', 'a goal of winning', not 'scored a late goal'
+        return any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "for", "on") for c in word.children)
+    return lemma in lex.stance_nouns
 
 
 def _stance_adjective(word: Token, lex: Lexicon) -> bool:

@@ -80,8 +80,7 @@ def _still_needed(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | Non
         who = subject_text(subject, actors) if subject is not None else None
         if subject is None or not who:
             continue
-        if subject.pos_ != "PROPN" and not who.isupper():
-            who = who[0].lower() + who[1:]  # 'New figures have to ...' -> 'Will new figures ...'
+        who = _named_as_subject(subject, who)
         needed = next((c for c in token.children if c.dep_ == "dobj"), None)
         if token.lemma_.lower() != "have" and needed is not None and needed.lemma_.lower() in lex.approval_words:
             return f"Will {who} get {subtree_text(needed)}?"  # 'the deal still needs the approval of X'
@@ -104,8 +103,9 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
     buyout?': what a move at law is for stays open until a court rules (unless the sentence tells how
     it ended)."""
     lex = lexicon()
-    if any(t.lemma_.lower() in lex.legal_move_outcomes and t.pos_ == "VERB" for t in sent):
-        return None
+    told = (t for t in sent if t.pos_ == "VERB" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children))
+    if any(t.lemma_.lower() in lex.legal_move_outcomes for t in told):
+        return None  # 'sued to block the sale but lost' (not 'lodged an appeal to overturn the ruling')
     for token in sent:
         if token.pos_ != "VERB" or token.i in quoted or token.dep_ not in ("ROOT", "conj", "ccomp"):
             continue
@@ -123,23 +123,28 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             ),
             None,
         )
-        if move is None and lemma not in lex.legal_move_verbs:
-            continue
+        if move is not None and lemma not in lex.legal_filing_verbs:
+            continue  # 'made an appeal for witnesses', 'made a strong case': no move at law
+        if move is None and (lemma not in lex.legal_move_verbs or lemma == "appeal" and not _against(token)):
+            continue  # 'appealed to fans to stay calm': a plea
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # 'he would not take legal action'
         if any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
             return interrogative(token, actors)  # 'UKIP could take legal action to ...': not taken yet
-        if move is None and token.tag_ == "VBG" and lemma == "appeal":
+        ongoing = token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in token.children)
+        if move is None and ongoing and lemma == "appeal":
             against = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
             target = next((g for g in against.children if g.dep_ == "pobj"), None) if against is not None else None
             who = subject_text(next((c for c in token.children if c.dep_ == "nsubj"), token), actors)
             if target is not None and who and not any(d.lower_ in ("this", "that") for d in target.children):
-                return f"Will {who} overturn {subtree_text(target)}?"  # 'X is appealing against the ban'
+                return f"Will {who} overturn {subtree_text(target)}?"  # 'X is appealing (has appealed) against the ban'
         hosts = [token] + ([move] if move is not None else [])
         purpose = next(
             (
                 c
                 for h in hosts
                 for c in h.children
-                if c.dep_ in ("advcl", "acl", "xcomp")
+                if c.dep_ in ("advcl", "acl", "relcl", "xcomp")
                 and c.tag_ == "VB"
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             ),
@@ -176,6 +181,15 @@ def _in_the_process(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | N
     return None
 
 
+def _against(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
+
+
+def _named_as_subject(subject: Token, who: str) -> str:
+    """'New figures have to ...' -> 'new figures', 'Lawyers for the paper' -> 'lawyers for the paper'."""
+    return who if subject.pos_ == "PROPN" or who.split()[0].isupper() else who[0].lower() + who[1:]
+
+
 def _sought_at_law(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
     """'The Countryside Alliance has lodged papers seeking a judicial review' -> 'Will the Countryside
     Alliance get a judicial review ...?': a ruling or remedy sought is open until granted."""
@@ -191,8 +205,8 @@ def _sought_at_law(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | No
         host = token.head.head if token.dep_ == "acl" else token  # 'lodged papers seeking ...'
         subject = next((c for c in host.children if c.dep_ == "nsubj"), None)
         who = subject_text(subject, actors) if subject is not None else None
-        if who and host.pos_ in ("VERB", "AUX"):
-            return f"Will {who} get {subtree_text(sought)}?"
+        if subject is not None and who and host.pos_ in ("VERB", "AUX"):
+            return f"Will {_named_as_subject(subject, who)} get {subtree_text(sought)}?"
     return None
 
 

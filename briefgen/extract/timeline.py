@@ -197,6 +197,16 @@ def _told_as_done(ent: Span) -> bool:
     return tense_of(ent.root) == "past" and not any(c.dep_ == "neg" for c in (*verb.children, *verb.head.children))
 
 
+def _ahead_of(token: Token) -> bool:
+    """The day of an occasion something is done 'ahead of' ('ahead of Tuesday's match', 'ahead of
+    talks on Friday')."""
+    noun = token.head if token.dep_ == "poss" else token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # 'ahead of talks on Friday'
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ == "ahead"
+
+
 def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     """A news story's first sentence reports the day's news ('A Russian company has bought ...'): with
     no date of its own, a perfect or simple past there happened on the article's date."""
@@ -222,6 +232,10 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         return None
     if root.lemma_.lower() in lexicon().reporting_only_verbs:
         return None
+    lex = lexicon()
+    words = root.lemma_.lower() in lex.speech_verbs - lex.demand_verbs
+    if words and any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return None  # 'Gerrard has admitted that Liverpool have little chance': words ('has called on' acts)
     return TimelineEvent(
         id="",
         date=anchor.isoformat(),
@@ -327,6 +341,8 @@ def not_when(ent: Span) -> bool:
     root, head = ent.root, ent.root.head
     if head.lower_ in ("since", "until", "till", "than") and head.i < ent.start:
         return True
+    if _ahead_of(root):
+        return True  # 'shares rose ahead of Friday's results': the day of the results, not of the rise
     if head.lower_ in ("from", "on", "over", "against") and _compared(ent) and _measures_change(head):
         return True  # 'shrank by 8 percent from the previous year': the point compared with
     if head.lower_ in ("from", "to") and _moved_from_to(head.head):

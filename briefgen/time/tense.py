@@ -85,8 +85,6 @@ def tense_of(token: Token) -> str | None:
         return "past"  # 'on patrol since March': a span that began before now
     if token.head.lower_ == "effective" or (token.i > 0 and token.doc[token.i - 1].lower_ == "effective"):
         return "future"  # 'a new office, effective Feb. 1': when a change takes effect
-    if _ahead_of(token):
-        return "future"  # 'spoke out ahead of Tuesday's first leg': the occasion is still to come
     verb = governing_verb(token)
     between = token.doc[min(token.i, verb.i) : max(token.i, verb.i)]
     opening = [t for t in between if t.text in QUOTE_MARKS and not (t.i and t.doc[t.i - 1].text == t.text == "`")]
@@ -128,16 +126,6 @@ def tense_of(token: Token) -> str | None:
     if verb.tag_ == "VBN":
         return "past"
     return None
-
-
-def _ahead_of(token: Token) -> bool:
-    """The day of an occasion something is done 'ahead of' ('ahead of Tuesday's match', 'ahead of
-    talks on Friday')."""
-    noun = token.head if token.dep_ == "poss" else token
-    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.pos_ == "NOUN":
-        noun = noun.head.head  # 'ahead of talks on Friday'
-    of = noun.head
-    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ == "ahead"
 
 
 def _one_of_a_series(noun: Token) -> bool:
