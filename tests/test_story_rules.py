@@ -2449,3 +2449,5 @@ def test_what_is_done_ahead_of_an_occasion_is_not_dated_by_it_and_products_and_d
     assert found.timeline == [] and found.watch == []
     _, found = analyse("AIDS claimed three million lives last year. Nintendo and the PSP will fight for the market.")
     assert not {"AIDS", "PSP"} & names(found.actors)
+    _, found = analyse("Her GP told her to rest for a week.")
+    assert "GP" not in names(found.actors)

@@ -68,7 +68,10 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
     ents = [
         ent
         for ent in doc.ents
-        if ent.label_ in ACTOR_LABELS | {"PRODUCT"} and ent.start not in skipped and not in_dateline(ent)
+        if ent.label_ in ACTOR_LABELS | {"PRODUCT"}
+        and ent.start not in skipped
+        and not in_dateline(ent)
+        and not (len(ent) == 1 and any(c.tag_ == "PRP$" for c in ent.root.children))  # 'her GP told her'
     ]
     repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
     repaired += [e for e in untagged_names(doc) if e.start not in skipped]
