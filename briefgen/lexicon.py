@@ -35,6 +35,7 @@ class Lexicon:
     no_comment_verbs: WordSet
     wish_verbs: WordSet
     voice_nouns: WordSet
+    generic_body_nouns: WordSet
     motion_verbs: WordSet
     city_parts: WordSet
     ongoing_work_nouns: WordSet

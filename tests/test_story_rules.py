@@ -2451,3 +2451,19 @@ def test_what_is_done_ahead_of_an_occasion_is_not_dated_by_it_and_products_and_d
     assert not {"AIDS", "PSP"} & names(found.actors)
     _, found = analyse("Her GP told her to rest for a week.")
     assert "GP" not in names(found.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("The Countryside Alliance is furious. But the group says hunting will continue.", {"countryside-alliance"}),
+        ("Northbank is angry. The company said it would table a new offer.", {"northbank"}),
+        ("Northbank made an offer for Southgate. The company said the offer was fair.", {"northbank"}),
+        ("Northbank also reckons that its offer will face less scrutiny.", {"northbank"}),
+    ],
+)
+def test_the_company_is_the_one_body_in_view_and_reckoning_is_a_stance(text, holders):
+    """'The group', 'the company' speaks for the body just named, only when one body is in view (with
+    two, the second sentence's stance has no holder)."""
+    _, found = analyse(text)
+    assert {p.actor for p in found.positions} == holders

@@ -90,6 +90,8 @@ class ActorIndex:
         phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
         if phrase in self.role_words:
             return self.role_words[phrase]
+        if phrase in lex.generic_body_nouns and any(c.lower_ == "the" for c in token.children):
+            return self._one_body_in_view(token)
         lower = token.lower_
         if lower in ("they", "it") and token.dep_ in ("nsubj", "nsubjpass"):
             speaker = self._reporting_subject(token)
@@ -98,6 +100,23 @@ class ActorIndex:
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         return None
+
+    def _one_body_in_view(self, token: Token) -> str | None:
+        """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is
+        the one body named in this sentence so far and the one before (with two, it could be either)."""
+        sent = token.sent
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = {
+            self.token_actor[i]
+            for i in range(start, token.i)
+            if i in self.token_actor and self.actors[self.token_actor[i]].kind == "organization"
+        }
+        others = {
+            self.token_actor[i]
+            for i in range(start, token.i)
+            if i in self.token_actor and self.actors[self.token_actor[i]].kind in ("country", "group")
+        }
+        return named.pop() if len(named) == 1 and not others else None
 
     def _fits(self, actor_id: str, pronoun: Token, person: bool, gender: str | None) -> bool:
         """Whether the pronoun can stand for the actor: 'he' or 'she' for a person, 'it' or 'they' for
