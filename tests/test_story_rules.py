@@ -2401,6 +2401,8 @@ def test_a_name_the_tagger_missed_after_a_title_or_an_acronym_that_speaks_is_an_
             ["Will the Countryside Alliance get a judicial review on human rights grounds?"],
         ),
         ("The Countryside Alliance sought a review of its accounts.", []),
+        ("Tom Hale said he would consider leaving if the club was knocked out of Europe.", []),
+        ("The board will decide if the club can be sold.", ["Can the club be sold?"]),
     ],
 )
 def test_work_in_the_process_and_a_ruling_sought_are_asked(text, questions, parser):

@@ -243,6 +243,8 @@ def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:
         if token.tag_ not in ("VB", "VBG"):
             continue  # 'decided whether' was decided; 'the book reveals who ordered the killing' tells it
         found = _clause_left_open(sent.doc[token.i : token.i + 1])
+        if found is not None and found[0].dep_ == "advcl" and found[1] is None:
+            continue  # 'would consider leaving if the club was knocked out': a condition, not what is decided
         if found is not None and found[0].i > token.i:
             return interrogative(found[0], actors, found[1])
     return None
