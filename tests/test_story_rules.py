@@ -2469,3 +2469,12 @@ def test_the_company_is_the_one_body_in_view_and_reckoning_is_a_stance(text, hol
     two, the second sentence's stance has no holder)."""
     _, found = analyse(text)
     assert {p.actor for p in found.positions} == holders
+
+
+def test_the_summer_the_tagger_cut_from_its_article_is_still_the_coming_summer():
+    _, found = analyse(
+        "It is expected Chelsea will test Liverpool with a £30m-plus bid in the summer - but Rick Parry "
+        "claims he will be in no mood to listen.",
+        "2005-02-07",
+    )
+    assert [w.date for w in found.watch] == ["2005"]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import lexicon
 from .tense import WEEKDAY_NAMES, sentence_of, tense_of
 from .timex import Timex, normalise
-from .words import CLOCK_WORDS, MONTHS, add_months, clock_time, parse_iso
+from .words import CLOCK_WORDS, MONTHS, SEASONS, add_months, clock_time, parse_iso
 
 # Words that start an entity but are not part of a TimeML extent.
 LEADING = {
@@ -194,6 +194,8 @@ def _widen(span: Span) -> Span:
     doc, start, end = span.doc, span.start, span.end
     if start > 0 and doc[start - 1].lower_ in ("each", "every"):
         start -= 1
+    if start > 0 and end - start == 1 and doc[start].lower_ in SEASONS and doc[start - 1].lower_ == "the":
+        start -= 1  # 'in the summer', the entity holding only 'summer'
     if end < len(doc) and doc[end].lower_ in DAY_PARTS:
         end += 1
     if end < len(doc) and doc[end].lower_ in CLOCK_WORDS:
