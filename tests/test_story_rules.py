@@ -2478,3 +2478,25 @@ def test_the_summer_the_tagger_cut_from_its_article_is_still_the_coming_summer()
         "2005-02-07",
     )
     assert [w.date for w in found.watch] == ["2005"]
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Northbank has said it will table a new offer for Southgate.",
+            ["Will Northbank table a new offer for Southgate?"],
+        ),
+        (
+            "France said it would seek a European Union ban on flights to Mexico.",
+            ["Will France seek a European Union ban on flights to Mexico?"],
+        ),
+        ("Northbank said it would not table a new offer.", []),
+        ("Tom Hale had said he would consider leaving if the club was knocked out.", []),
+        ("Northbank lost the case in Texas. It has said it will seek damages of $20bn.", []),
+    ],
+)
+def test_a_step_a_party_announces_of_itself_is_asked(text, questions, parser):
+    """A step a named party says it will take is open until taken; not a refusal, a contingency, a plan
+    told in the past perfect, nor one whose speaker is only a pronoun."""
+    _assert_asks(text, questions, parser, "2005-02-21")

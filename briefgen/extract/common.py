@@ -209,3 +209,13 @@ def in_the_process_of(verb: Token) -> Token | None:
             if work is not None:
                 return work
     return None
+
+
+def contingent(verb: Token) -> bool:
+    """A plain 'if' on a step makes it a contingency ('will be shut if necessary', 'would consider leaving
+    if the club was knocked out'); 'only if' and 'unless' set a condition on a step still expected."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "if" and m.nbor(-1).lower_ != "only" for m in c.children)
+        for c in verb.children
+    )

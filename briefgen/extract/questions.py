@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
+from .common import contingent, governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -207,6 +207,33 @@ def _sought_at_law(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | No
         who = subject_text(subject, actors) if subject is not None else None
         if subject is not None and who and host.pos_ in ("VERB", "AUX"):
             return f"Will {_named_as_subject(subject, who)} get {subtree_text(sought)}?"
+    return None
+
+
+def _announced(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'Qwest has said it will table a new offer for MCI' -> 'Will Qwest table a new offer for MCI?':
+    a step a party announces of itself is open until taken."""
+    lex = lexicon()
+    for token in sent:
+        if token.lemma_.lower() not in lex.speech_verbs or token.i in quoted:
+            continue
+        speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if speaker is None or clause is None or clause.lemma_.lower() not in lex.commitment_verbs:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children):
+            continue
+        if speaker.pos_ == "PRON" or any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
+            continue  # who 'it' is may be wrong; 'had said he would ...' was overtaken by what followed
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        who = actors.resolve(speaker)
+        if subject is None or who not in actors.actors or actors.resolve(subject) != who:
+            continue
+        if any(c.dep_ == "neg" for c in clause.children) or contingent(clause):
+            continue  # 'said it would not table a bid': a refusal; 'would consider leaving if ...': a contingency
+        skipped = {c.i for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        tail = words_after(clause, skipped, actors, subject)
+        return re.sub(r"\s+", " ", f"Will {actors.display(who)} {clause.lemma_} {tail}").strip(" .,") + "?"
     return None
 
 
@@ -642,6 +669,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("pending", "no" in words, lambda: not_done_yet(sent)),
         ("pending", "next" in words, lambda: _named_next(sent, actors)),
         ("pending", "process" in words, lambda: _in_the_process(sent, actors, quoted)),
+        ("pending", bool(lemmas & lex.commitment_verbs), lambda: _announced(sent, actors, quoted)),
         ("pending", "seeking" in words or "seek" in words, lambda: _sought_at_law(sent, actors, quoted)),
         ("pending", bool(lemmas & {"need", "have", "require"}), lambda: _still_needed(sent, actors, quoted)),
         (

@@ -13,6 +13,7 @@ from .asking import subject_text
 from .common import (
     SCHEDULING,
     clean,
+    contingent,
     in_the_process_of,
     infinitive_host,
     is_ahead,
@@ -47,7 +48,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue  # 'Bellamy admitted he was going to fake an injury': an intention of the past
         if _doubted(token):
             continue  # 'it would seem unlikely he will play again': a doubt, not a step ahead
-        if _only_if(token):
+        if contingent(token):
             continue  # 'the bridge will be shut if necessary': a contingency, not a step ahead
         if token.dep_ != "relcl" and any(
             c.i < token.i and c.lower_ in lex.indirect_question_words for c in token.children
@@ -70,16 +71,6 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
-
-
-def _only_if(verb: Token) -> bool:
-    """A plain 'if' makes a contingency; 'only if' and 'unless' set a condition on a step still expected
-    ('talks will begin only if the country co-operates')."""
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ == "if" and m.nbor(-1).lower_ != "only" for m in c.children)
-        for c in verb.children
-    )
 
 
 def _intent_owned_up_to(verb: Token) -> bool:
