@@ -2500,3 +2500,28 @@ def test_a_step_a_party_announces_of_itself_is_asked(text, questions, parser):
     """A step a named party says it will take is open until taken; not a refusal, a contingency, a plan
     told in the past perfect, nor one whose speaker is only a pronoun."""
     _assert_asks(text, questions, parser, "2005-02-21")
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("Tom Hale said he would consider leaving if the club failed to qualify for Europe.", []),
+        ("If talks fail, Northbank said it will table a new offer for Southgate.", []),
+        ("In 1998 Northbank said it would appeal the ruling, and the appeal was lodged weeks later.", []),
+        ("Northbank said on Monday it would table a new offer for Southgate, but it withdrew on Friday.", []),
+    ],
+)
+def test_a_step_announced_long_ago_taken_back_or_on_a_condition_is_not_asked(text, questions, parser):
+    """From the review of the late rules: a contingency wherever its 'if' hangs, a year or 'ago' in the
+    sentence, and a turn told in the same sentence leave no announced step open."""
+    _assert_asks(text, questions, parser, "2005-02-21")
+
+
+def test_the_company_three_sentences_back_and_a_season_by_tense():
+    _, found = analyse(
+        "Shell reported higher profits. Greenpeace protested outside the meeting. "
+        "The company said it would raise its dividend."
+    )
+    assert "greenpeace" not in {p.actor for p in found.positions if "dividend" in p.text}
+    _, found = analyse("Chelsea will test Liverpool with a bid in the summer, Rick Parry said.", "2005-11-03")
+    assert [w.date for w in found.watch] == ["2006"]

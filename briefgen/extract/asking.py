@@ -100,7 +100,9 @@ def _owner_named(token: Token, actors: ActorIndex | None, asked_of: Token | None
     fitting = {a for a in named if (actors.actors[a].kind == "person") == bool(gender)}
     if fitting != {owner}:
         return token.text_with_ws  # named only when it is the one actor of its kind just named
-    return f"{actors.display(owner)}'s{token.whitespace_}"
+    name = actors.display(owner)
+    plural = name.endswith("s") and actors.actors[owner].kind != "person"  # 'the Liberal Democrats' stance'
+    return f"{name}'{'' if plural else 's'}{token.whitespace_}"
 
 
 def _as_subject(token: Token) -> bool:

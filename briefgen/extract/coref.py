@@ -90,8 +90,9 @@ class ActorIndex:
         phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct)
         if phrase in self.role_words:
             return self.role_words[phrase]
-        if phrase in lex.generic_body_nouns and any(c.lower_ == "the" for c in token.children):
-            return self._one_body_in_view(token)
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in lex.speech_verbs | lex.stance_verbs
+        if speaking and phrase in lex.generic_body_nouns and any(c.lower_ == "the" for c in token.children):
+            return self._one_body_in_view(token)  # 'the group says', not 'the union will be blessed
         lower = token.lower_
         if lower in ("they", "it") and token.dep_ in ("nsubj", "nsubjpass"):
             speaker = self._reporting_subject(token)
@@ -103,9 +104,11 @@ class ActorIndex:
 
     def _one_body_in_view(self, token: Token) -> str | None:
         """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is
-        the one body named in this sentence so far and the one before (with two, it could be either)."""
+        the one body named in this sentence so far and the two before (with two, it could be either)."""
         sent = token.sent
-        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = sent.start
+        for _ in range(2):  # this sentence and the two before: a body further back is not 'the company'
+            start = token.doc[start - 1].sent.start if start > 0 else start
         named = {
             self.token_actor[i]
             for i in range(start, token.i)

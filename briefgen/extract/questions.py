@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
-from .common import contingent, governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
+from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -95,6 +95,11 @@ def _still_needed(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | Non
         verb = f"be {action.text}" if passive else action.lemma_
         return re.sub(r"\s+", " ", f"Will {who} {verb} {words_after(action, skipped)}").strip(" .,") + "?"
     return None
+
+
+def _told_long_ago(sent: Span) -> bool:
+    """A year or 'two years ago' in the sentence: what was announced then is history, not a step ahead."""
+    return any(e.label_ == "DATE" and re.search(r"\b\d{4}\b|\bago\b", e.text) for e in sent.ents)
 
 
 def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
@@ -225,12 +230,16 @@ def _announced(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             continue
         if speaker.pos_ == "PRON" or any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
             continue  # who 'it' is may be wrong; 'had said he would ...' was overtaken by what followed
+        if _told_long_ago(sent) or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in token.children):
+            continue  # 'In 1998 Microsoft said it would appeal', '... said it would, but withdrew on Friday'
+        if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in [*clause.subtree, *token.subtree]):
+            continue  # 'would consider leaving if ...', 'If talks fail, Qwest said it will ...': a contingency
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         who = actors.resolve(speaker)
         if subject is None or who not in actors.actors or actors.resolve(subject) != who:
             continue
-        if any(c.dep_ == "neg" for c in clause.children) or contingent(clause):
-            continue  # 'said it would not table a bid': a refusal; 'would consider leaving if ...': a contingency
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # 'said it would not table a bid': a refusal, a position
         skipped = {c.i for c in clause.children if c.dep_ in ("aux", "auxpass")}
         tail = words_after(clause, skipped, actors, subject)
         return re.sub(r"\s+", " ", f"Will {actors.display(who)} {clause.lemma_} {tail}").strip(" .,") + "?"

@@ -194,7 +194,7 @@ def _widen(span: Span) -> Span:
     doc, start, end = span.doc, span.start, span.end
     if start > 0 and doc[start - 1].lower_ in ("each", "every"):
         start -= 1
-    if start > 0 and end - start == 1 and doc[start].lower_ in SEASONS and doc[start - 1].lower_ == "the":
+    if start > 0 and end - start == 1 and doc[start].text in SEASONS and doc[start - 1].lower_ == "the":
         start -= 1  # 'in the summer', the entity holding only 'summer'
     if end < len(doc) and doc[end].lower_ in DAY_PARTS:
         end += 1

@@ -259,8 +259,15 @@ def _relative_unit(t, anchor, direction):
         return _shifted(anchor, m.group(2), shift)
     if m := re.search(r"\b(earlier|later)\s+(?:this|that)\s+(year|month|week)\b", t):
         return _shifted(anchor, m.group(2), 0)
-    if m := re.search(r"\b(?:this|the|this past)\s+(spring|summer|autumn|fall|winter)\b", t):
-        return Timex(f"{anchor.year}-{SEASONS[m.group(1)]}")
+    if m := re.search(r"\b(this|the|this past)\s+(spring|summer|autumn|fall|winter)\b", t):
+        season = SEASONS[m.group(2)]
+        month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[season]
+        year = anchor.year
+        if m.group(1) == "the" and direction == "future" and month < anchor.month:
+            year += 1  # 'will bid in the summer', said in November: next summer
+        elif m.group(1) == "the" and direction in ("past", "done") and month > anchor.month:
+            year -= 1  # 'turned down a move in the summer', said in February: last summer
+        return Timex(f"{year}-{season}")
     if m := re.search(r"\blast\s+(spring|summer|autumn|fall|winter)\b", t):
         month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[SEASONS[m.group(1)]]
         return Timex(f"{anchor.year - (month >= anchor.month)}-{SEASONS[m.group(1)]}")
