@@ -200,6 +200,11 @@ def _wh_subject(verb: Token, wh: Token) -> str | None:
     return _finished(body, wh)
 
 
+def will_ask(who: str, verb: str, tail: str) -> str:
+    """'Will {who} {verb} {tail}?', its spaces tidied and no stop or comma before the question mark."""
+    return re.sub(r"\s+", " ", f"Will {who} {verb} {tail}").strip(" .,") + "?"
+
+
 def _finished(body: str, wh: Token | None) -> str | None:
     body = re.sub(r"\s+", " ", body).strip()
     question = f"{wh.lower_} {body}" if wh is not None else body

@@ -109,17 +109,10 @@ class ActorIndex:
         start = sent.start
         for _ in range(2):  # this sentence and the two before: a body further back is not 'the company'
             start = token.doc[start - 1].sent.start if start > 0 else start
-        named = {
-            self.token_actor[i]
-            for i in range(start, token.i)
-            if i in self.token_actor and self.actors[self.token_actor[i]].kind == "organization"
-        }
-        others = {
-            self.token_actor[i]
-            for i in range(start, token.i)
-            if i in self.token_actor and self.actors[self.token_actor[i]].kind in ("country", "group")
-        }
-        return named.pop() if len(named) == 1 and not others else None
+        in_view = {self.token_actor[i] for i in range(start, token.i) if i in self.token_actor}
+        bodies = {a for a in in_view if self.actors[a].kind in ("organization", "country", "group")}
+        named = {a for a in bodies if self.actors[a].kind == "organization"}
+        return named.pop() if len(named) == 1 and bodies == named else None
 
     def _fits(self, actor_id: str, pronoun: Token, person: bool, gender: str | None) -> bool:
         """Whether the pronoun can stand for the actor: 'he' or 'she' for a person, 'it' or 'they' for

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import OpenQuestion, stable_id
 from ..lexicon import lexicon
-from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, words_after
+from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
 from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
@@ -93,7 +93,7 @@ def _still_needed(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | Non
         skipped = {c.i for c in action.children if c.dep_ in ("aux", "auxpass")}
         passive = any(c.dep_ == "auxpass" for c in action.children)
         verb = f"be {action.text}" if passive else action.lemma_
-        return re.sub(r"\s+", " ", f"Will {who} {verb} {words_after(action, skipped)}").strip(" .,") + "?"
+        return will_ask(who, verb, words_after(action, skipped))
     return None
 
 
@@ -130,7 +130,8 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         )
         if move is not None and lemma not in lex.legal_filing_verbs:
             continue  # 'made an appeal for witnesses', 'made a strong case': no move at law
-        if move is None and (lemma not in lex.legal_move_verbs or lemma == "appeal" and not _against(token)):
+        against = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+        if move is None and (lemma not in lex.legal_move_verbs or lemma == "appeal" and against is None):
             continue  # 'appealed to fans to stay calm': a plea
         if any(c.dep_ == "neg" for c in token.children):
             continue  # 'he would not take legal action'
@@ -138,7 +139,6 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             return interrogative(token, actors)  # 'UKIP could take legal action to ...': not taken yet
         ongoing = token.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in token.children)
         if move is None and ongoing and lemma == "appeal":
-            against = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "against"), None)
             target = next((g for g in against.children if g.dep_ == "pobj"), None) if against is not None else None
             who = subject_text(next((c for c in token.children if c.dep_ == "nsubj"), token), actors)
             if target is not None and who and not any(d.lower_ in ("this", "that") for d in target.children):
@@ -167,7 +167,7 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         else:
             name = {"sue": "the lawsuit", "appeal": "the appeal", "petition": "the petition"}[lemma]
         skipped = {c.i for c in purpose.children if c.dep_ == "aux"}
-        return re.sub(r"\s+", " ", f"Will {name} {purpose.lemma_} {words_after(purpose, skipped)}").strip(" .,") + "?"
+        return will_ask(name, purpose.lemma_, words_after(purpose, skipped))
     return None
 
 
@@ -181,13 +181,8 @@ def _in_the_process(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | N
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         who = subject_text(subject, actors) if subject is not None else None
         if who:
-            tail = words_after(work, set())
-            return re.sub(r"\s+", " ", f"Will {who} {work.lemma_} {tail}").strip(" .,") + "?"
+            return will_ask(who, work.lemma_, words_after(work, set()))
     return None
-
-
-def _against(verb: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
 
 
 def _named_as_subject(subject: Token, who: str) -> str:
@@ -232,7 +227,7 @@ def _announced(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             continue  # who 'it' is may be wrong; 'had said he would ...' was overtaken by what followed
         if _told_long_ago(sent) or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in token.children):
             continue  # 'In 1998 Microsoft said it would appeal', '... said it would, but withdrew on Friday'
-        if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in [*clause.subtree, *token.subtree]):
+        if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in token.subtree):
             continue  # 'would consider leaving if ...', 'If talks fail, Qwest said it will ...': a contingency
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         who = actors.resolve(speaker)
@@ -241,8 +236,7 @@ def _announced(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # 'said it would not table a bid': a refusal, a position
         skipped = {c.i for c in clause.children if c.dep_ in ("aux", "auxpass")}
-        tail = words_after(clause, skipped, actors, subject)
-        return re.sub(r"\s+", " ", f"Will {actors.display(who)} {clause.lemma_} {tail}").strip(" .,") + "?"
+        return will_ask(actors.display(who), clause.lemma_, words_after(clause, skipped, actors, subject))
     return None
 
 
@@ -478,7 +472,7 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
             if action is not None and who:
                 skipped = {c.i for c in action.children if c.dep_ == "aux"}
                 tail = words_after(action, skipped)
-                return re.sub(r"\s+", " ", f"Will {who} {action.lemma_} {tail}").strip(" .,") + "?"
+                return will_ask(who, action.lemma_, tail)
     return None
 
 

@@ -159,9 +159,9 @@ def _under_way(verb: Token) -> bool:
         cases = (g for c in children if c.dep_ == "prep" and c.lower_ in ("on", "under") for g in c.children)
         if subject.pos_ == "PROPN" and any(g.lemma_.lower() in ONGOING_CASES for g in cases):
             return True  # 'Bernie Ebbers is currently on trial', 'X is under investigation': its outcome ahead
-        denied = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("deny", "reject", "dismiss")
         if in_the_process_of(verb) is not None:
             return True  # 'Parry is in the process of finalising funding for the new stadium'
+        denied = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ("deny", "reject", "dismiss")
         return going_on and not denied and bool({subject.lower_, subject.lemma_} & lexicon().ongoing_work_nouns)
     return (
         verb.tag_ == "VBN"

@@ -61,6 +61,9 @@ class Timex:
         return {4: "year", 7: "month", 10: "day"}[len(self.value)]
 
 
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # the month a season is counted from
+
+
 def _clean(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u00a0", " ")
     text = re.sub(r"[^\w\s'/-]", " ", text.replace(".", " "))
@@ -261,7 +264,7 @@ def _relative_unit(t, anchor, direction):
         return _shifted(anchor, m.group(2), 0)
     if m := re.search(r"\b(this|the|this past)\s+(spring|summer|autumn|fall|winter)\b", t):
         season = SEASONS[m.group(2)]
-        month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[season]
+        month = SEASON_MONTH[season]
         year = anchor.year
         if m.group(1) == "the" and direction == "future" and month < anchor.month:
             year += 1  # 'will bid in the summer', said in November: next summer
@@ -269,7 +272,7 @@ def _relative_unit(t, anchor, direction):
             year -= 1  # 'turned down a move in the summer', said in February: last summer
         return Timex(f"{year}-{season}")
     if m := re.search(r"\blast\s+(spring|summer|autumn|fall|winter)\b", t):
-        month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[SEASONS[m.group(1)]]
+        month = SEASON_MONTH[SEASONS[m.group(1)]]
         return Timex(f"{anchor.year - (month >= anchor.month)}-{SEASONS[m.group(1)]}")
     if re.search(r"\blast\s+night\b", t):
         return Timex(f"{(anchor - dt.timedelta(days=1)).isoformat()}TNI", "TIME")
