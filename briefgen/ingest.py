@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import errno
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -305,12 +306,20 @@ COMMENT_STAMP = re.compile(
     r" \d{1,2}, \d{4} at \d{1,2}:\d{2} ?[ap]\.?m\.? ?\|",
     re.IGNORECASE,
 )
+# Another: '2nd June 2012 - 15:21', before each comment's words; a page holds several of them
+POSTED_STAMP = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) \d{4} - \d{1,2}:\d{2}\b"
+)
 
 
 def without_reader_comments(body: str) -> tuple[str, bool]:
     """A saved web page often ends with its readers' comments: the article stops at the paragraph
-    that holds the first comment's stamp (the comment's words come before its stamp)."""
+    that holds the first comment's stamp."""
     match = COMMENT_STAMP.search(body) if "|" in body else None  # the stamp ends with '|'
+    if match is None and " - " in body:
+        stamps = list(itertools.islice(POSTED_STAMP.finditer(body), 2))
+        match = stamps[0] if len(stamps) == 2 else None  # one such stamp may be the article's own
     if match is None:
         return body, False
     start = body.rfind("\n", 0, match.start()) + 1
@@ -320,7 +329,7 @@ def without_reader_comments(body: str) -> tuple[str, bool]:
 # A page footer's legal notice: 'Disclaimer ...', '... are proprietary to ...', '(c) 2013 ...'
 LEGAL_NOTICE = re.compile(
     r"^\s*Disclaimer\b|\bAll rights reserved\b|\bproprietary to\b|\band its licensors\b|©"
-    r"|\bCopyright (?:©\s*)?\d{4}\b",
+    r"|\bCopyright (?:©\s*)?\d{4}\b|\bnot responsible for the content of external\b",
     re.IGNORECASE | re.MULTILINE,
 )
 FOOTER_WITHIN = 0.5  # a footer's notice sits in the second half of the page
@@ -340,7 +349,14 @@ def without_legal_footer(body: str) -> tuple[str, bool]:
 
 
 # Words one of which every LEGAL_NOTICE holds ('©' aside, which is not ASCII)
-_NOTICE_WORDS = ("disclaimer", "all rights reserved", "proprietary to", "and its licensors", "copyright")
+_NOTICE_WORDS = (
+    "disclaimer",
+    "all rights reserved",
+    "proprietary to",
+    "and its licensors",
+    "copyright",
+    "not responsible for the content of external",
+)
 
 
 def _may_hold_notice(body: str, start: int) -> bool:

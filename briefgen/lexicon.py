@@ -45,6 +45,8 @@ class Lexicon:
     legal_filing_verbs: WordSet
     legal_move_outcomes: WordSet
     contention_nouns: WordSet
+    denial_verbs: WordSet
+    purpose_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet
     open_matter_cues: dict[str, str]

@@ -258,6 +258,12 @@ def test_without_a_document_date_a_deadline_or_a_would_clause_is_ahead():
     assert {e.date: e.scheduled for e in found.timeline} == {"2020": True, "2014": True}
 
 
+def test_what_was_done_by_a_date_is_not_a_deadline_ahead():
+    text = "By Friday night, the protesters got what they were seeking.\n\nThe army must withdraw by Sunday."
+    _, found = analyse(text, date="2011-02-11")
+    assert [w.item for w in found.watch] == ["The army must withdraw by Sunday."]
+
+
 def test_a_year_naming_a_thing_does_not_date_the_article_when_something_was_done():
     text = "She wore the 2012 Olympic bid slogan.\n\nShe won the race in 2004."
     document, _ = analyse(text, date=None)

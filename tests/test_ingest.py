@@ -197,6 +197,29 @@ def test_readers_comments_after_a_saved_page_are_left_out(tmp_path):
     assert document.text == "The army moved in on Friday. Protesters stayed."
 
 
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (
+            "The site is not responsible for the content of external Internet sites 2nd June 2012 - 15:21 Who "
+            "to believe?\n\nI doubt it. 2nd June 2012 - 14:59 The UN should act.",
+            "The army moved in on Friday. Protesters stayed.",
+        ),
+        (
+            "The statement was issued on 2nd June 2012 - 15:21 by the ministry.",
+            "The army moved in on Friday. Protesters stayed.\n\n"
+            "The statement was issued on 2nd June 2012 - 15:21 by the ministry.",
+        ),
+    ],
+)
+def test_readers_comments_stamped_before_their_words_are_left_out(tmp_path, tail, kept):
+    """Comments each opened by a '2nd June 2012 - 15:21' stamp end the article; one such stamp alone is
+    the article's own."""
+    write(tmp_path, "page.txt", f"Protest in the square\n\nThe army moved in on Friday. Protesters stayed.\n\n{tail}")
+    (document,), _ = read_seeds(tmp_path)
+    assert document.text == kept
+
+
 def test_a_stamp_in_the_article_itself_is_kept(tmp_path):
     write(tmp_path, "note.txt", "Talks\n\nThe page was updated January 27, 2011 at 7:59 pm. Talks went on.")
     (document,), _ = read_seeds(tmp_path)

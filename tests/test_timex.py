@@ -25,6 +25,13 @@ def test_absolute_and_relative_dates(text, direction, value):
     assert normalise(text, ANCHOR, direction).value == value
 
 
+@pytest.mark.parametrize("text", ["six years later", "two days later", "a year later"])
+def test_so_long_later_is_later_than_the_told_time_not_than_the_article(text):
+    """'Six years later, Sadat died': the article's date is no anchor for it."""
+    timex = normalise(text, ANCHOR, "past")
+    assert timex is None or not timex.value[:1].isdigit()
+
+
 @pytest.mark.parametrize("text", ["1830 GMT", "2000 BST", "1500 local time"])
 def test_a_24_hour_clock_time_is_not_a_year(text):
     timex = normalise(text, ANCHOR, "future")

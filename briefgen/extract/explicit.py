@@ -47,6 +47,8 @@ def asked_in_text(sent: Span) -> str | None:
         return None
     if words[0].lower() in WH_WORDS and not _asks_in_question_order(words, sent):
         return None  # 'where Facebook and Twitter are essential?' is a clause, not a question
+    if _in_a_quoted_run(sent):
+        return None  # '"What is happening in Libya? What is happening in Iraq?"': a speaker's rhetoric
     said = {w.lower().strip(",") for w in words}
     if said & {"i", "you", "we", "me", "us", "my", "your", "our"}:
         return None  # a rhetorical or personal question, not an open matter of the story
@@ -62,3 +64,20 @@ def _asks_in_question_order(words: list[str], sent: Span) -> bool:
         return True
     second = next((t for t in sent if t.text == words[1]), None)
     return second is not None and second.pos_ in ("VERB", "AUX")
+
+
+def _in_a_quoted_run(sent: Span) -> bool:
+    """A question next to another question, one of them inside a quotation: questions a speaker
+    asks one after the other, with no answer between them, are rhetoric."""
+    doc = sent.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    after = doc[sent.end].sent if sent.end < len(doc) else None
+    for other in (before, after):
+        if other is not None and "?" in other.text:
+            if _quoted(sent) or _quoted(other):
+                return True
+    return False
+
+
+def _quoted(sent: Span) -> bool:
+    return bool(sent._.quoted) or sent.text.lstrip().startswith(('"', "“"))

@@ -9,6 +9,7 @@ where that cannot be done cleanly, no question is made.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -323,6 +324,28 @@ def _weighing_options(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _considering(sent: Span, actors: ActorIndex) -> str | None:
+    """'Saudi Arabia would consider matching the US aid if ...' -> 'Will Saudi Arabia match the US aid if
+    ...?': a step an actor weighs is not decided."""
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() != "consider":
+            continue
+        if token.tag_ == "VBD" and not any(c.lower_ == "would" for c in token.children):
+            continue  # 'it considered selling and sold': the choice was made
+        if any(c.dep_ == "neg" for c in token.children) or _told_long_ago(sent):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in token.head.children):
+            continue  # 'had said he would consider leaving': overtaken by what followed
+        step = next((c for c in token.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"), None)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        actor = actors.resolve(subject) if subject is not None else None
+        if step is not None and actor in actors.actors:
+            condition = next((c for c in token.children if c.dep_ == "advcl" and c.i > step.i), None)
+            tail = words_after(step, set()) + (f" {subtree_text(condition)}" if condition is not None else "")
+            return will_ask(actors.display(actor), step.lemma_, tail)
+    return None
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
     for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues"):
         found = _clause_left_open(cue)
@@ -628,6 +651,64 @@ def _contention(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _denied(sent: Span, actors: ActorIndex) -> str | None:
+    """'But Mr Jackson denied there was any intimidation' -> 'Was there any intimidation?': what one
+    side denies while another says it is in dispute. A denial set against nothing ('Mr Michael also
+    denied the ban had led to ...') answers a question rather than leaving one open."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().denial_verbs:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or not _names_a_party(verb, actors):
+            continue  # 'he did not deny ...'
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or not (_set_against(sent, verb) or _said_before(clause, sent)):
+            continue
+        asked = interrogative(clause, actors)
+        if asked:
+            return asked
+    return None
+
+
+def _set_against(sent: Span, verb: Token) -> bool:
+    """'But X denied ...', 'X, however, denied ...': the denial answers something said before it."""
+    first = next((t for t in sent if not t.is_punct), None)
+    if first is not None and first.lower_ in ("but", "however", "yet"):
+        return True
+    return any(c.lower_ == "however" for c in verb.children)
+
+
+def _said_before(clause: Token, sent: Span) -> bool:
+    """An earlier sentence of the article says what the clause denies: a speech verb and two of
+    its content words."""
+    return any(len(shared) >= 2 for _, _, shared in _claims_before(clause, sent))
+
+
+def _claims_before(clause: Token, sent: Span) -> Iterator[tuple[int, Span, set[str]]]:
+    """The article's earlier sentences that report words, nearest first, with how many sentences
+    back they are and the content words they share with the clause."""
+    lex = lexicon()
+    denied = _content_lemmas(clause.subtree)
+    earlier = [s for s in sent.doc.sents if s.start < sent.start]
+    for back, before in enumerate(reversed(earlier), 1):
+        if any(t.lemma_.lower() in lex.speech_verbs | {"allege", "report"} for t in before):
+            yield back, before, denied & _content_lemmas(before)
+
+
+def denied_claim(sent: Span) -> Span | None:
+    """The sentence that says what this sentence's denial denies: the nearest of the three before it
+    that reports words sharing one of the denied clause's content words."""
+    for verb in sent:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None or verb.lemma_.lower() not in lexicon().denial_verbs:
+            continue
+        return next((before for back, before, shared in _claims_before(clause, sent) if back <= 3 and shared), None)
+    return None
+
+
+def _content_lemmas(tokens) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and not t.is_stop}
+
+
 def _room_for(sent: Span) -> str | None:
     """'there was room for further negotiations' -> 'Will there be further negotiations?'"""
     for token in sent:
@@ -667,6 +748,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("uncertain", "have" in words and bool(words & HEDGES), lambda: _hedged_past(sent, actors, quoted)),
         ("pending", bool(lemmas & lex.deciding_verbs), lambda: _to_be_decided(sent, actors)),
         ("pending", "options" in words, lambda: _weighing_options(sent, actors)),
+        ("pending", "consider" in lemmas, lambda: _considering(sent, actors)),
         ("pending", bool(words & {"should", "must"}), lambda: _should_be_done(sent, actors, quoted)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
@@ -684,6 +766,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("timing", has_cue(sent, "open_matter_cues"), lambda: _open_matter(sent, actors)),
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
+        ("contested", bool(lemmas & lex.denial_verbs), lambda: _denied(sent, actors)),
         ("pending", "room" in words, lambda: _room_for(sent)),
         ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
         ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
@@ -740,12 +823,14 @@ def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
         if asked is None:
             continue
         cue, question = asked
+        claim = denied_claim(sent) if cue == "contested" else None
+        told = [n for n, s in parsed.numbered() if claim is not None and s.start == claim.start]
         item = OpenQuestion(
             id=stable_id("q", parsed.doc_id, str(number), question),
             question=question,
             kind=cue if cue in ("explicit", "contested") else "unresolved",
             actors=actors.in_span(sent),
-            sources=[parsed.source(number)],
+            sources=[parsed.source(n) for n in (*told, number)],
             cue=cue,
         )
         found.append((CUE_RANK[cue], number, item))

@@ -48,8 +48,10 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue  # 'Bellamy admitted he was going to fake an injury': an intention of the past
         if _doubted(token):
             continue  # 'it would seem unlikely he will play again': a doubt, not a step ahead
-        if contingent(token):
+        if contingent(token) or _supposed(token):
             continue  # 'the bridge will be shut if necessary': a contingency, not a step ahead
+        if _purpose_subject(token.head if token.dep_ == "xcomp" else token):
+            continue  # 'his interest was to protect stability': what he wants, not a step ahead
         if token.dep_ != "relcl" and any(
             c.i < token.i and c.lower_ in lex.indirect_question_words for c in token.children
         ):
@@ -67,10 +69,27 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         above = token.head.children if token.dep_ == "xcomp" else ()  # 'is not going to be released'
         if lemma in lex.attitude_verbs or any(c.dep_ == "neg" for c in (*token.children, *target.children, *above)):
             continue
+        if lemma == "consider" and any(c.tag_ == "VBG" for c in target.children):
+            continue  # 'would consider matching the aid': a step weighed, asked as an open question
         if token.i not in quoted and not under_way and not _concrete_subject(target, actors):
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
+
+
+def _supposed(verb: Token) -> bool:
+    """'chaos if the president were to step down': a step in a condition is supposed, not expected."""
+    return any(
+        t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
+        for t in (verb, *verb.ancestors)
+    )
+
+
+def _purpose_subject(verb: Token) -> bool:
+    if verb.lemma_ != "be":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in lexicon().purpose_nouns
 
 
 def _intent_owned_up_to(verb: Token) -> bool:

@@ -228,7 +228,8 @@ def is_ahead(ent: Span) -> bool:
             return False
     verb = governing_verb(ent.root)
     past_perfect = any(c.lower_ == "had" for c in verb.children)
-    if head.dep_ == "prep" and head.lower_ in ("by", "until", "before") and not past_perfect:
+    told_as_done = verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)  # 'by Friday, they got it'
+    if head.dep_ == "prep" and head.lower_ in ("by", "until", "before") and not (past_perfect or told_as_done):
         return True  # a deadline or target: "would employ one in five by 2020", "by 2007, it is predicted"
     if tense == "future" or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return True

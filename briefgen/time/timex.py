@@ -279,6 +279,8 @@ def _relative_unit(t, anchor, direction):
     if m := re.search(
         _NUMBER + r"\s+" + _UNIT + r"\s+(?:or so\s+|or two\s+)?(ago|earlier|before|later|from now|hence)\b", t
     ):
+        if m.group(3) == "later":
+            return None  # 'Six years later, Sadat died': later than the time the text tells of, not than today
         count = number(m.group(1))
         unit = m.group(2).rstrip("s").replace("centurie", "century")
         if count is None:
