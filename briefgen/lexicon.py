@@ -46,6 +46,7 @@ class Lexicon:
     legal_move_outcomes: WordSet
     contention_nouns: WordSet
     denial_verbs: WordSet
+    sign_nouns: WordSet
     purpose_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

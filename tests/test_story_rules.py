@@ -2611,3 +2611,25 @@ def test_a_step_supposed_wanted_or_weighed_is_not_watched(text, watched):
 )
 def test_a_step_an_actor_would_consider_is_open(text, questions, parser):
     _assert_asks(text, questions, parser, "2011-02-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Critics have doubts as to whether the Freedonian government will hold the election.",
+            ["Will the Freedonian government hold the election?"],
+        ),
+        ("There is concern over whether Acme Bank will survive the crisis.", ["Will Acme Bank survive the crisis?"]),
+        (
+            "So far, there is no sign that the massacre will be a turning point.",
+            ["Will the massacre be a turning point?"],
+        ),
+        ("There was no sign that the bridge had been damaged.", []),
+        ("There is every sign that the talks will go on.", []),
+    ],
+)
+def test_a_doubt_about_whether_and_no_sign_yet_leave_the_matter_open(text, questions, parser):
+    """A doubt or concern about whether something is so, and no sign yet that something will come, are
+    open; no sign that something happened, or every sign that it will, is an answer."""
+    _assert_asks(text, questions, parser, "2012-06-01")

@@ -648,6 +648,37 @@ def _contention(sent: Span, actors: ActorIndex) -> str | None:
             asked = interrogative(clause, actors)
             if asked:
                 return asked
+        clause = _whether_after(token)
+        asked = interrogative(clause, actors) if clause is not None else None
+        if asked:
+            return asked
+    return None
+
+
+def _no_sign_yet(sent: Span, actors: ActorIndex) -> str | None:
+    """'There is no sign that Houla will be a game-changer' -> 'Will Houla be a game-changer?': no sign
+    or guarantee yet of what may still come leaves it open."""
+    for token in sent:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().sign_nouns:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            continue
+        for clause in (c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")):
+            marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            if marked and any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in clause.children):
+                asked = interrogative(clause, actors)
+                if asked:
+                    return asked
+    return None
+
+
+def _whether_after(noun: Token) -> Token | None:
+    """'doubts as to whether the government is committed', 'concern over whether ...': the clause a
+    claim or doubt is about, through the prepositions between them."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("as", "about", "over", "on")):
+        for clause in prep.subtree:
+            if clause.dep_ == "pcomp" and any(m.dep_ == "mark" and m.lower_ == "whether" for m in clause.children):
+                return clause
     return None
 
 
@@ -767,6 +798,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("contested", bool(lemmas & lex.denial_verbs), lambda: _denied(sent, actors)),
+        ("uncertain", "no" in words and bool(lemmas & lex.sign_nouns), lambda: _no_sign_yet(sent, actors)),
         ("pending", "room" in words, lambda: _room_for(sent)),
         ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
         ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
