@@ -2633,3 +2633,13 @@ def test_a_doubt_about_whether_and_no_sign_yet_leave_the_matter_open(text, quest
     """A doubt or concern about whether something is so, and no sign yet that something will come, are
     open; no sign that something happened, or every sign that it will, is an answer."""
     _assert_asks(text, questions, parser, "2012-06-01")
+
+
+def test_a_name_the_tagger_splits_at_a_particle_is_one_person():
+    text = (
+        "But Tom Brown said the January 14 overthrow of Tunisian President Zine El Abidine Ben Ali, who fled to "
+        "Saudi Arabia, inspired the protests. Zine El Abidine Ben Ali said he would return."
+    )
+    _, found = analyse(text, "2011-02-11")
+    assert "Zine El Abidine Ben Ali" in names(found.actors)
+    assert not {"Zine El", "Abidine Ben Ali"} & names(found.actors)

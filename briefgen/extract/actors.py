@@ -30,6 +30,7 @@ from .names import (
     is_reporter,
     is_thing,
     join_compound_demonyms,
+    join_split_names,
     known_surnames,
     names_a_venue,
     names_people,
@@ -75,7 +76,7 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
     ]
     repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
     repaired += [e for e in untagged_names(doc) if e.start not in skipped]
-    return join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start)))
+    return join_split_names(doc, join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start))))
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:

@@ -372,6 +372,44 @@ def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     return joined
 
 
+NAME_PARTICLES = {
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "ibn",
+    "abu",
+    "abd",
+    "abdel",
+    "van",
+    "von",
+    "de",
+    "da",
+    "di",
+    "du",
+    "le",
+    "la",
+}
+
+
+def join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Zine El' and 'Abidine Ben Ali' tagged as two people side by side: one name, split at a particle
+    ('El', 'Ben', 'Van') the first part ends with (not 'Sex Pistol John Lydon', a descriptor and a name)."""
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label_ == ent.label_ == "PERSON"
+            and previous.end == ent.start
+            and previous[-1].lower_ in NAME_PARTICLES
+        ):
+            joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")
+            continue
+        joined.append(ent)
+    return joined
+
+
 def in_dateline(ent: Span) -> bool:
     """'GENEVA (Reuters) -': the agency that filed the story."""
     doc = ent.doc
