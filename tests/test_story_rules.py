@@ -2643,3 +2643,28 @@ def test_a_name_the_tagger_splits_at_a_particle_is_one_person():
     _, found = analyse(text, "2011-02-11")
     assert "Zine El Abidine Ben Ali" in names(found.actors)
     assert not {"Zine El", "Abidine Ben Ali"} & names(found.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "President Tom Reed has resisted diplomatic pressure from Western nations to support tougher action.",
+            ["Will Tom Reed support tougher action?"],
+        ),
+        ("Tom Reed is under pressure to resign.", ["Will Tom Reed resign?"]),
+        ("Acme Corp faces pressure from investors to sell its steel unit.", ["Will Acme Corp sell its steel unit?"]),
+        ("Tom Reed bowed to pressure to resign.", []),
+        ("Tom Reed applied pressure on the brake.", []),
+    ],
+)
+def test_what_an_actor_is_pressed_to_do_is_open(text, questions, parser):
+    """Pressure on an actor to act, resisted or faced, leaves the step open; once bowed to, it is done."""
+    _assert_asks(text, questions, parser, "2012-06-01")
+
+
+def test_a_question_keeps_the_bracket_its_words_close(parser):
+    text = "Jane Hale urged the UN Security Council to refer Freedonia to the International Criminal Court (ICC)."
+    _assert_asks(
+        text, ["Will the UN Security Council refer Freedonia to the International Criminal Court (ICC)?"], parser
+    )

@@ -78,6 +78,8 @@ def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None
     cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
     rest = rest[:cut]
     while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
+        if rest[-1].text == ")" and any(t.text == "(" for t in rest):
+            break  # '... Court (ICC)': the bracket closes what it opened
         rest.pop()
     return clean("".join(_owner_named(t, actors, asked_of) for t in rest))
 

@@ -346,6 +346,36 @@ def _considering(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+YIELDING_VERBS = {"bow", "yield", "give", "cave", "succumb", "bend"}  # 'bowed to pressure to resign': done
+
+
+def _under_pressure(sent: Span, actors: ActorIndex) -> str | None:
+    """'Putin has resisted pressure from Western nations to support tougher action' -> 'Will Vladimir
+    Putin support tougher action ...?'; 'he is under pressure to set a cut-off point': what an actor is
+    pressed to do is open until done (not once he has bowed to it)."""
+    for token in sent:
+        if token.lemma_.lower() != "pressure" or token.pos_ != "NOUN":
+            continue
+        action = next((c for c in token.children if c.dep_ in ("acl", "relcl") and _infinitive_to(c)), None)
+        holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "under" else token.head
+        if action is None and holder is not token.head:  # 'is under pressure from Qatar, to set ...'
+            action = next((c for c in holder.children if c.dep_ == "xcomp" and _infinitive_to(c)), None)
+        if action is None or token.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
+            continue
+        if holder.lemma_.lower() in YIELDING_VERBS or any(c.dep_ == "neg" for c in holder.children):
+            continue
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        actor = actors.resolve(subject) if subject is not None else None
+        if actor in actors.actors:
+            skipped = {c.i for c in action.children if c.dep_ == "aux"}
+            return will_ask(actors.display(actor), action.lemma_, words_after(action, skipped, actors, subject))
+    return None
+
+
+def _infinitive_to(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
     for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues"):
         found = _clause_left_open(cue)
@@ -780,6 +810,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("pending", bool(lemmas & lex.deciding_verbs), lambda: _to_be_decided(sent, actors)),
         ("pending", "options" in words, lambda: _weighing_options(sent, actors)),
         ("pending", "consider" in lemmas, lambda: _considering(sent, actors)),
+        ("pending", "pressure" in words, lambda: _under_pressure(sent, actors)),
         ("pending", bool(words & {"should", "must"}), lambda: _should_be_done(sent, actors, quoted)),
         ("pending", "yet" in words, lambda: _pending(sent, actors)),
         ("pending", "no" in words, lambda: not_done_yet(sent)),
