@@ -996,6 +996,9 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
     # the small pipeline parses 'stand' here as a noun; 'X will stand ...' has its subject
     assert question_problems("Will Robert Kilroy-Silk stand against Geoff Hoon in Ashfield?", parser) == []
     assert question_problems("Will stand against Geoff Hoon in Ashfield?", parser) == ["has no subject"]
+    # a passive question with a counted subject: 'up to 300 people were killed ...'
+    assert question_problems("Were up to 300 people killed during the protests?", parser) == []
+    assert question_problems("Were killed during the protests?", parser) == ["has no subject"]
 
 
 def _assert_asks(text: str, questions: list[str], parser, date: str = "2021-05-31") -> None:
@@ -2668,3 +2671,39 @@ def test_a_question_keeps_the_bracket_its_words_close(parser):
     _assert_asks(
         text, ["Will the UN Security Council refer Freedonia to the International Criminal Court (ICC)?"], parser
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Tom Hale, the ambassador to Freedonia from 1997 to 2001, said the talks had stalled.", []),
+        ("It was unclear if the meeting was Monday or Tuesday.", []),
+        ("It is not clear whether the talks will resume on Monday.", []),
+        ("That all changed on Wednesday.", []),
+        ("This deal was signed on Monday.", ["This deal was signed on Monday."]),
+        (
+            "The worst attack since a truce began in April shocked the town.",
+            ["A truce began in April"],
+        ),
+    ],
+)
+def test_a_tenure_a_date_in_doubt_and_that_alone_are_no_events(text, events):
+    """A role held from one year to another says who someone is; a day it is unclear the thing fell on,
+    and 'that' with no sentence before it, give no entry; what began at the date a 'since' gives is one."""
+    _, found = analyse(text, "2011-02-02")
+    assert [e.event for e in found.timeline] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("Jane Hale spoke to the paper.\n\nCNN: Will the army keep its role after the election?", []),
+        ("Why is that so crucial to the army and to the people?", []),
+        (
+            "Protesters in Freedonia have questioned why Tom Reed wasn't condemning the regime.",
+            ["Why was Tom Reed not condemning the regime?"],
+        ),
+    ],
+)
+def test_an_interviewers_prompt_and_a_bare_that_ask_nothing_and_contractions_are_written_out(text, questions, parser):
+    _assert_asks(text, questions, parser, "2011-02-02")

@@ -64,7 +64,7 @@ def _declarative_has_subject(question: Doc, nlp: Language) -> bool:
         before = "".join(t.text_with_ws for t in rest[:split])
         statement = nlp(before + opener.lower_ + " " + "".join(t.text_with_ws for t in rest[split:]))
         auxiliary = next((t for t in statement if t.idx == len(before)), None)
-        if auxiliary is None or auxiliary.dep_ != "aux":
+        if auxiliary is None or auxiliary.dep_ not in ("aux", "auxpass"):  # 'up to 300 people were killed'
             continue
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == auxiliary.head for t in statement[: auxiliary.i]):
             return True

@@ -12,6 +12,10 @@ from .common import clean
 OPENERS = WH_WORDS | AUXILIARIES
 
 
+# A transcript's speaker label: 'CNN:', 'Q:', 'Zakaria:', 'John Smith:' at the start of the line
+INTERVIEW_LABEL = re.compile(r"^(?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*){0,2}:\s")
+
+
 NAMED_QUESTION = re.compile(
     r"\bquestions? (?:is|was|remains)(?: this| now)?\s*[:,]?\s*[\"“‘']?"
     r"((?:how|what|when|where|which|who|why)\b[^,.;:?!\"”’]+)",
@@ -40,6 +44,8 @@ def asked_in_text(sent: Span) -> str | None:
     end = text.rfind("?")
     if end < 0:
         return _named_question(text)
+    if INTERVIEW_LABEL.match(text):
+        return None  # 'CNN: Why is that so crucial?': an interviewer's prompt, answered on the next line
     start = max(text.rfind(c, 0, end) for c in (":", "“", '"', "—", "-"))
     asked = text[start + 1 : end].strip(" \"'“”‘’")
     words = asked.split()

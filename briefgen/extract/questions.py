@@ -840,7 +840,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
             lambda: _possible(sent, actors, quoted),
         ),
     ):
-        question = _balanced(asked()) if present else None
+        question = _balanced(_spelled_out(asked())) if present else None
         if question and not any(loose.search(question) for loose in LOOSE):
             return cue, question
     return None
@@ -857,12 +857,24 @@ LOOSE_DEMONSTRATIVE = re.compile(
 
 
 # 'Is this put option still valid?': what 'this' is only the sentence before says
-LOOSE_SUBJECT = re.compile(r"^\w+ (?:this|that|these|those|it)\b(?! \w+ \w+ (?:of|in)\b)", re.I)
+LOOSE_SUBJECT = re.compile(
+    r"^(?:(?:how|what|when|where|which|who|why) )?\w+ (?:this|that|these|those|it)\b(?! \w+ \w+ (?:of|in)\b)", re.I
+)
 # 'Will Bellamy attend a meeting in my office?': whose office only the quotation's speaker says
 LOOSE_PERSON = re.compile(r"\b(?:my|our|your|me|us|we|I)\b")
 # 'Was any such meeting relevant?': which meeting only the sentence before says
 LOOSE_SUCH = re.compile(r"\bsuch\b(?! as\b)", re.I)
 LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON, LOOSE_SUCH)
+
+
+def _spelled_out(question: str | None) -> str | None:
+    """'Why was Obama n't condemning Mubarak?' -> '... was Obama not condemning ...': a contraction
+    the words were split at, written out."""
+    if question is None:
+        return None
+    question = re.sub(r"\bca n't\b", "cannot", question)
+    question = re.sub(r"\bwo n't\b", "will not", question)
+    return re.sub(r" n't\b", " not", question)
 
 
 def _balanced(question: str | None) -> str | None:

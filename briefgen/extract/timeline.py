@@ -117,9 +117,11 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         and tokens[0].dep_ == "mark"
         and tokens[0].lower_ in TIME_MARKS
         and _named_subject(head)
-        and _no_event(infinitive_host(head.head))
+        and (_no_event(infinitive_host(head.head)) or tokens[0].lower_ == "since")
     ):
-        tokens = tokens[1:]  # 'declined to comment [after the talks ended on Friday]': the talks ended
+        # 'declined to comment [after the talks ended on Friday]': the talks ended; 'the worst attack [since a
+        # truce began in April]': the truce began then, the attack did not
+        tokens = tokens[1:]
     relative = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in WH_SUBJECTS), None)
     reduced = head.dep_ == "acl" and head.tag_ == "VBN"
     rebuilt = relative_as_clause(head, tokens, past) if relative is not None or reduced else None
@@ -157,7 +159,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
-            if _no_event(head, ent):
+            if _no_event(head, ent) or _demonstrative_subject(head):
                 continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             if anchor is not None:
@@ -276,6 +278,14 @@ def _no_event(head: Token, ent: Span | None = None) -> bool:
     return is_news_outlet(name) or subject.lemma_.lower() in lex.reporter_roles
 
 
+def _demonstrative_subject(head: Token) -> bool:
+    """'That all changed on Wednesday': what 'that' is only the sentence before says."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in ("that", "this", "these", "those") or subject.tag_ == "WDT":
+        return False  # 'a process that cost Ankara $2bn in 2017': a relative 'that' has its noun
+    return not any(c.pos_ in ("NOUN", "PROPN") for c in subject.children)
+
+
 def _ends_a_state(ent: Span) -> bool:
     """'has suspended her until the end of the year': the date ends what the clause began."""
     return ent.root.head.lower_ in ("until", "till") and ent.root.head.i < ent.start
@@ -347,6 +357,10 @@ def not_when(ent: Span) -> bool:
         return True  # 'shrank by 8 percent from the previous year': the point compared with
     if head.lower_ in ("from", "to") and _moved_from_to(head.head):
         return True  # 'pushed back its target from 2005 to 2006': a target moved, not when anything happened
+    if head.lower_ in ("from", "to", "between") and _tenure_of(head):
+        return True  # 'Daniel Kurtzer, the ambassador to Egypt from 1997 to 2001,': who he is, not an event
+    if _in_doubt(root):
+        return True  # 'it was unclear if the meeting was Monday or Tuesday': no day to put it on
     if len(ent) == 1 and root.lower_ in WEEKDAY_NAMES and (_in_quoted_title(root) or _describes_noun(root)):
         return True  # '"Fox News Sunday"' is a programme; 'Sunday mass' a kind of mass
     if len(ent) == 1 and root.text in ("Today", "Tonight") and not root.is_sent_start:
@@ -364,6 +378,24 @@ def not_when(ent: Span) -> bool:
 
 PERIOD_END = re.compile(r"(?:year|month|quarter|half)[- ]end")
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "midnight", "noon", "lunchtime", "week", "weekend"}
+
+
+def _tenure_of(preposition: Token) -> bool:
+    """A span that describes a role noun ('the ambassador from 1997 to 2001'), not one of an event."""
+    token = preposition
+    while token.dep_ in ("prep", "pobj") and token.head.i != token.i:
+        token = token.head
+    return token.pos_ == "NOUN" and token.lemma_.lower() not in lexicon().event_nouns
+
+
+def _in_doubt(token: Token) -> bool:
+    """A date inside 'if' or 'whether' after 'unclear', 'not known' or the like."""
+    for clause in token.ancestors:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children):
+            inside = {t.i for t in clause.subtree}
+            above = " " + " ".join(t.lower_ for t in clause.head.subtree if t.i not in inside) + " "
+            return any(f" {cue} " in above for cue in lexicon().uncertainty_cues)
+    return False
 
 
 def _moved_from_to(verb: Token) -> bool:
