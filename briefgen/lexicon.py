@@ -47,6 +47,7 @@ class Lexicon:
     contention_nouns: WordSet
     denial_verbs: WordSet
     sign_nouns: WordSet
+    effort_verbs: WordSet
     purpose_nouns: WordSet
     measure_words: dict[str, str]
     forecast_verbs: WordSet

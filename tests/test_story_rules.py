@@ -2707,3 +2707,31 @@ def test_a_tenure_a_date_in_doubt_and_that_alone_are_no_events(text, events):
 )
 def test_an_interviewers_prompt_and_a_bare_that_ask_nothing_and_contractions_are_written_out(text, questions, parser):
     _assert_asks(text, questions, parser, "2011-02-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        (
+            "Tom Hale said that government forces were planning to free the port city from the rebels.",
+            ["Government forces were planning to free the port city from the rebels"],
+        ),
+        (
+            "The Red Cross said Friday that it is working to evacuate foreigners from the capital.",
+            ["Red Cross is working to evacuate foreigners from the capital"],
+        ),
+        ("Officials are negotiating with foreign companies.", ["Officials are negotiating with foreign companies."]),
+        ("The team was working to finish the stadium when the money ran out.", []),
+        ("Officials are not planning to close the road.", []),
+        (
+            "Tom Hale said Tuesday that rebels would be in the capital by the end of the month.",
+            ["Tom Hale said Tuesday that rebels would be in the capital by the end of the month."],
+        ),
+    ],
+)
+def test_an_effort_going_on_and_a_deadline_at_the_months_end_are_watched(text, watched):
+    """Planning, working or negotiating going on now (or told so in a past report) has its result ahead;
+    one that stopped in the past or is denied does not; 'by the end of the month' is this month."""
+    _, found = analyse(text, "2011-08-16")
+    assert [w.item for w in found.watch] == watched
+    assert all(w.date == "2011-08" for w in found.watch if "end of the month" in w.item)

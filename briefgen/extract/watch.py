@@ -39,7 +39,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue
-        under_way = _under_way(token)
+        under_way = _under_way(token) or _effort_under_way(token)
         if not (is_future(token) or _reported_next_step(token) or next_step(token) or under_way or _offered(token)):
             continue
         if token.i in quoted and not _speaker_commitment(token):
@@ -192,6 +192,22 @@ def _under_way(verb: Token) -> bool:
     )
 
 
+def _effort_under_way(verb: Token) -> bool:
+    """'Forces are planning to free Misrata', 'the IOM is working to evacuate foreigners', 'officials were
+    negotiating with companies' (told in a past report): an effort going on now, its result ahead."""
+    lex = lexicon()
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in lex.effort_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs and verb.head.tag_ == "VBD"
+    if not (auxes & {"is", "are", "am", "'s", "'re"} or (reported and auxes & {"was", "were"})):
+        return False
+    aim = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # 'it', the speaker, when reported
+    has_subject = subject is not None and (subject.pos_ in ("NOUN", "PROPN") or reported and subject.pos_ == "PRON")
+    return has_subject and (aim is not None or verb.lemma_.lower() == "negotiate")
+
+
 def _offered(verb: Token) -> bool:
     """'The League Managers Association have offered to act as peacemakers': an offer standing now
     (present or perfect, not one told of the past) waits on an answer."""
@@ -301,10 +317,11 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
             return sentence_case(f"{who} {subtree_text(head)}")
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     speaker = _speaker_of(head, actors)
+    marks = {c.i for c in head.children if c.dep_ == "mark" and c.i < head.i}  # 'said [that] it is working'
     if subject is not None and subject.lower_ in ("it", "they") and speaker is not None:
-        rest = subtree_text(head, {t.i for t in subject.subtree})  # 'X said it would allow' -> 'X would allow'
+        rest = subtree_text(head, {t.i for t in subject.subtree} | marks)  # 'X said it would allow' -> 'X would allow'
         return sentence_case(f"{actors.display(speaker)} {rest}")
-    return with_named_subject(sentence_case(subtree_text(head)), head, actors)
+    return with_named_subject(sentence_case(subtree_text(head, marks)), head, actors)
 
 
 def _speaker_of(verb: Token, actors: ActorIndex) -> str | None:

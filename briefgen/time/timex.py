@@ -262,6 +262,8 @@ def _relative_unit(t, anchor, direction):
         return _shifted(anchor, m.group(2), shift)
     if m := re.search(r"\b(earlier|later)\s+(?:this|that)\s+(year|month|week)\b", t):
         return _shifted(anchor, m.group(2), 0)
+    if m := re.search(r"\bend\s+(?:of\s+)?the\s+(year|month|week)\b", t):
+        return _shifted(anchor, m.group(1), 0)  # 'by the end of the month': the month it is said in
     if m := re.search(r"\b(this|the|this past)\s+(spring|summer|autumn|fall|winter)\b", t):
         season = SEASONS[m.group(2)]
         month = SEASON_MONTH[season]
