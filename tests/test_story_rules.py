@@ -2735,3 +2735,21 @@ def test_an_effort_going_on_and_a_deadline_at_the_months_end_are_watched(text, w
     _, found = analyse(text, "2011-08-16")
     assert [w.item for w in found.watch] == watched
     assert all(w.date == "2011-08" for w in found.watch if "end of the month" in w.item)
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Police could not independently confirm that the rebels had taken the airport.",
+            ["Did the rebels take the airport?"],
+        ),
+        (
+            "Officials have not been able to verify whether the rebels took the airport.",
+            ["Did the rebels take the airport?"],
+        ),
+        ("Officials confirmed that the rebels had taken the airport.", []),
+    ],
+)
+def test_a_confirmation_not_given_with_words_between_leaves_the_claim_open(text, questions, parser):
+    _assert_asks(text, questions, parser, "2011-08-19")

@@ -376,13 +376,27 @@ def _infinitive_to(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _not_confirmed(sent: Span) -> list[Span]:
+    """'could not immediately confirm', 'has not been able to independently confirm': a confirmation
+    not given, with words between that the listed cues do not allow."""
+    found = []
+    for token in sent:
+        if token.lemma_.lower() not in ("confirm", "verify") or token.pos_ != "VERB":
+            continue
+        able = token.head if token.head.lemma_.lower() == "able" else None
+        if any(c.dep_ == "neg" for c in (*token.children, *(able.head.children if able is not None else ()))):
+            found.append(sent.doc[token.i : token.i + 1])
+    return found
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
-    for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues"):
+    cues = [cue for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues")]
+    for cue in cues + _not_confirmed(sent):
         found = _clause_left_open(cue)
         if found is not None:
             clause, wh = found
             return interrogative(clause, actors, wh)
-    for _, cue in cue_spans(sent, "unconfirmed_cues"):
+    for cue in [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent):
         found = _clause_left_open(cue, claim=True)  # no wh-clause was found above: a claim, if any
         if found is not None:
             return interrogative(found[0], actors)
