@@ -2753,3 +2753,17 @@ def test_an_effort_going_on_and_a_deadline_at_the_months_end_are_watched(text, w
 )
 def test_a_confirmation_not_given_with_words_between_leaves_the_claim_open(text, questions, parser):
     _assert_asks(text, questions, parser, "2011-08-19")
+
+
+def test_a_rank_abbreviation_is_no_name_and_an_outlet_reporting_does_not_act():
+    text = (
+        "Rebel spokesman Col. Ahmed Bani said the fighters had taken the town.\n\n"
+        "CNN has not been able to independently confirm the death toll.\n\n"
+        "Several CNN journalists heard gunfire near the square.\n\n"
+        "CNN: What should happen next?\n\nTom Hale: The army should step aside."
+    )
+    _, found = analyse(text, "2011-08-16")
+    acting = {a.name for a in found.actors if a.acting}
+    assert "Ahmed Bani" in acting
+    assert not {"Col", "Col."} & names(found.actors)
+    assert "CNN" not in acting

@@ -522,6 +522,9 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
     A news outlet that reports ('the FT said', 'the BBC has learnt') does not act in the story, nor
     does a country that only says where a body is from ('US phone firm MCI', 'the UK's biggest union')."""
     inside = set(tokens)
+    label = tokens[0] == 0 or doc[tokens[0]].is_sent_start or doc[tokens[0] - 1].text == ":"
+    if label and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].text == ":":
+        return False  # 'CNN: So what should happen next?': a transcript's speaker label
     token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
     lex = lexicon()
     speakers = lex.agent_nouns | lex.person_group_words | lex.titles
@@ -530,6 +533,8 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
         if token.dep_ in ("poss", "compound", "amod", "nmod", "appos", "conj") and head.pos_ in ("NOUN", "PROPN"):
             if country and token.dep_ != "conj" and not _of_the_state(head):
                 return False
+            if outlet and (head.lemma_.lower() in lex.reporter_roles or head.ent_type_ == "PERSON"):
+                return False  # 'CNN's John King contributed', 'several CNN journalists heard': its reporters
             kin = [head, *(c for c in head.children if c.dep_ == "compound")]
             if token.dep_ == "poss" and any(k.lemma_.lower() in lex.kin_nouns for k in kin):
                 return False  # 'Sylvester's mother said', 'Stallone's ex-wife Brigitte Nielsen': not him

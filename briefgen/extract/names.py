@@ -15,6 +15,8 @@ CODE = re.compile(r"(?:[A-Z]+\d+){2,}[A-Z]*")  # codes such as H1N1 or H5N1 name
 
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor"}
+# abbreviated ranks and offices before a name ('Col. Ahmed Bani', 'Sen. John McCain'), never names themselves
+HONORIFICS |= {"col", "gen", "lt", "maj", "sgt", "capt", "cpl", "adm", "brig", "cmdr", "gov", "sen", "rep", "rev"}
 
 
 def titled_person(ent: Span) -> Span:
@@ -488,7 +490,12 @@ def outlet_takes_part(doc, outlet: str) -> bool:
     for ent in doc.ents:
         if ent.text != outlet or ent.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
+        if ent.end < len(doc) and doc[ent.end].text == ":":
+            continue  # 'CNN: Was America blindsided?': the interviewer's label in a transcript
         verb = ent.root.head
+        able = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in ("able", "unable")), None)
+        if able is not None:  # 'CNN has not been able to confirm the toll': what it could (not) do
+            verb = next((c for c in able.children if c.dep_ == "xcomp"), verb)
         if verb.lemma_.lower() not in told:
             return True
         if any(
