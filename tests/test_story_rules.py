@@ -2767,3 +2767,10 @@ def test_a_rank_abbreviation_is_no_name_and_an_outlet_reporting_does_not_act():
     assert "Ahmed Bani" in acting
     assert not {"Col", "Col."} & names(found.actors)
     assert "CNN" not in acting
+
+
+def test_a_date_a_saying_announces_stays_in_the_saying_and_is_watched():
+    text = "Tom Hale said Tuesday he will step down in September."
+    _, found = analyse(text, "2011-02-02")
+    assert [(e.date, e.event) for e in found.timeline] == [("2011-02-01", text)]
+    assert [w.date for w in found.watch] == ["2011-09"]

@@ -142,11 +142,19 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     actors, anchor = parsed.actors, parsed.anchor
     for number, sent in parsed.numbered():
         dated = resolve_dates(sent, anchor)
-        for ent, timex in dated:
-            if not_when(ent) or is_hypothetical(ent.root) or will_not(ent):  # "could quadruple by 2050"
-                continue
-            if ent.start in sent._.quoted and not _told_as_done(ent):
-                continue  # '"Maybe there will be an offer in the summer"': a speaker's guess, no event
+        candidates = [
+            (ent, timex, _scheduled(ent, timex, anchor)) for ent, timex in dated if _may_date_an_event(ent, sent)
+        ]
+        told = {governing_verb(ent.root).i for ent, _, scheduled in candidates if not scheduled}
+        if told:
+            # 'Mubarak said Tuesday he will step down in September': the saying is the event; what it
+            # announces for September is watched, and stays in the saying's text ('an option to sell
+            # between January 2004 and July 2009' is one clause and keeps both)
+            announced = {ent.start for ent, timex in dated if _scheduled(ent, timex, anchor)}
+            announced -= {ent.start for ent, _ in dated if governing_verb(ent.root).i in told}
+            dated = [(ent, timex) for ent, timex in dated if ent.start not in announced]
+            candidates = [c for c in candidates if c[0].start not in announced]
+        for ent, timex, scheduled in candidates:
             others = [o for o, _ in dated if o is not ent]
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
@@ -162,11 +170,6 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             if _no_event(head, ent) or _demonstrative_subject(head):
                 continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
-            if anchor is not None:
-                now = anchor.isoformat()[: len(timex.value)]
-                scheduled = timex.value > now or (timex.value == now and len(now) < 10 and is_ahead(ent))
-            else:
-                scheduled = is_ahead(ent)
             event = TimelineEvent(
                 id="",
                 date=timex.value,
@@ -190,6 +193,20 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     for event in events:
         event.id = stable_id("evt", parsed.doc_id, event.date or "", event.sources[0].text)
     return events
+
+
+def _may_date_an_event(ent: Span, sent: Span) -> bool:
+    if not_when(ent) or is_hypothetical(ent.root) or will_not(ent):  # "could quadruple by 2050"
+        return False
+    # '"Maybe there will be an offer in the summer"': a speaker's guess, no event
+    return ent.start not in sent._.quoted or _told_as_done(ent)
+
+
+def _scheduled(ent: Span, timex: Timex, anchor: dt.date | None) -> bool:
+    if anchor is None:
+        return is_ahead(ent)
+    now = anchor.isoformat()[: len(timex.value)]
+    return timex.value > now or (timex.value == now and len(now) < 10 and is_ahead(ent))
 
 
 def _told_as_done(ent: Span) -> bool:
