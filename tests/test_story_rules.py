@@ -2774,3 +2774,10 @@ def test_a_date_a_saying_announces_stays_in_the_saying_and_is_watched():
     _, found = analyse(text, "2011-02-02")
     assert [(e.date, e.event) for e in found.timeline] == [("2011-02-01", text)]
     assert [w.date for w in found.watch] == ["2011-09"]
+
+
+def test_what_a_body_is_called_is_no_stance():
+    _, found = analyse("Freedonia's interior ministry is called the Ministry of Public Security.", "2011-08-19")
+    assert found.positions == []
+    _, found = analyse("Tom Reed called for an inquiry into the sale.", "2011-08-19")
+    assert [p.text for p in found.positions] == ["Tom Reed called for an inquiry into the sale."]

@@ -224,6 +224,14 @@ def _is_action(verb: Token) -> bool:
     )
 
 
+def _naming(verb: Token) -> bool:
+    """'Libya's interior ministry is called the Ministry of Public Security': what a thing is named."""
+    if verb.lemma_.lower() not in ("call", "name", "dub", "term", "know"):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in verb.children)
+
+
 def _hearsay(verb: Token) -> bool:
     """'amid speculation that it may be ready to bid': what a noun reports is nobody's stance."""
     return (
@@ -351,6 +359,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                 continue  # words inside a quotation are the speaker's, whatever they name
             unheld = (
                 _is_action(token)
+                or _naming(token)
                 or done_to_after_with(token)
                 or _asked_about(token)
                 or _hearsay(token)
