@@ -2781,3 +2781,10 @@ def test_what_a_body_is_called_is_no_stance():
     assert found.positions == []
     _, found = analyse("Tom Reed called for an inquiry into the sale.", "2011-08-19")
     assert [p.text for p in found.positions] == ["Tom Reed called for an inquiry into the sale."]
+
+
+def test_two_bodies_joined_by_a_hyphen_are_two_names():
+    text = "The UN-Arab League envoy Kofi Annan said the plan was failing. The Arab League urged Syria to stop."
+    _, found = analyse(text, "2012-05-27")
+    assert {"United Nations", "Arab League"} <= names(found.actors)
+    assert "UN-Arab League" not in names(found.actors)

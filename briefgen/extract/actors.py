@@ -39,6 +39,7 @@ from .names import (
     place_names,
     post_nominal_person,
     reporting_outlet,
+    split_joint_bodies,
     title_phrase,
     titled_person,
     towns_by_use,
@@ -76,7 +77,8 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
     ]
     repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
     repaired += [e for e in untagged_names(doc) if e.start not in skipped]
-    return join_split_names(doc, join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start))))
+    ents = join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start)))
+    return split_joint_bodies(doc, join_split_names(doc, ents))
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:
