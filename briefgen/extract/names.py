@@ -378,13 +378,13 @@ def split_joint_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     """'the UN-Arab League envoy': two bodies joined by a hyphen, an acronym first, are two names."""
     split: list[Span] = []
     for ent in ents:
-        dash = next((t for t in ent if t.text == "-" and t.i > ent.start and t.i + 1 < ent.end), None)
-        left = doc[ent.start : dash.i] if dash is not None else None
-        if left is None or ent.label_ != "ORG" or not (left[-1].text.isupper() and 2 <= len(left[-1].text) <= 5):
+        dash = next((t.i for t in ent if t.text == "-" and t.i > ent.start and t.i + 1 < ent.end), None)
+        acronym = dash is not None and doc[dash - 1].text.isupper() and 2 <= len(doc[dash - 1].text) <= 5
+        if dash is None or ent.label_ != "ORG" or not acronym:
             split.append(ent)
             continue
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
-        split += [Span(doc, start, dash.i, label="ORG"), Span(doc, dash.i + 1, ent.end, label="ORG")]
+        split += [Span(doc, start, dash, label="ORG"), Span(doc, dash + 1, ent.end, label="ORG")]
     return split
 
 
