@@ -167,7 +167,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
-            if _no_event(head, ent) or _demonstrative_subject(head):
+            if _no_event(head, ent):
                 continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
             event = TimelineEvent(
@@ -293,14 +293,6 @@ def _no_event(head: Token, ent: Span | None = None) -> bool:
         return False  # 'ITV talked to Channel 4 about a merger': a party of the story spoken to
     name = next((e.text for e in subject.doc.ents if e.start <= subject.i < e.end), subject.text)
     return is_news_outlet(name) or subject.lemma_.lower() in lex.reporter_roles
-
-
-def _demonstrative_subject(head: Token) -> bool:
-    """'That all changed on Wednesday': what 'that' is only the sentence before says."""
-    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lower_ not in ("that", "this", "these", "those") or subject.tag_ == "WDT":
-        return False  # 'a process that cost Ankara $2bn in 2017': a relative 'that' has its noun
-    return not any(c.pos_ in ("NOUN", "PROPN") for c in subject.children)
 
 
 def _ends_a_state(ent: Span) -> bool:
