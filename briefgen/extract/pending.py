@@ -22,7 +22,7 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().demand_verbs:
             continue
-        action = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _infinitive(c)), None)
+        action = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and infinitive(c)), None)
         target = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if target is None:  # 'called on Israel to halt': the one asked follows 'on'
             on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > verb.i), None)
@@ -30,7 +30,7 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
         if target is None and action is not None:  # parsed as 'challenged [X to stand down]'
             target = next((c for c in action.children if c.dep_ == "nsubj"), None)
         if action is None and target is not None:
-            action = next((c for c in target.children if c.dep_ == "acl" and _infinitive(c)), None)
+            action = next((c for c in target.children if c.dep_ == "acl" and infinitive(c)), None)
         if action is None and target is None:
             asked_for = _called_for(verb)
             if asked_for:
@@ -62,7 +62,7 @@ def _called_for(verb: Token) -> str | None:
     return f"Will there be {subtree_text(step)}?"
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 

@@ -21,7 +21,7 @@ from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
 from .parsed import Parsed
-from .pending import demanded, dismissed, not_done_yet, purpose_and_aux, unclear_thing
+from .pending import demanded, dismissed, infinitive, not_done_yet, purpose_and_aux, unclear_thing
 
 
 def _clause_left_open(cue: Span, claim: bool = False) -> tuple[Token, Token | None] | None:
@@ -356,10 +356,10 @@ def _under_pressure(sent: Span, actors: ActorIndex) -> str | None:
     for token in sent:
         if token.lemma_.lower() != "pressure" or token.pos_ != "NOUN":
             continue
-        action = next((c for c in token.children if c.dep_ in ("acl", "relcl") and _infinitive_to(c)), None)
+        action = next((c for c in token.children if c.dep_ in ("acl", "relcl") and infinitive(c)), None)
         holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "under" else token.head
         if action is None and holder is not token.head:  # 'is under pressure from Qatar, to set ...'
-            action = next((c for c in holder.children if c.dep_ == "xcomp" and _infinitive_to(c)), None)
+            action = next((c for c in holder.children if c.dep_ == "xcomp" and infinitive(c)), None)
         if action is None or token.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
             continue
         if holder.lemma_.lower() in YIELDING_VERBS or any(c.dep_ == "neg" for c in holder.children):
@@ -370,10 +370,6 @@ def _under_pressure(sent: Span, actors: ActorIndex) -> str | None:
             skipped = {c.i for c in action.children if c.dep_ == "aux"}
             return will_ask(actors.display(actor), action.lemma_, words_after(action, skipped, actors, subject))
     return None
-
-
-def _infinitive_to(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _not_confirmed(sent: Span) -> list[Span]:
@@ -390,13 +386,13 @@ def _not_confirmed(sent: Span) -> list[Span]:
 
 
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
-    cues = [cue for _, cue in cue_spans(sent, "uncertainty_cues") + cue_spans(sent, "unconfirmed_cues")]
-    for cue in cues + _not_confirmed(sent):
+    unconfirmed = [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent)
+    for cue in [cue for _, cue in cue_spans(sent, "uncertainty_cues")] + unconfirmed:
         found = _clause_left_open(cue)
         if found is not None:
             clause, wh = found
             return interrogative(clause, actors, wh)
-    for cue in [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent):
+    for cue in unconfirmed:
         found = _clause_left_open(cue, claim=True)  # no wh-clause was found above: a claim, if any
         if found is not None:
             return interrogative(found[0], actors)

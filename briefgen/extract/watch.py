@@ -27,6 +27,7 @@ from .common import (
 )
 from .coref import ActorIndex
 from .parsed import Parsed
+from .pending import infinitive
 from .timeline import not_when, resolve_dates, will_not
 
 MIN_CLAUSE_WORDS = 4
@@ -202,7 +203,7 @@ def _effort_under_way(verb: Token) -> bool:
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs and verb.head.tag_ == "VBD"
     if not (auxes & {"is", "are", "am", "'s", "'re"} or (reported and auxes & {"was", "were"})):
         return False
-    aim = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+    aim = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # 'it', the speaker, when reported
     has_subject = subject is not None and (subject.pos_ in ("NOUN", "PROPN") or reported and subject.pos_ == "PRON")
     return has_subject and (aim is not None or verb.lemma_.lower() == "negotiate")
