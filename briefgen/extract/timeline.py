@@ -27,6 +27,7 @@ from .common import (
     shortened,
     with_named_subject,
 )
+from .cues import cue_spans
 from .names import is_news_outlet
 from .parsed import Parsed
 
@@ -401,9 +402,9 @@ def _in_doubt(token: Token) -> bool:
     """A date inside 'if' or 'whether' after 'unclear', 'not known' or the like."""
     for clause in token.ancestors:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children):
-            inside = {t.i for t in clause.subtree}
-            above = " " + " ".join(t.lower_ for t in clause.head.subtree if t.i not in inside) + " "
-            return any(f" {cue} " in above for cue in lexicon().uncertainty_cues)
+            first, last = clause.left_edge.i, clause.right_edge.i
+            around = token.doc[clause.head.left_edge.i : clause.head.right_edge.i + 1]
+            return any(cue.end <= first or cue.start > last for _, cue in cue_spans(around, "uncertainty_cues"))
     return False
 
 
