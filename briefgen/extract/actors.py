@@ -39,6 +39,7 @@ from .names import (
     place_names,
     post_nominal_person,
     reporting_outlet,
+    speaker_label,
     split_joint_bodies,
     title_phrase,
     titled_person,
@@ -524,8 +525,7 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
     A news outlet that reports ('the FT said', 'the BBC has learnt') does not act in the story, nor
     does a country that only says where a body is from ('US phone firm MCI', 'the UK's biggest union')."""
     inside = set(tokens)
-    label = tokens[0] == 0 or doc[tokens[0]].is_sent_start or doc[tokens[0] - 1].text == ":"
-    if label and tokens[-1] + 1 < len(doc) and doc[tokens[-1] + 1].text == ":":
+    if speaker_label(doc, tokens[0], tokens[-1] + 1):
         return False  # 'CNN: So what should happen next?': a transcript's speaker label
     token = next((doc[i] for i in tokens if doc[i].head.i not in inside), doc[tokens[0]])
     lex = lexicon()

@@ -495,6 +495,13 @@ def reporting_outlet(ent: Span) -> str | None:
     return None
 
 
+def speaker_label(doc: Doc, start: int, end: int) -> bool:
+    """doc[start:end] labels a line of a transcript: 'CNN: So what should happen next?' at the start of
+    a sentence or after another colon ('Here is an edited transcript: CNN: ...')."""
+    opens = start == 0 or doc[start].is_sent_start or doc[start - 1].text == ":"
+    return opens and end < len(doc) and doc[end].text == ":"
+
+
 def outlet_takes_part(doc, outlet: str) -> bool:
     """'PBS said it will use extra footage', 'PBS describes itself as ...': the outlet acts or speaks of
     itself in the story, so one of its people named by it alone ('PBS' Jacoba Atlas') speaks for it
@@ -504,7 +511,7 @@ def outlet_takes_part(doc, outlet: str) -> bool:
     for ent in doc.ents:
         if ent.text != outlet or ent.root.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if ent.end < len(doc) and doc[ent.end].text == ":":
+        if speaker_label(doc, ent.start, ent.end):
             continue  # 'CNN: Was America blindsided?': the interviewer's label in a transcript
         verb = ent.root.head
         able = next((c for c in verb.children if c.dep_ == "acomp" and c.lemma_.lower() in ("able", "unable")), None)
