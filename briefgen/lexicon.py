@@ -78,6 +78,7 @@ class Lexicon:
     dismissing_verbs: WordSet
     step_nouns: WordSet
     public_nouns: WordSet
+    group_nouns: WordSet
     characterising_verbs: WordSet
     labelling_verbs: WordSet
     stance_adjectives_with_of: WordSet

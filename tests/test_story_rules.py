@@ -681,6 +681,25 @@ def test_officials_named_by_a_body_speak_for_it_and_make_no_group():
     assert all(a.kind != "group" for a in found.actors)
 
 
+def test_people_named_by_what_they_are_who_act_twice_are_a_group():
+    _, found = analyse(
+        "Protesters marched on the palace on Monday. Security forces opened fire on the crowd. "
+        "Later the protesters said they would stay until the president resigned. "
+        "Analysts said the regime was weakening and analysts expect more unrest."
+    )
+    groups = {a.name: a.acting for a in found.actors if a.kind == "group"}
+    assert groups == {"Protesters": 2}  # security forces act once; analysts only comment
+    assert [p.actor for p in found.positions if "stay" in p.text] == ["protesters"]
+
+
+def test_a_group_owned_or_named_by_a_name_is_not_an_unnamed_group():
+    _, found = analyse(
+        "Israel's army said it had withdrawn. Israel's army later returned. "
+        "Their supporters cheered. Their supporters then left the square."
+    )
+    assert all(a.kind != "group" for a in found.actors)
+
+
 def test_he_added_after_an_unnamed_correspondent_is_not_the_last_named_man():
     _, found = analyse(
         "Deputy Prime Minister John Prescott met the unions on Thursday. "

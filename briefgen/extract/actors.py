@@ -137,6 +137,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     candidates += _bare_org_heads(doc, candidates, sentence_of)
     candidates += _state_bodies(doc, candidates, sentence_of)
     candidates += _plural_parties(doc, candidates, sentences, sentence_of)
+    candidates += _unnamed_groups(doc, candidates, sentence_of)
     _merge_acronyms(candidates, doc.text)
     return _build_index(candidates, doc, sentences, doc_id)
 
@@ -429,6 +430,37 @@ def _plural_parties(
             name = f"{name} {token.text}"
             found.append(_Candidate(fold(name), name, "group", range(token.i, token.i + 1), sentence_of[token.i], name))
     return found
+
+
+GROUP_MODIFIER_DEPS = ("amod", "compound", "npadvmod")
+
+
+def _unnamed_groups(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -> list[_Candidate]:
+    """'Protesters marched on the palace ... protesters said they would stay', 'security forces opened
+    fire': people the story names by what they are, the subject of a verb in two sentences or more of
+    the article, are a party to it, named as the text names them ('Security forces'). Named ones ('United
+    fans') and those a name owns ('Israel's army') are found as the names are."""
+    lex = lexicon()
+    covered = {i for c in candidates for i in c.tokens}
+    found: dict[str, list[_Candidate]] = defaultdict(list)
+    for token in doc:
+        if token.lower_ not in lex.group_nouns or token.ent_type_ or token.i in covered or token.i not in sentence_of:
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in token.children):
+            continue  # 'Israel's army', 'their supporters': someone's
+        modifiers = [c for c in token.lefts if c.dep_ in GROUP_MODIFIER_DEPS]
+        if any(c.ent_type_ or c.i in covered or not c.is_lower for c in modifiers):
+            continue  # 'Gadhafi forces', 'Liverpool fans': named by a name, found with it
+        start = min((c.left_edge.i for c in modifiers), default=token.i)
+        words = [t for t in doc[start : token.i + 1] if not t.is_punct or t.text == "-"]
+        if not _acts(doc, range(token.i, token.i + 1)):
+            continue
+        alias = "".join(t.text_with_ws for t in words).strip()
+        name = alias[:1].upper() + alias[1:]
+        found[fold(name)].append(
+            _Candidate(fold(name), name, "group", range(words[0].i, token.i + 1), sentence_of[token.i], alias)
+        )
+    return [c for group in found.values() if len({c.sentence for c in group}) >= 2 for c in group]
 
 
 def _setting_apart(noun: Token) -> list[Token]:
