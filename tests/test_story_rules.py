@@ -2255,6 +2255,8 @@ def test_what_is_not_yet_announced_is_asked_and_what_failed_to_be_told_is_not(te
     [
         ("At that meeting Tom Marr admitted he was going to fake an injury in training and walk off.", None),
         ("Tom Marr said he was going to resign next week.", "Tom Marr was going to resign next week"),
+        ("The board had been expected to meet soon.", None),  # an expectation overtaken
+        ("The board is expected to meet soon.", "SAME"),
         (
             "Controversial new UK casinos will be banned from using American tricks, it has been suggested.",
             "Controversial new UK casinos will be banned from using American tricks, it has been suggested.",
@@ -2263,7 +2265,7 @@ def test_what_is_not_yet_announced_is_asked_and_what_failed_to_be_told_is_not(te
 )
 def test_an_intention_owned_up_to_is_past_and_hearsay_keeps_its_hedge(text, item):
     _, found = analyse(text, date="2005-02-01")
-    assert [w.item for w in found.watch] == ([item] if item else [])
+    assert [w.item for w in found.watch] == ([text if item == "SAME" else item] if item else [])
 
 
 def test_according_to_rules_names_no_source_but_according_to_a_body_does():

@@ -18,6 +18,8 @@ def is_future(verb: Token) -> bool:
             return True
     if verb.lower_ in SCHEDULING and verb.tag_ == "VBN":
         children = list(verb.children)
+        if _past_perfect(verb):
+            return False  # 'Cole had expected the regime to endure': an expectation overtaken
         to_or_for = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children)
         if verb.lower_ == "set":  # "set up in 1927" and "set in 1857" are history
             return to_or_for
@@ -27,8 +29,12 @@ def is_future(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | {"going", "plans", "plan", "aims", "intends"}:
         # a past plan ("the military planned to acquire") is history unless it is reported speech
-        return head.tag_ != "VBD" or head.dep_ == "ccomp"
+        return (head.tag_ != "VBD" or head.dep_ == "ccomp") and not _past_perfect(head)
     return be_to(verb)
+
+
+def _past_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def be_to(verb: Token) -> bool:
