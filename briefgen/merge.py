@@ -18,6 +18,7 @@ from .findings import (
     BackgroundItem,
     DocFindings,
     OpenQuestion,
+    Position,
     Source,
     TimelineEvent,
 )
@@ -75,6 +76,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
             actor.acting, actor.bystander = 0, True
     positions = [p for p in positions if p.actor not in reporters]  # what an article's reporter says is the story
     positions = same_words_once(positions, lambda p: f"{p.actor} {_without_when(p.text)}")
+    positions = retold_once(positions)
     questions = same_words_once(questions, lambda q: q.question)
     watch = same_words_once(watch, lambda w: w.item)
     actors, mentioned = split_actors(actors, {p.actor for p in positions}, len(documents))
@@ -135,6 +137,35 @@ def same_words_once(items: list[T], words: Callable[[T], str]) -> list[T]:
         if getattr(first, "date", None) is None and getattr(item, "date", None) is not None:
             first.date = item.date  # type: ignore[attr-defined]
     return list(kept.values())
+
+
+RETOLD = 0.4  # share of the two tellings' content words that both hold: a later article retells the stance
+
+
+def retold_once(positions: list[Position]) -> list[Position]:
+    """A stance a later article retells in other words ('Qwest said it would make a new offer' after
+    'Qwest plans to submit a new offer') is one position with the sources of both, not two."""
+    kept: list[Position] = []
+    by_actor: dict[str, list[tuple[Position, set[str]]]] = {}
+    for position in positions:
+        words = _stems(words_of(_without_when(position.text)))
+        docs = {s.doc for s in position.sources}
+        earlier = next(
+            (
+                first
+                for first, first_words in by_actor.get(position.actor, [])
+                if docs.isdisjoint(s.doc for s in first.sources)
+                and len(words & first_words) >= 3
+                and len(words & first_words) >= RETOLD * len(words | first_words)
+            ),
+            None,
+        )
+        if earlier is None:
+            kept.append(position)
+            by_actor.setdefault(position.actor, []).append((position, words))
+        else:
+            earlier.sources += [s for s in position.sources if s not in earlier.sources]
+    return kept
 
 
 # Words that only say when something was said: 'warned last week that ...' repeats 'warned that ...'

@@ -743,6 +743,26 @@ def test_a_stance_repeated_with_when_it_was_said_is_one_position(tmp_path):
     assert [len(p.sources) for p in brief.positions if p.actor == "mark-hale"] == [2]
 
 
+def test_a_stance_a_later_article_retells_in_other_words_is_one_position_and_a_new_one_is_not(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-28",
+                "Prime Minister Anna Berg said the government was planning to renationalise 3,000 firms. "
+                "Anna Berg said the port would stay in public hands.",
+            ),
+            "b": (
+                "2021-06-04",
+                "On Wednesday Anna Berg said as many as 3,000 firms could be renationalised by the government. "
+                "Anna Berg said the airline would be sold to foreign investors.",
+            ),
+        },
+    )
+    told = sorted((len(p.sources), p.text.split()[-1]) for p in brief.positions if p.actor == "anna-berg")
+    assert [n for n, _ in told] == [1, 1, 2]
+
+
 def test_impersonal_and_accused_passives_hold_no_position_and_accepting_is_a_stance():
     _, found = analyse(
         "The Harbour Office has confirmed it is reviewing pensions. "
