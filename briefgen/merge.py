@@ -313,6 +313,7 @@ def _stems(words: set[str]) -> set[str]:
     return {_stem(w) for w in words}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for ending in ("ing", "ed", "es", "s", "e", "d"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
