@@ -2354,6 +2354,20 @@ def test_an_approval_still_needed_and_a_move_at_law_leave_their_outcome_open(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("Verizon said it had not decided whether it would raise its offer.", ["Will Verizon raise its offer?"]),
+        ("Viacom said it did not yet know whether it would appeal the fine.", ["Will Viacom appeal the fine?"]),
+        ("Viacom said it was unclear whether it would succeed.", []),  # an impersonal 'it', not Viacom
+        ("Kofi Annan said he did not know whether it would work.", []),  # 'it' is not the person who speaks
+        ("The men were bailed, but police say they did not know whether they would face charges.", []),
+    ],
+)
+def test_it_in_what_a_body_says_is_that_body(text, questions, parser):
+    _assert_asks(text, questions, parser, "2005-03-01")
+
+
+@pytest.mark.parametrize(
     ("text", "watched"),
     [
         (

@@ -39,6 +39,9 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return actors.display(actor) if actor in actors.actors else None
     if subject.dep_ == "expl" and subject.lower_ == "there":
         return "there"  # 'there could be further walkouts' -> 'Will there be further walkouts?'
+    body = _reporting_body(subject, actors)
+    if body is not None:
+        return actors.display(body)
     if subject.pos_ == "PRON" or subject.dep_ == "expl":
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     # the subject's head words, without a relative clause or an apposition hanging on it
@@ -55,6 +58,32 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     if first.pos_ == "DET" and text:
         text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
     return text or None
+
+
+def _reporting_body(pronoun: Token, actors: ActorIndex) -> str | None:
+    """'Verizon said it had not decided whether it would raise its offer': 'it' in what a company or a
+    country says is that body, back through the clauses of the saying that 'it' is the subject of, as
+    long as none is an impersonal 'it is unclear'. ('Police say they may face charges' is not the
+    police: 'they' is too often the people spoken of.)"""
+    if pronoun.lower_ != "it" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause, speech = pronoun.head, lexicon().speech_verbs
+    while clause.dep_ in ("ccomp", "xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if subject.lower_ == pronoun.lower_:
+            if any(c.dep_ in ("acomp", "attr") for c in clause.children):
+                return None  # 'it was unclear whether it would work': no one's saying
+            continue
+        actor = actors.resolve(subject)
+        if clause.lemma_.lower() not in speech or actor is None:
+            return None
+        if actors.actors[actor].kind not in ("organization", "country"):
+            return None
+        return actor
+    return None
 
 
 def _set_off_relative(clause: Token) -> bool:
