@@ -2367,6 +2367,17 @@ def test_it_in_what_a_body_says_is_that_body(text, questions, parser):
     _assert_asks(text, questions, parser, "2005-03-01")
 
 
+def test_a_claim_the_next_sentence_leaves_unverified_is_asked_with_both_sources():
+    _, found = analyse(
+        "Activists said 50 people were killed in Homs on Friday. The claim could not be independently verified. "
+        "Officials said the bridge would reopen. The video shows soldiers firing. It is unverified.",
+        date="2012-05-26",
+    )
+    asked = [(q.question, [s.sentence for s in q.sources]) for q in found.open_questions]
+    # no claim is reported before 'It is unverified'
+    assert asked == [("Were 50 people killed in Homs on Friday?", [1, 2])]
+
+
 @pytest.mark.parametrize(
     ("text", "watched"),
     [

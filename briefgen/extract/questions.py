@@ -385,6 +385,36 @@ def _not_confirmed(sent: Span) -> list[Span]:
     return found
 
 
+# What the sentence before may have claimed, as the next sentence names it
+CLAIM_NOUNS = {
+    *("claim", "report", "account", "figure", "toll", "footage", "video", "image"),
+    *("it", "this", "these", "they"),
+}
+
+
+def unverified_claim(sent: Span) -> Token | None:
+    """'Activists said 50 people died in Homs. The claim could not be independently verified.': the
+    claim the sentence before reports, when this sentence says it is not confirmed without saying what."""
+    cues = [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent)
+    cues += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ == "unverified"]
+    if not cues or sent.start == 0 or any(t.dep_ == "ccomp" for t in sent):
+        return None
+    verb = cues[0].root if cues[0].root.pos_ in ("VERB", "AUX", "ADJ") else cues[0].root.head
+    while verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    speech = lexicon().speech_verbs
+    return next((t for t in before if t.dep_ == "ccomp" and t.head.lemma_.lower() in speech), None)
+
+
+def _unverified_earlier(sent: Span, actors: ActorIndex) -> str | None:
+    claim = unverified_claim(sent)
+    return interrogative(claim, actors) if claim is not None else None
+
+
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
     unconfirmed = [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent)
     for cue in [cue for _, cue in cue_spans(sent, "uncertainty_cues")] + unconfirmed:
@@ -814,6 +844,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
     for cue, present, asked in (
         ("explicit", "?" in lowered or "question" in lowered, lambda: asked_in_text(sent)),
         ("uncertain", True, lambda: _uncertain(sent, actors)),
+        ("uncertain", bool(words & {"confirmed", "verified", "unverified"}), lambda: _unverified_earlier(sent, actors)),
         ("uncertain", bool(lemmas & lex.questioning_verbs), lambda: _questioned(sent, actors)),
         ("uncertain", bool(words & lex.uncertainty_cues), lambda: unclear_thing(sent)),
         ("uncertain", "have" in words and bool(words & HEDGES), lambda: _hedged_past(sent, actors, quoted)),
@@ -909,6 +940,9 @@ def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
             continue
         cue, question = asked
         claim = denied_claim(sent) if cue == "contested" else None
+        if cue == "uncertain" and claim is None:
+            unverified = unverified_claim(sent)
+            claim = unverified.sent if unverified is not None else None
         told = [n for n, s in parsed.numbered() if claim is not None and s.start == claim.start]
         item = OpenQuestion(
             id=stable_id("q", parsed.doc_id, str(number), question),
