@@ -143,8 +143,9 @@ RETOLD = 0.4  # share of the two tellings' content words that both hold: a later
 
 
 def retold_once(positions: list[Position]) -> list[Position]:
-    """A stance a later article retells in other words ('Qwest said it would make a new offer' after
-    'Qwest plans to submit a new offer') is one position with the sources of both, not two."""
+    """A stance a later article retells in other words ('Berg said as many as 3,000 firms could be
+    renationalised' after 'Berg said the government was planning to renationalise 3,000 firms') is one
+    position with the sources of both, not two."""
     kept: list[Position] = []
     by_actor: dict[str, list[tuple[Position, set[str]]]] = {}
     for position in positions:

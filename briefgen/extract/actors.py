@@ -448,13 +448,13 @@ def _unnamed_groups(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
             continue
         if token.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in token.children):
             continue  # 'Israel's army', 'their supporters': someone's
+        if not _acts(doc, range(token.i, token.i + 1)):
+            continue
         modifiers = [c for c in token.lefts if c.dep_ in GROUP_MODIFIER_DEPS]
         if any(c.ent_type_ or c.i in covered or not c.is_lower for c in modifiers):
             continue  # 'Gadhafi forces', 'Liverpool fans': named by a name, found with it
         start = min((c.left_edge.i for c in modifiers), default=token.i)
         words = [t for t in doc[start : token.i + 1] if not t.is_punct or t.text == "-"]
-        if not _acts(doc, range(token.i, token.i + 1)):
-            continue
         alias = "".join(t.text_with_ws for t in words).strip()
         name = alias[:1].upper() + alias[1:]
         found[fold(name)].append(

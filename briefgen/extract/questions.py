@@ -386,10 +386,7 @@ def _not_confirmed(sent: Span) -> list[Span]:
 
 
 # What the sentence before may have claimed, as the next sentence names it
-CLAIM_NOUNS = {
-    *("claim", "report", "account", "figure", "toll", "footage", "video", "image"),
-    *("it", "this", "these", "they"),
-}
+CLAIM_NOUNS = frozenset("claim report account figure toll footage video image it this these they".split())
 
 
 def unverified_claim(sent: Span) -> Token | None:
