@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from . import chronology
 from .brief import SCHEMA_VERSION, Brief
@@ -18,9 +18,9 @@ from .findings import (
     BackgroundItem,
     DocFindings,
     OpenQuestion,
-    Position,
     Source,
     TimelineEvent,
+    WatchItem,
 )
 from .ingest import Document
 from .lexicon import lexicon
@@ -76,9 +76,11 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
             actor.acting, actor.bystander = 0, True
     positions = [p for p in positions if p.actor not in reporters]  # what an article's reporter says is the story
     positions = same_words_once(positions, lambda p: f"{p.actor} {_without_when(p.text)}")
-    positions = retold_once(positions)
+    positions = retold_once(positions, lambda p: p.actor, lambda p: p.text)
     questions = same_words_once(questions, lambda q: q.question)
+    questions = retold_once(questions, lambda q: "", lambda q: q.question)
     watch = same_words_once(watch, lambda w: w.item)
+    watch = retold_once(watch, lambda w: "", lambda w: w.item, _same_when)
     actors, mentioned = split_actors(actors, {p.actor for p in positions}, len(documents))
     acting = {a.id for a in actors}
     for item in (*events, *questions, *watch):
@@ -139,34 +141,53 @@ def same_words_once(items: list[T], words: Callable[[T], str]) -> list[T]:
     return list(kept.values())
 
 
-RETOLD = 0.4  # share of the two tellings' content words that both hold: a later article retells the stance
+RETOLD = 0.4  # share of the two tellings' content words that both hold: a later article retells the item
 
 
-def retold_once(positions: list[Position]) -> list[Position]:
-    """A stance a later article retells in other words ('Berg said as many as 3,000 firms could be
-    renationalised' after 'Berg said the government was planning to renationalise 3,000 firms') is one
-    position with the sources of both, not two."""
-    kept: list[Position] = []
-    by_actor: dict[str, list[tuple[Position, set[str]]]] = {}
-    for position in positions:
-        words = _stems(words_of(_without_when(position.text)))
-        docs = {s.doc for s in position.sources}
+class _Sourced(Protocol):
+    sources: list[Source]
+
+
+S = TypeVar("S", bound=_Sourced)
+
+
+def retold_once(
+    items: list[S],
+    owner: Callable[[S], str],
+    words_in: Callable[[S], str],
+    compatible: Callable[[S, S], bool] = lambda first, later: True,
+) -> list[S]:
+    """A stance, a question or a step ahead that a later article retells in other words ('Berg said as
+    many as 3,000 firms could be renationalised' after 'Berg said the government was planning to
+    renationalise 3,000 firms') is one item with the sources of both, not two: the same owner (a
+    stance's actor), and words in common."""
+    kept: list[S] = []
+    by_owner: dict[str, list[tuple[S, set[str]]]] = {}
+    for item in items:
+        words = _stems(words_of(_without_when(words_in(item))))
+        docs = {s.doc for s in item.sources}
         earlier = next(
             (
                 first
-                for first, first_words in by_actor.get(position.actor, [])
+                for first, first_words in by_owner.get(owner(item), [])
                 if docs.isdisjoint(s.doc for s in first.sources)
+                and compatible(first, item)
                 and len(words & first_words) >= 3
                 and len(words & first_words) >= RETOLD * len(words | first_words)
             ),
             None,
         )
         if earlier is None:
-            kept.append(position)
-            by_actor.setdefault(position.actor, []).append((position, words))
+            kept.append(item)
+            by_owner.setdefault(owner(item), []).append((item, words))
         else:
-            earlier.sources += [s for s in position.sources if s not in earlier.sources]
+            earlier.sources += [s for s in item.sources if s not in earlier.sources]
     return kept
+
+
+def _same_when(first: WatchItem, later: WatchItem) -> bool:
+    """Two tellings of a step ahead agree on its date, or one of them gives none."""
+    return first.date == later.date or not (first.date and later.date)
 
 
 # Words that only say when something was said: 'warned last week that ...' repeats 'warned that ...'

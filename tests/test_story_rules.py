@@ -763,6 +763,18 @@ def test_a_stance_a_later_article_retells_in_other_words_is_one_position_and_a_n
     assert [n for n, _ in told] == [1, 1, 2]
 
 
+def test_a_step_ahead_retold_in_other_words_is_watched_once_and_a_different_date_is_another(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2021-05-28", "The Veritas party will announce its policies on crime, tax and health on 1 July."),
+            "b": ("2021-06-04", "Veritas plans to announce its detailed policies on crime, tax and health on 1 July."),
+            "c": ("2021-06-05", "The Veritas party will announce its policies on crime, tax and health on 8 July."),
+        },
+    )
+    assert sorted((w.date, len(w.sources)) for w in brief.watch) == [("2021-07-01", 2), ("2021-07-08", 1)]
+
+
 def test_impersonal_and_accused_passives_hold_no_position_and_accepting_is_a_stance():
     _, found = analyse(
         "The Harbour Office has confirmed it is reviewing pensions. "
