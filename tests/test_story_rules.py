@@ -775,6 +775,21 @@ def test_a_step_ahead_retold_in_other_words_is_watched_once_and_a_different_date
     assert sorted((w.date, len(w.sources)) for w in brief.watch) == [("2021-07-01", 2), ("2021-07-08", 1)]
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Viktor Yanukovich still has huge support in the east.", []),  # others support him
+        ("Malcolm Glazer needs the backing of the Irish investors.", []),
+        ("Thompson reacted sharply to some Liverpool supporters, who criticised Gerrard.", ["thompson"]),
+        ("Robert Hale said he had no intention of resigning.", ["robert-hale"]),
+        ("Washington's opposition to the plan is firm.", ["united-states"]),
+    ],
+)
+def test_support_received_and_supporters_of_a_name_are_no_stance_of_theirs(text, holders):
+    _, found = analyse(text)
+    assert [p.actor for p in found.positions] == holders
+
+
 def test_impersonal_and_accused_passives_hold_no_position_and_accepting_is_a_stance():
     _, found = analyse(
         "The Harbour Office has confirmed it is reviewing pensions. "
