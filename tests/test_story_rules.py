@@ -783,6 +783,11 @@ def test_a_step_ahead_retold_in_other_words_is_watched_once_and_a_different_date
         ("Thompson reacted sharply to some Liverpool supporters, who criticised Gerrard.", ["thompson"]),
         ("Robert Hale said he had no intention of resigning.", ["robert-hale"]),
         ("Washington's opposition to the plan is firm.", ["united-states"]),
+        (  # what was done to a body, told with others' offers, is no stance of the body's
+            "The mill, Krivorizhstal, was sold in June 2004 for 800m dollars - well below other offers. "
+            "Krivorizhstal said it opposed the review.",
+            ["krivorizhstal"],
+        ),
     ],
 )
 def test_support_received_and_supporters_of_a_name_are_no_stance_of_theirs(text, holders):

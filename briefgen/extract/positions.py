@@ -116,6 +116,8 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         return "stance"
     objects = [c for c in token.children if c.dep_ in ("dobj", "attr", "acomp")]
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(c.dep_ == "auxpass" for c in token.children):  # 'was sold for $800m, well below other offers'
+        objects = [o for o in objects if o.dep_ != "pobj"]
     if lemma in RECEIVING_VERBS:  # 'has huge support', 'needs the backing of': others' stance
         objects = [o for o in objects if o.dep_ != "dobj" or o.lemma_.lower() not in RECEIVED_NOUNS]
     if any(_stance_noun(o, lex) or _stance_adjective(o, lex) for o in objects):
