@@ -13,7 +13,14 @@ from typing import Protocol, TypeVar
 
 from . import chronology
 from .brief import SCHEMA_VERSION, Brief
-from .corroborate import figures_that_differ, merge_timeline, rarest_sharable, same_event, words_of
+from .corroborate import (
+    SAME_EVENT_WORDS,
+    figures_that_differ,
+    merge_timeline,
+    rarest_sharable,
+    same_event,
+    words_of,
+)
 from .findings import (
     BackgroundItem,
     DocFindings,
@@ -161,28 +168,32 @@ def retold_once(
     many as 3,000 firms could be renationalised' after 'Berg said the government was planning to
     renationalise 3,000 firms') is one item with the sources of both, not two: the same owner (a
     stance's actor), and words in common."""
-    kept: list[S] = []
-    by_owner: dict[str, list[tuple[S, set[str]]]] = {}
+    kept: list[tuple[S, set[str]]] = []
+    holding: dict[str, dict[str, list[int]]] = {}  # per owner, the kept items holding each word
     for item in items:
         words = _stems(words_of(_without_when(words_in(item))))
         docs = {s.doc for s in item.sources}
+        held = holding.setdefault(owner(item), {})
+        # an item sharing SAME_EVENT_WORDS words shares one of its rarest: only those are looked up
+        candidates = sorted({i for word in rarest_sharable(words, held) for i in held.get(word, [])})
         earlier = next(
             (
                 first
-                for first, first_words in by_owner.get(owner(item), [])
+                for first, first_words in (kept[i] for i in candidates)
                 if docs.isdisjoint(s.doc for s in first.sources)
                 and compatible(first, item)
-                and len(words & first_words) >= 3
+                and len(words & first_words) >= SAME_EVENT_WORDS
                 and len(words & first_words) >= RETOLD * len(words | first_words)
             ),
             None,
         )
         if earlier is None:
-            kept.append(item)
-            by_owner.setdefault(owner(item), []).append((item, words))
+            for word in words:
+                held.setdefault(word, []).append(len(kept))
+            kept.append((item, words))
         else:
             earlier.sources += [s for s in item.sources if s not in earlier.sources]
-    return kept
+    return [item for item, _ in kept]
 
 
 def _same_when(first: WatchItem, later: WatchItem) -> bool:
