@@ -936,10 +936,11 @@ def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
         if asked is None:
             continue
         cue, question = asked
-        claim = denied_claim(sent) if cue == "contested" else None
-        if cue == "uncertain" and claim is None:
-            unverified = unverified_claim(sent)
-            claim = unverified.sent if unverified is not None else None
+        claim = None  # the earlier sentence whose claim this one denies or leaves unverified
+        if cue == "contested":
+            claim = denied_claim(sent)
+        elif cue == "uncertain" and (unverified := unverified_claim(sent)) is not None:
+            claim = unverified.sent
         told = [n for n, s in parsed.numbered() if claim is not None and s.start == claim.start]
         item = OpenQuestion(
             id=stable_id("q", parsed.doc_id, str(number), question),
