@@ -395,7 +395,7 @@ def _days_between(first: str, last: str) -> int:
 WEAK_CUES = ("forecast", "condition", "possibility")
 
 
-CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", *WEAK_CUES)
+CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", "hearsay", *WEAK_CUES)
 
 
 def without_passed_days(questions: list[OpenQuestion], doc_dates: dict[str, str | None], as_of: str | None) -> list:

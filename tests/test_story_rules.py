@@ -2885,3 +2885,31 @@ def test_two_bodies_joined_by_a_hyphen_are_two_names():
     _, found = analyse(text, "2012-05-27")
     assert {"United Nations", "Arab League"} <= names(found.actors)
     assert "UN-Arab League" not in names(found.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Mr Hale is believed to have raised the price of the new offer.",
+            ["Did Mr Hale raise the price of the new offer?"],
+        ),
+        (
+            "Nora Lind scored twice on Sunday, with Ajax also believed to be watching the striker.",
+            ["Is Ajax watching the striker?"],
+        ),
+        (
+            "Orton Group has reportedly agreed to sell its port business.",
+            ["Has Orton Group agreed to sell its port business?"],
+        ),
+        ("Rumours persist that Nora Lind will leave the club.", ["Will Nora Lind leave the club?"]),
+        ("The fire is thought to have started in the kitchen.", ["Did the fire start in the kitchen?"]),
+        # what someone is said to think, and what a named speaker believes, are stances
+        ("The two shareholders are said to believe that the bid is too low.", []),
+        ("Mr Hale believes the price is too low.", []),
+    ],
+)
+def test_a_claim_passed_on_as_hearsay_is_asked(text, questions):
+    """'is believed to', 'reportedly', 'rumours that': nobody in the story stands behind the claim."""
+    _, found = analyse(text, date="2005-02-01")
+    assert [q.question for q in found.open_questions] == questions

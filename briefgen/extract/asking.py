@@ -190,7 +190,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         rest = [a.lower_ for a in auxes[1:] if a.dep_ != "neg"]
         if not hedged or lead_aux.lower_ not in HEDGES or rest not in (["have"], ["have", "been"]):
             return None  # 'whether he would have been pleased': what might have been is past asking
-        return _finished(_in_the_past(verb, subject, who, tail, passive=rest == ["have", "been"]), wh)
+        return finished_question(_in_the_past(verb, subject, who, tail, passive=rest == ["have", "been"]), wh)
     if lead_aux is not None and lead_aux.lower_ in ("can", "ca") and any(a.dep_ == "neg" for a in auxes):
         auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
         lead_aux = None if not auxes else auxes[0]
@@ -218,7 +218,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         body = f"{DO_SUPPORT[verb.tag_]} {who}{neg} {verb.lemma_} {tail}"
     else:
         return None
-    return _finished(body, wh)
+    return finished_question(body, wh)
 
 
 def _wh_subject(verb: Token, wh: Token) -> str | None:
@@ -228,7 +228,7 @@ def _wh_subject(verb: Token, wh: Token) -> str | None:
         return None  # 'which clients the insurers won business from', parsed with 'clients' as its verb
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
     body = " ".join(a.lower_ for a in auxes) + f" {verb.text} {words_after(verb, set())}"
-    return _finished(body, wh)
+    return finished_question(body, wh)
 
 
 def will_ask(who: str, verb: str, tail: str) -> str:
@@ -236,7 +236,7 @@ def will_ask(who: str, verb: str, tail: str) -> str:
     return re.sub(r"\s+", " ", f"Will {who} {verb} {tail}").strip(" .,") + "?"
 
 
-def _finished(body: str, wh: Token | None) -> str | None:
+def finished_question(body: str, wh: Token | None) -> str | None:
     body = re.sub(r"\s+", " ", body).strip()
     question = f"{wh.lower_} {body}" if wh is not None else body
     question = question.rstrip(" .,;:")

@@ -20,6 +20,7 @@ from .common import governing_verb, in_text_order, in_the_process_of, is_future,
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
+from .hearsay import HEARSAY_ADVERBS, HEARSAY_NOUNS, HEARSAY_VERBS, hearsay_question
 from .parsed import Parsed
 from .pending import demanded, dismissed, infinitive, not_done_yet, purpose_and_aux, unclear_thing
 
@@ -514,6 +515,7 @@ CUES = (
     "pending",
     "timing",
     "contested",
+    "hearsay",
     "forecast",
     "condition",
     "possibility",
@@ -868,6 +870,11 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("contested", bool(lemmas & lex.denial_verbs), lambda: _denied(sent, actors)),
         ("uncertain", "no" in words and bool(lemmas & lex.sign_nouns), lambda: _no_sign_yet(sent, actors)),
+        (
+            "hearsay",
+            bool(words & HEARSAY_ADVERBS or lemmas & (HEARSAY_VERBS | HEARSAY_NOUNS)),
+            lambda: hearsay_question(sent, actors),
+        ),
         ("pending", "room" in words, lambda: _room_for(sent)),
         ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
         ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
