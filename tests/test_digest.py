@@ -10,7 +10,7 @@ from briefgen.brief import SCHEMA_VERSION, Brief, DocumentRecord
 from briefgen.findings import Source, TimelineEvent
 from briefgen.keydates import key_dates, main_span, references, shown
 from briefgen.render import render
-from briefgen.summary import about_actor, summarize
+from briefgen.summary import about_actor, quotable, summarize
 from briefgen.yamlio import dump, loads, validate_text
 
 H1N1 = ROOT / "tests" / "eval" / "stories" / "dev" / "h1n1" / "articles"  # the shared H1N1 story, copied
@@ -570,3 +570,19 @@ def test_whats_new_is_what_happened_since_the_sources_before_newest_first_not_re
     new = overview.split("## What's new", 1)[1].split("##", 1)[0]
     assert "1916" not in new and "Rebels took" not in new and "will meet" not in new
     assert new.index("Talks opened") < new.index("Envoys met")
+
+
+@pytest.mark.parametrize(
+    ("text", "reads_alone"),
+    [
+        ("The farmers said the dam would flood the fields of three villages along the river.", True),
+        ("Farmers from the three villages marched to the dam site on the river", False),  # a caption
+        ('Dam row: "We will not give up our fields" The farmers said the dam would flood three villages.', False),
+        ('The farmers\' leader said: "The dam would flood the fields of all three villages."', False),
+        ("At 10:30 the farmers marched to the dam site and blocked the road to it.", True),
+    ],
+)
+def test_a_caption_a_label_run_into_the_story_and_a_quotation_after_a_colon_are_not_summary_sentences(
+    text, reads_alone
+):
+    assert quotable(text) is reads_alone

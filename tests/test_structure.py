@@ -2,6 +2,8 @@
 
 import dataclasses
 
+import pytest
+
 from briefgen import nlp
 from briefgen.brief import Brief
 from briefgen.extract.parsed import parse
@@ -54,3 +56,28 @@ def test_parse_numbers_sentences_and_marks_a_quotation_that_runs_over_two_senten
     assert dupont._.actor == parsed.actors.token_actor[dupont.i] and dupont._.actor is not None
     assert parsed.anchor is not None and parsed.anchor.isoformat() == "2020-01-02"
     assert parsed.source(1).text == "The minister spoke in Paris."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a byline run into the story
+            "Jim Muir BBC News, Beirut The people of the town fear they may be next.",
+            ["Jim Muir BBC News, Beirut", "The people of the town fear they may be next."],
+        ),
+        (  # a caption run into the lead, read by the parser as two clauses joined
+            "Rescuers searched the rubble for two days Police have said the building had no permit.",
+            ["Rescuers searched the rubble for two days", "Police have said the building had no permit."],
+        ),
+        # a title after the noun that names its kind, a role before a name: one sentence each
+        ("The film The Aviator won five awards on Sunday.", ["The film The Aviator won five awards on Sunday."]),
+        ("Argentina finished top of Group A with three wins.", ["Argentina finished top of Group A with three wins."]),
+        (
+            "Injuries have taken their toll and coach Andy Robinson has lost two players.",
+            ["Injuries have taken their toll and coach Andy Robinson has lost two players."],
+        ),
+    ],
+)
+def test_a_caption_or_byline_run_into_the_story_is_a_sentence_of_its_own(text, expected):
+    doc = next(nlp.parse([text]))
+    assert [s.text.strip() for s in nlp.sentences(doc)] == expected
