@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from .findings import BackgroundItem, OpenQuestion, Source, TimelineEvent, stable_id
 from .lexicon import lexicon
-from .time.words import CLOCK_WORDS, contains
+from .time.words import CLOCK_WORDS, MONTHS, contains
 
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
@@ -50,8 +51,28 @@ def rarest_sharable(words: set[str], holding: dict[str, list]) -> list[str]:
     return sorted(words, key=lambda word: (len(holding.get(word, ())), word))[: max(count, 0)]
 
 
-def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
-    """One entry per event across sources; differing dates for one event are flagged."""
+DISPUTE_DAYS = 7  # sources disagree when they tell one thing at about the same time
+
+
+def contemporary(first: list[Source], second: list[Source], published: dict[str, str | None]) -> bool:
+    """Whether two tellings come from articles published within DISPUTE_DAYS of each other (or of
+    unknown dates). A year apart, 'last March' or a death toll are told of different things."""
+    days = [[_day(published.get(s.doc)) for s in told] for told in (first, second)]
+    if any(d is None for told in days for d in told):
+        return True
+    return any(abs((a - b).days) <= DISPUTE_DAYS for a in days[0] for b in days[1])
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def merge_timeline(
+    events: list[TimelineEvent], published: dict[str, str | None] | None = None
+) -> tuple[list[TimelineEvent], list[OpenQuestion]]:
+    """One entry per event across sources; differing dates, figures or outcomes for one event, told
+    by articles of about the same time, are flagged."""
+    published = published or {}
     merged: list[TimelineEvent] = []
     words: list[set[str]] = []
     # only events sharing an actor, and one of the rarest words, can be the same event
@@ -76,7 +97,8 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             if not (alike or planned) or not event_docs.isdisjoint(s.doc for s in kept.sources):
                 continue
             agreed = planned or _dates_agree(kept.date, event.date)
-            if agreed or _date_in_dispute(kept, event, words[index], event_words):
+            at_once = contemporary(kept.sources, event.sources, published)
+            if agreed or (at_once and _date_in_dispute(kept, event, words[index], event_words)):
                 # a dispute over the date needs a closer telling than a shared date does; 'a strike
                 # earmarked for 23 March' told by three articles is one event
                 match = kept
@@ -98,10 +120,11 @@ def merge_timeline(events: list[TimelineEvent]) -> tuple[list[TimelineEvent], li
             for value in (match.date, event.date):
                 if value and value not in match.disputed_dates:
                     match.disputed_dates.append(value)
-        for figure in _conflicting_figures(match.event, event.event):
+        disputes = contemporary(match.sources, event.sources, published)
+        for figure in _conflicting_figures(match.event, event.event) if disputes else []:
             if figure not in match.disputed_figures:
                 match.disputed_figures.append(figure)
-        for outcome in _conflicting_outcomes(match.event, event.event):
+        for outcome in _conflicting_outcomes(match.event, event.event) if disputes else []:
             if outcome not in match.disputed_outcomes:
                 match.disputed_outcomes.append(outcome)
         match.sources += [s for s in event.sources if s not in match.sources]
@@ -160,17 +183,26 @@ def _counts(text: str) -> dict[str, str]:
     return {
         noun: value
         for value, noun in FIGURE.findall(text.lower())
-        if not YEAR.fullmatch(value) and noun not in CLOCK_WORDS
+        if not YEAR.fullmatch(value) and noun not in CLOCK_WORDS and noun not in MONTHS  # '10 April'
     }
 
 
+def _recent(values: list[tuple[str, float, Source]], published: dict[str, str | None]) -> list:
+    days = [_day(published.get(source.doc)) for _, _, source in values]
+    if any(day is None for day in days):
+        return values
+    newest = max(days)
+    return [v for v, day in zip(values, days, strict=True) if (newest - day).days <= DISPUTE_DAYS]
+
+
 def _conflicting_figures(first: str, second: str) -> list[str]:
-    """'12 people' in one report and '15 people' in another: the same count told two ways."""
+    """'12 people' in one report and '15 people' in another: the same count told two ways (both values)."""
     counts_a, counts_b = _counts(first), _counts(second)
     return [
-        f"{counts_a[n]} {n} or {counts_b[n]} {n}"
+        f"{count[n]} {n}"
         for n in sorted(counts_a)
         if n in counts_b and counts_a[n] != counts_b[n]
+        for count in (counts_a, counts_b)
     ]
 
 
@@ -222,12 +254,13 @@ SAME_MEASURE_RATIO = 20  # values of one measure that sources dispute are of one
 
 
 def figures_that_differ(
-    background: list[BackgroundItem], order: dict[str, int]
+    background: list[BackgroundItem], order: dict[str, int], published: dict[str, str | None] | None = None
 ) -> list[tuple[OpenQuestion, BackgroundItem]]:
     """One measure given different values by different sources (a death toll of 81 in one, 150 in
     another, 100 in a third): Background shows every value with its source, and the difference is an
     open question. Equal amounts however written ('$2.5bn', '$2.5 billion') are no difference, and a
-    count that only grows from one article to the next is a running tally, not a disagreement."""
+    count that only grows from one article to the next is a running tally, not a disagreement. Only the
+    values told within DISPUTE_DAYS of the newest are compared: months apart, they count different things."""
     by_measure: dict[str, list[tuple[str, float, Source]]] = {}
     for item in background:
         for figure in item.figures:
@@ -235,6 +268,7 @@ def figures_that_differ(
                 by_measure.setdefault(figure.measure, []).append((figure.value, figure.amount, item.sources[0]))
     found = []
     for measure, values in sorted(by_measure.items()):
+        values = _recent(values, published or {})
         docs = {source.doc for _, _, source in values}
         amounts = {amount for _, amount, _ in values}
         if len(docs) < 2 or len(amounts) < 2:

@@ -92,11 +92,12 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     acting = {a.id for a in actors}
     for item in (*events, *questions, *watch):
         item.actors = [a for a in item.actors if a in acting]
-    timeline, disagreements = merge_timeline(events)
+    published = {d.id: d.date for d in documents}
+    timeline, disagreements = merge_timeline(events, published)
     timeline = chronology.clean(timeline)
     first_date = min((d.date for d in documents if d.date), default=None)
     timeline, history = split_history(timeline, first_date, [n for a in actors for n in (a.name, *a.aliases)])
-    differing = figures_that_differ(background, {d.id: i for i, d in enumerate(documents)})
+    differing = figures_that_differ(background, {d.id: i for i, d in enumerate(documents)}, published)
     disagreements += [question for question, _ in differing]
     background = [item for _, item in differing] + background
     cited = {(s.doc, s.sentence) for b in background for s in b.sources}

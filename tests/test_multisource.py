@@ -114,9 +114,9 @@ def test_what_changed_lists_the_new_seed_and_its_findings(tmp_path):
 def test_sources_that_disagree_on_a_figure_are_flagged():
     brief, _ = build_brief(FIXTURES / "figures", None)
     (event,) = [e for e in brief.timeline if e.date == "2022-08-01"]
-    assert event.disputed_figures == ["12 people or 15 people"]
+    assert event.disputed_figures == ["12 people", "15 people"]
     assert any(q.question.startswith("Which figure is right, 12 people or 15 people?") for q in brief.open_questions)
-    assert "figures differ: 12 people or 15 people" in render(brief)["timeline.md"]
+    assert "figures differ: 12 people vs 15 people" in render(brief)["timeline.md"]
 
 
 def test_sources_that_disagree_on_an_outcome_are_flagged():

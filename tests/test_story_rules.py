@@ -1574,6 +1574,24 @@ def test_a_running_tally_and_one_amount_written_two_ways_are_no_disagreement(tmp
     assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
 
 
+def test_counts_and_dates_told_months_apart_are_no_disagreement(tmp_path):
+    """A toll of 80 in May and of 150 in August count different dead; 'on 10 April' is a date, not a count."""
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2021-05-28",
+                "Officials in Peru said at least 80 people had died. Sarah Mitchell said aid must come.",
+            ),
+            "b": ("2021-08-29", "Officials in Peru said at least 150 people had died, Sarah Mitchell said."),
+            "c": ("2021-04-02", "The truce takes effect from 10 April, Sarah Mitchell said."),
+            "d": ("2021-04-03", "The truce takes effect from 12 April, with talks after it, Sarah Mitchell said."),
+        },
+    )
+    disputes = [q.question for q in brief.open_questions if q.kind == "disagreement"]
+    assert not [q for q in disputes if "deaths" in q or "april" in q.lower() and "figure" in q]
+
+
 def test_one_companys_bid_given_two_amounts_is_flagged(tmp_path):
     brief = story(
         tmp_path,
