@@ -60,7 +60,7 @@ def contemporary(first: list[Source], second: list[Source], published: dict[str,
     days = [[_day(published.get(s.doc)) for s in told] for told in (first, second)]
     if any(d is None for told in days for d in told):
         return True
-    return any(abs((a - b).days) <= DISPUTE_DAYS for a in days[0] for b in days[1])
+    return any(abs((a - b).days) <= DISPUTE_DAYS for a in days[0] for b in days[1] if a and b)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -189,10 +189,11 @@ def _counts(text: str) -> dict[str, str]:
 
 def _recent(values: list[tuple[str, float, Source]], published: dict[str, str | None]) -> list:
     days = [_day(published.get(source.doc)) for _, _, source in values]
-    if any(day is None for day in days):
+    known = [day for day in days if day is not None]
+    if len(known) < len(days):
         return values
-    newest = max(days)
-    return [v for v, day in zip(values, days, strict=True) if (newest - day).days <= DISPUTE_DAYS]
+    newest = max(known)
+    return [v for v, day in zip(values, known, strict=True) if (newest - day).days <= DISPUTE_DAYS]
 
 
 def _conflicting_figures(first: str, second: str) -> list[str]:
