@@ -394,6 +394,7 @@ def _days_between(first: str, last: str) -> int:
 
 
 WEAK_CUES = ("forecast", "condition", "possibility")
+MAX_QUESTIONS = 20  # however long the story: a list a reader takes in (53 at 308 articles was not)
 
 
 CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", "hearsay", *WEAK_CUES)
@@ -428,10 +429,11 @@ def select_questions(questions: list[OpenQuestion], order: dict[str, int], first
     matter (a question the text asks, a stated uncertainty, a pending step, a contest, a disagreement
     between sources), not from one speaker's forecast, condition or possibility ('there might be
     cases incubating already'), which the other articles do not take up; then the most trusted kinds
-    and the newest articles come first, up to a number that grows slowly with the story."""
+    and the newest articles come first, up to a number that grows slowly with the story, and at most
+    MAX_QUESTIONS."""
     if len(order) > 1:
         questions = [q for q in questions if q.cue not in WEAK_CUES]
-    limit = max(6, math.ceil(3 * math.sqrt(len(order))))
+    limit = min(MAX_QUESTIONS, max(6, math.ceil(3 * math.sqrt(len(order)))))
     rank = {cue: i for i, cue in enumerate(CUE_ORDER)}
     best = sorted(questions, key=lambda q: (rank.get(q.cue, len(rank)), -first_source(q)[0], first_source(q)[1]))
     kept = {q.id for q in best[:limit]}

@@ -2698,6 +2698,27 @@ def test_questions_a_speaker_asks_one_after_another_are_rhetoric(text, questions
 
 
 @pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (  # an explainer's headings, each answered by the text after it
+            "Protests began in March.\n\nHow has the government responded?\n\nWhat is the extent of the "
+            "crackdown?\n\nTroops were sent to the southern city of Deraa in April.",
+            [],
+        ),
+        ("Aid groups met in Geneva.\n\nSyria crisis: Can the aid mission succeed?\n\nThe mission began in May.", []),
+        (  # a question said with a lead-in, on its own line, is the writer's own
+            "Aid groups met in Geneva.\n\nThe hard part is: Will there be a transition to the rule of law?"
+            "\n\nThat has always been difficult.",
+            ["Will there be a transition to the rule of law?"],
+        ),
+        ("Did anyone speak of intervention when the city was shelled in 2009? Who knows the truth?", []),
+    ],
+)
+def test_a_heading_answered_below_and_a_rhetorical_question_are_not_open_questions(text, questions, parser):
+    _assert_asks(text, questions, parser, "2012-06-01")
+
+
+@pytest.mark.parametrize(
     ("text", "watched"),
     [
         ("The ministry warned of chaos if President Tom Hale were to step down.", []),
@@ -2931,3 +2952,31 @@ def test_a_claim_passed_on_as_hearsay_is_asked(text, questions):
     """'is believed to', 'reportedly', 'rumours that': nobody in the story stands behind the claim."""
     _, found = analyse(text, date="2005-02-01")
     assert [q.question for q in found.open_questions] == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("Their fate is unclear.", []),  # whose fate only the sentence before says
+        ("Circumstances are still unclear.", []),
+        ("The fate of the two reporters is unclear.", ["What is the fate of the two reporters?"]),
+        ("Much of what the activists have said is unverified, and it is unclear what had happened.", []),
+        ("It is not clear who to trust - the army or the rebels.", []),
+    ],
+)
+def test_a_question_that_leans_on_the_text_around_it_or_reads_cut_short_is_not_asked(text, questions, parser):
+    _assert_asks(text, questions, parser, "2012-06-01")
+
+
+def test_a_long_story_asks_at_most_twenty_questions_newest_first():
+    from briefgen.findings import OpenQuestion, Source
+    from briefgen.merge import MAX_QUESTIONS, select_questions
+
+    order = {f"d{n}": n for n in range(300)}
+    questions = [
+        OpenQuestion(f"q{n}", f"Will plan {n} pass?", "unresolved", sources=[Source(f"d{n}", 1, "t")], cue="pending")
+        for n in range(300)
+    ]
+    kept = select_questions(questions, order, lambda q: (order[q.sources[0].doc], q.sources[0].sentence))
+    assert len(kept) == MAX_QUESTIONS == 20
+    assert {q.id for q in kept} == {f"q{n}" for n in range(280, 300)}

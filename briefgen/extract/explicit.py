@@ -10,6 +10,8 @@ from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS
 from .common import clean
 
 OPENERS = WH_WORDS | AUXILIARIES
+RHETORICAL_WORDS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "earth"}  # 'why on earth'
+RHETORICAL_OPENINGS = {"who knows", "who cares", "who care"}
 
 
 # A transcript's speaker label: 'CNN:', 'Q:', 'Zakaria:', 'John Smith:' at the start of the line
@@ -53,6 +55,8 @@ def asked_in_text(sent: Span) -> str | None:
         return None
     if words[0].lower() in WH_WORDS and not _asks_in_question_order(words, sent):
         return None  # 'where Facebook and Twitter are essential?' is a clause, not a question
+    if _a_heading(sent, text[: start + 1]):
+        return None  # 'What do the protesters want?' on a line of its own: the paragraph after answers it
     if _in_a_quoted_run(sent):
         return None  # '"What is happening in Libya? What is happening in Iraq?"': a speaker's rhetoric
     said = {w.lower().strip(",") for w in words}
@@ -60,6 +64,8 @@ def asked_in_text(sent: Span) -> str | None:
         return None  # a rhetorical or personal question, not an open matter of the story
     if said & {"it", "they", "them", "he", "him", "she", "her", "this", "these", "those"}:
         return None  # 'Who would provide assets for it?' needs the sentences before it
+    if said & RHETORICAL_WORDS or " ".join(words[:2]).lower() in RHETORICAL_OPENINGS:
+        return None  # 'Did anyone speak of intervention then?', 'Who knows the truth?': rhetoric
     return asked[0].upper() + asked[1:] + "?"
 
 
@@ -70,6 +76,27 @@ def _asks_in_question_order(words: list[str], sent: Span) -> bool:
         return True
     second = next((t for t in sent if t.text == words[1]), None)
     return second is not None and second.pos_ in ("VERB", "AUX")
+
+
+def _a_heading(sent: Span, lead_in: str) -> bool:
+    """A question on a line of its own with text after it that is not a question: an explainer's heading
+    (or a reader's comment), which the text after it answers. A lead-in may only label it ('Syria
+    crisis: Can the mission succeed?'), not say it ('The hard part is: will there be a transition?')."""
+    doc = sent.doc
+    if any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx - sent.start_char < len(lead_in)):
+        return False
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    ends_line = "\n" in last.whitespace_ or (after is not None and after.is_space and "\n" in after.text)
+    before = doc[first.i - 1] if first.i > 0 else None
+    starts_line = before is None or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+    if not (starts_line and ends_line):
+        return False
+    later = (t.sent for t in doc[last.i + 1 :] if t.is_sent_start and not t.is_space)
+    return any(not answer.text.rstrip().endswith("?") for answer in later)
 
 
 def _in_a_quoted_run(sent: Span) -> bool:

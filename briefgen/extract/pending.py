@@ -124,12 +124,23 @@ def unclear_thing(sent: Span) -> str | None:
         subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or _is_someone(subject):
             continue  # 'lawyers were uncertain': people unsure of something, not a thing unclear
+        if subject.pos_ == "NOUN" and not _made_definite(subject):
+            continue  # 'circumstances are unclear', 'their fate is unclear': which ones only the text before says
         plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
         phrase = subtree_text(subject)
-        if subject.i == subject.left_edge.i and subject.pos_ == "NOUN" or phrase.split()[0].lower() == "the":
+        if phrase.split()[0].lower() == "the":
             phrase = phrase[0].lower() + phrase[1:]
         return f"What {'are' if plural else 'is'} {phrase}?"
     return None
+
+
+def _made_definite(noun: Token) -> bool:
+    """'the motives', 'Baikal's background', 'the fate of the journalists': a thing the question can name
+    without the sentence before it."""
+    return any(
+        (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PROPN") or c.dep_ == "prep"
+        for c in noun.children
+    )
 
 
 def _step_nouns() -> frozenset[str]:

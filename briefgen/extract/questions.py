@@ -909,7 +909,22 @@ LOOSE_SUBJECT = re.compile(
 LOOSE_PERSON = re.compile(r"\b(?:my|our|your|me|us|we|I)\b")
 # 'Was any such meeting relevant?': which meeting only the sentence before says
 LOOSE_SUCH = re.compile(r"\bsuch\b(?! as\b)", re.I)
-LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON, LOOSE_SUCH)
+# 'Where are the arms and?', 'Whose are whose side they on?', 'Were the regime to collapse?': the
+# clause was cut or turned around, and the question does not read
+CUT_SHORT = re.compile(
+    r"\b(?:and|or|but|of|to|the|a|an|that|which|with|for|by)\?$"
+    r"|^(who|whose|what|which|where|when|why|how) (?:\w+ )?\1\b"
+    r"|^(?:Were|Was) [^?]* to \w+\?$"
+    r"|^(?:who|what|which|where|when|why|how) to\b",  # 'Who to trust - ...?'
+    re.I,
+)
+# 'Was Much of what ...', 'What will their role be?', 'How will the coverage be then?', 'What had
+# happened?': a word that leans on the text around it, or nothing named to ask about
+LEANING = re.compile(
+    r"^\w+ (?:Much|Many|Some|Most|All|Any|This|These|Those)\b|^\w+ (?:\w+ )?(?:their|his|her|its)\b|\bthen\?$"
+    r"|^(?:Who|What|Which|Where|When|Why|How) \w+ \w+\?$"
+)
+LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON, LOOSE_SUCH, CUT_SHORT, LEANING)
 
 
 def _spelled_out(question: str | None) -> str | None:
