@@ -2980,3 +2980,23 @@ def test_a_long_story_asks_at_most_twenty_questions_newest_first():
     kept = select_questions(questions, order, lambda q: (order[q.sources[0].doc], q.sources[0].sentence))
     assert len(kept) == MAX_QUESTIONS == 20
     assert {q.id for q in kept} == {f"q{n}" for n in range(280, 300)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN resolution 2042 approves a team of 30 observers to deploy to the region.",  # a number, not a year
+        "What do you suppose the ministry intends to do with the new powers?",  # a question, not a step
+        "Officials said help would be sent, although it is not clear what kind of help is being considered.",
+    ],
+)
+def test_a_numbered_thing_a_question_and_a_step_left_unclear_are_not_watched(text):
+    _, found = analyse(text, date="2012-04-15")
+    assert [w.item for w in found.watch if "2042" in (w.date or "") or "?" in w.item or "kind" in w.item] == []
+
+
+def test_a_watched_clause_without_its_subject_is_shown_as_its_sentence():
+    text = "Israel has long said it will act alone. It has trained and planned for an attack on the reactor."
+    _, found = analyse(text, date="2012-07-20")
+    assert "It has trained and planned for an attack on the reactor." in [w.item for w in found.watch]
+    assert not [w.item for w in found.watch if w.item.startswith("Planned")]

@@ -123,6 +123,13 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
         ("Output may double by next year's first quarter.", [("next year's first quarter", "1990-Q1")]),
         ("Harris, 52 years old, pays dividends annually.", []),
         ('Hale on Thursday: "We reject it."', [("Thursday", "1989-10-26")]),
+        # in a clause of the past, 'the next year' follows the year told before; ahead, it is the coming one
+        (
+            "He joined the army in 1975. The next year, he was named a general.",
+            [("1975", "1975"), ("The next year", "1976")],
+        ),
+        ("The next year, he was named a general.", []),
+        ("Over the next year, prices are expected to rise.", [("the next year", "1990")]),
     ],
 )
 def test_the_tagger_reads_spans_ranges_anaphora_and_the_clause_a_date_belongs_to(text, tags):

@@ -382,7 +382,10 @@ def not_when(ent: Span) -> bool:
     if PERIOD_END.fullmatch(ent.text.lower()) and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
         return True  # 'his year-end press conference' names a kind of conference, not its day
     year_only = len(ent) <= 2 and root.like_num and len(root.text) == 4
-    naming = year_only and root.dep_ in ("compound", "nummod", "amod", "poss") and head.pos_ in ("NOUN", "PROPN")
+    # 'the 1918 pandemic', 'UN resolution 2042 approves ...' (a number after its noun): which one, not when
+    naming = (
+        year_only and root.dep_ in ("compound", "nummod", "amod", "poss", "appos") and head.pos_ in ("NOUN", "PROPN")
+    )
     return naming and head.lemma_.lower() not in lexicon().event_nouns
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import WatchItem, stable_id
 from ..lexicon import lexicon
 from ..time.timex import Timex
-from .asking import subject_text
+from .asking import WH_WORDS, subject_text
 from .common import (
     SCHEDULING,
     clean,
@@ -245,8 +245,8 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
             if ent.start not in quoted and _ahead(ent, timex, anchor) and not will_not(ent) and not _names_a_thing(ent)
         ]
         verb = _watch_verb(sent, quoted, actors)
-        if verb is None and not future_dates:
-            continue
+        if verb is None and not future_dates or sent.text.rstrip(" \"'\u201d\n").endswith("?"):
+            continue  # a question looks ahead, and is asked with the open questions if at all
         present = actors.in_span(sent)
         if verb is not None and verb.i in quoted:
             text = _clause(verb, actors)
@@ -255,6 +255,8 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         else:
             whole = verb is None or verb.dep_ == "ROOT" or _hedged(verb)
             text = clean(sent.text) if whole or verb is None else _clause(verb, actors)
+            if text.split()[0].lower() in WH_WORDS:
+                continue  # 'it is not clear what kind of help is being considered': a question, not a step
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
                 text = clean(sent.text)
         items.append(
@@ -322,6 +324,8 @@ def _clause(verb: Token, actors: ActorIndex) -> str:
     if subject is not None and subject.lower_ in ("it", "they") and speaker is not None:
         rest = subtree_text(head, {t.i for t in subject.subtree} | marks)  # 'X said it would allow' -> 'X would allow'
         return sentence_case(f"{actors.display(speaker)} {rest}")
+    if subject is None and not any(c.dep_ == "expl" for c in head.children):
+        return clean(sentence_of(head).text)  # 'Must also make it clear ...': no clause without its subject
     return with_named_subject(sentence_case(subtree_text(head, marks)), head, actors)
 
 

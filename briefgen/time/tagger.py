@@ -268,6 +268,18 @@ def _from_previous_mention(text: str, timex: Timex, found: list[TaggedTimex]) ->
     return Timex(str(int(previous[:4]) + shift))
 
 
+NEXT_UNIT = re.compile(r"^the next (year|month)$", re.I)
+
+
+def _told_of_before(span: Span) -> str | None:
+    """'The next year, Shawkat was named ...': in a clause of the past, 'the next year' is the year after
+    the one last mentioned ('the following year'); in one ahead it is the coming year."""
+    match = NEXT_UNIT.match(span.text.strip())
+    if match is None or _done_or_tense(span) not in ("past", "done"):
+        return None
+    return f"the following {match.group(1).lower()}"
+
+
 def _done_or_tense(span: Span) -> str | None:
     """The clause's tense, or "done" for a date said of a verb in the simple past or a perfect:
     'exited bankruptcy in April', not 'a cutback in September' (said of a noun) nor 'gave them until
@@ -328,7 +340,10 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
         timex = _since_before_now(span, timex, anchor)
         timex = _year_in_progress(span, timex, anchor)
         timex = _in_quarterly_terms(span, timex, anchor)
-        timex = _from_previous_mention(span.text, timex, found)
+        told = _told_of_before(span)
+        if told is not None and not any(f.timex.precision for f in found):
+            continue  # 'The next year, he was named ...' with no year named before: no date to count from
+        timex = _from_previous_mention(told or span.text, timex, found)
         taken.update(range(span.start, span.end))
         found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex, span))
     return found
