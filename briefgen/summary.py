@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .brief import Brief
 
 FINISHED = re.compile(r"[.!]['\"\u2019\u201d)]*\s*$")  # a full stop or an exclamation mark, maybe inside a quotation
+STARTED = re.compile(r"[A-Z0-9\"\u201c]")  # not 'in Cairo's Tahrir Square as ...' nor '(Update 7:00 p.m.) - ...'
 LABELLED = re.compile(r"^(?:\S+ ){0,5}?\S+:\s")  # a colon after at most six words
 LEAD = 3  # a news article's first sentences carry its main development
 MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption); longer, a headline glued on
@@ -23,7 +24,8 @@ MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption);
 def quotable(text: str) -> bool:
     """A sentence that reads on its own in a summary: a clause, not a run-on page header, not a question,
     not half a quotation ('... for her absence," said AK chief Isaiah Kiplagat.'), not a caption (which
-    ends without a full stop), not a label run into the story or a quotation introduced by a colon
+    ends without a full stop), not the end of a sentence cut in two or a live page's stamp (which do not
+    open with a capital), not a label run into the story or a quotation introduced by a colon
     ('Kofi Annan: "We discussed ..." UN envoy Kofi Annan has said ...', 'He said: "...'), which the
     pages quote in full."""
     words = len(text.split())
@@ -31,6 +33,7 @@ def quotable(text: str) -> bool:
         MIN_WORDS <= words <= MAX_WORDS
         and FINISHED.search(text) is not None
         and LABELLED.match(text) is None
+        and STARTED.match(text) is not None
         and "http" not in text
         and text.count('"') % 2 == 0
         and text.count("\u201c") == text.count("\u201d")

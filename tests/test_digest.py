@@ -580,6 +580,8 @@ def test_whats_new_is_what_happened_since_the_sources_before_newest_first_not_re
         ('Dam row: "We will not give up our fields" The farmers said the dam would flood three villages.', False),
         ('The farmers\' leader said: "The dam would flood the fields of all three villages."', False),
         ("At 10:30 the farmers marched to the dam site and blocked the road to it.", True),
+        ("in the square as the minister said late on Thursday that the dam would be built.", False),
+        ("(Update 7:00 p.m.) - The farmers marched to the dam site and blocked the road.", False),
     ],
 )
 def test_a_caption_a_label_run_into_the_story_and_a_quotation_after_a_colon_are_not_summary_sentences(
