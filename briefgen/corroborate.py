@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
 from .findings import BackgroundItem, OpenQuestion, Source, TimelineEvent, stable_id
 from .lexicon import lexicon
+from .summary import day_of
 from .time.words import CLOCK_WORDS, MONTHS, contains
 
 STOPWORDS = set(
@@ -57,14 +57,10 @@ DISPUTE_DAYS = 7  # sources disagree when they tell one thing at about the same 
 def contemporary(first: list[Source], second: list[Source], published: dict[str, str | None]) -> bool:
     """Whether two tellings come from articles published within DISPUTE_DAYS of each other (or of
     unknown dates). A year apart, 'last March' or a death toll are told of different things."""
-    days = [[_day(published.get(s.doc)) for s in told] for told in (first, second)]
+    days = [[day_of(published.get(s.doc)) for s in told] for told in (first, second)]
     if any(d is None for told in days for d in told):
         return True
     return any(abs((a - b).days) <= DISPUTE_DAYS for a in days[0] for b in days[1] if a and b)
-
-
-def _day(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
 def merge_timeline(
@@ -150,11 +146,19 @@ def _planned_occasions(event: TimelineEvent, words: set[str]) -> set[tuple[str, 
     return {(event.date, word) for word in words & lexicon().event_nouns}
 
 
+def _by_measure(values: list[str]) -> str:
+    """'12 people', '15 people', '3 soldiers', '5 soldiers' -> '12 people or 15 people; 3 soldiers or 5 soldiers'."""
+    groups: dict[str, list[str]] = {}
+    for value in values:
+        groups.setdefault(value.rsplit(" ", 1)[-1], []).append(value)
+    return "; ".join(" or ".join(group) for group in groups.values())
+
+
 def _disagreements(event: TimelineEvent) -> list[OpenQuestion]:
     """The questions an event's disputes raise: which date, figure or outcome is right."""
     event.disputed_dates.sort()
     disputes = [
-        ("figures", "Which figure is right", " or ".join(event.disputed_figures)),
+        ("figures", "Which figure is right", _by_measure(event.disputed_figures)),
         ("outcomes", "Which outcome is right", " or ".join(event.disputed_outcomes)),
         ("dates", "Which date is right", " or ".join(event.disputed_dates)),
     ]
@@ -188,7 +192,7 @@ def _counts(text: str) -> dict[str, str]:
 
 
 def _recent(values: list[tuple[str, float, Source]], published: dict[str, str | None]) -> list:
-    days = [_day(published.get(source.doc)) for _, _, source in values]
+    days = [day_of(published.get(source.doc)) for _, _, source in values]
     known = [day for day in days if day is not None]
     if len(known) < len(days):
         return values

@@ -41,6 +41,8 @@ def run_in_clauses(doc: Doc) -> list[int]:
         if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
             continue
         first = verb.left_edge
+        if first.i < 4:
+            continue
         before = doc[first.i - 1]
         if before.dep_ == "prep" and not any(c.dep_ == "pobj" for c in before.children):
             # 'met refugees in Lyon French Foreign Minister ...': the parser ran the place into the subject
@@ -128,7 +130,9 @@ def _without_run_ins(nlp: Language, doc: Doc) -> Doc:
         return doc
     again = nlp.make_doc(doc.text)
     again.user_data[RUN_IN_STARTS] = starts
-    return nlp(again)
+    again = nlp(again)
+    del again.user_data[RUN_IN_STARTS]  # Doc.from_docs would warn of it when a long text's parts are joined
+    return again
 
 
 def _parts(texts: Iterable[str], limit: int, counts: list[int]) -> Iterator[str]:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .brief import Brief
 
 FINISHED = re.compile(r"[.!]['\"\u2019\u201d)]*\s*$")  # a full stop or an exclamation mark, maybe inside a quotation
-STARTED = re.compile(r"[A-Z0-9\"\u201c]")  # not 'in Cairo's Tahrir Square as ...' nor '(Update 7:00 p.m.) - ...'
+OPENING_QUOTES = "\"'\u201c\u2018"  # a sentence opens with a capital, a figure or a quotation mark
 LABELLED = re.compile(r"^(?:\S+ ){0,5}?\S+:\s")  # a colon after at most six words
 LEAD = 3  # a news article's first sentences carry its main development
 MIN_WORDS, MAX_WORDS = 8, 40  # shorter is a fragment (a time stamp, a caption); longer, a headline glued on
@@ -33,7 +33,7 @@ def quotable(text: str) -> bool:
         MIN_WORDS <= words <= MAX_WORDS
         and FINISHED.search(text) is not None
         and LABELLED.match(text) is None
-        and STARTED.match(text) is not None
+        and (text[:1].isupper() or text[:1].isdigit() or text[:1] in OPENING_QUOTES)
         and "http" not in text
         and text.count('"') % 2 == 0
         and text.count("\u201c") == text.count("\u201d")
@@ -63,13 +63,13 @@ def length(documents: int) -> int:
     return max(4, min(7, 3 + round(math.log2(documents + 1))))
 
 
-def _day(value: str | None) -> dt.date | None:
+def day_of(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
 def _recency(brief: Brief) -> dict[str, float]:
     """Per document, a weight that halves every quarter of the sources' span (at least every week)."""
-    days = {d.id: _day(d.date) for d in brief.documents}
+    days = {d.id: day_of(d.date) for d in brief.documents}
     known = [d for d in days.values() if d]
     if not known:
         return dict.fromkeys(days, 1.0)

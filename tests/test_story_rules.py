@@ -2942,6 +2942,7 @@ def test_two_bodies_joined_by_a_hyphen_are_two_names():
             ["Has Orton Group agreed to sell its port business?"],
         ),
         ("Rumours persist that Nora Lind will leave the club.", ["Will Nora Lind leave the club?"]),
+        ("The two rivals are believed to be talking about a merger.", ["Are the two rivals talking about a merger?"]),
         ("The fire is thought to have started in the kitchen.", ["Did the fire start in the kitchen?"]),
         # what someone is said to think, and what a named speaker believes, are stances
         ("The two shareholders are said to believe that the bid is too low.", []),
@@ -3000,3 +3001,38 @@ def test_a_watched_clause_without_its_subject_is_shown_as_its_sentence():
     _, found = analyse(text, date="2012-07-20")
     assert "It has trained and planned for an attack on the reactor." in [w.item for w in found.watch]
     assert not [w.item for w in found.watch if w.item.startswith("Planned")]
+
+
+@pytest.mark.parametrize(
+    ("question", "loose"),
+    [
+        ("Who will the aid go to?", False),
+        ("Was Assad forced to resign?", False),
+        ("Where is Gaddafi?", False),
+        ("Where are the arms and?", True),
+        ("Were the regime to collapse?", True),
+        ("What had happened?", True),
+    ],
+)
+def test_the_checks_on_a_built_question_reject_cut_ones_and_keep_plain_ones(question, loose):
+    from briefgen.extract.questions import LOOSE
+
+    assert any(pattern.search(question) for pattern in LOOSE) is loose
+
+
+def test_a_real_question_about_anyone_is_asked_and_a_watched_sentence_may_open_with_when():
+    _, found = analyse("Has anyone claimed responsibility for the attack on the embassy in Kabul?", date="2012-04-15")
+    assert [q.question for q in found.open_questions] == [
+        "Has anyone claimed responsibility for the attack on the embassy in Kabul?"
+    ]
+    text = "When parliament reconvenes next week, it will vote on the bill."
+    _, found = analyse(text, date="2012-04-15")
+    assert [w.item for w in found.watch] == [text]
+
+
+def test_disputed_figures_of_two_measures_are_asked_measure_by_measure():
+    from briefgen.corroborate import _by_measure
+
+    assert _by_measure(["12 people", "15 people", "3 soldiers", "5 soldiers"]) == (
+        "12 people or 15 people; 3 soldiers or 5 soldiers"
+    )

@@ -55,8 +55,10 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return name.text if name is not None and name.start > first.i else None
     kept = in_text_order(t for t in subject.subtree if t.i not in loose)
     text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
-    if first.pos_ == "DET" and text:
-        text = text[0].lower() + text[1:]  # "The talks will ..." -> "Will the talks ..."
+    if text and (first.pos_ == "DET" or _capital_of_the_sentence(first)):
+        text = (
+            text[0].lower() + text[1:]
+        )  # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
     return text or None
 
 
@@ -84,6 +86,11 @@ def _reporting_body(pronoun: Token, actors: ActorIndex) -> str | None:
             return None
         return actor
     return None
+
+
+def _capital_of_the_sentence(word: Token) -> bool:
+    """A word capitalised only because it opens the sentence ('Much', 'Many'), not a name."""
+    return bool(word.is_sent_start) and word.is_title and word.pos_ not in ("PROPN", "PRON") and not word.ent_type_
 
 
 def _set_off_relative(clause: Token) -> bool:

@@ -10,8 +10,10 @@ from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS
 from .common import clean
 
 OPENERS = WH_WORDS | AUXILIARIES
-RHETORICAL_WORDS = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody", "earth"}  # 'why on earth'
-RHETORICAL_OPENINGS = {"who knows", "who cares", "who care"}
+# 'Did anyone speak of intervention then?', 'Who knows the truth?', 'Why on earth ...?' ('Has anyone
+# claimed the attack?' is asked)
+HEADING_WORDS = 12
+RHETORICAL_OPENINGS = {"who knows", "who cares", "does anyone", "did anyone", "does anybody", "did anybody", "why on"}
 
 
 # A transcript's speaker label: 'CNN:', 'Q:', 'Zakaria:', 'John Smith:' at the start of the line
@@ -64,7 +66,7 @@ def asked_in_text(sent: Span) -> str | None:
         return None  # a rhetorical or personal question, not an open matter of the story
     if said & {"it", "they", "them", "he", "him", "she", "her", "this", "these", "those"}:
         return None  # 'Who would provide assets for it?' needs the sentences before it
-    if said & RHETORICAL_WORDS or " ".join(words[:2]).lower() in RHETORICAL_OPENINGS:
+    if " ".join(words[:2]).lower() in RHETORICAL_OPENINGS:
         return None  # 'Did anyone speak of intervention then?', 'Who knows the truth?': rhetoric
     return asked[0].upper() + asked[1:] + "?"
 
@@ -83,6 +85,8 @@ def _a_heading(sent: Span, lead_in: str) -> bool:
     (or a reader's comment), which the text after it answers. A lead-in may only label it ('Syria
     crisis: Can the mission succeed?'), not say it ('The hard part is: will there be a transition?')."""
     doc = sent.doc
+    if len(sent.text.split()) > HEADING_WORDS or any(c in sent.text for c in '"\u201c\u201d'):
+        return False  # a writer's or a speaker's question in the run of the text
     if any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx - sent.start_char < len(lead_in)):
         return False
     words = [t for t in sent if not t.is_space]

@@ -10,11 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicon import lexicon
+from ..time.tense import REPORTED_AS
 from .asking import finished_question, interrogative, subject_of, words_after
 from .common import subtree_text
 
 # 'is believed to', 'are thought to', 'was said to': a claim nobody named stands behind
-HEARSAY_VERBS = {"believe", "think", "understand", "say", "report", "rumour", "rumor", "allege", "suspect"}
+HEARSAY_VERBS = REPORTED_AS - {"know", "claim"} | {"suspect"}
 HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
 HEARSAY_NOUNS = {"rumour", "rumor", "speculation", "suspicion"}
 # 'are said to believe that ...': what someone thinks, not a thing that may have happened
@@ -50,6 +51,8 @@ def _said_of(verb: Token) -> Token | None:
     before = verb.i - 1
     while before > verb.sent.start and verb.doc[before].dep_ == "advmod":
         before -= 1
+    if before < verb.sent.start:
+        return None
     named = verb.doc[before]
     if named.dep_ in ("nsubj", "pobj") and named.left_edge.i > 0 and named.doc[named.left_edge.i - 1].lower_ == "with":
         return named
@@ -93,7 +96,12 @@ def _raised(hearsay: Token, subject: Token, actors) -> str | None:
     who = subject_of(hearsay, actors) if subject.dep_ == "nsubjpass" else _named(subject, actors)
     if not who or any(c.dep_ == "neg" for c in action.children):
         return None
-    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    plural = (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in ("they", "we")
+        or any(c.dep_ == "conj" for c in subject.children)
+    )
+    plural = plural or any(c.dep_ == "auxpass" and c.lower_ in ("are", "were") for c in hearsay.children)
     past = any(c.dep_ == "auxpass" and c.tag_ in PAST_TAGS for c in hearsay.children)
     auxes = {c.lower_: c for c in action.children if c.dep_ in ("aux", "auxpass") and c.i < action.i}
     be = ("were" if plural else "was") if past else ("are" if plural else "is")

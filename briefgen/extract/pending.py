@@ -128,7 +128,7 @@ def unclear_thing(sent: Span) -> str | None:
             continue  # 'circumstances are unclear', 'their fate is unclear': which ones only the text before says
         plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
         phrase = subtree_text(subject)
-        if phrase.split()[0].lower() == "the":
+        if subject.i == subject.left_edge.i and subject.pos_ == "NOUN" or phrase.split()[0].lower() == "the":
             phrase = phrase[0].lower() + phrase[1:]
         return f"What {'are' if plural else 'is'} {phrase}?"
     return None

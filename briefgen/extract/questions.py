@@ -870,14 +870,14 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("contested", bool(lemmas & lex.denial_verbs), lambda: _denied(sent, actors)),
         ("uncertain", "no" in words and bool(lemmas & lex.sign_nouns), lambda: _no_sign_yet(sent, actors)),
+        ("pending", "room" in words, lambda: _room_for(sent)),
+        ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
+        ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
         (
             "hearsay",
             bool(words & HEARSAY_ADVERBS or lemmas & (HEARSAY_VERBS | HEARSAY_NOUNS)),
             lambda: hearsay_question(sent, actors),
         ),
-        ("pending", "room" in words, lambda: _room_for(sent)),
-        ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
-        ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
         ("condition", bool(words & {"unless", "if"}), lambda: _conditioned(sent, actors, quoted)),
         (
             "possibility",
@@ -912,17 +912,16 @@ LOOSE_SUCH = re.compile(r"\bsuch\b(?! as\b)", re.I)
 # 'Where are the arms and?', 'Whose are whose side they on?', 'Were the regime to collapse?': the
 # clause was cut or turned around, and the question does not read
 CUT_SHORT = re.compile(
-    r"\b(?:and|or|but|of|to|the|a|an|that|which|with|for|by)\?$"
+    r"\b(?:and|or|but|the|a|an)\?$"
     r"|^(who|whose|what|which|where|when|why|how) (?:\w+ )?\1\b"
-    r"|^(?:Were|Was) [^?]* to \w+\?$"
+    r"|^(?:Were|Was) (?:the )?\w+ to \w+\?$"
     r"|^(?:who|what|which|where|when|why|how) to\b",  # 'Who to trust - ...?'
     re.I,
 )
-# 'Was Much of what ...', 'What will their role be?', 'How will the coverage be then?', 'What had
-# happened?': a word that leans on the text around it, or nothing named to ask about
+# 'What will their role be?', 'How will the coverage be then?', 'What had happened?': a word that leans
+# on the text around it, or nothing named to ask about
 LEANING = re.compile(
-    r"^\w+ (?:Much|Many|Some|Most|All|Any|This|These|Those)\b|^\w+ (?:\w+ )?(?:their|his|her|its)\b|\bthen\?$"
-    r"|^(?:Who|What|Which|Where|When|Why|How) \w+ \w+\?$"
+    r"^\w+ (?:\w+ )?(?:their|his|her|its)\b|\bthen\?$|^(?:Who|What|Which|Where|When|Why|How) \w+ [a-z]\w*\?$"
 )
 LOOSE = (LOOSE_PRONOUN, LOOSE_DEMONSTRATIVE, LOOSE_SUBJECT, LOOSE_PERSON, LOOSE_SUCH, CUT_SHORT, LEANING)
 

@@ -255,7 +255,7 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         else:
             whole = verb is None or verb.dep_ == "ROOT" or _hedged(verb)
             text = clean(sent.text) if whole or verb is None else _clause(verb, actors)
-            if text.split()[0].lower() in WH_WORDS:
+            if not whole and text.split()[0].lower() in WH_WORDS:
                 continue  # 'it is not clear what kind of help is being considered': a question, not a step
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
                 text = clean(sent.text)

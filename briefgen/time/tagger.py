@@ -341,9 +341,10 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
         timex = _year_in_progress(span, timex, anchor)
         timex = _in_quarterly_terms(span, timex, anchor)
         told = _told_of_before(span)
-        if told is not None and not any(f.timex.precision for f in found):
+        counted = _from_previous_mention(told or span.text, timex, found)
+        if told is not None and counted == timex:
             continue  # 'The next year, he was named ...' with no year named before: no date to count from
-        timex = _from_previous_mention(told or span.text, timex, found)
+        timex = counted
         taken.update(range(span.start, span.end))
         found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex, span))
     return found
