@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .run_ins import RUN_IN_STARTS, run_in_clauses, run_in_starts
 from .settings import model_name
 
 PARAGRAPH_COMPONENT = "briefgen_paragraphs"
@@ -22,67 +23,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     of Homs ...'); the parser keeps both."""
     for token in doc[1:]:
         before = doc[token.i - 1]
-        if "\n\n" in before.whitespace_ + (before.text if before.is_space else "") or _runs_in(token):
+        if "\n\n" in before.whitespace_ + (before.text if before.is_space else ""):
             token.is_sent_start = True
-    for index in doc.user_data.get(RUN_IN_STARTS, ()):
+    for index in [*run_in_starts(doc), *doc.user_data.get(RUN_IN_STARTS, ())]:
         doc[index].is_sent_start = True
     return doc
-
-
-RUN_IN_STARTS = "briefgen_run_in_starts"  # found in a first parse; the second parse starts sentences there
-
-
-def run_in_clauses(doc: Doc) -> list[int]:
-    """Where a clause with its own subject is run into the one before without a stop or a conjunction,
-    as a saved page's caption runs into its story ('... met refugees in Istanbul US Secretary of State
-    Hillary Clinton has said ...'), which the parser reads as two clauses joined: the second's first word."""
-    starts = []
-    for verb in doc:
-        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        first = verb.left_edge
-        if first.i < 4:
-            continue
-        before = doc[first.i - 1]
-        if before.dep_ == "prep" and not any(c.dep_ == "pobj" for c in before.children):
-            # 'met refugees in Lyon French Foreign Minister ...': the parser ran the place into the subject
-            place = next((e for e in doc.ents if e.start == first.i), None)
-            if place is None or place.end >= verb.i:
-                continue
-            before, first = doc[place.end - 1], doc[place.end]
-        if before.is_punct or before.is_space or before.dep_ == "cc" or "\n" in before.whitespace_:
-            continue
-        if first.i < 4 or first.lower_ == "i" or not first.is_alpha or not (first.is_title or first.is_upper):
-            continue
-        if before.is_lower and before.tag_ == "NN" and first.ent_type_ == "PERSON":
-            continue  # 'coach Andy Robinson', 'the ring Ozzy gave her': a role, or a clause on the noun
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
-            c.dep_ == "cc" and c.i < verb.i for c in verb.head.children
-        ):
-            starts.append(first.i)
-    return starts
-
-
-# Words that open a sentence and are written with a capital only there ('The', 'He', 'But')
-RUN_IN_OPENERS = {"the", "he", "she", "it", "we", "they", "but", "this", "these", "those", "there"}
-RUN_IN_OPENERS |= {"his", "her", "its", "their"}  # not 'A': 'Serie A titles', 'Group A on Saturday'
-# What a caption or a byline ends with: a name, a noun, a number, a place ('Beirut', 'in Istanbul')
-RUN_IN_ENDS = {"NN", "NNS", "NNP", "NNPS", "CD", "JJ", "RB", "VBN", "VBG", "RP"}
-
-
-def _runs_in(token) -> bool:
-    """'cut most often at night The massive Saharan country': a capitalised opener right after a word
-    that cannot end on it, and a word in lower case after it ('the film The Aviator' names a title)."""
-    if not token.is_title or token.lower_ not in RUN_IN_OPENERS or token.i + 1 >= len(token.doc):
-        return False
-    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
-    return (
-        before.tag_ in RUN_IN_ENDS
-        and not before.text.endswith(".")
-        and "\n" not in before.whitespace_
-        and after.is_lower
-        and after.is_alpha
-    )
 
 
 _LOADING = threading.Lock()  # the pipeline may be loading in a background thread (see pipeline)

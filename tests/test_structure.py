@@ -69,6 +69,27 @@ def test_parse_numbers_sentences_and_marks_a_quotation_that_runs_over_two_senten
             "Rescuers searched the rubble for two days Police have said the building had no permit.",
             ["Rescuers searched the rubble for two days", "Police have said the building had no permit."],
         ),
+        (  # a page's pull quote and its speaker run into the next sentence
+            'The talks went on. "We must act now" End Quote Jane Doe British foreign secretary Riyadh has an '
+            "interest in the outcome.",
+            [
+                "The talks went on.",
+                '"We must act now"',
+                "End Quote Jane Doe British foreign secretary",
+                "Riyadh has an interest in the outcome.",
+            ],
+        ),
+        (  # a photo caption (a name, a colon, a quotation without a stop) opening the story
+            'Kofi Annan: "We discussed the need to end the violence" UN envoy Kofi Annan has held talks in Damascus.',
+            [
+                'Kofi Annan: "We discussed the need to end the violence"',
+                "UN envoy Kofi Annan has held talks in Damascus.",
+            ],
+        ),
+        (  # a quotation the story itself introduces
+            'Mr Brown said: "We will win the vote" and left the room.',
+            ['Mr Brown said: "We will win the vote" and left the room.'],
+        ),
         # a title after the noun that names its kind, a role before a name: one sentence each
         ("The film The Aviator won five awards on Sunday.", ["The film The Aviator won five awards on Sunday."]),
         ("Argentina finished top of Group A with three wins.", ["Argentina finished top of Group A with three wins."]),
