@@ -7,8 +7,7 @@ from dataclasses import replace
 
 from .findings import BackgroundItem, OpenQuestion, Source, TimelineEvent, stable_id
 from .lexicon import lexicon
-from .summary import day_of
-from .time.words import CLOCK_WORDS, MONTHS, contains
+from .time.words import CLOCK_WORDS, MONTHS, contains, day_of
 
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "

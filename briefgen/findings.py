@@ -77,9 +77,23 @@ class OpenQuestion:
     kind: str  # explicit | unresolved | contested | disagreement
     actors: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
-    # what makes it open: explicit, uncertain, pending, timing, contested, forecast, condition,
-    # possibility or disagreement (most trusted first)
-    cue: str = "uncertain"
+    cue: str = "uncertain"  # what makes it open: one of QUESTION_CUES
+
+
+# What makes a question open, the most trusted first: the order questions are kept in, per document
+# and across the story
+QUESTION_CUES = (
+    "disagreement",
+    "explicit",
+    "uncertain",
+    "pending",
+    "timing",
+    "contested",
+    "hearsay",
+    "forecast",
+    "condition",
+    "possibility",
+)
 
 
 @dataclass

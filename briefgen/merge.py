@@ -22,6 +22,7 @@ from .corroborate import (
     words_of,
 )
 from .findings import (
+    QUESTION_CUES,
     BackgroundItem,
     DocFindings,
     OpenQuestion,
@@ -397,9 +398,6 @@ WEAK_CUES = ("forecast", "condition", "possibility")
 MAX_QUESTIONS = 20  # however long the story: a list a reader takes in (53 at 308 articles was not)
 
 
-CUE_ORDER = ("disagreement", "explicit", "uncertain", "pending", "timing", "contested", "hearsay", *WEAK_CUES)
-
-
 def without_passed_days(questions: list[OpenQuestion], doc_dates: dict[str, str | None], as_of: str | None) -> list:
     """'Will a vote occur Wednesday?', asked in an article of Tuesday: once a source of Thursday is in,
     that Wednesday has come and gone, and the question is answered somewhere or moot. (A question
@@ -434,7 +432,7 @@ def select_questions(questions: list[OpenQuestion], order: dict[str, int], first
     if len(order) > 1:
         questions = [q for q in questions if q.cue not in WEAK_CUES]
     limit = min(MAX_QUESTIONS, max(6, math.ceil(3 * math.sqrt(len(order)))))
-    rank = {cue: i for i, cue in enumerate(CUE_ORDER)}
+    rank = {cue: i for i, cue in enumerate(QUESTION_CUES)}
     best = sorted(questions, key=lambda q: (rank.get(q.cue, len(rank)), -first_source(q)[0], first_source(q)[1]))
     kept = {q.id for q in best[:limit]}
     return [q for q in sorted(questions, key=lambda q: (q.cue != "disagreement", first_source(q))) if q.id in kept]

@@ -3,13 +3,13 @@ always among them, each with its source."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .findings import Source
+from .time.words import day_of
 
 if TYPE_CHECKING:
     from .brief import Brief
@@ -61,10 +61,6 @@ class SummaryItem:
 def length(documents: int) -> int:
     """4 sentences for one source, up to 7 for many."""
     return max(4, min(7, 3 + round(math.log2(documents + 1))))
-
-
-def day_of(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
 
 
 def _recency(brief: Brief) -> dict[str, float]:

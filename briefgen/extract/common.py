@@ -79,10 +79,15 @@ def topics(span: Span) -> list[str]:
 
 
 def starts_paragraph(sent: Span) -> bool:
-    if sent.start == 0:
+    return breaks_before(sent.doc[sent.start])
+
+
+def breaks_before(token: Token, mark: str = "\n\n") -> bool:
+    """Whether the text breaks (a blank line, or with mark '\n' a new line) right before the token."""
+    if token.i == 0:
         return True
-    previous = sent.doc[sent.start - 1]
-    return "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text)
+    previous = token.doc[token.i - 1]
+    return mark in previous.whitespace_ or (previous.is_space and mark in previous.text)
 
 
 def sentence_case(text: str) -> str:

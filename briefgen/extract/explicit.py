@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span
 
 from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS
-from .common import clean
+from .common import breaks_before, clean
 
 OPENERS = WH_WORDS | AUXILIARIES
 # 'Did anyone speak of intervention then?', 'Who knows the truth?', 'Why on earth ...?' ('Has anyone
@@ -93,13 +93,10 @@ def _a_heading(sent: Span, lead_in: str) -> bool:
     if not words:
         return False
     first, last = words[0], words[-1]
-    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    ends_line = "\n" in last.whitespace_ or (after is not None and after.is_space and "\n" in after.text)
-    before = doc[first.i - 1] if first.i > 0 else None
-    starts_line = before is None or "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
-    if not (starts_line and ends_line):
+    following = next((t for t in doc[last.i + 1 :] if not t.is_space), None)
+    if following is None or not (breaks_before(first, "\n") and breaks_before(following, "\n")):
         return False
-    later = (t.sent for t in doc[last.i + 1 :] if t.is_sent_start and not t.is_space)
+    later = (t.sent for t in doc[following.i :] if t.is_sent_start and not t.is_space)
     return any(not answer.text.rstrip().endswith("?") for answer in later)
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..findings import Source
 from ..lexicon import lexicon
 from ..nlp import sentences as split_sentences
+from ..time.words import day_of
 from .actors import extract_actors
 from .common import QUOTE_CHARS, starts_paragraph
 from .coref import ActorIndex
@@ -54,11 +55,6 @@ class Parsed:
         return Source(self.doc_id, number, self.sentences[number - 1].text.strip())
 
 
-def anchor_date(date: str | None) -> dt.date | None:
-    """The day relative expressions are resolved against, when the date is that precise."""
-    return dt.date.fromisoformat(date) if date and len(date) == 10 else None
-
-
 def parse(doc: Doc, doc_id: str, date: str | None, sentences: list[Span] | None = None) -> Parsed:
     """Number the sentences, mark their quotations, and find the actors, once."""
     sentences = split_sentences(doc) if sentences is None else sentences
@@ -74,7 +70,7 @@ def parse(doc: Doc, doc_id: str, date: str | None, sentences: list[Span] | None 
         sent._.quoted = frozenset(quoted_tokens(sent, start is not None and start < number))
     actors = extract_actors(doc, sentences, doc_id)
     doc._.actors = actors
-    return Parsed(doc, doc_id, date, anchor_date(date), sentences, actors)
+    return Parsed(doc, doc_id, date, day_of(date), sentences, actors)  # relative dates count from that day
 
 
 def quote_starts(sentences: list[Span]) -> list[int | None]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..findings import OpenQuestion, stable_id
+from ..findings import QUESTION_CUES, OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
 from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
@@ -386,6 +386,11 @@ def _not_confirmed(sent: Span) -> list[Span]:
     return found
 
 
+def _unconfirmed(sent: Span) -> list[Span]:
+    """The words saying something is not confirmed: a listed cue, or a confirmation not given."""
+    return [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent)
+
+
 # What the sentence before may have claimed, as the next sentence names it
 CLAIM_NOUNS = frozenset("claim report account figure toll footage video image it this these they".split())
 
@@ -393,8 +398,7 @@ CLAIM_NOUNS = frozenset("claim report account figure toll footage video image it
 def unverified_claim(sent: Span) -> Token | None:
     """'Activists said 50 people died in Homs. The claim could not be independently verified.': the
     claim the sentence before reports, when this sentence says it is not confirmed without saying what."""
-    cues = [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent)
-    cues += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ == "unverified"]
+    cues = _unconfirmed(sent) + [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ == "unverified"]
     if not cues or sent.start == 0 or any(t.dep_ == "ccomp" for t in sent):
         return None
     verb = cues[0].root if cues[0].root.pos_ in ("VERB", "AUX", "ADJ") else cues[0].root.head
@@ -414,7 +418,7 @@ def _unverified_earlier(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _uncertain(sent: Span, actors: ActorIndex) -> str | None:
-    unconfirmed = [cue for _, cue in cue_spans(sent, "unconfirmed_cues")] + _not_confirmed(sent)
+    unconfirmed = _unconfirmed(sent)
     for cue in [cue for _, cue in cue_spans(sent, "uncertainty_cues")] + unconfirmed:
         found = _clause_left_open(cue)
         if found is not None:
@@ -508,21 +512,7 @@ def _counterfactual(verb: Token) -> bool:
 MAX_PER_DOCUMENT = 5  # the most trusted kinds first: fewer, better questions
 
 
-CUES = (
-    "disagreement",
-    "explicit",
-    "uncertain",
-    "pending",
-    "timing",
-    "contested",
-    "hearsay",
-    "forecast",
-    "condition",
-    "possibility",
-)
-
-
-CUE_RANK = {cue: rank for rank, cue in enumerate(CUES)}
+CUE_RANK = {cue: rank for rank, cue in enumerate(QUESTION_CUES)}
 
 
 def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:

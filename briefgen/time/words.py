@@ -144,6 +144,11 @@ def is_calendar(value: str | None) -> bool:
     return value is not None and bool(CALENDAR_VALUE.match(value))
 
 
+def day_of(value: str | None) -> dt.date | None:
+    """The day an ISO date names, or None for a month, a year or no date."""
+    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+
+
 def parse_iso(value: str) -> dt.date:
     """The first day a calendar value covers (2019 -> 2019-01-01)."""
     parts = [int(p) for p in value.split("-")] + [1, 1]
