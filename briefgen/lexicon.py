@@ -46,6 +46,7 @@ class Lexicon:
     legal_move_outcomes: WordSet
     contention_nouns: WordSet
     denial_verbs: WordSet
+    claim_verbs: WordSet
     sign_nouns: WordSet
     effort_verbs: WordSet
     purpose_nouns: WordSet

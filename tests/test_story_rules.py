@@ -2958,6 +2958,28 @@ def test_a_claim_passed_on_as_hearsay_is_asked(text, questions):
 @pytest.mark.parametrize(
     ("text", "questions"),
     [
+        (
+            "The Farmers Union claimed that the new levy had been broken by three hunts.",
+            ["Was the new levy broken by three hunts?"],
+        ),
+        ("Orton Group's lawyers claim the auction was illegal.", ["Was the auction illegal?"]),
+        ("The rebels held the port all day, the Free Army claimed.", ["Did the rebels hold the port all day?"]),
+        # a claim about oneself is a stance; a claim supposed, negated or inside a quotation is not made
+        ("Mr Hale claims he will be in no mood to sell.", []),
+        ("Mr Hale will claim the forecasts are wrong.", []),
+        ("The Farmers Union claimed that no hunt had broken the levy.", []),
+        ('"The Farmers Union claimed the levy was unfair," Mr Hale said.', []),
+    ],
+)
+def test_a_sides_claim_is_asked(text, questions):
+    """'X claimed Y': the reporter's word leaves Y for the reader to weigh."""
+    _, found = analyse(text, date="2005-02-01")
+    assert [q.question for q in found.open_questions] == questions
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
         ("Their fate is unclear.", []),  # whose fate only the sentence before says
         ("Circumstances are still unclear.", []),
         ("The fate of the two reporters is unclear.", ["What is the fate of the two reporters?"]),

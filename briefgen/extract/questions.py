@@ -759,6 +759,61 @@ def _denied(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
+def _claimed(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
+    """'But the League claimed the new act had been broken' -> 'Has the new act been broken?': a
+    side's claim, which the words a reporter chose leave for the reader to weigh."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon().claim_verbs or verb.i in quoted:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) or not _names_a_party(verb, actors):
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if clause is None and _trailing_attribution(verb):
+            clause = verb.head  # 'The rebels held the port, the army claimed', parsed as a clause of its own
+        if clause is None or _of_the_claimant(verb, clause, actors) or not _plain_claim(verb, clause):
+            continue
+        asked = interrogative(clause, actors)
+        if asked:
+            return asked
+    return None
+
+
+def _plain_claim(verb: Token, clause: Token) -> bool:
+    """A claim made ('X claimed', 'X has claimed', 'X claims'), not one supposed ('will claim', 'for the
+    minister to claim'), of a plain affirmative clause that lies whole before or after the verb."""
+    if verb.tag_ == "VB" or verb.dep_ in ("xcomp", "pcomp") or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl" and not _trailing_attribution(verb):
+        return False
+    claiming = set() if clause.head == verb else {t.i for t in verb.subtree}  # the trailing 'X claimed'
+    told = [t for t in clause.subtree if t.i not in claiming]
+    if any(t.dep_ == "neg" or t.lower_ in ("neither", "no", "nor") for t in told):
+        return False
+    return not told[0].i < verb.i < told[-1].i
+
+
+def _trailing_attribution(verb: Token) -> bool:
+    """'The rebels held the port, the army claimed', which the parser hangs on the claim's clause."""
+    return (
+        verb.dep_ in ("advcl", "parataxis")
+        and verb.i > verb.head.i
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("mark", "advmod") for c in verb.children)
+    )
+
+
+def _of_the_claimant(verb: Token, clause: Token, actors: ActorIndex) -> bool:
+    """'Parry claims he will be in no mood to listen': what a side claims of itself is its stance."""
+    said_of = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    claimant = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if said_of is None or claimant is None:
+        return False
+    if said_of.pos_ == "PRON" and said_of.lower_ not in ("it", "this", "that"):
+        return True
+    return actors.resolve(said_of) is not None and actors.resolve(said_of) == actors.resolve(claimant)
+
+
 def _set_against(sent: Span, verb: Token) -> bool:
     """'But X denied ...', 'X, however, denied ...': the denial answers something said before it."""
     first = next((t for t in sent if not t.is_punct), None)
@@ -859,6 +914,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("contested", "but" in words, lambda: _opposed_plan(sent, actors)),
         ("contested", bool(lemmas & lex.contention_nouns), lambda: _contention(sent, actors)),
         ("contested", bool(lemmas & lex.denial_verbs), lambda: _denied(sent, actors)),
+        ("contested", bool(lemmas & lex.claim_verbs), lambda: _claimed(sent, actors, quoted)),
         ("uncertain", "no" in words and bool(lemmas & lex.sign_nouns), lambda: _no_sign_yet(sent, actors)),
         ("pending", "room" in words, lambda: _room_for(sent)),
         ("forecast", bool(lemmas & lex.forecast_verbs), lambda: _forecast(sent, actors, quoted)),
