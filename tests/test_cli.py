@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from conftest import EXAMPLE_SEED, ROOT
@@ -79,6 +80,23 @@ def test_eval_prints_scores_and_macro_f1_last(tmp_path):
     lines = result.output.strip().splitlines()
     assert lines[0].split()[:4] == ["section", "P", "R", "F1"]
     assert lines[-1].startswith("macro F1 ") and 0.0 < float(lines[-1].split()[-1]) <= 1.0
+
+
+@pytest.mark.parametrize(("holder", "misheld"), [("Anna Berg", 0), ("Free Army", 1)])
+def test_eval_counts_positions_whose_holder_is_not_the_golds(tmp_path, holder, misheld):
+    from briefgen.eval.stories import score_section
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sentence = "Colonel Anna Berg said the Free Army hoped to enter the capital."
+    (seeds / "one.txt").write_text(f"Berg on the advance\n\n{sentence}", encoding="utf-8")
+    brief, _ = build_brief(seeds, tmp_path / "cache")
+    gold = {
+        "actors": [{"name": "Anna Berg", "aliases": ["Berg"]}, {"name": "Free Army"}],
+        "positions": [{"actor": holder, "stance": "hopes to enter", "evidence": sentence}],
+    }
+    score = score_section(brief, gold, "positions")
+    assert (score.matched_extracted, len(score.misheld)) == (1, misheld)
 
 
 def test_new_extractor_version_invalidates_the_cache(tmp_path, monkeypatch):

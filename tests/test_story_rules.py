@@ -137,6 +137,35 @@ def test_a_statement_of_a_body_and_one_quoted_as_saying_hold_their_words(text, h
     assert [p.actor for p in found.positions] == holders
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # what a speaker says another side did or thinks is the speaker's claim
+        ("Colonel Anna Berg said the Free Army hoped to enter the capital.", ["anna-berg"]),
+        ("Orton Group said Helix Energy had rejected a deal worth $8bn.", ["orton-group"]),
+        # a body saying what it will do is still its own step
+        ("The Farmers Union said it would oppose the levy.", ["farmers-union"]),
+    ],
+)
+def test_a_stance_told_by_another_speaker_is_that_speakers(text, holders):
+    _, found = analyse(text)
+    assert sorted({p.actor for p in found.positions}) == holders
+
+
+def test_he_said_after_a_digression_is_the_speaker_before_it_not_a_name_in_passing():
+    """'Mr Hague said ... [an analyst's digression naming "the Assad government"] ... "...," he told the BBC'."""
+    digression = " ".join(
+        ["Analysts have long argued that the conflict has deep roots in the politics of the border provinces."] * 30
+    )
+    text = (
+        f"French President Jean Morel spoke in Paris on Friday. {digression} "
+        "Many countries accept the Marcus Hale government's account of the attack. "
+        '"Time is running out," he told reporters.'
+    )
+    _, found = analyse(text, "2012-06-01")
+    assert {p.actor for p in found.positions} == {"jean-morel"}
+
+
 def test_a_name_ending_as_only_a_bodys_name_does_is_a_body():
     """'Manchester United's win', tagged as a person's name, is the club; 'Tom Hale' stays a person."""
     _, found = analyse("Tom Hale has lifted the lid on the scenes that followed Manchester United's win over Arsenal.")

@@ -31,6 +31,9 @@ class Score:
     split: int = 0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    # positions: matched ones whose holder is none of the gold's holders of that evidence (the F1 does
+    # not look at the holder, as the gold's README says)
+    misheld: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -94,7 +97,24 @@ def score_section(brief: Brief, gold: dict, section: str) -> Score:
         len(found),
         missed=[_describe_gold(g) for j, g in enumerate(gold_items) if j not in found],
         spurious=[_describe_item(i) for i, row in zip(items, hits, strict=True) if not any(row)],
+        misheld=_misheld(brief, gold, items, hits) if section == "positions" else [],
     )
+
+
+def _misheld(brief: Brief, gold: dict, items: list, hits: list[list[bool]]) -> list[str]:
+    """Matched positions held by an actor none of whose names is a name of the gold's holder."""
+    names = {a.id: {fold(n) for n in (a.name, *a.aliases)} for a in brief.actors}
+    gold_names = {
+        g["name"]: {fold(n) for n in (g["name"], *(g.get("aliases") or []))} for g in gold.get("actors") or []
+    }
+    gold_items = gold.get("positions") or []
+    wrong = []
+    for item, row in zip(items, hits, strict=True):
+        holders = [gold_items[j]["actor"] for j, hit in enumerate(row) if hit]
+        mine = names.get(item.actor, {fold(item.actor)})
+        if holders and not any(mine & gold_names.get(h, {fold(h)}) for h in holders):
+            wrong.append(f"{item.actor} (gold: {', '.join(sorted(set(holders)))}): {item.sources[0].text[:90]}")
+    return wrong
 
 
 def _describe_gold(gold: dict) -> str:
@@ -185,6 +205,7 @@ def report(scores: list[Score], verbose: bool = False, checks: Checks | None = N
         for s in scores:
             lines += [f"{s.section} missed: {m}" for m in s.missed]
             lines += [f"{s.section} spurious: {m}" for m in s.spurious]
+            lines += [f"{s.section} held by another: {m}" for m in s.misheld]
         if checks:
             lines += [f"malformed question: {m}" for m in checks.malformed]
             lines += [f"stale watch item: {m}" for m in checks.stale]
@@ -194,6 +215,9 @@ def report(scores: list[Score], verbose: bool = False, checks: Checks | None = N
         lines.append(
             f"{s.section:<16}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.extracted:>11}{s.gold:>6}{extra}"
         )
+    for s in scores:
+        if s.section == "positions" and s.matched_extracted:
+            lines.append(f"positions held by another than the gold's holder {len(s.misheld)} of {s.matched_extracted}")
     if checks:
         lines.append(f"malformed open questions {len(checks.malformed)}, stale watch items {len(checks.stale)}")
     lines.append(f"macro F1 {sum(s.f1 for s in scores) / len(scores):.3f}")

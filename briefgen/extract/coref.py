@@ -17,6 +17,10 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"}
 PRONOUN_GENDER |= {"she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+REACH = 400  # tokens back a pronoun looks for what it stands for...
+SPEAKER_REACH = 1200  # ...and 'he said' after a quotation for its speaker, past a digression
+
+
 @dataclass
 class ActorIndex:
     """The document's actors and which tokens mention them."""
@@ -26,6 +30,7 @@ class ActorIndex:
     role_words: dict[str, str] = field(default_factory=dict)  # "foreign minister" -> actor id
     public: set[str] = field(default_factory=set)  # members of the public quoted by name and age
     gender: dict[str, str] = field(default_factory=dict)  # a person's, from an honorific or a pronoun met before
+    quoted: frozenset[int] = frozenset()  # the tokens inside quotation marks
 
     def display(self, actor_id: str) -> str:
         """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
@@ -209,8 +214,13 @@ class ActorIndex:
         topic = self._previous_subject(token, person, gender) or self._speakers_client(token, person, gender)
         if topic is not None:
             return topic
-        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+        # '"... the departure of Bashar Assad," he said': who speaks is not whom the quotation names
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon().speech_verbs
+        speaking = speaking and token.i not in self.quoted
+        for i in range(token.i - 1, max(-1, token.i - (SPEAKER_REACH if speaking else REACH)), -1):
             actor_id = self.token_actor.get(i)
+            if speaking and (i in self.quoted or doc[i].dep_ in ("poss", "compound", "pobj", "dobj")):
+                continue  # 'the Assad government narrative. "...," he told the BBC': a speaker is named as one
             if not actor_id:
                 if plural and plural_party(doc[i]):
                     return None  # 'unions ... They believe': the nearer unnamed ones are meant

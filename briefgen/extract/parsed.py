@@ -69,6 +69,7 @@ def parse(doc: Doc, doc_id: str, date: str | None, sentences: list[Span] | None 
         sent._.quote_start = start
         sent._.quoted = frozenset(quoted_tokens(sent, start is not None and start < number))
     actors = extract_actors(doc, sentences, doc_id)
+    actors.quoted = frozenset(i for sent in sentences for i in sent._.quoted)
     doc._.actors = actors
     return Parsed(doc, doc_id, date, day_of(date), sentences, actors)  # relative dates count from that day
 

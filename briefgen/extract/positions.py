@@ -264,6 +264,26 @@ def _told_by_another(verb: Token) -> bool:
     return False
 
 
+def _in_anothers_words(verb: Token, holders: list[str], actors: ActorIndex, lex: Lexicon) -> bool:
+    """Whether the clause is told by a speaker who is none of its holders: 'Lavoie said rebels had
+    occupied Surman', 'Benitez believes Gerrard can win everything he wants to'. 'Yukos said it would
+    appeal' is Yukos's own step."""
+    below = verb
+    for above in verb.ancestors:
+        told = below.dep_ == "ccomp"  # the clause is what the verb above says or thinks
+        below = above
+        telling = above.pos_ in ("VERB", "AUX") and above.lemma_.lower() in lex.speech_verbs | lex.stance_verbs
+        if not (told and telling):
+            continue
+        teller = _subject(above)
+        tellers = _subject_actors(teller, actors) if teller is not None else []
+        # 'Chepkemei's management company said she had wanted to run': one who speaks for the holder
+        for_holder = teller is not None and any(actors.token_actor.get(t.i) in holders for t in teller.subtree)
+        if tellers and not set(tellers) & set(holders) and not for_holder:
+            return True
+    return False
+
+
 def _asked_about(verb: Token) -> bool:
     """'it is not known whether X would support a bid': a stance in question is no position."""
     return verb.dep_ in ("ccomp", "advcl") and any(
@@ -398,6 +418,8 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             if kind == "reported" and not carries_stance(token, said, lex):
                 continue
             speakers = _subject_actors(subject, actors)
+            if speakers and _in_anothers_words(token, speakers, actors, lex):
+                continue  # 'Qwest said MCI had rejected a deal': Qwest's claim, not a stance MCI is shown taking
             if speakers and set(speakers) <= reporters:  # 'The Sunday Times says they will oppose any bid'
                 speakers, kind = _reported_holders(token, actors), "reported"
             claims += [(speaker, str(kind), numbers, token) for speaker in speakers]
