@@ -152,6 +152,16 @@ def test_a_stance_told_by_another_speaker_is_that_speakers(text, holders):
     assert sorted({p.actor for p in found.positions}) == holders
 
 
+def test_the_brazilian_after_a_named_person_is_that_person_not_brazil():
+    text = (
+        "Midfielder Marco Lima was sent off on Sunday. "
+        "The Brazilian insisted the referee had been wrong to send him off."
+    )
+    _, found = analyse(text, "2005-01-01")
+    assert "Brazil" not in names(found.actors)
+    assert {p.actor for p in found.positions} == {"marco-lima"}
+
+
 def test_he_said_after_a_digression_is_the_speaker_before_it_not_a_name_in_passing():
     """'Mr Hague said ... [an analyst's digression naming "the Assad government"] ... "...," he told the BBC'."""
     digression = " ".join(

@@ -35,6 +35,7 @@ from .names import (
     names_a_venue,
     names_people,
     names_the_city,
+    one_national,
     outlet_takes_part,
     place_names,
     post_nominal_person,
@@ -184,7 +185,7 @@ def _classify(
     if country is not None:
         if country[1] == "capital" and (names_a_venue(ent) or names_the_city(ent)):
             return None
-        if country[1] == "demonym" and names_people(ent):
+        if country[1] == "demonym" and (names_people(ent) or (len(ent) == 1 and one_national(ent.root))):
             return None
         return _Candidate(fold(country[0]), country[0], "country", tokens, sentence, name)
     if label in ("LOC", "FAC") or is_thing(ent) or is_facility(ent):

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import Actor
 from ..lexicon import lexicon
 from ..merge_actors import initials_forms
+from .names import one_national
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
@@ -105,6 +106,8 @@ class ActorIndex:
                 return speaker
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
+        if one_national(token):  # 'The Brazilian confirmed ...': the person named before
+            return self._antecedent(token, person=True)
         return None
 
     def _one_body_in_view(self, token: Token) -> str | None:

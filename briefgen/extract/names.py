@@ -354,6 +354,20 @@ def names_people(ent: Span) -> bool:
     return before is None or before.lower_ != "the"
 
 
+def one_national(token: Token) -> bool:
+    """'The Brazilian confirmed tempers had flared': a demonym standing alone after 'the' as a singular
+    noun is one person of that country, named before, not the country."""
+    found = countries().lookup(token.text) if token.is_title else None
+    return (
+        found is not None
+        and found[1] == "demonym"
+        and token.tag_ in ("NNP", "NN", "JJ")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        and not any(c.dep_ in ("compound", "amod") for c in token.children)
+    )
+
+
 def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """'Greek Cypriot' (two demonyms, tagged apart or the second not at all) is one community, not Greece."""
     gaz = countries()
