@@ -112,6 +112,7 @@ class Lexicon:
     light_verbs: WordSet
     response_nouns: WordSet
     private_roles: WordSet
+    person_descriptors: WordSet
     occasion_words: WordSet
     lemma_corrections: dict[str, str]
     irrealis_words: WordSet

@@ -162,6 +162,18 @@ def test_the_brazilian_after_a_named_person_is_that_person_not_brazil():
     assert {p.actor for p in found.positions} == {"marco-lima"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Arsenal defender Sol Campbell spoke on Monday. "The rivalry is bitter," the defender told a newspaper.',
+        'Sol Campbell spoke on Monday. "The rivalry is bitter," the defender told a newspaper.',
+    ],
+)
+def test_the_defender_after_a_named_player_is_that_player(text):
+    _, found = analyse(text, "2005-01-01")
+    assert [p.actor for p in found.positions] == ["sol-campbell"]
+
+
 def test_he_said_after_a_digression_is_the_speaker_before_it_not_a_name_in_passing():
     """'Mr Hague said ... [an analyst's digression naming "the Assad government"] ... "...," he told the BBC'."""
     digression = " ".join(

@@ -106,7 +106,7 @@ class ActorIndex:
                 return speaker
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
-        if one_national(token):  # 'The Brazilian confirmed ...': the person named before
+        if one_national(token) or _describes_one_named(token):  # 'The Brazilian confirmed', 'the defender said'
             return self._antecedent(token, person=True)
         return None
 
@@ -246,6 +246,17 @@ class ActorIndex:
         if gender and fallback:
             self.gender.setdefault(fallback, gender)
         return fallback
+
+
+def _describes_one_named(token: Token) -> bool:
+    """'the defender told The Guardian', 'added the 30-year-old': a person named before, described."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or token.tag_ not in ("NN", "JJ"):
+        return False
+    if token.lower_ == "old" and token.i >= 3 and token.doc[token.i - 2].lower_ == "year":
+        return token.doc[token.i - 4].like_num if token.i >= 4 else False  # 'the 30-year-old'
+    return token.lemma_.lower() in lexicon().person_descriptors and not any(
+        c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children
+    )
 
 
 def _in_the_question_put(name: Token, pronoun: Token) -> bool:
