@@ -174,6 +174,26 @@ def test_the_defender_after_a_named_player_is_that_player(text):
     assert [p.actor for p in found.positions] == ["sol-campbell"]
 
 
+def test_an_interview_transcripts_answers_are_the_interviewees_words():
+    text = (
+        "Analyst Fareed Zakaria spoke to CNN on Thursday.\n\n"
+        "CNN: What should happen next?\n\n"
+        "Zakaria: Mubarak should announce a transition plan.\n\n"
+        "The army is not going to quietly allow a democratic order.\n\n"
+        "CNN: Will it spread?\n\n"
+        "Zakaria: I think Jordan will feel it too."
+    )
+    _, found = analyse(text, "2011-02-03")
+    assert {p.actor for p in found.positions} == {"fareed-zakaria"}
+    assert not any(p.text.startswith("Zakaria:") for p in found.positions)
+
+
+def test_one_caption_of_a_name_and_a_colon_is_no_transcript():
+    text = 'Kofi Annan: "We discussed the violence"\n\nGeneral Omar Haddad said the army would refuse the plan.'
+    _, found = analyse(text, "2012-07-09")
+    assert [p.actor for p in found.positions] == ["omar-haddad"]
+
+
 def test_he_said_after_a_digression_is_the_speaker_before_it_not_a_name_in_passing():
     """'Mr Hague said ... [an analyst's digression naming "the Assad government"] ... "...," he told the BBC'."""
     digression = " ".join(

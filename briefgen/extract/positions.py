@@ -21,6 +21,7 @@ from .common import (
 from .coref import ActorIndex
 from .names import is_news_outlet, is_reporter, outlet_takes_part
 from .parsed import Parsed
+from .transcript import turns, without_label
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
 
@@ -386,9 +387,14 @@ def extract_positions(parsed: Parsed) -> list[Position]:
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
     last_quoted: list[str] = []  # who spoke the last sentence's quotation
+    in_turn = turns(sentences, actors)  # an interview transcript: each answer is its speaker's words
     for number, sent in parsed.numbered():
         claims: list[tuple[str, str, list[int], Token | None]] = []
         quoted = sent._.quoted
+        if number in in_turn:
+            speaker = in_turn[number]
+            claims = [(speaker, "quote", [number], None)] if speaker else []
+            quoted = frozenset(t.i for t in sent)  # the words are all the speaker's
         for token in sent:
             if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
                 continue  # words inside a quotation are the speaker's, whatever they name
@@ -423,11 +429,12 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             if speakers and set(speakers) <= reporters:  # 'The Sunday Times says they will oppose any bid'
                 speakers, kind = _reported_holders(token, actors), "reported"
             claims += [(speaker, str(kind), numbers, token) for speaker in speakers]
-        claims += _noun_stances(sent, number)
+        if number not in in_turn:
+            claims += _noun_stances(sent, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
-        if not claims:
+        if not claims and number not in in_turn:
             claims = [(a, "reported", [number], None) for a in _according_to(sent, actors) if a not in reporters]
-        if not claims and _all_quoted(sent):
+        if not claims and number not in in_turn and _all_quoted(sent):
             # '"I am ready to run," said Chepkemei. "I will be disappointed if ..."': she goes on
             claims = [(speaker, "quote", [number], None) for speaker in last_quoted]
         last_quoted = [speaker for speaker, kind, numbers, _ in claims if kind == "quote" and numbers[-1] == number]
@@ -438,7 +445,9 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             seen.add((speaker, number))
             span = sent.doc[sentences[numbers[0] - 1].start : sent.end]
             quoted_words = _quote_text(span.text) if kind == "quote" else None
-            if quoted_words and (quoted_words[0].isupper() or quoted_words.startswith(("...", "…"))):
+            if number in in_turn:
+                body = without_label(clean(span.text))
+            elif quoted_words and (quoted_words[0].isupper() or quoted_words.startswith(("...", "…"))):
                 body = quoted_words
             elif kind == "quote":
                 body = clean(span.text)  # a quotation that starts inside a clause reads only in its sentence
