@@ -174,6 +174,15 @@ def test_the_defender_after_a_named_player_is_that_player(text):
     assert [p.actor for p in found.positions] == ["sol-campbell"]
 
 
+def test_according_to_a_bodys_named_analyst_is_the_analyst():
+    text = (
+        "Analyst Tom Hale works at the Economist Intelligence Unit. "
+        "A resale could triple the price, according to the Economist Intelligence Unit's Mr Hale."
+    )
+    _, found = analyse(text, "2005-02-01")
+    assert [p.actor for p in found.positions] == ["tom-hale"]
+
+
 def test_an_interview_transcripts_answers_are_the_interviewees_words():
     text = (
         "Analyst Fareed Zakaria spoke to CNN on Thursday.\n\n"

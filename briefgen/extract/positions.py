@@ -83,6 +83,10 @@ def _according_to(sent: Span, actors: ActorIndex) -> list[str]:
             window = token.doc[token.i + 2 : min(token.i + 8, sent.end)]
             # 'according to British rules' says how, not who: a name that only describes a noun is no source
             found = [actors.token_actor[t.i] for t in window if t.i in actors.token_actor and not actors.describes(t)]
+            # "according to the Economist Intelligence Unit's Mr Hensel": the one whose body is named first
+            owned = [a for t in window if t.dep_ == "poss" and (a := actors.token_actor.get(t.head.i))]
+            if owned:
+                return owned[:1]
             if found:
                 return found[:1]
     return []
