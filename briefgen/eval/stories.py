@@ -103,16 +103,14 @@ def score_section(brief: Brief, gold: dict, section: str) -> Score:
 
 def _misheld(brief: Brief, gold: dict, items: list, hits: list[list[bool]]) -> list[str]:
     """Matched positions held by an actor none of whose names is a name of the gold's holder."""
-    names = {a.id: {fold(n) for n in (a.name, *a.aliases)} for a in brief.actors}
-    gold_names = {
-        g["name"]: {fold(n) for n in (g["name"], *(g.get("aliases") or []))} for g in gold.get("actors") or []
-    }
+    names = {a.id: _folded([a.name, *a.aliases]) for a in brief.actors}
+    gold_names = {g["name"]: _folded([g["name"], *(g.get("aliases") or [])]) for g in gold.get("actors") or []}
     gold_items = gold.get("positions") or []
     wrong = []
     for item, row in zip(items, hits, strict=True):
         holders = [gold_items[j]["actor"] for j, hit in enumerate(row) if hit]
-        mine = names.get(item.actor, {fold(item.actor)})
-        if holders and not any(mine & gold_names.get(h, {fold(h)}) for h in holders):
+        mine = names.get(item.actor, _folded([item.actor]))
+        if holders and not any(mine & gold_names.get(h, _folded([h])) for h in holders):
             wrong.append(f"{item.actor} (gold: {', '.join(sorted(set(holders)))}): {item.sources[0].text[:90]}")
     return wrong
 
@@ -127,14 +125,15 @@ def _describe_item(item) -> str:
     return date + f"s{','.join(str(s.sentence) for s in item.sources)}: " + item.sources[0].text[:100]
 
 
-def _score_actors(brief: Brief, gold_items: list[dict]) -> Score:
-    def names(values) -> set[str]:
-        return {fold(v) for v in values if v}
+def _folded(values) -> set[str]:
+    return {fold(v) for v in values if v}
 
-    gold_names = [names([g["name"], *(g.get("aliases") or [])]) for g in gold_items]
+
+def _score_actors(brief: Brief, gold_items: list[dict]) -> Score:
+    gold_names = [_folded([g["name"], *(g.get("aliases") or [])]) for g in gold_items]
     matched_extracted, counts = 0, [0] * len(gold_items)
     for actor in brief.actors:
-        mine = names([actor.name, *actor.aliases])
+        mine = _folded([actor.name, *actor.aliases])
         hit = [j for j, g in enumerate(gold_names) if mine & g]
         matched_extracted += bool(hit)
         for j in hit:
@@ -147,7 +146,7 @@ def _score_actors(brief: Brief, gold_items: list[dict]) -> Score:
         sum(1 for c in counts if c),
         split=sum(1 for c in counts if c > 1),
         missed=[g["name"] for g, c in zip(gold_items, counts, strict=True) if not c],
-        spurious=[a.name for a in brief.actors if not names([a.name, *a.aliases]) & set().union(*gold_names)],
+        spurious=[a.name for a in brief.actors if not _folded([a.name, *a.aliases]) & set().union(*gold_names)],
     )
 
 

@@ -107,7 +107,10 @@ class ActorIndex:
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         if one_national(token) or _describes_one_named(token):  # 'The Brazilian confirmed', 'the defender said'
-            return self._antecedent(token, person=True)
+            described = self._antecedent(token, person=True)
+            roles = self.actors[described].roles if described else []
+            # 'Mayor Ken Livingstone visited. The driver said ...': the driver is someone else
+            return described if not roles or any(token.lemma_.lower() in r.lower() for r in roles) else None
         return None
 
     def _one_body_in_view(self, token: Token) -> str | None:
@@ -222,8 +225,8 @@ class ActorIndex:
         speaking = speaking and token.i not in self.quoted
         for i in range(token.i - 1, max(-1, token.i - (SPEAKER_REACH if speaking else REACH)), -1):
             actor_id = self.token_actor.get(i)
-            if speaking and (i in self.quoted or doc[i].dep_ in ("poss", "compound", "pobj", "dobj")):
-                continue  # 'the Assad government narrative. "...," he told the BBC': a speaker is named as one
+            if speaking and (i in self.quoted or doc[i].dep_ in ("poss", "compound") and doc[i].head.pos_ == "NOUN"):
+                continue  # 'the Assad government's account. "...," he told the BBC': not who speaks
             if not actor_id:
                 if plural and plural_party(doc[i]):
                     return None  # 'unions ... They believe': the nearer unnamed ones are meant

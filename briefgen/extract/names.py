@@ -361,6 +361,7 @@ def one_national(token: Token) -> bool:
     return (
         found is not None
         and found[1] == "demonym"
+        and token.lower_.endswith(("an", "i"))  # 'the Brazilian', 'the Iraqi'; 'the French' are a people
         and token.tag_ in ("NNP", "NN", "JJ")
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

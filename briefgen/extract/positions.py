@@ -282,11 +282,20 @@ def _in_anothers_words(verb: Token, holders: list[str], actors: ActorIndex, lex:
             continue
         teller = _subject(above)
         tellers = _subject_actors(teller, actors) if teller is not None else []
-        # 'Chepkemei's management company said she had wanted to run': one who speaks for the holder
-        for_holder = teller is not None and any(actors.token_actor.get(t.i) in holders for t in teller.subtree)
-        if tellers and not set(tellers) & set(holders) and not for_holder:
+        if teller is not None and tellers and not set(tellers) & set(holders):
+            if _speaks_for(teller, tellers, holders, actors):
+                continue
             return True
     return False
+
+
+def _speaks_for(teller: Token, tellers: list[str], holders: list[str], actors: ActorIndex) -> bool:
+    """'Chepkemei's management company said she had wanted to run', 'Russian Foreign Minister Sergei
+    Lavrov said Russia would veto it': one who speaks for the holder tells the holder's own stance."""
+    if any(actors.token_actor.get(t.i) in holders for t in teller.subtree):
+        return True
+    affiliations = [actors.actors[a].affiliation for a in tellers if a in actors.actors]
+    return any(actors.actors[h].name == a for h in holders if h in actors.actors for a in affiliations if a)
 
 
 def _asked_about(verb: Token) -> bool:

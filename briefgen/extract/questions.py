@@ -787,8 +787,10 @@ def _plain_claim(verb: Token, clause: Token) -> bool:
         return False
     claiming = set() if clause.head == verb else {t.i for t in verb.subtree}  # the trailing 'X claimed'
     told = [t for t in clause.subtree if t.i not in claiming]
-    if any(t.dep_ == "neg" or t.lower_ in ("neither", "no", "nor") for t in told):
-        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    said_of = list(subject.children) if subject is not None else []
+    if any(c.dep_ == "neg" for c in clause.children) or any(c.lower_ in ("no", "neither") for c in said_of):
+        return False  # 'claimed that no hunt had broken the levy'
     return not told[0].i < verb.i < told[-1].i
 
 
@@ -809,9 +811,11 @@ def _of_the_claimant(verb: Token, clause: Token, actors: ActorIndex) -> bool:
     claimant = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if said_of is None or claimant is None:
         return False
-    if said_of.pos_ == "PRON" and said_of.lower_ not in ("it", "this", "that"):
-        return True
-    return actors.resolve(said_of) is not None and actors.resolve(said_of) == actors.resolve(claimant)
+    who, claimer = actors.resolve(said_of), actors.resolve(claimant)
+    if who is not None:
+        return who == claimer
+    # an unresolved 'he' or 'we' after a speaker is the speaker ('Parry claims he will ...')
+    return said_of.pos_ == "PRON" and said_of.lower_ not in ("it", "this", "that", "they")
 
 
 def _set_against(sent: Span, verb: Token) -> bool:

@@ -47,10 +47,30 @@ def turns(sentences: list[Span], actors: ActorIndex) -> dict[int, str | None]:
         if label is not None and label[-1].lower_ in speakers:
             in_transcript = True
             current = next((actors.token_actor[t.i] for t in label if t.i in actors.token_actor), None)
+            if sent.text.rstrip().endswith("?"):
+                current = None  # 'Paxman: Did you threaten to overrule him?': the interviewer asks
+        elif in_transcript and starts_paragraph(sent) and _reported(sent, actors):
+            in_transcript, current = False, None  # 'Foreign Minister Gheit said ...': the story again
         if in_transcript:
             alone = label is not None and not any(t.i > label.end and not t.is_space for t in sent)
             found[number] = None if alone else current
     return found
+
+
+ATTRIBUTION_VERBS = {"say", "tell", "add"}
+
+
+def _reported(sent: Span, actors: ActorIndex) -> bool:
+    """A paragraph that tells who said what ('Foreign Minister Ahmed Gheit said ...') is the reporter's;
+    an answer speaks of others in its own tense ('The Americans have been urging ...')."""
+    return any(
+        t.dep_ == "nsubj"
+        and t.pos_ == "PROPN"
+        and t.i in actors.token_actor
+        and t.head.lemma_.lower() in ATTRIBUTION_VERBS
+        and t.head.tag_ == "VBD"
+        for t in sent
+    )
 
 
 def without_label(text: str) -> str:
