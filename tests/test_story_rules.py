@@ -1166,6 +1166,9 @@ def test_the_grammar_check_reads_an_inverted_question_as_its_statement(parser):
     # a passive question with a counted subject: 'up to 300 people were killed ...'
     assert question_problems("Were up to 300 people killed during the protests?", parser) == []
     assert question_problems("Were killed during the protests?", parser) == ["has no subject"]
+    # a copular question the pipeline reads without a subject: 'pictures of ... are freely available'
+    assert question_problems("Are pictures of male airline staff in uniform freely available online?", parser) == []
+    assert question_problems("Is freely available online?", parser) == ["has no subject"]
 
 
 def _assert_asks(text: str, questions: list[str], parser, date: str = "2021-05-31") -> None:

@@ -64,9 +64,16 @@ def _declarative_has_subject(question: Doc, nlp: Language) -> bool:
         before = "".join(t.text_with_ws for t in rest[:split])
         statement = nlp(before + opener.lower_ + " " + "".join(t.text_with_ws for t in rest[split:]))
         auxiliary = next((t for t in statement if t.idx == len(before)), None)
-        if auxiliary is None or auxiliary.dep_ not in ("aux", "auxpass"):  # 'up to 300 people were killed'
+        if auxiliary is None:
             continue
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == auxiliary.head for t in statement[: auxiliary.i]):
+        # 'up to 300 people were killed'; with the copula, 'pictures of the staff are freely available'
+        if auxiliary.dep_ in ("aux", "auxpass"):
+            verb = auxiliary.head
+        elif auxiliary.dep_ == "ROOT" and auxiliary.lemma_ == "be":
+            verb = auxiliary
+        else:
+            continue
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head == verb for t in statement[: auxiliary.i]):
             return True
     return False
 
