@@ -219,6 +219,12 @@ def test_one_caption_of_a_name_and_a_colon_is_no_transcript():
     assert {"omar-haddad", "army"} <= {p.actor for p in found.positions}
 
 
+def test_what_others_ask_someone_to_do_is_not_that_ones_stance():
+    text = "Mayor Ken Livingstone spoke on Monday. Critics say it is time for Mr Livingstone to say sorry."
+    _, found = analyse(text, "2005-02-15")
+    assert "ken-livingstone" not in {p.actor for p in found.positions}
+
+
 def test_he_said_after_a_digression_is_the_speaker_before_it_not_a_name_in_passing():
     """'Mr Hague said ... [an analyst's digression naming "the Assad government"] ... "...," he told the BBC'."""
     digression = " ".join(

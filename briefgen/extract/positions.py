@@ -298,6 +298,12 @@ def _speaks_for(teller: Token, tellers: list[str], holders: list[str], actors: A
     return any(actors.actors[h].name == a for h in holders if h in actors.actors for a in affiliations if a)
 
 
+def _asked_of(verb: Token) -> bool:
+    """'it is time for Mr Livingstone to say sorry', 'calls for Iran to halt enrichment': what others
+    want someone to do, not what that one says or wants."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
 def _asked_about(verb: Token) -> bool:
     """'it is not known whether X would support a bid': a stance in question is no position."""
     return verb.dep_ in ("ccomp", "advcl") and any(
@@ -418,6 +424,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                 or _asked_about(token)
                 or _hearsay(token)
                 or _told_by_another(token)
+                or _asked_of(token)
             )
             kind = None if unheld else _claim_kind(token, lex)
             if kind == "stance" and _only_possible(token):
