@@ -154,7 +154,7 @@ def test_a_stance_told_by_another_speaker_is_that_speakers(text, holders):
 
 def test_the_brazilian_after_a_named_person_is_that_person_not_brazil():
     text = (
-        "Midfielder Marco Lima was sent off on Sunday. "
+        "Arsenal midfielder Marco Lima was sent off on Sunday. "
         "The Brazilian insisted the referee had been wrong to send him off."
     )
     _, found = analyse(text, "2005-01-01")

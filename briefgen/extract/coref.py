@@ -110,7 +110,9 @@ class ActorIndex:
             described = self._antecedent(token, person=True)
             roles = self.actors[described].roles if described else []
             # 'Mayor Ken Livingstone visited. The driver said ...': the driver is someone else
-            return described if not roles or any(token.lemma_.lower() in r.lower() for r in roles) else None
+            role_word = token.lemma_.lower() in lexicon().person_descriptors
+            fits = not role_word or not roles or any(token.lemma_.lower() in r.lower() for r in roles)
+            return described if fits else None
         return None
 
     def _one_body_in_view(self, token: Token) -> str | None:
