@@ -76,7 +76,7 @@ def merge_timeline(
     by_occasion: dict[tuple[str, str], list[int]] = {}
     disagreements: list[OpenQuestion] = []
     for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
-        match = None
+        match, disputes = None, False
         event_words = words_of(event.event)
         event_docs = {s.doc for s in event.sources}
         probes = rarest_sharable(event_words, holding)
@@ -96,7 +96,7 @@ def merge_timeline(
             if agreed or (at_once and _date_in_dispute(kept, event, words[index], event_words)):
                 # a dispute over the date needs a closer telling than a shared date does; 'a strike
                 # earmarked for 23 March' told by three articles is one event
-                match = kept
+                match, disputes = kept, at_once
                 break
         if match is None:
             for word in event_words:
@@ -115,7 +115,6 @@ def merge_timeline(
             for value in (match.date, event.date):
                 if value and value not in match.disputed_dates:
                     match.disputed_dates.append(value)
-        disputes = contemporary(match.sources, event.sources, published)
         for figure in _conflicting_figures(match.event, event.event) if disputes else []:
             if figure not in match.disputed_figures:
                 match.disputed_figures.append(figure)

@@ -94,6 +94,7 @@ QUESTION_CUES = (
     "condition",
     "possibility",
 )
+QUESTION_CUE_RANK = {cue: rank for rank, cue in enumerate(QUESTION_CUES)}
 
 
 @dataclass

@@ -22,7 +22,7 @@ from .corroborate import (
     words_of,
 )
 from .findings import (
-    QUESTION_CUES,
+    QUESTION_CUE_RANK,
     BackgroundItem,
     DocFindings,
     OpenQuestion,
@@ -110,7 +110,7 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
         return order.get(source.doc, 0), source.sentence
 
     records = [d.record() for d in documents]
-    doc_dates = {d.id: d.date for d in documents}
+    doc_dates = published
     as_of = max((d.date for d in documents if d.date), default=None)
     told_later = told_as_fact(timeline, doc_dates)  # one index of what newer sources tell as done
     return Brief(
@@ -432,7 +432,7 @@ def select_questions(questions: list[OpenQuestion], order: dict[str, int], first
     if len(order) > 1:
         questions = [q for q in questions if q.cue not in WEAK_CUES]
     limit = min(MAX_QUESTIONS, max(6, math.ceil(3 * math.sqrt(len(order)))))
-    rank = {cue: i for i, cue in enumerate(QUESTION_CUES)}
+    rank = QUESTION_CUE_RANK
     best = sorted(questions, key=lambda q: (rank.get(q.cue, len(rank)), -first_source(q)[0], first_source(q)[1]))
     kept = {q.id for q in best[:limit]}
     return [q for q in sorted(questions, key=lambda q: (q.cue != "disagreement", first_source(q))) if q.id in kept]

@@ -56,9 +56,8 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     kept = in_text_order(t for t in subject.subtree if t.i not in loose)
     text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
     if text and (first.pos_ == "DET" or _capital_of_the_sentence(first)):
-        text = (
-            text[0].lower() + text[1:]
-        )  # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
+        # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
+        text = text[0].lower() + text[1:]
     return text or None
 
 

@@ -106,13 +106,13 @@ class ActorIndex:
                 return speaker
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
-        if one_national(token) or _describes_one_named(token):  # 'The Brazilian confirmed', 'the defender said'
+        if one_national(token) or _of_an_age(token):  # 'The Brazilian confirmed', 'added the 30-year-old'
+            return self._antecedent(token, person=True)
+        if _by_role(token):  # 'the defender told The Guardian'
             described = self._antecedent(token, person=True)
             roles = self.actors[described].roles if described else []
             # 'Mayor Ken Livingstone visited. The driver said ...': the driver is someone else
-            role_word = token.lemma_.lower() in lexicon().person_descriptors
-            fits = not role_word or not roles or any(token.lemma_.lower() in r.lower() for r in roles)
-            return described if fits else None
+            return described if not roles or any(token.lemma_.lower() in r.lower() for r in roles) else None
         return None
 
     def _one_body_in_view(self, token: Token) -> str | None:
@@ -253,14 +253,23 @@ class ActorIndex:
         return fallback
 
 
-def _describes_one_named(token: Token) -> bool:
-    """'the defender told The Guardian', 'added the 30-year-old': a person named before, described."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or token.tag_ not in ("NN", "JJ"):
+def _the_noun(token: Token) -> bool:
+    return token.tag_ in ("NN", "JJ") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _of_an_age(token: Token) -> bool:
+    """'added the 30-year-old': a person named before, described by age."""
+    if token.lower_ != "old" or token.i < 4 or token.doc[token.i - 2].lower_ != "year" or not _the_noun(token):
         return False
-    if token.lower_ == "old" and token.i >= 3 and token.doc[token.i - 2].lower_ == "year":
-        return token.doc[token.i - 4].like_num if token.i >= 4 else False  # 'the 30-year-old'
-    return token.lemma_.lower() in lexicon().person_descriptors and not any(
-        c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children
+    return token.doc[token.i - 4].like_num
+
+
+def _by_role(token: Token) -> bool:
+    """'the defender told The Guardian': a person named before, described by what they do."""
+    return (
+        _the_noun(token)
+        and token.lemma_.lower() in lexicon().person_descriptors
+        and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in token.children)
     )
 
 

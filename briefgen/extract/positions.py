@@ -391,6 +391,49 @@ def _noun_stances(sent: Span, number: int) -> list:
     return found
 
 
+def _verb_claims(
+    sent: Span, number: int, sentences: list[Span], actors: ActorIndex, reporters: set[str], lex: Lexicon
+) -> list[tuple[str, str, list[int], Token | None]]:
+    """(holder, kind, sentence numbers, verb) for each stance or reported word a verb of the sentence gives."""
+    claims: list[tuple[str, str, list[int], Token | None]] = []
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.i in sent._.quoted:
+            continue  # words inside a quotation are the speaker's, whatever they name
+        unheld = (
+            _is_action(token)
+            or _naming(token)
+            or done_to_after_with(token)
+            or _asked_about(token)
+            or _hearsay(token)
+            or _told_by_another(token)
+            or _asked_of(token)
+        )
+        kind = None if unheld else _claim_kind(token, lex)
+        if kind == "stance" and _only_possible(token):
+            continue  # 'Turkey may have to accept restrictions': a stance it might come to, not one it holds
+        subject = _subject(token) if kind else None
+        if subject is None or _holds_nothing(token, subject, lex):
+            continue
+        if token.dep_ == "xcomp" and _held_of_them(token, subject, lex):
+            continue  # 'Smith is believed to be ready to quit': believed by others
+        quote_start = sent._.quote_start
+        if kind == "reported" and quote_start is not None:
+            kind, numbers = "quote", list(range(quote_start, number + 1))
+        else:
+            numbers = [number]
+        said = reported_words(token, sentences, numbers[0], number)
+        # a direct quotation is chosen for its words; reported speech may only pass on a fact
+        if kind == "reported" and not carries_stance(token, said, lex):
+            continue
+        speakers = _subject_actors(subject, actors)
+        if speakers and _in_anothers_words(token, speakers, actors, lex):
+            continue  # 'Qwest said MCI had rejected a deal': Qwest's claim, not a stance MCI is shown taking
+        if speakers and set(speakers) <= reporters:  # 'The Sunday Times says they will oppose any bid'
+            speakers, kind = _reported_holders(token, actors), "reported"
+        claims += [(speaker, str(kind), numbers, token) for speaker in speakers]
+    return claims
+
+
 def extract_positions(parsed: Parsed) -> list[Position]:
     lex, actors, sentences = lexicon(), parsed.actors, parsed.sentences
     reporters = {
@@ -408,55 +451,19 @@ def extract_positions(parsed: Parsed) -> list[Position]:
     last_quoted: list[str] = []  # who spoke the last sentence's quotation
     in_turn = turns(sentences, actors)  # an interview transcript: each answer is its speaker's words
     for number, sent in parsed.numbered():
-        claims: list[tuple[str, str, list[int], Token | None]] = []
-        quoted = sent._.quoted
         if number in in_turn:
-            speaker = in_turn[number]
-            claims = [(speaker, "quote", [number], None)] if speaker else []
-            quoted = frozenset(t.i for t in sent)  # the words are all the speaker's
-        for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or token.i in quoted:
-                continue  # words inside a quotation are the speaker's, whatever they name
-            unheld = (
-                _is_action(token)
-                or _naming(token)
-                or done_to_after_with(token)
-                or _asked_about(token)
-                or _hearsay(token)
-                or _told_by_another(token)
-                or _asked_of(token)
+            speaker = in_turn[number]  # the words are all the speaker's
+            claims: list[tuple[str, str, list[int], Token | None]] = (
+                [(speaker, "quote", [number], None)] if speaker else []
             )
-            kind = None if unheld else _claim_kind(token, lex)
-            if kind == "stance" and _only_possible(token):
-                continue  # 'Turkey may have to accept restrictions': a stance it might come to, not one it holds
-            subject = _subject(token) if kind else None
-            if subject is None or _holds_nothing(token, subject, lex):
-                continue
-            if token.dep_ == "xcomp" and _held_of_them(token, subject, lex):
-                continue  # 'Smith is believed to be ready to quit': believed by others
-            quote_start = sent._.quote_start
-            if kind == "reported" and quote_start is not None:
-                kind, numbers = "quote", list(range(quote_start, number + 1))
-            else:
-                numbers = [number]
-            said = reported_words(token, sentences, numbers[0], number)
-            # a direct quotation is chosen for its words; reported speech may only pass on a fact
-            if kind == "reported" and not carries_stance(token, said, lex):
-                continue
-            speakers = _subject_actors(subject, actors)
-            if speakers and _in_anothers_words(token, speakers, actors, lex):
-                continue  # 'Qwest said MCI had rejected a deal': Qwest's claim, not a stance MCI is shown taking
-            if speakers and set(speakers) <= reporters:  # 'The Sunday Times says they will oppose any bid'
-                speakers, kind = _reported_holders(token, actors), "reported"
-            claims += [(speaker, str(kind), numbers, token) for speaker in speakers]
-        if number not in in_turn:
-            claims += _noun_stances(sent, number)
+        else:
+            claims = _verb_claims(sent, number, sentences, actors, reporters, lex) + _noun_stances(sent, number)
         claims = [claim for claim in claims if claim[0] not in reporters and claim[0] not in actors.public]
         if not claims and number not in in_turn:
             claims = [(a, "reported", [number], None) for a in _according_to(sent, actors) if a not in reporters]
-        if not claims and number not in in_turn and _all_quoted(sent):
-            # '"I am ready to run," said Chepkemei. "I will be disappointed if ..."': she goes on
-            claims = [(speaker, "quote", [number], None) for speaker in last_quoted]
+            if not claims and _all_quoted(sent):
+                # '"I am ready to run," said Chepkemei. "I will be disappointed if ..."': she goes on
+                claims = [(speaker, "quote", [number], None) for speaker in last_quoted]
         last_quoted = [speaker for speaker, kind, numbers, _ in claims if kind == "quote" and numbers[-1] == number]
         claims = _without_the_speakers_body(claims, actors)
         for speaker, kind, numbers, verb in claims:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..findings import QUESTION_CUES, OpenQuestion, stable_id
+from ..findings import QUESTION_CUE_RANK, OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
 from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
@@ -510,9 +510,6 @@ def _counterfactual(verb: Token) -> bool:
 
 
 MAX_PER_DOCUMENT = 5  # the most trusted kinds first: fewer, better questions
-
-
-CUE_RANK = {cue: rank for rank, cue in enumerate(QUESTION_CUES)}
 
 
 def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
@@ -1021,6 +1018,6 @@ def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
             sources=[parsed.source(n) for n in (*told, number)],
             cue=cue,
         )
-        found.append((CUE_RANK[cue], number, item))
+        found.append((QUESTION_CUE_RANK[cue], number, item))
     kept = sorted(found, key=lambda f: f[:2])[:MAX_PER_DOCUMENT]
     return [item for _, _, item in sorted(kept, key=lambda f: f[1])]
