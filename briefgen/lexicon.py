@@ -62,6 +62,8 @@ class Lexicon:
     person_group_words: WordSet
     event_verbs: WordSet
     commitment_verbs: WordSet
+    pledge_verbs: WordSet
+    preparation_nouns: WordSet
     ambiguous_titles: WordSet
     organizations: dict[str, list[str]]
     article_country_words: WordSet

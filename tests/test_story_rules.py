@@ -2979,6 +2979,36 @@ def test_an_effort_going_on_and_a_deadline_at_the_months_end_are_watched(text, w
 
 
 @pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        (
+            "Councillor Ann Moss said she would press the minister for a new bridge.",
+            ["Councillor Ann Moss would press the minister for a new bridge"],
+        ),
+        ("Councillor Ann Moss vowed she would fight the closure.", ["Councillor Ann Moss would fight the closure"]),
+        # another subject's 'would' is a forecast, a state is no step, a refusal is a position
+        ("Councillor Ann Moss said the bridge would fall down.", []),
+        ("Councillor Ann Moss said she would be happy to help.", []),
+        ("Councillor Ann Moss said she would not press the minister.", []),
+        (
+            "Councillor Ann Moss said she was making arrangements for a public meeting.",
+            ["Councillor Ann Moss was making arrangements for a public meeting"],
+        ),
+        ("Councillor Ann Moss made arrangements for a public meeting.", []),
+        (
+            '"Once we have read the report, we intend to submit a new plan," Councillor Ann Moss said.',
+            ["Councillor Ann Moss: \u201cOnce we have read the report, we intend to submit a new plan\u201d"],
+        ),
+    ],
+)
+def test_a_speakers_own_step_told_by_any_verb_and_preparations_under_way_are_watched(text, watched):
+    """What a speaker says they themselves would do, arrangements being made, and an intention to act in
+    a speaker's own words are steps ahead; a 'would' of anything else is a forecast."""
+    _, found = analyse(text, "2011-08-16")
+    assert [w.item for w in found.watch] == watched
+
+
+@pytest.mark.parametrize(
     ("text", "questions"),
     [
         (

@@ -41,7 +41,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         if token.pos_ not in ("VERB", "AUX"):
             continue
         under_way = _under_way(token) or _effort_under_way(token)
-        if not (is_future(token) or _reported_next_step(token) or next_step(token) or under_way or _offered(token)):
+        ahead = is_future(token) or _reported_next_step(token) or _own_step_reported(token, actors)
+        if not (ahead or next_step(token) or under_way or _offered(token)):
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
@@ -159,10 +160,39 @@ def _reported_next_step(verb: Token) -> bool:
     if verb.lemma_.lower() in lex.commitment_verbs or verb.lemma_.lower() in lex.event_verbs:
         return True
     # 'would be making a full written response', 'would issue a statement': a step named by its noun
+    return verb.lemma_.lower() in lex.light_verbs and _names_a_step(verb)
+
+
+def _names_a_step(verb: Token) -> bool:
+    lex = lexicon()
     steps = lex.event_nouns | lex.step_nouns | lex.response_nouns
-    return verb.lemma_.lower() in lex.light_verbs and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in steps for c in verb.children
-    )
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in steps for c in verb.children)
+
+
+def _own_step_reported(verb: Token, actors: ActorIndex) -> bool:
+    """'The club said it would appeal', 'Clinton said she would increase pressure': a speaker telling of
+    what they themselves would do is announcing a step, whatever its verb; a 'would' with another subject
+    ('said the economy would grow') is a forecast."""
+    lex = lexicon()
+    head = verb.head
+    telling = lex.neutral_speech_verbs | lex.pledge_verbs
+    if verb.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in telling:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children) or any(c.dep_ == "neg" for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in children) or verb.lemma_.lower() in lex.state_verbs:
+        return False  # 'said if ... it would', 'said it would be happy': a condition or a state
+    if verb.lemma_.lower() in lex.attitude_verbs | lex.forecast_verbs or any(c.dep_ == "acomp" for c in children):
+        return False
+    if verb.lemma_.lower() in lex.light_verbs and not _names_a_step(verb):
+        return False  # 'said he would make a fortune': the light verb's object says what, and it is no step
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    speaker = _subject(head)
+    if subject is None or speaker is None or subject.pos_ != "PRON" or subject.lower_ in ("you", "i", "we"):
+        return False
+    said_by = actors.resolve(speaker)
+    return said_by is not None and actors.resolve(subject) == said_by
 
 
 def _under_way(verb: Token) -> bool:
@@ -195,9 +225,15 @@ def _under_way(verb: Token) -> bool:
 
 def _effort_under_way(verb: Token) -> bool:
     """'Forces are planning to free Misrata', 'the IOM is working to evacuate foreigners', 'officials were
-    negotiating with companies' (told in a past report): an effort going on now, its result ahead."""
+    negotiating with companies', 'said he was making arrangements for a meeting' (told in a past report):
+    an effort going on now, its result ahead."""
     lex = lexicon()
-    if verb.tag_ != "VBG" or verb.lemma_.lower() not in lex.effort_verbs or any(c.dep_ == "neg" for c in verb.children):
+    if verb.tag_ != "VBG" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    preparing = verb.lemma_.lower() == "make" and any(  # 'is making arrangements for a meeting'
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.preparation_nouns for c in verb.children
+    )
+    if verb.lemma_.lower() not in lex.effort_verbs and not preparing:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.speech_verbs and verb.head.tag_ == "VBD"
@@ -206,7 +242,7 @@ def _effort_under_way(verb: Token) -> bool:
     aim = next((c for c in verb.children if c.dep_ == "xcomp" and infinitive(c)), None)
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # 'it', the speaker, when reported
     has_subject = subject is not None and (subject.pos_ in ("NOUN", "PROPN") or reported and subject.pos_ == "PRON")
-    return has_subject and (aim is not None or verb.lemma_.lower() == "negotiate")
+    return has_subject and (aim is not None or preparing or verb.lemma_.lower() == "negotiate")
 
 
 def _offered(verb: Token) -> bool:
@@ -224,8 +260,9 @@ def _offered(verb: Token) -> bool:
 
 
 def _speaker_commitment(verb: Token) -> bool:
-    """'We will study this judgement' inside a quote: the speaker's own next step."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    """'We will study this judgement', 'we do intend to submit an offer' inside a quote: the speaker's own
+    next step."""
+    subject = _subject(verb)
     return (
         subject is not None
         and subject.lower_ in ("we", "i")

@@ -27,7 +27,7 @@ def is_future(verb: Token) -> bool:
         predicate = any(c.dep_ in ("aux", "auxpass", "nsubjpass") or c.ent_type_ in ("DATE", "TIME") for c in children)
         return to_or_for or predicate
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | {"going", "plans", "plan", "aims", "intends"}:
+    if verb.dep_ == "xcomp" and head.lower_ in SCHEDULING | PLANNING:
         # a past plan ("the military planned to acquire") is history unless it is reported speech
         return (head.tag_ != "VBD" or head.dep_ == "ccomp") and not _past_perfect(head)
     return be_to(verb)
@@ -51,6 +51,7 @@ def be_to(verb: Token) -> bool:
 
 
 SCHEDULING = {"scheduled", "slated", "due", "set", "expected", "planned", "earmarked", "timetabled"}
+PLANNING = {"going", "plans", "plan", "aims", "aim", "intends", "intend"}
 
 
 def governing_verb(token: Token) -> Token:
