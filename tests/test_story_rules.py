@@ -2996,14 +2996,24 @@ def test_an_effort_going_on_and_a_deadline_at_the_months_end_are_watched(text, w
         ),
         ("Councillor Ann Moss made arrangements for a public meeting.", []),
         (
+            "Councillor Ann Moss said the survey of the bridge was to be passed to the council.",
+            ["The survey of the bridge was to be passed to the council"],
+        ),
+        ("The old bridge is to be closed for repairs.", ["The old bridge is to be closed for repairs."]),
+        # what something is, what did not happen, and what came next in a past story are no step ahead
+        ("The main aim was to keep the bridge open.", []),
+        ("The stone, which was to have been used for the bridge, was sold.", []),
+        ("Drivers hoping for a quick crossing were to be disappointed as the queue grew.", []),
+        (
             '"Once we have read the report, we intend to submit a new plan," Councillor Ann Moss said.',
             ["Councillor Ann Moss: \u201cOnce we have read the report, we intend to submit a new plan\u201d"],
         ),
     ],
 )
-def test_a_speakers_own_step_told_by_any_verb_and_preparations_under_way_are_watched(text, watched):
-    """What a speaker says they themselves would do, arrangements being made, and an intention to act in
-    a speaker's own words are steps ahead; a 'would' of anything else is a forecast."""
+def test_a_speakers_own_step_preparations_and_what_is_to_be_done_are_watched(text, watched):
+    """What a speaker says they themselves would do, arrangements being made, what is 'to be done', and
+    an intention to act in a speaker's own words are steps ahead; a 'would' of anything else is a
+    forecast."""
     _, found = analyse(text, "2011-08-16")
     assert [w.item for w in found.watch] == watched
 

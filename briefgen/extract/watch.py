@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import WatchItem, stable_id
 from ..lexicon import lexicon
+from ..time.tense import be_to
 from ..time.timex import Timex
 from .asking import WH_WORDS, subject_text
 from .common import (
@@ -73,10 +74,23 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if lemma == "consider" and any(c.tag_ == "VBG" for c in target.children):
             continue  # 'would consider matching the aid': a step weighed, asked as an open question
-        if token.i not in quoted and not under_way and not _concrete_subject(target, actors):
+        arranged = _arranged(token)
+        if token.i not in quoted and not under_way and not arranged and not _concrete_subject(target, actors):
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
+
+
+def _arranged(verb: Token) -> bool:
+    """'The interviews are to be placed in the library', 'said evidence was to be passed to police': 'be
+    to be done' is arranged, whatever its subject. Not an active 'the aim was to prevent war' (what
+    something is), 'was to have been used' (what did not happen) or a past story's 'fans were to be
+    disappointed' (what came next then)."""
+    if not be_to(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return False
+    return verb.head.lower_ in ("is", "are", "'s", "'re") or verb.head.dep_ in ("ccomp", "relcl")
 
 
 def _supposed(verb: Token) -> bool:
