@@ -1245,6 +1245,15 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
             ["Did the fire start in the kitchen?"],
         ),
         ("Police could not confirm that the driver had been arrested.", ["Was the driver arrested?"]),
+        # an aside after a dash is left out, and one between two dashes
+        (
+            "Police could not confirm that the bridge had been closed -- insisting, as with the ferry, it was safe.",
+            ["Was the bridge closed?"],
+        ),
+        (
+            "Police could not confirm that the bridge - the oldest in the county - had been closed to lorries.",
+            ["Was the bridge closed to lorries?"],
+        ),
         ("Officials would not confirm whether the talks had collapsed.", ["Did the talks collapse?"]),
         (
             "The Herald said it thought Northbank may still have had some role in funding the new offer.",

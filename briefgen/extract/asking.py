@@ -53,7 +53,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         # 'despite the alliance Fiat failed': the parse ran the preposition's object into the subject
         name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         return name.text if name is not None and name.start > first.i else None
-    kept = in_text_order(t for t in subject.subtree if t.i not in loose)
+    kept = _without_dashed_aside(in_text_order(t for t in subject.subtree if t.i not in loose))
     text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
     if text and (first.pos_ == "DET" or _capital_of_the_sentence(first)):
         # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
@@ -109,14 +109,29 @@ def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None
     be their owner ('urged Iran to open its sites': Iran's own)."""
     aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c)]
     skipped = skipped | {t.i for c in aside for t in c.subtree}
-    rest = in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped)
-    cut = next((k for k, t in enumerate(rest) if t.text in (";", ":") or (t.text == "," and k > 3)), len(rest))
+    rest = _without_dashed_aside(in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped))
+    ends = (k for k, t in enumerate(rest) if t.text in (";", ":") or _dash(t) or (t.text == "," and k > 3))
+    cut = next(ends, len(rest))
     rest = rest[:cut]
     while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
         if rest[-1].text == ")" and any(t.text == "(" for t in rest):
             break  # '... Court (ICC)': the bracket closes what it opened
         rest.pop()
     return clean("".join(_owner_named(t, actors, asked_of) for t in rest))
+
+
+def _without_dashed_aside(tokens: list[Token]) -> list[Token]:
+    """'the price offered - 300p a share - is high enough': an aside between two dashes is left out; one
+    dash left opens an aside to the end ('switched hands -- insisting it was safe'), cut after."""
+    dashes = [k for k, t in enumerate(tokens) if _dash(t)]
+    if len(dashes) < 2:
+        return tokens
+    return tokens[: dashes[0]] + tokens[dashes[1] + 1 :]
+
+
+def _dash(token: Token) -> bool:
+    """' -- insisting it was safe', ' - the world's biggest': a spaced dash opens an aside."""
+    return token.text in ("-", "--", "\u2013", "\u2014") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _owner_named(token: Token, actors: ActorIndex | None, asked_of: Token | None) -> str:
