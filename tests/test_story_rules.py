@@ -1245,6 +1245,9 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
             ["Did the fire start in the kitchen?"],
         ),
         ("Police could not confirm that the driver had been arrested.", ["Was the driver arrested?"]),
+        # an amount opening the sentence is no name, and counts more than one
+        ("Two of the documents may have been shredded, investigators say.", ["Were two of the documents shredded?"]),
+        ("More than £550m may have been lost, investigators say.", ["Was more than £550m lost?"]),
         # an aside after a dash is left out, and one between two dashes
         (
             "Police could not confirm that the bridge had been closed -- insisting, as with the ferry, it was safe.",
@@ -3098,6 +3101,7 @@ def test_two_bodies_joined_by_a_hyphen_are_two_names():
         ("Rumours persist that Nora Lind will leave the club.", ["Will Nora Lind leave the club?"]),
         ("The two rivals are believed to be talking about a merger.", ["Are the two rivals talking about a merger?"]),
         ("The fire is thought to have started in the kitchen.", ["Did the fire start in the kitchen?"]),
+        ("The missed test was alleged to have been in Athens.", ["Was the missed test in Athens?"]),
         # what someone is said to think, and what a named speaker believes, are stances
         ("The two shareholders are said to believe that the bid is too low.", []),
         ("Mr Hale believes the price is too low.", []),

@@ -88,8 +88,14 @@ def _reporting_body(pronoun: Token, actors: ActorIndex) -> str | None:
 
 
 def _capital_of_the_sentence(word: Token) -> bool:
-    """A word capitalised only because it opens the sentence ('Much', 'Many'), not a name."""
-    return bool(word.is_sent_start) and word.is_title and word.pos_ not in ("PROPN", "PRON") and not word.ent_type_
+    """A word capitalised only because it opens the sentence ('Much', 'Many', 'About 150', 'Two of'), not
+    a name."""
+    named = word.ent_type_ and word.ent_type_ not in AMOUNT_TYPES
+    return bool(word.is_sent_start) and word.is_title and word.pos_ not in ("PROPN", "PRON") and not named
+
+
+PLURAL_WORDS = {"we", "they", "you", "many", "several", "few", "both"}
+AMOUNT_TYPES = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "DATE", "TIME"}
 
 
 def _set_off_relative(clause: Token) -> bool:
@@ -276,7 +282,9 @@ def _in_the_past(verb: Token, subject: Token, who: str, tail: str, passive: bool
 
 
 def _was(subject: Token) -> str:
-    return "were" if subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("we", "they", "you") else "was"
+    counted = subject.tag_ == "CD" and subject.lower_ not in ("one", "1")  # 'two of the documents'
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_WORDS
+    return "were" if plural or counted else "was"
 
 
 def _only_words(verb: Token, subject: Token | None) -> bool:

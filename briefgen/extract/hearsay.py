@@ -106,13 +106,14 @@ def _raised(hearsay: Token, subject: Token, actors) -> str | None:
     auxes = {c.lower_: c for c in action.children if c.dep_ in ("aux", "auxpass") and c.i < action.i}
     be = ("were" if plural else "was") if past else ("are" if plural else "is")
     tail = words_after(action, {c.i for c in auxes.values()}, actors, subject)
-    if "have" in auxes:  # 'to have increased', 'to have been killed'
-        passive = "been" in auxes
-        body = (
-            f"{'were' if plural else 'was'} {who} {action.text} {tail}"
-            if passive
-            else f"did {who} {action.lemma_} {tail}"
-        )
+    if "have" in auxes:  # 'to have increased', 'to have been killed', 'to have been in Athens'
+        was = "were" if plural else "was"
+        if "been" in auxes:
+            body = f"{was} {who} {action.text} {tail}"
+        elif action.lemma_ == "be":
+            body = f"{was} {who} {tail}"
+        else:
+            body = f"did {who} {action.lemma_} {tail}"
     elif "be" in auxes:  # 'to be monitoring', 'to be held'
         body = f"{be} {who} {action.text} {tail}"
     elif action.lemma_ == "be":  # 'to be in Zintan'
