@@ -1248,6 +1248,11 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
         # an amount opening the sentence is no name, and counts more than one
         ("Two of the documents may have been shredded, investigators say.", ["Were two of the documents shredded?"]),
         ("More than £550m may have been lost, investigators say.", ["Was more than £550m lost?"]),
+        # a common noun the tagger took for a one-word name
+        (
+            "Operators could also send films straight to the viewer, analysts say.",
+            ["Will operators send films straight to the viewer?"],
+        ),
         # an aside after a dash is left out, and one between two dashes
         (
             "Police could not confirm that the bridge had been closed -- insisting, as with the ferry, it was safe.",
@@ -3206,6 +3211,24 @@ def test_the_checks_on_a_built_question_reject_cut_ones_and_keep_plain_ones(ques
     from briefgen.extract.questions import LOOSE
 
     assert any(pattern.search(question) for pattern in LOOSE) is loose
+
+
+@pytest.mark.parametrize(
+    ("question", "mended"),
+    [
+        ("Will the referendum cost £80m'?", "Will the referendum cost £80m?"),
+        ("Will phones () with video drive sales?", "Will phones with video drive sales?"),
+        ("Is the plan 'safe'?", "Is the plan 'safe'?"),
+        ("Will the Lords' ruling stand?", "Will the Lords' ruling stand?"),
+        ("Will the deal halt a $6.75bn (£3.6bn?", None),
+    ],
+)
+def test_marks_left_alone_by_the_cut_of_a_question_are_taken_out(question, mended):
+    """A closing quotation mark or empty brackets whose words were cut go; a bracket left open drops
+    the question; marks that pair, and a plural's apostrophe, stay."""
+    from briefgen.extract.questions import _balanced
+
+    assert _balanced(question) == mended
 
 
 def test_a_real_question_about_anyone_is_asked_and_a_watched_sentence_may_open_with_when():

@@ -89,8 +89,11 @@ def _reporting_body(pronoun: Token, actors: ActorIndex) -> str | None:
 
 def _capital_of_the_sentence(word: Token) -> bool:
     """A word capitalised only because it opens the sentence ('Much', 'Many', 'About 150', 'Two of'), not
-    a name."""
+    a name. A common noun the tagger read as a name of one word ('Success here could see ...',
+    'Operators could send ...') is the same."""
     named = word.ent_type_ and word.ent_type_ not in AMOUNT_TYPES
+    if named and word.tag_ in ("NN", "NNS") and word.ent_iob_ == "B":
+        named = word.i + 1 < len(word.doc) and word.doc[word.i + 1].ent_iob_ == "I"
     return bool(word.is_sent_start) and word.is_title and word.pos_ not in ("PROPN", "PRON") and not named
 
 
