@@ -1248,6 +1248,11 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
         # an amount opening the sentence is no name, and counts more than one
         ("Two of the documents may have been shredded, investigators say.", ["Were two of the documents shredded?"]),
         ("More than £550m may have been lost, investigators say.", ["Was more than £550m lost?"]),
+        # a name the tagger took for a common noun is capitalised inside a sentence too
+        (
+            "Blackburn striker Tom Hale may have torn a cartilage, doctors say. The Blackburn boss was upset.",
+            ["Did Blackburn striker Tom Hale tear a cartilage?"],
+        ),
         # a common noun the tagger took for a one-word name
         (
             "Operators could also send films straight to the viewer, analysts say.",

@@ -94,7 +94,10 @@ def _capital_of_the_sentence(word: Token) -> bool:
     named = word.ent_type_ and word.ent_type_ not in AMOUNT_TYPES
     if named and word.tag_ in ("NN", "NNS") and word.ent_iob_ == "B":
         named = word.i + 1 < len(word.doc) and word.doc[word.i + 1].ent_iob_ == "I"
-    return bool(word.is_sent_start) and word.is_title and word.pos_ not in ("PROPN", "PRON") and not named
+    if not word.is_sent_start or not word.is_title or word.pos_ in ("PROPN", "PRON") or named:
+        return False
+    # 'Blackburn striker Matt Jansen', tagged a common noun: capitalised inside a sentence too
+    return not any(t.text == word.text and not t.is_sent_start for t in word.doc)
 
 
 PLURAL_WORDS = {"we", "they", "you", "many", "several", "few", "both"}
