@@ -64,6 +64,9 @@ class Lexicon:
     commitment_verbs: WordSet
     pledge_verbs: WordSet
     preparation_nouns: WordSet
+    outcome_verbs: WordSet
+    unsure_adverbs: WordSet
+    modal_participles: WordSet
     ambiguous_titles: WordSet
     organizations: dict[str, list[str]]
     article_country_words: WordSet

@@ -55,7 +55,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return name.text if name is not None and name.start > first.i else None
     kept = _without_dashed_aside(in_text_order(t for t in subject.subtree if t.i not in loose))
     text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
-    if text and (first.pos_ == "DET" or _capital_of_the_sentence(first)):
+    if text and (first.pos_ == "DET" or (_capital_of_the_sentence(first) and first.i not in actors.token_actor)):
         # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
         text = text[0].lower() + text[1:]
     return text or None
@@ -143,7 +143,10 @@ def _without_dashed_aside(tokens: list[Token]) -> list[Token]:
 
 def _dash(token: Token) -> bool:
     """' -- insisting it was safe', ' - the world's biggest': a spaced dash opens an aside."""
-    return token.text in ("-", "--", "\u2013", "\u2014") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    if token.text not in ("-", "--", "\u2013", "\u2014") or token.i == 0 or not token.doc[token.i - 1].whitespace_:
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return not (token.doc[token.i - 1].like_num and after is not None and after.like_num)  # 'ended 2 - 1'
 
 
 def _owner_named(token: Token, actors: ActorIndex | None, asked_of: Token | None) -> str:
@@ -288,7 +291,7 @@ def _in_the_past(verb: Token, subject: Token, who: str, tail: str, passive: bool
 
 
 def _was(subject: Token) -> str:
-    counted = subject.tag_ == "CD" and subject.lower_ not in ("one", "1")  # 'two of the documents'
+    counted = subject.tag_ == "CD" and subject.lower_ not in ("one", "1") and subject.ent_type_ != "DATE"
     plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in PLURAL_WORDS
     return "were" if plural or counted else "was"
 

@@ -988,8 +988,8 @@ def _balanced(question: str | None) -> str | None:
     if question is None or question.count("(") != question.count(")"):
         return None  # 'Will the legal action halt a $6.75bn (£3.6bn?': the parse cut the phrase short
     question = re.sub(r"\s*\(\s*\)", "", question)  # 'mobiles () with': what the brackets held was cut
-    if re.search(r"\w'\?$", question) and not re.search(r"(?<!\w)['‘](?=\w)", question):
-        question = question[:-2] + "?"  # "Will the referendum cost £80m'?": its opening mark was cut
+    if re.search(r"[^\Ws]['’]\?$", question) and not re.search(r"(?<!\w)['‘](?=\w)", question):
+        question = question[:-2] + "?"  # "Will the referendum cost £80m'?": its opening mark was cut, not "parents'?"
     if question.count('"') % 2:
         question = re.sub(r'\s*"(?=[^"]*$)', "", question, count=1) if question.rstrip("?").endswith('"') else None
     if question is not None and len(re.findall(r"(?<!\w)['‘](?=\w)", question)) > len(

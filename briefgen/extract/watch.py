@@ -26,7 +26,7 @@ from .common import (
     subtree_text,
     with_named_subject,
 )
-from .coref import ActorIndex
+from .coref import PRONOUN_GENDER, ActorIndex
 from .parsed import Parsed
 from .pending import infinitive
 from .timeline import not_when, resolve_dates, will_not
@@ -88,9 +88,16 @@ def _arranged(verb: Token) -> bool:
     disappointed' (what came next then)."""
     if not be_to(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) or verb.lower_ in lexicon().modal_participles:
+        return False  # 'is to be taken with food', 'is to be expected': what should or can be
+    be = verb.head
+    subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in ("it", "nothing", "none"):
+        return False  # 'it is to be hoped', 'nothing is to be gained'
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return False
-    return verb.head.lower_ in ("is", "are", "'s", "'re") or verb.head.dep_ in ("ccomp", "relcl")
+    present = be.lower_ in ("is", "are", "'s", "'re")
+    return present or (be.dep_ == "ccomp" and be.head.lemma_.lower() in lexicon().speech_verbs)
 
 
 def _supposed(verb: Token) -> bool:
@@ -163,11 +170,7 @@ def _reported_next_step(verb: Token) -> bool:
     """'He announced the party would be holding a leadership election': a future reported in the past
     tense, when it is a concrete next step (a meeting, a vote, a review), not a prediction."""
     lex = lexicon()
-    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) or verb.dep_ != "ccomp":
-        return False
-    if verb.head.lemma_.lower() not in lex.speech_verbs:
-        return False
-    if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+    if not _reported_would(verb) or verb.head.lemma_.lower() not in lex.speech_verbs:
         return False  # 'said if ... it would': a condition, not a plan
     if verb.lemma_.lower() in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
         return False  # 'said any action would have to have a mandate': a condition set, not a plan
@@ -186,27 +189,52 @@ def _names_a_step(verb: Token) -> bool:
 def _own_step_reported(verb: Token, actors: ActorIndex) -> bool:
     """'The club said it would appeal', 'Clinton said she would increase pressure': a speaker telling of
     what they themselves would do is announcing a step, whatever its verb; a 'would' with another subject
-    ('said the economy would grow') is a forecast."""
+    ('said the economy would grow'), an outcome ('would lose the vote'), a habit or a preference ('would
+    often walk', 'would rather resign') and what might have been ('would have resigned') are not."""
     lex = lexicon()
     head = verb.head
-    telling = lex.neutral_speech_verbs | lex.pledge_verbs
-    if verb.dep_ != "ccomp" or head.tag_ != "VBD" or head.lemma_.lower() not in telling:
+    if (
+        not _reported_would(verb)
+        or head.tag_ != "VBD"
+        or head.lemma_.lower() not in lex.neutral_speech_verbs | lex.pledge_verbs
+    ):
         return False
     children = list(verb.children)
-    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in children) or any(c.dep_ == "neg" for c in children):
+    lemma = verb.lemma_.lower()
+    if lemma in lex.state_verbs | lex.attitude_verbs | lex.forecast_verbs | lex.outcome_verbs:
+        return False  # 'said it would be happy', 'said she would lose the vote'
+    if any(c.dep_ == "acomp" or (c.dep_ == "aux" and c.lower_ == "have") for c in children):
         return False
-    if any(c.dep_ == "mark" and c.lower_ != "that" for c in children) or verb.lemma_.lower() in lex.state_verbs:
-        return False  # 'said if ... it would', 'said it would be happy': a condition or a state
-    if verb.lemma_.lower() in lex.attitude_verbs | lex.forecast_verbs or any(c.dep_ == "acomp" for c in children):
-        return False
-    if verb.lemma_.lower() in lex.light_verbs and not _names_a_step(verb):
+    if any(c.dep_ == "advmod" and c.lower_ in lex.unsure_adverbs for c in children):
+        return False  # 'would probably lose', 'would often walk', 'would rather resign'
+    if lemma in lex.light_verbs and not _names_a_step(verb):
         return False  # 'said he would make a fortune': the light verb's object says what, and it is no step
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     speaker = _subject(head)
     if subject is None or speaker is None or subject.pos_ != "PRON" or subject.lower_ in ("you", "i", "we"):
         return False
+    if speaker.pos_ == "PRON":
+        return speaker.lower_ == subject.lower_  # 'she said she would', not 'she said he would'
     said_by = actors.resolve(speaker)
-    return said_by is not None and actors.resolve(subject) == said_by
+    if said_by is None or said_by not in actors.actors:
+        return False
+    if subject.lower_ in PRONOUN_GENDER:  # a person: the one person named in the sentence
+        sentence = sentence_of(verb)
+        people = {actors.token_actor[t.i] for t in sentence if t.i in actors.token_actor}
+        people = {a for a in people if a in actors.actors and actors.actors[a].kind == "person"}
+        if people != {said_by}:
+            return False
+    return actors.resolve(subject) == said_by
+
+
+def _reported_would(verb: Token) -> bool:
+    """'said (that) it would ...': a clause with 'would' told by a verb, not under 'if' or 'unless'."""
+    children = list(verb.children)
+    return (
+        verb.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ == "would" for c in children)
+        and not any(c.dep_ == "mark" and c.lower_ != "that" for c in children)
+    )
 
 
 def _under_way(verb: Token) -> bool:
@@ -244,8 +272,11 @@ def _effort_under_way(verb: Token) -> bool:
     lex = lexicon()
     if verb.tag_ != "VBG" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    preparing = verb.lemma_.lower() == "make" and any(  # 'is making arrangements for a meeting'
-        c.dep_ == "dobj" and c.lemma_.lower() in lex.preparation_nouns for c in verb.children
+    preparing = verb.lemma_.lower() == "make" and any(  # 'is making arrangements for a meeting', not 'no plans'
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in lex.preparation_nouns
+        and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
     )
     if verb.lemma_.lower() not in lex.effort_verbs and not preparing:
         return False
@@ -277,6 +308,8 @@ def _speaker_commitment(verb: Token) -> bool:
     """'We will study this judgement', 'we do intend to submit an offer' inside a quote: the speaker's own
     next step."""
     subject = _subject(verb)
+    if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.head.children):
+        return False  # '"We were going to submit a plan, but ..."': an intention of the past
     return (
         subject is not None
         and subject.lower_ in ("we", "i")
