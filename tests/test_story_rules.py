@@ -1257,6 +1257,11 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
         ("Labour could win the seat, analysts say.", ["Will Labour win the seat?"]),
         ("2011 may have been the worst year, analysts say.", ["Was 2011 the worst year?"]),
         ("Police could not confirm that the match had ended 2 - 1.", ["Did the match end 2 - 1?"]),
+        # a subject the parse ran the verb into asks nothing
+        (
+            "Critics - including Spain and Italy - believe deregulation could result in firms moving staff abroad.",
+            [],
+        ),
         # a common noun the tagger took for a one-word name
         (
             "Operators could also send films straight to the viewer, analysts say.",

@@ -54,6 +54,8 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         return name.text if name is not None and name.start > first.i else None
     kept = _without_dashed_aside(in_text_order(t for t in subject.subtree if t.i not in loose))
+    if any(t.tag_ in ("VBP", "VBZ", "VBD") and t.dep_ == "conj" for t in kept):
+        return None  # 'Critics - including France - believe ...': the parse ran the sentence's verb into its subject
     text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
     if text and (first.pos_ == "DET" or (_capital_of_the_sentence(first) and first.i not in actors.token_actor)):
         # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
