@@ -1257,6 +1257,15 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
         ("Labour could win the seat, analysts say.", ["Will Labour win the seat?"]),
         ("2011 may have been the worst year, analysts say.", ["Was 2011 the worst year?"]),
         ("Police could not confirm that the match had ended 2 - 1.", ["Did the match end 2 - 1?"]),
+        # a people's name stays a name; a quotation's first capital is no name
+        (
+            "Tory leader Tom Hale may have faced a rebellion, officials say.",
+            ["Did Tory leader Tom Hale face a rebellion?"],
+        ),
+        (
+            'Political parties may have ignored older voters, analysts say. Ms Lind said: "Political parties act."',
+            ["Did political parties ignore older voters?"],
+        ),
         # a subject the parse ran the verb into asks nothing
         (
             "Critics - including Spain and Italy - believe deregulation could result in firms moving staff abroad.",

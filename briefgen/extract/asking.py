@@ -94,12 +94,19 @@ def _capital_of_the_sentence(word: Token) -> bool:
     a name. A common noun the tagger read as a name of one word ('Success here could see ...',
     'Operators could send ...') is the same."""
     named = word.ent_type_ and word.ent_type_ not in AMOUNT_TYPES
-    if named and word.tag_ in ("NN", "NNS") and word.ent_iob_ == "B":
+    if named and word.ent_type_ == "ORG" and word.tag_ in ("NN", "NNS") and word.ent_iob_ == "B":
         named = word.i + 1 < len(word.doc) and word.doc[word.i + 1].ent_iob_ == "I"
     if not word.is_sent_start or not word.is_title or word.pos_ in ("PROPN", "PRON") or named:
         return False
     # 'Blackburn striker Matt Jansen', tagged a common noun: capitalised inside a sentence too
-    return not any(t.text == word.text and not t.is_sent_start for t in word.doc)
+    return not any(t.text == word.text and not t.is_sent_start and not _opens_words(t) for t in word.doc)
+
+
+def _opens_words(token: Token) -> bool:
+    """The first word of a quotation or of a line is capitalised as a sentence's is ('... said.
+    "Political parties must wake up"')."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is None or before.is_quote or before.is_left_punct or "\n" in before.text + before.whitespace_
 
 
 PLURAL_WORDS = {"we", "they", "you", "many", "several", "few", "both"}
