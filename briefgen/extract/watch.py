@@ -74,8 +74,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if lemma == "consider" and any(c.tag_ == "VBG" for c in target.children):
             continue  # 'would consider matching the aid': a step weighed, asked as an open question
-        arranged = _arranged(token)
-        if token.i not in quoted and not under_way and not arranged and not _concrete_subject(target, actors):
+        if token.i not in quoted and not under_way and not _arranged(token) and not _concrete_subject(target, actors):
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
@@ -88,7 +87,8 @@ def _arranged(verb: Token) -> bool:
     disappointed' (what came next then)."""
     if not be_to(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) or verb.lower_ in lexicon().modal_participles:
+    lex = lexicon()
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children) or verb.lower_ in lex.modal_participles:
         return False  # 'is to be taken with food', 'is to be expected': what should or can be
     be = verb.head
     subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
@@ -97,7 +97,7 @@ def _arranged(verb: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
         return False
     present = be.lower_ in ("is", "are", "'s", "'re")
-    return present or (be.dep_ == "ccomp" and be.head.lemma_.lower() in lexicon().speech_verbs)
+    return present or (be.dep_ == "ccomp" and be.head.lemma_.lower() in lex.speech_verbs)
 
 
 def _supposed(verb: Token) -> bool:
