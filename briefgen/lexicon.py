@@ -95,6 +95,8 @@ class Lexicon:
     state_force_nouns: WordSet
     org_head_nouns: WordSet
     body_name_ends: WordSet
+    body_descriptors: WordSet
+    board_titles: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
     kin_nouns: WordSet

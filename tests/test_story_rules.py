@@ -246,6 +246,48 @@ def test_a_name_ending_as_only_a_bodys_name_does_is_a_body():
     assert {a.name: a.kind for a in found.actors}["Tom Hale"] == "person"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # described as a company where it is first named, tagged a person where it acts
+        "Swedish phone giant Halvorsen has gone to court in Oslo. Halvorsen asked the court to order Norway to "
+        "arbitration so that it can press claims for damages.",
+    ],
+)
+def test_a_name_described_as_a_company_is_a_body_and_its_it(text):
+    """'phone giant Halvorsen': the company in every mention, so 'it' is Halvorsen, not Norway."""
+    _, found = analyse(text)
+    assert {a.name: a.kind for a in found.actors}["Halvorsen"] == "organization"
+    assert "norway" not in {p.actor for p in found.positions}
+
+
+def test_a_name_with_a_chief_executive_is_a_body_and_one_with_a_lawyer_may_be_a_person():
+    """The tagger's labels set by hand: 'Halvorsen chief executive Tom Hale' is a company's; 'Jackson lawyer
+    Tom Hale' may be a man's."""
+    from spacy.tokens import Span
+
+    from briefgen.extract.actors import _described_as_bodies
+
+    doc = next(nlp.parse(["Halvorsen chief executive Tom Hale met Jackson lawyer Ann Moss."]))
+    ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 7, label="PERSON")]
+    assert [t.text for t in ents] == ["Halvorsen", "Jackson"]
+    assert _described_as_bodies(ents) == {"halvorsen"}
+
+
+def test_a_person_named_by_a_word_a_company_also_goes_by_stays_a_person():
+    """'producer Robert Hale' is a man ('a producer' may be a company, but not only)."""
+    text = "Producer Robert Hale met Norway's trade minister. Robert Hale said he would fight the decision."
+    _, found = analyse(text)
+    assert {a.name: a.kind for a in found.actors}["Robert Hale"] == "person"
+    assert [p.actor for p in found.positions] == ["robert-hale"]
+
+
+def test_the_company_is_the_one_company_in_view_beside_a_country():
+    """A country named beside it is never 'the company'."""
+    _, found = analyse("Norway has fined phone firm Halvorsen. The company said it would appeal against the fine.")
+    assert [p.actor for p in found.positions] == ["halvorsen"]
+
+
 def test_a_name_tagged_a_person_once_and_a_body_more_often_is_a_body():
     """The tagger's labels set by hand: 'Euronext' twice a body and once a person is a body everywhere;
     'Tom Hale' once a person and once a body stays a person."""

@@ -105,7 +105,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     places = place_names(list(doc.ents)) | {
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
-    collective = _collective_names(ents) | _body_names(ents) | _mostly_bodies(ents)
+    collective = _collective_names(ents) | _body_names(ents) | _described_as_bodies(ents) | _mostly_bodies(ents)
     speaking_as_i = _speaking_as_i(ents)
     person_names = [
         name
@@ -234,6 +234,39 @@ def _body_names(ents: list[Span]) -> set[str]:
     ends = lex.body_name_ends | lex.org_head_nouns
     names = [clean_name(e)[0] for e in ents if e.label_ == "PERSON"]
     return {fold(name) for name in names if len(name.split()) > 1 and name.split()[-1].lower() in ends}
+
+
+def _described_as_bodies(ents: list[Span]) -> set[str]:
+    """Names the text describes as a body in one mention, whatever the tagger calls them in the others:
+    'Russian oil giant Yukos', 'phone firm Qwest', 'Yukos, the oil company,' (a common noun right before
+    the name, or its appositive), or a name with a board ('Yukos chief executive Steven Theede')."""
+    descriptors = lexicon().body_descriptors
+    found = set()
+    for ent in ents:
+        root, before = ent.root, ent.doc[ent.start - 1] if ent.start else None
+        described = (
+            before is not None
+            and before.dep_ == "compound"
+            and before.head.i == root.i
+            and before.tag_ in ("NN", "NNS")
+            and before.lemma_.lower() in descriptors
+        )
+        described = described or any(
+            c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.lemma_.lower() in descriptors for c in root.children
+        )
+        if described or _board_of(ent):
+            found.add(fold(clean_name(ent)[0]))
+    return found
+
+
+def _board_of(ent: Span) -> bool:
+    """'Yukos chief executive Steven Theede': a board title and a name right after the name."""
+    doc, titles = ent.doc, lexicon().board_titles
+    for size in (1, 2, 3):
+        after = ent.end + size
+        if after < len(doc) and doc[ent.end : after].text.lower() in titles and doc[after].pos_ == "PROPN":
+            return True
+    return False
 
 
 def _mostly_bodies(ents: list[Span]) -> set[str]:

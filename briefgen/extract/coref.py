@@ -117,13 +117,14 @@ class ActorIndex:
 
     def _one_body_in_view(self, token: Token) -> str | None:
         """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is
-        the one body named in this sentence so far and the two before (with two, it could be either)."""
+        the one body named in this sentence so far and the two before (with two, it could be either; a
+        country named beside it is never 'the company')."""
         sent = token.sent
         start = sent.start
         for _ in range(2):  # this sentence and the two before: a body further back is not 'the company'
             start = token.doc[start - 1].sent.start if start > 0 else start
         in_view = {self.token_actor[i] for i in range(start, token.i) if i in self.token_actor}
-        bodies = {a for a in in_view if self.actors[a].kind in ("organization", "country", "group")}
+        bodies = {a for a in in_view if self.actors[a].kind in ("organization", "group")}
         named = {a for a in bodies if self.actors[a].kind == "organization"}
         return named.pop() if len(named) == 1 and bodies == named else None
 
