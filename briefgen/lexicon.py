@@ -97,6 +97,7 @@ class Lexicon:
     body_name_ends: WordSet
     body_descriptors: WordSet
     board_titles: WordSet
+    posing_verbs: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
     kin_nouns: WordSet

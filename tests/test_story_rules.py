@@ -175,6 +175,37 @@ def test_the_defender_after_a_named_player_is_that_player(text, holders):
     assert [p.actor for p in found.positions] == holders
 
 
+def test_they_after_a_thing_named_between_is_not_taken_for_the_first_clauses_subject():
+    """'they' may be the figures: the joined clause says nothing of who 'they' are."""
+    from briefgen.extract.parsed import parse
+
+    doc = next(nlp.parse(["Helix Energy admitted the figures were wrong, but they were not dishonest."]))
+    actors = parse(doc, "t", "2005-01-01").actors
+    they = next(t for t in doc if t.lower_ == "they")
+    assert they.head.dep_ == "conj" and they.head.head.lower_ == "admitted"  # the parse the rule reads
+    assert actors._first_conjuncts_subject(they, person=False, gender=None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # 'he' in a clause joined by 'but' is the first clause's subject, not a man named in its words
+        (
+            "Arsenal defender Ashley Cole was hurt. Manager Alex Ferguson admitted on Saturday that Ruud van "
+            "Nistelrooy's tackle could have given Cole a serious injury, but he believes Arsenal were the main "
+            "aggressors.",
+            ["alex-ferguson"],
+        ),
+        # posing a threat or facing criticism is what one is to others, no stance of one's own
+        ("Party leader Roger Dale said on Monday that Tom Hale posed a threat to the party.", ["roger-dale"]),
+        ("Helix Energy faces fierce criticism over the leak.", []),
+    ],
+)
+def test_a_stance_is_its_clauses_subjects_not_a_name_inside_or_a_threat_posed(text, holders):
+    _, found = analyse(text, "2005-01-01")
+    assert sorted({p.actor for p in found.positions}) == holders
+
+
 def test_according_to_a_bodys_named_analyst_is_the_analyst():
     text = (
         "Analyst Tom Hale works at the Economist Intelligence Unit. "

@@ -155,6 +155,23 @@ class ActorIndex:
             return None  # '..., prompting unions to threaten action. They believe ...': the unions
         return actor_id
 
+    def _first_conjuncts_subject(self, token: Token, person: bool, gender: str | None) -> str | None:
+        """'Ferguson admitted that Van Nistelrooy's tackle could have injured Cole, but he believes ...': the
+        subject of a clause joined to another by 'and' or 'but' goes on about that clause's subject. 'It' or
+        'they' may also stand for a thing named between ('... that earlier statements may have been wrong
+        but they were not dishonest'), so for them no other subject may come between."""
+        verb = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+            return None
+        between = token.doc[subject.i + 1 : token.i]
+        if not person and any(t.dep_ in ("nsubj", "nsubjpass") for t in between):
+            return None
+        actor_id = self.resolve(subject)
+        return actor_id if actor_id is not None and self._fits(actor_id, token, person, gender) else None
+
     def _speakers_client(self, token: Token, person: bool, gender: str | None) -> str | None:
         """'Global Sports Communications, Chepkemei's management company, said she had wanted to run':
         a body that speaks for a person it names is speaking of that person."""
@@ -220,7 +237,11 @@ class ActorIndex:
         fallback = None
         gender = PRONOUN_GENDER.get(token.lower_)
         plural = token.lower_ in PLURAL_PRONOUNS
-        topic = self._previous_subject(token, person, gender) or self._speakers_client(token, person, gender)
+        topic = (
+            self._first_conjuncts_subject(token, person, gender)
+            or self._previous_subject(token, person, gender)
+            or self._speakers_client(token, person, gender)
+        )
         if topic is not None:
             return topic
         # '"... the departure of Bashar Assad," he said': who speaks is not whom the quotation names

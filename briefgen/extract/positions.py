@@ -125,6 +125,8 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         objects = [o for o in objects if o.dep_ != "pobj"]
     if lemma in RECEIVING_VERBS:  # 'has huge support', 'needs the backing of': others' stance
         objects = [o for o in objects if o.dep_ != "dobj" or o.lemma_.lower() not in RECEIVED_NOUNS]
+    if lemma in lex.posing_verbs:  # 'posed a threat to the party': what it is to others
+        objects = [o for o in objects if o.dep_ != "dobj"]
     if any(_stance_noun(o, lex) or _stance_adjective(o, lex) for o in objects):
         return "stance"
     if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex.event_verbs | lex.state_verbs:
