@@ -305,6 +305,19 @@ def test_a_name_with_a_chief_executive_is_a_body_and_one_with_a_lawyer_may_be_a_
     assert _described_as_bodies(ents) == {"halvorsen"}
 
 
+def test_a_name_tagged_a_body_whose_last_word_is_called_mr_is_a_person():
+    """The tagger's labels set by hand: 'JP Hale' tagged a body, then 'Mr Hale', is a man; 'Ford Motors'
+    beside a 'Mr Motors' stays a body, and so do two names run together ('Kenya Mr Hale')."""
+    from spacy.tokens import Span
+
+    from briefgen.extract.actors import _people_called_mr
+
+    doc = next(nlp.parse(["JP Hale met Ford Motors and Kenya Mr Hale. Mr Hale and Mr Motors left."]))
+    ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="ORG"), Span(doc, 6, 9, label="ORG")]
+    assert [e.text for e in ents] == ["JP Hale", "Ford Motors", "Kenya Mr Hale"]
+    assert _people_called_mr(doc, ents) == {"jp hale"}
+
+
 def test_a_person_named_by_a_word_a_company_also_goes_by_stays_a_person():
     """'producer Robert Hale' is a man ('a producer' may be a company, but not only)."""
     text = "Producer Robert Hale met Norway's trade minister. Robert Hale said he would fight the decision."

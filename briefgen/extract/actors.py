@@ -106,7 +106,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         fold(clean_name(e)[0]) for e in doc.ents if is_product(e) or CODE.fullmatch(e.text)
     }
     collective = _collective_names(ents) | _body_names(ents) | _described_as_bodies(ents) | _mostly_bodies(ents)
-    speaking_as_i = _speaking_as_i(ents)
+    speaking_as_i = _speaking_as_i(ents) | _people_called_mr(doc, ents)
     person_names = [
         name
         for e in ents
@@ -115,7 +115,11 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         and fold(name) not in places
         and not _names_the_holders_body(e)
         and fold(name) not in collective
-    ] + [e.text for e in ents if e.label_ in ("ORG", "GPE") and fold(e.text) in speaking_as_i]
+    ] + [
+        name
+        for e in ents
+        if e.label_ in ("ORG", "GPE") and fold(name := clean_name(e)[0]) in speaking_as_i
+    ]
     places |= towns_by_use(list(doc.ents), known_surnames(person_names))
     person_names = [name for name in person_names if fold(name) not in places and _could_be_a_persons(name)]
     surnames = _surnames(person_names)
@@ -267,6 +271,25 @@ def _board_of(ent: Span) -> bool:
         if after < len(doc) and doc[ent.end : after].text.lower() in titles and doc[after].pos_ == "PROPN":
             return True
     return False
+
+
+def _people_called_mr(doc: Doc, ents: list[Span]) -> set[str]:
+    """Names the tagger calls bodies whose last word the text gives a person's honorific elsewhere ('JP
+    McManus' tagged a body, then 'Mr McManus'): a person's full name. Not a body's name that ends as only
+    a body's does ('Ford Motors' beside a 'Mr Motors')."""
+    lex = lexicon()
+    called = {t.lower_ for t in doc if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in GENDERED_HONORIFICS}
+    found = set()
+    for ent in ents:
+        words = ent.text.split()
+        if ent.label_ != "ORG" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if any(w.lower().rstrip(".") in GENDERED_HONORIFICS for w in words):
+            continue  # 'Tanzania Mr Brown': two names the tagger ran together
+        last = words[-1].lower()
+        if last in called and last not in lex.body_name_ends | lex.org_head_nouns and not countries().lookup(ent.text):
+            found.add(fold(clean_name(ent)[0]))
+    return found
 
 
 def _mostly_bodies(ents: list[Span]) -> set[str]:
