@@ -115,11 +115,7 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
         and fold(name) not in places
         and not _names_the_holders_body(e)
         and fold(name) not in collective
-    ] + [
-        name
-        for e in ents
-        if e.label_ in ("ORG", "GPE") and fold(name := clean_name(e)[0]) in speaking_as_i
-    ]
+    ] + [name for e in ents if e.label_ in ("ORG", "GPE") and fold(name := clean_name(e)[0]) in speaking_as_i]
     places |= towns_by_use(list(doc.ents), known_surnames(person_names))
     person_names = [name for name in person_names if fold(name) not in places and _could_be_a_persons(name)]
     surnames = _surnames(person_names)
