@@ -206,6 +206,44 @@ def test_a_stance_is_its_clauses_subjects_not_a_name_inside_or_a_threat_posed(te
     assert sorted({p.actor for p in found.positions}) == holders
 
 
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # 'Mr Hague' is the man named before, not The Hague's country
+        (
+            "Foreign Secretary William Hague flew to Moscow. Mr Hague said he would press Russia to back the plan.",
+            ["william-hague"],
+        ),
+        # a participle set off by a comma goes with the clause that rejects the claim, not with the claim
+        (
+            "Norwegian officials are rejecting claims that Ivar Lund is seeking refuge abroad, saying Friday that "
+            "he plans to stay in the country.",
+            ["norway"],
+        ),
+        # a group named by its name in apposition is that body
+        (
+            "The opposition took to the streets on Monday. But the opposition, the Free Homeland Army, said it "
+            "could no longer commit to the truce. The opposition said it would march again.",
+            ["free-homeland-army", "opposition"],
+        ),
+    ],
+)
+def test_the_holder_is_the_one_the_words_name_not_a_place_a_claim_or_a_common_noun(text, holders):
+    _, found = analyse(text, "2005-01-01")
+    assert [p.actor for p in found.positions] == holders
+
+
+def test_a_lower_case_miss_or_an_all_capitals_dr_is_no_honorific():
+    """'will miss Ireland's match' leaves Ireland a country; 'Miss Hale' or 'Dr. Hale' is a title."""
+    from briefgen.extract.actors import _honorific
+
+    text = "Striker Tom Hale will miss Ireland's match with Wales. Ireland said the squad was fit."
+    _, found = analyse(text, "2005-01-01")
+    assert {a.name: a.kind for a in found.actors}["Ireland"] == "country"
+    doc = next(nlp.parse(["Miss Hale met Dr. Hale and DR Congo's envoy."]))
+    assert [_honorific(t) for t in doc if t.lower_.rstrip(".") in ("miss", "dr")] == [True, True, False]
+
+
 def test_according_to_a_bodys_named_analyst_is_the_analyst():
     text = (
         "Analyst Tom Hale works at the Economist Intelligence Unit. "

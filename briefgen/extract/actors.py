@@ -153,6 +153,9 @@ def _classify(
     if label == "PERSON" and not _could_be_a_persons(name):
         return None
     country = countries().lookup(name)
+    if country and (_honorific(ent[0]) or (ent.start > 0 and _honorific(doc[ent.start - 1]))):
+        country = None  # 'Mr Hague' is a man, not The Hague
+        label = "PERSON"
     if len(name.split()) == 1 and ent.start > 0 and _a_relative(doc[ent.start - 1]):
         return None  # 'the younger Gadhafi' is a relative of the one the surname names
     if label == "PERSON" and _names_the_holders_body(ent):
@@ -209,6 +212,12 @@ def _classify(
     if known:
         return _Candidate(fold(known), known, kind, tokens, sentence, name)
     return _Candidate(name_key(name, kind), name, kind, tokens, sentence, name)
+
+
+def _honorific(token: Token) -> bool:
+    """'Mr', 'Dr.', 'Miss' as a title: not 'DR Congo', nor 'to miss Ireland's match'."""
+    text = token.text.rstrip(".")
+    return text.lower() in HONORIFICS and text[:1].isupper() and not text[1:].isupper()
 
 
 def _collective_names(ents: list[Span]) -> set[str]:
@@ -501,6 +510,8 @@ def _unnamed_groups(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
             continue
         if token.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in token.children):
             continue  # 'Israel's army', 'their supporters': someone's
+        if any(c.dep_ == "appos" and (c.ent_type_ or c.pos_ == "PROPN") for c in token.children):
+            continue  # 'the opposition Free Syrian Army said': the name says who
         if not _acts(doc, range(token.i, token.i + 1)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in GROUP_MODIFIER_DEPS]

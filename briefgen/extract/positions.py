@@ -54,6 +54,11 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         # "ministers raised an appeal arguing that ...": the participle's speaker is the clause's subject
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        content = head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.head.head.pos_ in ("VERB", "AUX")
+        if content and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # 'officials rejected claims that Gadhafi is seeking refuge, saying that ...': set off by a
+            # comma, the participle goes with the clause that rejects the claims, not with the claim
+            head = head.head.head
         return _subject(head) if head.i != verb.i else None
     return None
 
