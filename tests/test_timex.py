@@ -87,6 +87,9 @@ def test_precision_follows_the_value():
         ("The mayor said the city was likely to reopen on Friday.", "1989-11-03"),
         ("Troops will regroup and take up positions Friday.", "1989-11-03"),  # the first verb's tense
         ("They are here to stop the plant from being closed on Friday.", "1989-11-03"),
+        # a participle without a tense of its own takes the tense of the clause it hangs in
+        ("The minister said he would lobby the bank during a visit starting on Friday.", "1989-11-03"),
+        ("Protests spread across the country, beginning on Friday.", "1989-10-27"),
     ],
 )
 def test_the_tense_that_places_a_weekday_is_the_clause_it_belongs_to(text, value):
