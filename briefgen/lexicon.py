@@ -97,6 +97,7 @@ class Lexicon:
     body_name_ends: WordSet
     body_descriptors: WordSet
     board_titles: WordSet
+    staff_nouns: WordSet
     posing_verbs: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet

@@ -197,7 +197,7 @@ def test_they_after_a_thing_named_between_is_not_taken_for_the_first_clauses_sub
             ["alex-ferguson"],
         ),
         # posing a threat or facing criticism is what one is to others, no stance of one's own
-        ("Party leader Roger Dale said on Monday that Tom Hale posed a threat to the party.", ["roger-dale"]),
+        ("Tom Hale poses a threat to the government's majority.", []),
         ("Helix Energy faces fierce criticism over the leak.", []),
     ],
 )
@@ -220,11 +220,15 @@ def test_a_stance_is_its_clauses_subjects_not_a_name_inside_or_a_threat_posed(te
             "he plans to stay in the country.",
             ["norway"],
         ),
-        # a group named by its name in apposition is that body
+        # a group named by its name in apposition is that body; a number in apposition is no name
         (
             "The opposition took to the streets on Monday. But the opposition, the Free Homeland Army, said it "
             "could no longer commit to the truce. The opposition said it would march again.",
             ["free-homeland-army", "opposition"],
+        ),
+        (
+            "Protesters blocked the main road on Monday. The protesters, 3,000 in all, said they would stay.",
+            ["protesters", "protesters"],
         ),
     ],
 )
@@ -337,10 +341,14 @@ def test_a_name_with_a_chief_executive_is_a_body_and_one_with_a_lawyer_may_be_a_
 
     from briefgen.extract.actors import _described_as_bodies
 
-    doc = next(nlp.parse(["Halvorsen chief executive Tom Hale met Jackson lawyer Ann Moss."]))
-    ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 7, label="PERSON")]
-    assert [t.text for t in ents] == ["Halvorsen", "Jackson"]
-    assert _described_as_bodies(ents) == {"halvorsen"}
+    doc = next(
+        nlp.parse(
+            ["Halvorsen chief executive Tom Hale met Jackson lawyer Ann Moss and Orton non-executive director Ed Lee."]
+        )
+    )
+    ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 7, label="PERSON"), Span(doc, 11, 12, label="PERSON")]
+    assert [t.text for t in ents] == ["Halvorsen", "Jackson", "Orton"]
+    assert _described_as_bodies(ents) == {"halvorsen", "orton"}
 
 
 def test_a_name_tagged_a_body_whose_last_word_is_called_mr_is_a_person():
@@ -354,11 +362,25 @@ def test_a_name_tagged_a_body_whose_last_word_is_called_mr_is_a_person():
     ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 5, label="ORG"), Span(doc, 6, 9, label="ORG")]
     assert [e.text for e in ents] == ["JP Hale", "Ford Motors", "Kenya Mr Hale"]
     assert _people_called_mr(doc, ents) == {"jp hale"}
+    # a body with staff ('JP Hale bankers'), or a Mr already named in full ('Analyst Tom Hale'), stays apart
+    doc = next(nlp.parse(["JP Hale bankers met analyst Tom Hale. Mr Hale left."]))
+    ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 7, label="PERSON")]
+    assert [e.text for e in ents] == ["JP Hale", "Tom Hale"]
+    assert _people_called_mr(doc, ents) == set()
+    assert _people_called_mr(doc, ents[:1]) == set()
 
 
-def test_a_person_named_by_a_word_a_company_also_goes_by_stays_a_person():
-    """'producer Robert Hale' is a man ('a producer' may be a company, but not only)."""
-    text = "Producer Robert Hale met Norway's trade minister. Robert Hale said he would fight the decision."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Producer Robert Hale met Norway's trade minister. Robert Hale said he would fight the decision.",
+        "Jazz giant Robert Hale died on Monday. Robert Hale said last year that he would fight the decision.",
+        "Camera operator Robert Hale met Norway's trade minister. Robert Hale said he would fight the decision.",
+    ],
+)
+def test_a_person_named_by_a_word_a_company_also_goes_by_stays_a_person(text):
+    """'producer Robert Hale' is a man ('a producer' may be a company, but not only); 'giant' says a body
+    only before a one-word name ('oil giant Halvorsen')."""
     _, found = analyse(text)
     assert {a.name: a.kind for a in found.actors}["Robert Hale"] == "person"
     assert [p.actor for p in found.positions] == ["robert-hale"]

@@ -90,6 +90,7 @@ def test_precision_follows_the_value():
         # a participle without a tense of its own takes the tense of the clause it hangs in
         ("The minister said he would lobby the bank during a visit starting on Friday.", "1989-11-03"),
         ("Protests spread across the country, beginning on Friday.", "1989-10-27"),
+        ("The union announced an upcoming strike starting on Friday.", "1989-11-03"),
     ],
 )
 def test_the_tense_that_places_a_weekday_is_the_clause_it_belongs_to(text, value):

@@ -259,6 +259,7 @@ def _described_as_bodies(ents: list[Span]) -> set[str]:
             and before.head.i == root.i
             and before.tag_ in ("NN", "NNS")
             and before.lemma_.lower() in descriptors
+            and (before.lemma_.lower() != "giant" or len(ent) == 1)  # 'oil giant Yukos', not 'jazz giant Tom Hale'
         )
         described = described or any(
             c.dep_ == "appos" and c.tag_ in ("NN", "NNS") and c.lemma_.lower() in descriptors for c in root.children
@@ -271,7 +272,7 @@ def _described_as_bodies(ents: list[Span]) -> set[str]:
 def _board_of(ent: Span) -> bool:
     """'Yukos chief executive Steven Theede': a board title and a name right after the name."""
     doc, titles = ent.doc, lexicon().board_titles
-    for size in (1, 2, 3):
+    for size in (1, 2, 3, 4):  # 'non - executive director'
         after = ent.end + size
         if after < len(doc) and doc[ent.end : after].text.lower() in titles and doc[after].pos_ == "PROPN":
             return True
@@ -283,16 +284,24 @@ def _people_called_mr(doc: Doc, ents: list[Span]) -> set[str]:
     McManus' tagged a body, then 'Mr McManus'): a person's full name. Not a body's name that ends as only
     a body's does ('Ford Motors' beside a 'Mr Motors')."""
     lex = lexicon()
-    called = {t.lower_ for t in doc if t.i > 0 and doc[t.i - 1].lower_.rstrip(".") in GENDERED_HONORIFICS}
+    honorific = {t.i for t in doc if t.lower_.rstrip(".") in GENDERED_HONORIFICS and _honorific(t)}
+    called = {t.lower_ for t in doc if t.i - 1 in honorific}
+    # 'Analyst Tom Stanley ... Mr Stanley': the Mr is the person already named so, not 'Morgan Stanley'
+    full = [clean_name(e)[0].split() for e in ents if e.label_ == "PERSON"]  # not 'Ms Sturgeon'
+    people = {words[-1].lower() for words in full if len(words) > 1}
+    staff = lex.staff_nouns | lex.agent_nouns | lex.person_group_words | lex.titles | lex.generic_body_nouns
+    bodies = {fold(e.text) for e in ents if e.root.dep_ in ("compound", "poss") and e.root.head.lemma_.lower() in staff}
     found = set()
     for ent in ents:
         words = ent.text.split()
         if ent.label_ != "ORG" or len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue
-        if any(w.lower().rstrip(".") in GENDERED_HONORIFICS for w in words):
+        if any(t.i in honorific for t in ent):
             continue  # 'Tanzania Mr Brown': two names the tagger ran together
         last = words[-1].lower()
-        if last in called and last not in lex.body_name_ends | lex.org_head_nouns and not countries().lookup(ent.text):
+        if last not in called or last in people or fold(ent.text) in bodies:
+            continue  # 'JP Morgan bankers', 'Morgan Stanley's chief executive': a body with staff
+        if last not in lex.body_name_ends | lex.org_head_nouns and not countries().lookup(ent.text):
             found.add(fold(clean_name(ent)[0]))
     return found
 
@@ -318,7 +327,7 @@ def _speaking_as_i(ents: list[Span]) -> set[str]:
         verbs = [root.head, *(c for c in root.head.children if c.dep_ == "advcl")]
         said = [c for v in verbs if v.lemma_.lower() in speech for c in v.children if c.dep_ in ("ccomp", "dobj")]
         if any(t.lower_ in ("i", "me", "my", "myself") for c in said for t in c.subtree):
-            found.add(fold(ent.text))
+            found.add(fold(clean_name(ent)[0]))
     return found
 
 
@@ -510,7 +519,7 @@ def _unnamed_groups(doc: Doc, candidates: list[_Candidate], sentence_of: dict) -
             continue
         if token.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "poss" for c in token.children):
             continue  # 'Israel's army', 'their supporters': someone's
-        if any(c.dep_ == "appos" and (c.ent_type_ or c.pos_ == "PROPN") for c in token.children):
+        if any(c.dep_ == "appos" and c.ent_type_ == "ORG" for c in token.children):
             continue  # 'the opposition Free Syrian Army said': the name says who
         if not _acts(doc, range(token.i, token.i + 1)):
             continue

@@ -106,8 +106,9 @@ def tense_of(token: Token) -> str | None:
         return "future"  # 'guidelines to be published in early November'
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.tag_ == "VBG" and not aux_words and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i:
-        return tense_of(verb.head)  # 'would lobby Russia during a visit starting on Sunday': as 'would lobby'
+    participle = verb.tag_ == "VBG" and not aux_words and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i
+    if participle and tense_of(verb.head) == "future":
+        return "future"  # 'would lobby Russia during a visit starting on Sunday': as 'would lobby'
     while verb.dep_ == "conj" and verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         verb = verb.head  # 'will change tactics and take up positions on Saturday': the first verb's tense
     if _planned_in_the_past(verb):
