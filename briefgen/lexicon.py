@@ -98,6 +98,7 @@ class Lexicon:
     body_descriptors: WordSet
     board_titles: WordSet
     staff_nouns: WordSet
+    governing_words: WordSet
     posing_verbs: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet

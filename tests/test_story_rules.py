@@ -230,6 +230,12 @@ def test_a_stance_is_its_clauses_subjects_not_a_name_inside_or_a_threat_posed(te
             "Protesters blocked the main road on Monday. The protesters, 3,000 in all, said they would stay.",
             ["protesters", "protesters"],
         ),
+        # a leader's government acts for the country the text makes the leader's; his campaign is his
+        (
+            "Norwegian Prime Minister Tom Hale spoke on Monday. The Hale government has rejected the court's "
+            "ruling. Senator Ann Moss said her campaign would fight on.",
+            ["norway", "ann-moss"],
+        ),
     ],
 )
 def test_the_holder_is_the_one_the_words_name_not_a_place_a_claim_or_a_common_noun(text, holders):

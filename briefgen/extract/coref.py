@@ -77,7 +77,7 @@ class ActorIndex:
         for child in token.children:
             if child.i in self.token_actor and child.dep_ in ("compound", "poss", "nmod", "amod"):
                 if speaks_for or token.pos_ == "PROPN":
-                    return self.token_actor[child.i]
+                    return self._governed(self.token_actor[child.i], token)
             if speaks_for and child.dep_ == "compound" and child.text.isupper() and 2 <= len(child.text) <= 6:
                 spelled = self._spelled_out(child.text)  # 'an FA statement' after 'the Football Association'
                 if spelled is not None:
@@ -114,6 +114,15 @@ class ActorIndex:
             # 'Mayor Ken Livingstone visited. The driver said ...': the driver is someone else
             return described if not roles or any(token.lemma_.lower() in r.lower() for r in roles) else None
         return None
+
+    def _governed(self, actor_id: str, noun: Token) -> str:
+        """'The Obama administration', 'Gadhafi's government': the country of a leader the text names as
+        its own ('U.S. President Barack Obama'); otherwise the person's ('his campaign')."""
+        actor = self.actors[actor_id]
+        if actor.kind != "person" or not actor.affiliation or noun.lemma_.lower() not in lexicon().governing_words:
+            return actor_id
+        country = self.named(actor.affiliation)
+        return country if country is not None and self.actors[country].kind == "country" else actor_id
 
     def _one_body_in_view(self, token: Token) -> str | None:
         """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is
