@@ -1438,6 +1438,15 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
             ["Was the bridge closed to lorries?"],
         ),
         ("Officials would not confirm whether the talks had collapsed.", ["Did the talks collapse?"]),
+        # what unconfirmed claims leave open, named after them
+        (
+            "The Daily Bugle has not been able to independently confirm the claims, including who controls the town.",
+            ["Who controls the town?"],
+        ),
+        ("Officials could not confirm the reports, including those from the north.", []),
+        # saying it is too early or impossible to say leaves the matter open
+        ('"It is impossible to say when the leader will go," said spokesman Ann Moss.', ["When will the leader go?"]),
+        ("Analysts said it was too early to say whether the merger would go ahead.", ["Will the merger go ahead?"]),
         (
             "The Herald said it thought Northbank may still have had some role in funding the new offer.",
             ["Did Northbank have some role in funding the new offer?"],

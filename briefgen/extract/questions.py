@@ -30,7 +30,10 @@ def _clause_left_open(cue: Span, claim: bool = False) -> tuple[Token, Token | No
     also a claim it leaves unconfirmed: 'it was not confirmed [the outbreak had begun in Mexico]'."""
     heads = in_text_order({*cue, cue.root.head})  # 'remains to be seen [whether ...]' hangs from 'seen'
     for head in heads:
-        for clause in head.children:
+        # 'could not confirm the claims, [including who controls the town]': what the claims leave open
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        including = [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "including"]
+        for clause in [*head.children, *including]:
             if clause.dep_ not in ("ccomp", "csubj", "advcl", "xcomp", "acl", "prep", "pcomp"):
                 continue
             if clause.dep_ == "prep":
