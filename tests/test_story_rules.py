@@ -1444,6 +1444,11 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
             ["Who controls the town?"],
         ),
         ("Officials could not confirm the reports, including those from the north.", []),
+        # a hyphenated subject the parse split into three subjects is asked whole
+        (
+            "There were suspicions that the counter-demonstrators had been paid by the ruling party.",
+            ["Were the counter-demonstrators paid by the ruling party?"],
+        ),
         # saying it is too early or impossible to say leaves the matter open
         ('"It is impossible to say when the leader will go," said spokesman Ann Moss.', ["When will the leader go?"]),
         ("Analysts said it was too early to say whether the merger would go ahead.", ["Will the merger go ahead?"]),

@@ -53,7 +53,11 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         # 'despite the alliance Fiat failed': the parse ran the preposition's object into the subject
         name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         return name.text if name is not None and name.start > first.i else None
-    kept = _without_dashed_aside(in_text_order(t for t in subject.subtree if t.i not in loose))
+    first_piece = next(
+        (p for p in subject.head.children if p.dep_ == subject.dep_ and subject in hyphen_joined(p)), subject
+    )
+    tree = {t for piece in hyphen_joined(first_piece) for t in piece.subtree}  # 'the counter-demonstrators'
+    kept = _without_dashed_aside(in_text_order(t for t in tree if t.i not in loose))
     if any(t.tag_ in ("VBP", "VBZ", "VBD") and t.dep_ == "conj" for t in kept):
         return None  # 'Critics - including France - believe ...': the parse ran the sentence's verb into its subject
     text = clean("".join(_owner_named(t, actors, None) for t in kept)).strip(" ,")  # 'Were his comments ...?'
@@ -205,6 +209,21 @@ def _gives_a_reason(child: Token) -> bool:
     return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_WORDS for m in child.children)
 
 
+def hyphen_joined(subject: Token) -> list[Token]:
+    """'the counter-demonstrators', parsed as three subjects of one verb ('counter', '-', 'demonstrators'):
+    the parts, the head word last."""
+    parts, doc = [subject], subject.doc
+    while (
+        parts[-1].i + 2 < len(doc)
+        and doc[parts[-1].i + 1].text == "-"
+        and not doc[parts[-1].i + 1].whitespace_
+        and doc[parts[-1].i + 2].head.i == subject.head.i
+        and doc[parts[-1].i + 2].dep_ == subject.dep_
+    ):
+        parts += [doc[parts[-1].i + 1], doc[parts[-1].i + 2]]
+    return parts
+
+
 def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedged: bool = False) -> str | None:
     """'the court would rule on Monday' -> 'Will the court rule on Monday?' (with do-support and
     inversion of the auxiliary); None when the clause has no nameable subject or only reports words.
@@ -213,6 +232,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subject = hyphen_joined(subject)[-1] if subject is not None else None
     if _only_words(verb, subject):
         return None
     if wh is not None and wh.dep_ in ("det", "amod", "advmod") and wh.head.pos_ in ("NOUN", "ADJ", "ADV"):
