@@ -1449,6 +1449,10 @@ def test_pending_matters_demands_steps_not_taken_and_unclear_things(text, questi
             "There were suspicions that the counter-demonstrators had been paid by the ruling party.",
             ["Were the counter-demonstrators paid by the ruling party?"],
         ),
+        (
+            "A super-casino in Glasgow could be located at Ibrox, the council said.",
+            ["Will a super-casino in Glasgow be located at Ibrox?"],
+        ),
         # saying it is too early or impossible to say leaves the matter open
         ('"It is impossible to say when the leader will go," said spokesman Ann Moss.', ["When will the leader go?"]),
         ("Analysts said it was too early to say whether the merger would go ahead.", ["Will the merger go ahead?"]),

@@ -57,6 +57,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         (p for p in subject.head.children if p.dep_ == subject.dep_ and subject in hyphen_joined(p)), subject
     )
     tree = {t for piece in hyphen_joined(first_piece) for t in piece.subtree}  # 'the counter-demonstrators'
+    first = min(tree, key=lambda t: t.i)
     kept = _without_dashed_aside(in_text_order(t for t in tree if t.i not in loose))
     if any(t.tag_ in ("VBP", "VBZ", "VBD") and t.dep_ == "conj" for t in kept):
         return None  # 'Critics - including France - believe ...': the parse ran the sentence's verb into its subject
