@@ -99,6 +99,17 @@ class Lexicon:
     board_titles: WordSet
     staff_nouns: WordSet
     governing_words: WordSet
+    implicative_verbs: WordSet
+    reported_as_verbs: WordSet
+    hearsay_verbs: WordSet
+    hearsay_adverbs: WordSet
+    hearsay_nouns: WordSet
+    thinking_verbs: WordSet
+    receiving_verbs: WordSet
+    received_nouns: WordSet
+    holder_nouns: WordSet
+    yielding_verbs: WordSet
+    rhetorical_openings: WordSet
     posing_verbs: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet

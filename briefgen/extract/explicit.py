@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..lexicon import lexicon
 from .asking import AUXILIARIES, MAX_WORDS, WH_WORDS
 from .common import breaks_before, clean
 
@@ -13,7 +14,6 @@ OPENERS = WH_WORDS | AUXILIARIES
 # 'Did anyone speak of intervention then?', 'Who knows the truth?', 'Why on earth ...?' ('Has anyone
 # claimed the attack?' is asked)
 HEADING_WORDS = 12
-RHETORICAL_OPENINGS = {"who knows", "who cares", "does anyone", "did anyone", "does anybody", "did anybody", "why on"}
 
 
 # A transcript's speaker label: 'CNN:', 'Q:', 'Zakaria:', 'John Smith:' at the start of the line
@@ -66,7 +66,7 @@ def asked_in_text(sent: Span) -> str | None:
         return None  # a rhetorical or personal question, not an open matter of the story
     if said & {"it", "they", "them", "he", "him", "she", "her", "this", "these", "those"}:
         return None  # 'Who would provide assets for it?' needs the sentences before it
-    if " ".join(words[:2]).lower() in RHETORICAL_OPENINGS:
+    if " ".join(words[:2]).lower() in lexicon().rhetorical_openings:
         return None  # 'Did anyone speak of intervention then?', 'Who knows the truth?': rhetoric
     return asked[0].upper() + asked[1:] + "?"
 

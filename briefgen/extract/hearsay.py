@@ -10,27 +10,21 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..lexicon import lexicon
-from ..time.tense import REPORTED_AS
 from .asking import finished_question, interrogative, subject_of, words_after
 from .common import subtree_text
 
-# 'is believed to', 'are thought to', 'was said to': a claim nobody named stands behind
-HEARSAY_VERBS = REPORTED_AS - {"know", "claim"} | {"suspect"}
-HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
-HEARSAY_NOUNS = {"rumour", "rumor", "speculation", "suspicion"}
-# 'are said to believe that ...': what someone thinks, not a thing that may have happened
-THINKING_VERBS = {"believe", "think", "feel", "consider", "want", "hope", "know"}
 PAST_TAGS = {"VBD", "VBN"}
 
 
 def hearsay_question(sent: Span, actors) -> str | None:
+    lex = lexicon()
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
+        if token.lower_ in lex.hearsay_adverbs and token.dep_ == "advmod" and token.head.pos_ in ("VERB", "AUX"):
             asked = _asked(token.head, actors)
-        elif lemma in HEARSAY_VERBS and token.tag_ in PAST_TAGS and (subject := _said_of(token)) is not None:
+        elif lemma in lex.hearsay_verbs and token.tag_ in PAST_TAGS and (subject := _said_of(token)) is not None:
             asked = _raised(token, subject, actors)
-        elif lemma in HEARSAY_NOUNS and token.pos_ == "NOUN":
+        elif lemma in lex.hearsay_nouns and token.pos_ == "NOUN":
             clause = _that_clause(token)
             asked = _asked(clause, actors) if clause is not None else None
         else:
@@ -60,7 +54,7 @@ def _said_of(verb: Token) -> Token | None:
 
 
 def _asked(verb: Token, actors) -> str | None:
-    if verb.lemma_.lower() in THINKING_VERBS | lexicon().speech_verbs:
+    if verb.lemma_.lower() in lexicon().thinking_verbs | lexicon().speech_verbs:
         return None
     return interrogative(verb, actors)
 
@@ -91,7 +85,7 @@ def _raised(hearsay: Token, subject: Token, actors) -> str | None:
     """'X is believed to have increased Y' -> 'Did X increase Y?'; 'X is believed to be monitoring Y'
     -> 'Is X monitoring Y?'; 'X is thought to be in Zintan' -> 'Is X in Zintan?'."""
     action = next((c for c in hearsay.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if action is None or action.lemma_.lower() in THINKING_VERBS | lexicon().speech_verbs:
+    if action is None or action.lemma_.lower() in lexicon().thinking_verbs | lexicon().speech_verbs:
         return None
     who = subject_of(hearsay, actors) if subject.dep_ == "nsubjpass" else _named(subject, actors)
     if not who or any(c.dep_ == "neg" for c in action.children):

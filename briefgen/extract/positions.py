@@ -128,8 +128,8 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
     objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(c.dep_ == "auxpass" for c in token.children):  # 'was sold for $800m, well below other offers'
         objects = [o for o in objects if o.dep_ != "pobj"]
-    if lemma in RECEIVING_VERBS:  # 'has huge support', 'needs the backing of': others' stance
-        objects = [o for o in objects if o.dep_ != "dobj" or o.lemma_.lower() not in RECEIVED_NOUNS]
+    if lemma in lex.receiving_verbs:  # 'has huge support', 'needs the backing of': others' stance
+        objects = [o for o in objects if o.dep_ != "dobj" or o.lemma_.lower() not in lex.received_nouns]
     if lemma in lex.posing_verbs:  # 'posed a threat to the party': what it is to others
         objects = [o for o in objects if o.dep_ != "dobj"]
     if any(_stance_noun(o, lex) or _stance_adjective(o, lex) for o in objects):
@@ -141,15 +141,6 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
 
 def _neutral(verb: Token, lex: Lexicon) -> bool:
     return verb.lemma_.lower() in lex.neutral_speech_verbs
-
-
-# Verbs whose subject is given others' support rather than holding a stance: 'he still has huge
-# support', 'his proposal needs the backing of the shareholders' (but 'had no intention of resigning').
-RECEIVING_VERBS = {"have", "enjoy", "need", "receive", "get", "lose", "lack"}
-RECEIVED_NOUNS = {"support", "backing"}
-# Stance nouns for the people who hold the stance: their owner is what they are for or against
-# ('Liverpool supporters', 'Mubarak's opponents'), not who holds it.
-HOLDER_NOUNS = {"supporter", "opponent", "critic", "advocate", "champion", "proponent"}
 
 
 def _stance_noun(word: Token, lex: Lexicon) -> bool:
@@ -388,7 +379,7 @@ def _noun_stances(sent: Span, number: int) -> list:
     for token in sent:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or not _has_content(token):
             continue
-        if token.lemma_.lower() in HOLDER_NOUNS:
+        if token.lemma_.lower() in lexicon().holder_nouns:
             continue  # 'Liverpool supporters criticised him': the supporters', not Liverpool's
         if _in_someone_elses_words(token, lex):
             continue

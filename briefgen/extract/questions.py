@@ -20,7 +20,7 @@ from .common import governing_verb, in_text_order, in_the_process_of, is_future,
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
-from .hearsay import HEARSAY_ADVERBS, HEARSAY_NOUNS, HEARSAY_VERBS, hearsay_question
+from .hearsay import hearsay_question
 from .parsed import Parsed
 from .pending import demanded, dismissed, infinitive, not_done_yet, purpose_and_aux, unclear_thing
 
@@ -350,9 +350,6 @@ def _considering(sent: Span, actors: ActorIndex) -> str | None:
     return None
 
 
-YIELDING_VERBS = {"bow", "yield", "give", "cave", "succumb", "bend"}  # 'bowed to pressure to resign': done
-
-
 def _under_pressure(sent: Span, actors: ActorIndex) -> str | None:
     """'Putin has resisted pressure from Western nations to support tougher action' -> 'Will Vladimir
     Putin support tougher action ...?'; 'he is under pressure to set a cut-off point': what an actor is
@@ -366,7 +363,7 @@ def _under_pressure(sent: Span, actors: ActorIndex) -> str | None:
             action = next((c for c in holder.children if c.dep_ == "xcomp" and infinitive(c)), None)
         if action is None or token.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
             continue
-        if holder.lemma_.lower() in YIELDING_VERBS or any(c.dep_ == "neg" for c in holder.children):
+        if holder.lemma_.lower() in lexicon().yielding_verbs or any(c.dep_ == "neg" for c in holder.children):
             continue
         subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         actor = actors.resolve(subject) if subject is not None else None
@@ -925,7 +922,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("pending", bool(lemmas & lex.difficulty_verbs), lambda: _challenge(sent, actors)),
         (
             "hearsay",
-            bool(words & HEARSAY_ADVERBS or lemmas & (HEARSAY_VERBS | HEARSAY_NOUNS)),
+            bool(words & lex.hearsay_adverbs or lemmas & (lex.hearsay_verbs | lex.hearsay_nouns)),
             lambda: hearsay_question(sent, actors),
         ),
         ("condition", bool(words & {"unless", "if"}), lambda: _conditioned(sent, actors, quoted)),

@@ -146,13 +146,6 @@ def _one_of_a_series(noun: Token) -> bool:
     )
 
 
-# Verbs whose past tense says the infinitive after them happened (implicative and aspectual verbs):
-# 'continued to pound', 'managed to reach', 'began to withdraw'; 'agreed to meet' still looks ahead.
-DONE_BY = {"continue", "begin", "start", "manage", "fail", "try", "seek", "attempt", "resume"}
-# A passive of saying or believing before an infinitive reports a state, not a plan.
-REPORTED_AS = {"say", "report", "believe", "think", "know", "allege", "rumour", "rumor", "understand", "claim"}
-
-
 def _done_by_the_verb_above(verb: Token) -> bool:
     """An infinitive under a past implicative verb, a past 'was able' or a passive of saying: a thing
     done or found, not a plan."""
@@ -161,9 +154,9 @@ def _done_by_the_verb_above(verb: Token) -> bool:
     head = verb.head
     if head.lower_ in ("able", "unable") and head.dep_ == "acomp":
         return head.head.tag_ == "VBD"
-    if head.lemma_.lower() in REPORTED_AS and head.tag_ == "VBN":
+    if head.lemma_.lower() in lexicon().reported_as_verbs and head.tag_ == "VBN":
         return True  # 'was reported to be calm late Sunday', 'footage said to show shelling on Thursday'
-    return head.lemma_.lower() in DONE_BY and head.tag_ == "VBD"
+    return head.lemma_.lower() in lexicon().implicative_verbs and head.tag_ == "VBD"
 
 
 def _planned_in_the_past(verb: Token) -> bool:
