@@ -155,6 +155,11 @@ def _loose_mark(token: Token) -> bool:
     return token.is_punct and not (inside and token.text in "-/")
 
 
+def denied_by_no(noun: Token) -> bool:
+    """'no plans', 'no sign', 'no date': a noun its determiner 'no' denies."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def has_subject(verb: Token) -> bool:
     """The verb has a subject of its own ('that it may be ready' has; 'been advised that ...' has not;
     'what he said has angered them' has a clause for one)."""

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import lexicon
 from .asking import subject_text, words_after
-from .common import subtree_text
+from .common import denied_by_no, subtree_text
 from .coref import ActorIndex
 
 NEGATIVE_DETERMINERS = {"no"}
@@ -99,7 +99,7 @@ def _none_arranged(sent: Span) -> str | None:
     for step in sent:
         if step.dep_ != "dobj" or step.head.lemma_ != "have" or step.lemma_.lower() not in _step_nouns():
             continue
-        if not any(c.dep_ == "det" and c.lower_ in NEGATIVE_DETERMINERS for c in step.children):
+        if not denied_by_no(step):
             continue
         arranged = next((c for c in step.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
         if arranged is None or step.tag_ == "NNS":

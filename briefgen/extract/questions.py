@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from ..findings import QUESTION_CUE_RANK, OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
-from .common import governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
+from .common import denied_by_no, governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -717,7 +717,7 @@ def _no_sign_yet(sent: Span, actors: ActorIndex) -> str | None:
     for token in sent:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon().sign_nouns:
             continue
-        if not any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        if not denied_by_no(token):
             continue
         for clause in (c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")):
             marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)

@@ -15,6 +15,7 @@ from .common import (
     SCHEDULING,
     clean,
     contingent,
+    denied_by_no,
     in_the_process_of,
     infinitive_host,
     is_ahead,
@@ -94,7 +95,7 @@ def _arranged(verb: Token) -> bool:
     subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is None or subject.dep_ == "expl" or subject.lower_ in ("it", "nothing", "none"):
         return False  # 'it is to be hoped', 'nothing is to be gained'
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+    if denied_by_no(subject):
         return False
     present = be.lower_ in ("is", "are", "'s", "'re")
     return present or (be.dep_ == "ccomp" and be.head.lemma_.lower() in lex.speech_verbs)
@@ -273,10 +274,7 @@ def _effort_under_way(verb: Token) -> bool:
     if verb.tag_ != "VBG" or any(c.dep_ == "neg" for c in verb.children):
         return False
     preparing = verb.lemma_.lower() == "make" and any(  # 'is making arrangements for a meeting', not 'no plans'
-        c.dep_ == "dobj"
-        and c.lemma_.lower() in lex.preparation_nouns
-        and not any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-        for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.preparation_nouns and not denied_by_no(c) for c in verb.children
     )
     if verb.lemma_.lower() not in lex.effort_verbs and not preparing:
         return False
