@@ -152,13 +152,11 @@ class ActorIndex:
         if token.dep_ not in ("nsubj", "nsubjpass") or token.i != sent.start or sent.start == 0:
             return None
         previous = token.doc[sent.start - 1].sent
-        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+        subject = _noun_subject(previous.root)
+        if subject is None:
             return None
-        actor_id = self.resolve(subject)
+        actor_id = self._fitting(subject, token, person, gender)
         if actor_id is None:
-            return None
-        if not self._fits(actor_id, token, person, gender):
             return None
         if token.lower_ in PLURAL_PRONOUNS and any(plural_party(t) for t in previous if t.i > subject.i):
             return None  # '..., prompting unions to threaten action. They believe ...': the unions
@@ -172,14 +170,18 @@ class ActorIndex:
         verb = token.head
         if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
             return None
-        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS:
+        subject = _noun_subject(verb.head)
+        if subject is None:
             return None
         between = token.doc[subject.i + 1 : token.i]
         if not person and any(t.dep_ in ("nsubj", "nsubjpass") for t in between):
             return None
+        return self._fitting(subject, token, person, gender)
+
+    def _fitting(self, subject: Token, pronoun: Token, person: bool, gender: str | None) -> str | None:
+        """The actor a named subject stands for, if the pronoun can stand for it too."""
         actor_id = self.resolve(subject)
-        return actor_id if actor_id is not None and self._fits(actor_id, token, person, gender) else None
+        return actor_id if actor_id is not None and self._fits(actor_id, pronoun, person, gender) else None
 
     def _speakers_client(self, token: Token, person: bool, gender: str | None) -> str | None:
         """'Global Sports Communications, Chepkemei's management company, said she had wanted to run':
@@ -282,6 +284,12 @@ class ActorIndex:
         if gender and fallback:
             self.gender.setdefault(fallback, gender)
         return fallback
+
+
+def _noun_subject(verb: Token) -> Token | None:
+    """The verb's subject when it is not a pronoun."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None if subject is None or subject.lower_ in PERSON_PRONOUNS | OTHER_PRONOUNS else subject
 
 
 def _the_noun(token: Token) -> bool:
