@@ -1472,6 +1472,65 @@ def test_a_claim_denied_unconfirmed_or_hedged_is_asked(text, questions, parser):
 
 
 @pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        # a matter of a year gone by is not ahead; one of a year to come is
+        ("Most voters said the UK should stay in the Common Market in the 1975 referendum.", []),
+        (
+            "Most voters said the UK should stay in the Common Market in the 2026 referendum.",
+            ["Will the UK stay in the Common Market in the 2026 referendum?"],
+        ),
+        (
+            "Economic growth could slow from more than 3% in 2004 to a little below 2.5% in 2022, analysts say.",
+            ["Will economic growth slow from more than 3% in 2004 to a little below 2.5% in 2022?"],
+        ),
+        # an ordinal or a 'none' names nothing to ask about; 'the second half' does
+        ("The third was alleged to have been on the eve of the opening ceremony.", []),
+        (
+            "The second half could live up to the thrilling pace of the opening period, fans say.",
+            ["Will the second half live up to the thrilling pace of the opening period?"],
+        ),
+        ("The company said none of its past financial statements could be relied on.", []),
+        # what has happened, hung on what is asked of the future, is left out of the question
+        (
+            "Tom Hale hopes the new signing will relieve the injury crisis after defender Sam Reed limped out.",
+            ["Will the new signing relieve the injury crisis?"],
+        ),
+        # 'he' in a lawyer's quotation is his client, not the lawyer
+        (
+            "Ray Hale, 42, faces charges in the US. His lawyer, Ann Moss, told reporters: "
+            '"The allegation that he was the leader of the group is illusory."',
+            ["How will Ray Hale deal with charges in the US?", "Was Ray Hale the leader of the group?"],
+        ),
+        # a word is not cut at its hyphen; a question left with no complement is not asked
+        (
+            'Ray Hale faces charges. Critics said: "The claim that Ray Hale was the group\'s co-leader is illusory."',
+            ["How will Ray Hale deal with charges?", "Was Ray Hale the group's co-leader?"],
+        ),
+        (
+            "Ray Hale faces charges. Prosecutors say the allegation that Mr Hale was the group's co-leader is true.",
+            ["How will Ray Hale deal with charges?", "Was Mr Hale the group's co-leader?"],
+        ),
+        (
+            "Ray Hale denies the charges. "
+            "His lawyer said the allegation that Mr Hale was the group's co-leader was false.",
+            [],
+        ),
+        # a share keeps its per cent sign
+        (
+            "Those on low incomes will account for a quarter of the users, the disabled will make up 16% and the "
+            "elderly nearly a third by 2025, the report forecasts.",
+            ["Will the disabled make up 16%?"],
+        ),
+    ],
+)
+def test_a_question_names_what_it_asks_about_whole_and_still_ahead(text, questions, parser):
+    """A question is about something still open and named: not a year gone by, an ordinal standing for a
+    noun of the sentence before, or 'none'; a quotation's 'he' is not its speaker, and no word is cut."""
+    _assert_asks(text, questions, parser)
+
+
+@pytest.mark.parametrize(
     ("text", "watched"),
     [
         (
@@ -1977,6 +2036,15 @@ def test_a_one_word_name_joins_the_one_longer_name_it_begins(tmp_path):
 def test_a_position_reads_on_its_own(text, bodies):
     _, found = analyse("The Lisbon council met on Monday. " + text)
     assert [p.text for p in found.positions] == bodies
+
+
+def test_a_clause_taken_from_its_sentence_ends_on_a_whole_word(parser):
+    """'re-devise' parsed as 're', '-' and 'devise' in another clause: the clause keeps the word whole."""
+    from briefgen.extract.common import subtree_text
+
+    doc = parser("Although President Bush must re-devise Social Security, the IMF foresees a positive outlook.")
+    cut = next(t for t in doc if t.text == "re")
+    assert subtree_text(cut).endswith("must re-devise")
 
 
 def test_the_dashes_of_a_removed_aside_do_not_stay_behind():

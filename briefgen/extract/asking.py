@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Token
 
 from ..lexicon import lexicon
-from .common import clean, in_text_order, subtree_text
+from .common import clean, in_text_order, subtree_text, word_end
 from .coref import PERSON_PRONOUNS, ActorIndex
 
 WH_WORDS = {"what", "when", "where", "which", "who", "whom", "whose", "why", "how"}
@@ -44,6 +44,8 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return actors.display(body)
     if subject.pos_ == "PRON" or subject.dep_ == "expl":
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
+    if _names_nothing(subject):
+        return None
     # the subject's head words, without a relative clause or an apposition hanging on it
     loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
     loose |= {t.i for c in subject.subtree if _set_off_relative(c) for t in c.subtree}
@@ -66,6 +68,22 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         # "The talks will ..." -> "Will the talks ...", "Much of it was" -> "Was much of it"
         text = text[0].lower() + text[1:]
     return text or None
+
+
+NEGATIVE_HEADS = {"none", "nobody", "nothing", "neither", "noone"}
+
+
+def _names_nothing(subject: Token) -> bool:
+    """'The third was alleged to ...': a number or an ordinal standing for a noun the sentence before
+    gave; 'none of its statements can be relied on': no one to ask about ('Will none of ...?')."""
+    if subject.lower_ in NEGATIVE_HEADS:
+        return True
+    counted = subject.tag_ in ("CD", "JJ", "RB") and (
+        subject.ent_type_ in ("ORDINAL", "CARDINAL") or subject.pos_ == "NUM"
+    )
+    if subject.ent_type_ == "DATE" or re.fullmatch(r"1\d{3}|20\d\d", subject.text):
+        return False  # '2011 may have been the worst year': a year is named
+    return counted and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 def _reporting_body(pronoun: Token, actors: ActorIndex) -> str | None:
@@ -133,17 +151,41 @@ def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None
     With the actors, 'its', 'his' and 'her' name whose they are ('asked German authorities to approve
     its plan' -> '... approve Deutsche Boerse's plan'), unless the one the question is asked of could
     be their owner ('urged Iran to open its sites': Iran's own)."""
-    aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c)]
+    aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c) or _told_before(c, verb)]
     skipped = skipped | {t.i for c in aside for t in c.subtree}
     rest = _without_dashed_aside(in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped))
     ends = (k for k, t in enumerate(rest) if t.text in (";", ":") or _dash(t) or (t.text == "," and k > 3))
     cut = next(ends, len(rest))
     rest = rest[:cut]
-    while rest and (rest[-1].is_punct or rest[-1].dep_ in ("cc", "mark")):
+    while rest and ((rest[-1].is_punct and rest[-1].text != "%") or rest[-1].dep_ in ("cc", "mark")):
         if rest[-1].text == ")" and any(t.text == "(" for t in rest):
             break  # '... Court (ICC)': the bracket closes what it opened
         rest.pop()
-    return clean("".join(_owner_named(t, actors, asked_of) for t in rest))
+    return clean("".join(_owner_named(t, actors, asked_of) for t in _whole_last_word(rest)))
+
+
+def _whole_last_word(tokens: list[Token]) -> list[Token]:
+    """The last word whole though the parse hung its part after a hyphen elsewhere ('co-leader')."""
+    if not tokens:
+        return tokens
+    doc = tokens[-1].doc
+    return [*tokens, *doc[tokens[-1].i + 1 : word_end(tokens[-1]) + 1]]
+
+
+def _told_before(child: Token, verb: Token) -> bool:
+    """'will relieve the injury crisis after Hunt limped out': what has happened, hung on what is asked
+    of the future, is why it is asked, not part of it."""
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VBD"
+        and verb.tag_ == "VB"
+        and any(m.dep_ == "mark" and m.lower_ in PAST_MARKS for m in child.children)
+    )
+
+
+# 'after Hunt limped out', 'because talks failed'; not 'if the cycle ended in 2006' or 'before they
+# reached court', the past tense of reported speech for what is still ahead
+PAST_MARKS = {"after", "since", "because", "as", "when"}
 
 
 def _without_dashed_aside(tokens: list[Token]) -> list[Token]:
@@ -278,6 +320,8 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
             return None
         body = f"{first} {who} {others} {verb.text} {tail}"
     elif verb.lemma_ == "be" and verb.lower_ in BE_FORMS:
+        if not tail:
+            return None  # 'Was Mr Hale?': what he was went with a word the parse hung elsewhere
         body = f"{verb.lower_} {who} {tail}"
     elif verb.tag_ in DO_SUPPORT:
         neg = ""

@@ -57,7 +57,22 @@ def subtree_text(token: Token, exclude: set[int] | None = None) -> str:
     if not tokens:
         return ""
     doc = token.doc
-    return clean(doc[tokens[0].i : tokens[-1].i + 1].text)
+    return clean(doc[tokens[0].i : word_end(tokens[-1]) + 1].text)
+
+
+def word_end(token: Token) -> int:
+    """Where the word a token is part of ends: 'co' of 'co-leader', 're' or 're-' of 're-devise', their rest
+    parsed into another clause, is not cut at its hyphen."""
+    doc, end = token.doc, token.i
+    while end + 1 < len(doc) and not doc[end].whitespace_:
+        joined = doc[end].text == "-" and end > 0 and not doc[end - 1].whitespace_
+        step = 1 if joined else 2
+        if end + step >= len(doc) or not doc[end + step].is_alpha:
+            break
+        if not joined and (doc[end + 1].text != "-" or doc[end + 1].whitespace_):
+            break
+        end += step
+    return end
 
 
 def topics(span: Span) -> list[str]:

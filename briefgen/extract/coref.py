@@ -16,6 +16,7 @@ OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"}
 PRONOUN_GENDER |= {"she": "f", "her": "f", "hers": "f", "herself": "f"}
+THIRD_PERSON_SINGULAR = {"he", "she", "him", "her", "his", "hers"}  # in a quotation, never its speaker
 
 
 REACH = 400  # tokens back a pronoun looks for what it stands for...
@@ -113,6 +114,20 @@ class ActorIndex:
             roles = self.actors[described].roles if described else []
             # 'Mayor Ken Livingstone visited. The driver said ...': the driver is someone else
             return described if not roles or any(token.lemma_.lower() in r.lower() for r in roles) else None
+        return None
+
+    def _quoting(self, pronoun: Token) -> str | None:
+        """'His lawyer, Antony Townsden, said: "... he was the group's co-leader ..."': who says the
+        quotation a 'he' or 'she' stands in. Speaking of themselves, they would say 'I'."""
+        if pronoun.i not in self.quoted or pronoun.lower_ not in THIRD_PERSON_SINGULAR:
+            return None
+        speech = lexicon().speech_verbs
+        for verb in pronoun.sent:
+            if verb.i in self.quoted or verb.lemma_.lower() not in speech:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in PERSON_PRONOUNS | OTHER_PRONOUNS:
+                return self.resolve(subject)
         return None
 
     def _governed(self, actor_id: str, noun: Token) -> str:
@@ -248,12 +263,13 @@ class ActorIndex:
         fallback = None
         gender = PRONOUN_GENDER.get(token.lower_)
         plural = token.lower_ in PLURAL_PRONOUNS
+        quoting = self._quoting(token)
         topic = (
             self._first_conjuncts_subject(token, person, gender)
             or self._previous_subject(token, person, gender)
             or self._speakers_client(token, person, gender)
         )
-        if topic is not None:
+        if topic is not None and topic != quoting:
             return topic
         # '"... the departure of Bashar Assad," he said': who speaks is not whom the quotation names
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon().speech_verbs
@@ -265,11 +281,11 @@ class ActorIndex:
             if not actor_id:
                 if plural and plural_party(doc[i]):
                     return None  # 'unions ... They believe': the nearer unnamed ones are meant
-                if person and _unnamed_speaker(doc[i]):
+                if person and quoting is None and _unnamed_speaker(doc[i]):
                     # '"...," said a Juventus official. "...," he added': the official, for his club
                     return self.resolve(doc[i])
                 continue
-            if not self._fits(actor_id, token, person, gender):
+            if not self._fits(actor_id, token, person, gender) or actor_id == quoting:
                 continue
             if self.describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to

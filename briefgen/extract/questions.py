@@ -999,6 +999,20 @@ def _balanced(question: str | None) -> str | None:
     return question
 
 
+# 'in the 1975 referendum', 'during 2003': a year the question places its matter in
+PLACED_IN_A_YEAR = re.compile(r"\b(?:in|during|at|on|by|for|of)\s+(?:the\s+|a\s+)?(\d{4})\b(?!\s*[-/])")
+
+
+def _ahead_of_the_past(question: str, written: str | None) -> bool:
+    """'Will the UK stay in the Common Market in the 1975 referendum?', asked in 2005: a matter of a
+    year gone by, put as one still ahead."""
+    if not written or not re.match(r"(?:\w+ )?will\b", question, re.I):
+        return False
+    placed = PLACED_IN_A_YEAR.findall(question)
+    years = re.findall(r"\b(?:1\d|20)\d\d\b", question)
+    return bool(placed) and all(int(year) < int(written[:4]) for year in years)
+
+
 def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
     found: list[tuple[int, int, OpenQuestion]] = []
     actors = parsed.actors
@@ -1007,6 +1021,8 @@ def extract_questions(parsed: Parsed) -> list[OpenQuestion]:
         if asked is None:
             continue
         cue, question = asked
+        if _ahead_of_the_past(question, parsed.date):
+            continue
         claim = None  # the earlier sentence whose claim this one denies or leaves unverified
         if cue == "contested":
             claim = denied_claim(sent)
