@@ -862,6 +862,30 @@ def test_a_role_named_beside_an_untagged_name_is_not_the_roles_other_holder():
     assert index.resolve(doc[2]) == "tom-reed"
 
 
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        (
+            'Ray Hale, 42, faces charges. His lawyer, Ann Moss, told reporters: "The allegation that he was the '
+            'leader is illusory."',
+            ["ray-hale"],
+        ),
+        # words set in her own reported sentence are still hers
+        (
+            'Tom Hale is standing. But Ms Kelly said she "would not trust him as far as she could throw him".',
+            ["kelly"] * 2,
+        ),
+    ],
+)
+def test_he_or_she_in_a_quotation_is_not_its_speaker_unless_the_words_are_reported(text, meant):
+    from briefgen import nlp
+    from briefgen.extract.parsed import parse
+
+    doc = nlp.load()(text)
+    index = parse(doc, "t", "2021-05-31").actors
+    assert [index.resolve(t) for t in doc if t.lower_ in ("he", "she")] == meant
+
+
 def test_he_is_not_a_woman_the_text_has_called_she_or_ms():
     text = (
         "Ambassador Susan Rice said the council would act. She said she was hopeful. "
@@ -1516,6 +1540,23 @@ def test_a_claim_denied_unconfirmed_or_hedged_is_asked(text, questions, parser):
             "His lawyer said the allegation that Mr Hale was the group's co-leader was false.",
             [],
         ),
+        # a question with its answer in it, a participle with nothing to ask by, a generic 'you' forecasting,
+        # and what a decision rests on, told as done, are not asked
+        ("But the keeper could do nothing about the equaliser in the 74th minute.", []),
+        ("Some 47% believe Ms Hale should have no title.", []),
+        ("You might think that the last thing on their minds would be getting a computer.", []),
+        ('He was thrown by the suggestion that young drunks should "given a good beating" and left to die.', []),
+        ('"The election is not going to be decided on what Tom Hale did," he added.', []),
+        ("The board has yet to decide on whether to sell.", ["Will the board decide on whether to sell?"]),
+        # a title says who 'she' can be: not Prince Charles
+        (
+            "Prince Charles and Camilla Parker Bowles will marry in April, aides said. Only 40% think Mrs Parker "
+            "Bowles should become Princess Consort after Charles becomes king. Some 7% think she should become queen.",
+            [
+                "Will Mrs Parker Bowles become Princess Consort after Charles becomes king?",
+                "Will Parker Bowles become queen?",
+            ],
+        ),
         # a share keeps its per cent sign
         (
             "Those on low incomes will account for a quarter of the users, the disabled will make up 16% and the "
@@ -2036,6 +2077,85 @@ def test_a_one_word_name_joins_the_one_longer_name_it_begins(tmp_path):
 def test_a_position_reads_on_its_own(text, bodies):
     _, found = analyse("The Lisbon council met on Monday. " + text)
     assert [p.text for p in found.positions] == bodies
+
+
+def test_an_event_folded_into_a_more_precise_one_cites_the_sentence_its_text_is_from():
+    """'record sales this year' and 'its sales figures on 12 January': one event, told by the second
+    sentence's words, so the second sentence is cited first."""
+    _, found = analyse("The firm reported record sales this year. The firm published its sales figures on 12 January.")
+    [event] = found.timeline
+    assert event.event == "The firm published its sales figures on 12 January."
+    assert [s.sentence for s in event.sources] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        # what the verb takes, parsed as a clause with another date, stays with it
+        (
+            "Also on Tuesday, the central bank released growth figures showing the economy expanded 7.1% in 2004.",
+            {
+                "2021-05-25": "Also on Tuesday, the central bank released growth figures showing the economy "
+                "expanded 7.1% in 2004.",
+                "2004": "Growth figures showing the economy expanded 7.1% in 2004",
+            },
+        ),
+        (
+            "On Tuesday, Tom Hale said the plant had closed in 2004.",
+            {
+                "2021-05-25": "On Tuesday, Tom Hale said the plant had closed in 2004.",
+                "2004": "The plant had closed in 2004",
+            },
+        ),
+        # an entry opens as a sentence does, and keeps its subject's whole word and a subject 'That'
+        (
+            "One e-mail sent out in early January came from someone who had lost his parents.",
+            {"2021-01": "E-mail was sent out in early January"},
+        ),
+        (
+            "The band - whose self-titled LP was 2004's biggest-selling album - thanked all the members.",
+            {"2004": "The band - whose self-titled LP was 2004's biggest-selling album - thanked all the members."},
+        ),
+        (
+            "The decline came despite Multiplex reporting an 11% rise in profits for 2004.",
+            {"2004": "The decline came despite Multiplex reporting an 11% rise in profits for 2004."},
+        ),
+        (
+            "That is £1,000 cheaper than last year's list due to falling costs.",
+            {"2020": "That is £1,000 cheaper than last year's list due to falling costs."},
+        ),
+        # a sentence shown whole is one entry, on the date said of its verb, not on the one naming a noun
+        (
+            "Lions boss Tom Hale is set to announce his squad for the September-October tour next month.",
+            {"2021-06": "Lions boss Tom Hale is set to announce his squad for the September-October tour next month."},
+        ),
+        (
+            "But last December, the board confirmed that he could only play for England as he had toured with them "
+            "in 1998.",
+            {
+                "2020-12": "But last December, the board confirmed that he could only play for England as he had "
+                "toured with them in 1998."
+            },
+        ),
+        # the half of a match is no half of the year
+        ("Coach Tom Hale's side were outplayed in a tense first half but led 6-3 at the break.", {}),
+        # a passive needs nothing after its verb
+        (
+            "The court's initial order on Thursday - to block the sale - was upheld in a second ruling on Saturday.",
+            {
+                "2021-05-27": "The court's initial order on Thursday - to block the sale - was upheld.",
+                "2021-05-29": "The court's initial order on Thursday - to block the sale - was upheld in a second "
+                "ruling on Saturday.",
+            },
+        ),
+    ],
+)
+def test_an_entry_is_a_clause_that_reads_alone(text, entries):
+    """'On Tuesday, Tom Hale said.', 'the central bank released.': leaving out the part that carries
+    another date must not take what the verb says or does with it; 'Whose LP was ...', 'Despite X
+    reporting ...', 'Mail was sent', 'Is £1,000 cheaper': no entry opens on a part of a sentence."""
+    _, found = analyse(text)
+    assert {e.date: e.event for e in found.timeline} == entries
 
 
 def test_a_clause_taken_from_its_sentence_ends_on_a_whole_word(parser):

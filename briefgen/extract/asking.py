@@ -284,7 +284,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         return _wh_subject(verb, wh)
     if wh is not None and wh.lower_ in ("which", "who", "whom"):
         return None  # 'which ... insurers won business from': a pronoun that is not the subject moves with its phrase
-    if subject is None:
+    if subject is None or _denied_object(verb):
         return None
     who = subject_text(subject, actors)
     if not who:
@@ -318,6 +318,8 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         first = ASK_MODAL.get(lead_aux.lower_, lead_aux.lower_)
         if lead_aux.lower_ == "to":
             return None
+        if verb.tag_ == "VBN" and lead_aux.tag_ == "MD" and not any(a.lemma_ in ("be", "have") for a in auxes):
+            return None  # 'drunks should "given a beating"': a participle with no 'be' or 'have' to ask by
         body = f"{first} {who} {others} {verb.text} {tail}"
     elif verb.lemma_ == "be" and verb.lower_ in BE_FORMS:
         if not tail:
@@ -329,6 +331,16 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
     else:
         return None
     return finished_question(body, wh)
+
+
+def _denied_object(verb: Token) -> bool:
+    """'could do nothing about the equaliser', 'should have no title': asked as 'Will X do nothing ...?',
+    a question with its answer in it."""
+    return any(
+        c.dep_ in ("dobj", "attr")
+        and (c.lower_ in NEGATIVE_HEADS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in verb.children
+    )
 
 
 def _wh_subject(verb: Token, wh: Token) -> str | None:

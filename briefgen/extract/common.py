@@ -75,6 +75,16 @@ def word_end(token: Token) -> int:
     return end
 
 
+def word_start(token: Token) -> int:
+    """Where the word a token ends begins: 'mail' of 'e-mail', its 'e-' parsed apart."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_ or not doc[start - 2].is_alpha:
+            break
+        start -= 2
+    return start
+
+
 def topics(span: Span) -> list[str]:
     found: list[str] = []
     for match in DESIGNATION.finditer(span.text):
@@ -106,8 +116,9 @@ def breaks_before(token: Token, mark: str = "\n\n") -> bool:
 
 
 def sentence_case(text: str) -> str:
-    """A clause shown on its own: without a leading 'that'/'whether', first letter capitalised."""
-    text = re.sub(r"^(that|whether|if)\s+", "", text, flags=re.I)
+    """A clause shown on its own: without a leading 'that'/'whether', first letter capitalised. A capital
+    'That' opened the sentence and is its subject ('That is £1,000 cheaper ...'), not a conjunction."""
+    text = re.sub(r"^(that|whether|if)\s+", "", text)
     return text[0].upper() + text[1:] if text else text
 
 
@@ -158,6 +169,8 @@ def relative_as_clause(
     named = head.head.head if head.head.dep_ == "appos" else head.head  # 'Farrell, a reporter who ...'
     loose = {t.i for c in named.children if c.dep_ in ("relcl", "appos", "acl", "punct") for t in c.subtree}
     own = in_text_order(t for t in named.subtree if t.i not in loose and t.i < head.left_edge.i and not _loose_mark(t))
+    if own:  # 'e-mail', its 'e-' parsed as subjects of their own
+        own = [*named.doc[word_start(own[0]) : own[0].i], *own]
     plural = named.tag_ in ("NNS", "NNPS")
     copula = [("were" if plural else "was") if past else ("are" if plural else "is")] if reduced else []
     words = [t.text_with_ws for t in clause if relative is None or t.i != relative.i]

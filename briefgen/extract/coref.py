@@ -121,6 +121,12 @@ class ActorIndex:
         quotation a 'he' or 'she' stands in. Speaking of themselves, they would say 'I'."""
         if pronoun.i not in self.quoted or pronoun.lower_ not in THIRD_PERSON_SINGULAR:
             return None
+        opening = pronoun.i
+        while opening - 1 in self.quoted:
+            opening -= 1
+        before = pronoun.doc[opening - 2] if opening >= 2 else None  # the word before the quotation mark
+        if before is not None and before.sent.start == pronoun.sent.start and before.is_alpha:
+            return None  # 'Ms Kelly said she "would not trust him ..."': her own words, reported
         speech = lexicon().speech_verbs
         for verb in pronoun.sent:
             if verb.i in self.quoted or verb.lemma_.lower() not in speech:

@@ -36,16 +36,26 @@ def _clause_left_open(cue: Span, claim: bool = False) -> tuple[Token, Token | No
         for clause in [*head.children, *including]:
             if clause.dep_ not in ("ccomp", "csubj", "advcl", "xcomp", "acl", "prep", "pcomp"):
                 continue
+            on_grounds = clause.dep_ == "prep" and clause.lower_ == "on"
             if clause.dep_ == "prep":
                 clause = next((c for c in clause.children if c.dep_ == "pcomp"), clause)
             marker = next(
                 (t for t in clause.subtree if t.i < clause.i and t.lower_ in WH_WORDS | {"whether", "if"}), None
             )
+            if marker is not None and on_grounds and marker.lower_ in WH_WORDS and _told_as_done(clause):
+                continue  # 'not going to be decided on what Jackson did': what it rests on, done and known
             if marker is not None:
                 return clause, marker if marker.lower_ in WH_WORDS else None
             if claim and clause.dep_ == "ccomp" and clause.i >= cue.end and clause.pos_ in ("VERB", "AUX"):
                 return clause, None
     return None
+
+
+def _told_as_done(clause: Token) -> bool:
+    """A clause in the plain past or present, no modal or infinitive: told as a fact."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in clause.children
+    )
 
 
 def _pending(sent: Span, actors: ActorIndex) -> str | None:
@@ -518,6 +528,8 @@ def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().forecast_verbs or token.i in quoted:
             continue
+        if any(c.dep_ == "nsubj" and c.lower_ in ("you", "one") for c in token.children):
+            continue  # 'You might think that the last thing on their minds would be ...': no one's forecast
         for clause in token.children:
             if clause.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "'ll") for c in clause.children):
                 asked = interrogative(clause, actors)

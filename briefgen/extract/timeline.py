@@ -113,6 +113,11 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         ):
             excluded |= subtree
     tokens = in_text_order(t for t in head.subtree if t.i not in excluded)
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    if excluded and not passive and [t for t in tokens if not t.is_punct][-1] == head:
+        # 'the central bank released [growth figures showing the economy expanded in 2004]', parsed as a
+        # clause of its own: what was released went with it, and the clause is left whole
+        tokens = in_text_order(head.subtree)
     if (
         head.dep_ == "advcl"
         and tokens[0].dep_ == "mark"
@@ -142,6 +147,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     events: list[TimelineEvent] = []
     actors, anchor = parsed.actors, parsed.anchor
     for number, sent in parsed.numbered():
+        shown = _SentenceEntries(sent)
         dated = resolve_dates(sent, anchor)
         candidates = [
             (ent, timex, _scheduled(ent, timex, anchor)) for ent, timex in dated if _may_date_an_event(ent, sent)
@@ -171,6 +177,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             if _no_event(head, ent):
                 continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
+            if shown.told(text, ent, timex, scheduled):
+                continue
             event = TimelineEvent(
                 id="",
                 date=timex.value,
@@ -180,6 +188,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 sources=[parsed.source(number)],
                 scheduled=scheduled,
             )
+            shown.add(text, event, ent)
             _add(events, event, _nouns(tokens))
     lead = _lead_event(parsed)
     if lead is not None and not any(
@@ -194,6 +203,44 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
     for event in events:
         event.id = stable_id("evt", parsed.doc_id, event.date or "", event.sources[0].text)
     return events
+
+
+class _SentenceEntries:
+    """A sentence's entries by their text. A sentence shown whole for each of its dates ('is set to announce
+    his squad for the June-July tour next month') is one entry, on the date said of a verb rather than
+    naming a noun, the sentence's own verb's first; the two ends of a span ('between January 2004 and
+    July 2009') are told apart."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.entries: dict[str, tuple[TimelineEvent, Span]] = {}
+
+    def _rank(self, ent: Span) -> tuple[bool, bool]:
+        said_of_a_verb = ent.root.dep_ not in ("compound", "amod", "poss", "nmod")
+        return said_of_a_verb, governing_verb(ent.root).i == self.sent.root.i
+
+    def told(self, text: str, ent: Span, timex: Timex, scheduled: bool) -> bool:
+        """Whether the text is already an entry of the sentence (moved to this date if it ranks higher)."""
+        if text not in self.entries:
+            return False
+        earlier, earlier_ent = self.entries[text]
+        rank, earlier_rank = self._rank(ent), self._rank(earlier_ent)
+        if _range(earlier_ent, ent) and rank[0] and earlier_rank[0]:
+            return False
+        if rank > earlier_rank:
+            earlier.date, earlier.precision, earlier.scheduled = timex.value, timex.precision, scheduled
+            self.entries[text] = (earlier, ent)
+        return True
+
+    def add(self, text: str, event: TimelineEvent, ent: Span) -> None:
+        self.entries[text] = (event, ent)
+
+
+def _range(first: Span, second: Span) -> bool:
+    """'between January 2004 and July 2009', 'from March to May': the two ends of one span of time."""
+    start, end = sorted((first, second), key=lambda e: e.start)
+    between = [t.lower_ for t in start.doc[start.end : end.start]]
+    return between in (["and"], ["to"], ["-"], ["until"], ["through"])
 
 
 def _may_date_an_event(ent: Span, sent: Span) -> bool:
@@ -315,10 +362,18 @@ def _in_noun_clause(ent: Span, root: Token) -> bool:
 def _is_clause(tokens: list[Token]) -> bool:
     """A text that stands on its own: a verb with its subject, not a phrase or an infinitive."""
     inside = {t.i for t in tokens}
-    return any(
-        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and t.head.pos_ in ("VERB", "AUX")
-        for t in tokens
-    ) and tokens[0].lower_ not in ("to", "when", "while", "as", "if", "since", "after", "before")
+    return (
+        any(
+            t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in inside and t.head.pos_ in ("VERB", "AUX")
+            for t in tokens
+        )
+        and tokens[0].lower_ not in CLAUSE_OPENERS
+    )
+
+
+# words that open a part of a sentence, not a sentence: 'whose LP was ...', 'despite Multiplex reporting ...'
+CLAUSE_OPENERS = {"to", "when", "while", "as", "if", "since", "after", "before", "whose", "which", "who", "whom"}
+CLAUSE_OPENERS |= {"where", "despite", "although", "though", "because", "whereas", "unless", "until"}
 
 
 def _claimed(head: Token) -> bool:
@@ -470,6 +525,7 @@ def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -
         if same_day or shared:
             if new.date and new.precision and (not event.date or len(new.date) > len(event.date)):
                 event.date, event.precision, event.event = new.date, new.precision, new.event
+                event.sources[:0] = [s for s in new.sources if s not in event.sources]  # the text's own first
             event.sources += [s for s in new.sources if s not in event.sources]
             event.actors += [a for a in new.actors if a not in event.actors]
             return

@@ -153,7 +153,12 @@ def _in_quarterly_terms(span: Span, timex: Timex, anchor: dt.date | None) -> Tim
     return Timex(f"{year - 1}-Q{quarter}")
 
 
-QUARTER_ALONE = re.compile(r"^(?:the )?(?:(?:first|second|third|fourth)[ -]quarter|(?:first|second)[ -]half)$", re.I)
+# 'the first quarter', 'a tense first half', 'the period': of a year in a text of results, else of a match
+QUARTER_ALONE = re.compile(
+    r"^(?:(?:the|a|an) )?(?:[a-z-]+ ){0,2}?(?:(?:first|second|third|fourth)[ -]quarter|(?:first|second)[ -]half)$"
+    r"|^the (?:latest |same )?(?:quarter|period)$",
+    re.I,
+)
 
 
 def _reports_results(doc: Doc) -> bool:
@@ -230,8 +235,25 @@ def _year_in_progress(span: Span, timex: Timex, anchor: dt.date | None) -> Timex
     ended Sept. 30' is a length of time."""
     if anchor is None or timex.value != "P1Y" or span.text.lower() != "the year":
         return timex
+    if _named_of_the_year(span):
+        return timex
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     return timex if after in ("ended", "ending", "end", "to", "through") else Timex(str(anchor.year))
+
+
+# the parts of a year 'X of the year' places something in ('the end of the year'); any other noun is named
+# by it ('player of the year', 'album of the year'), as a title, not a date
+YEAR_PARTS = {"end", "start", "beginning", "middle", "rest", "half", "part", "remainder", "course", "close", "turn"}
+YEAR_PARTS |= {"quarter", "month", "week", "day", "time", "season", "period", "stage", "spring", "summer", "autumn"}
+YEAR_PARTS |= {"winter", "fall"}
+
+
+def _named_of_the_year(span: Span) -> bool:
+    """'Tim Henman was named player of the year', 'the team of the year prize': an award, no date."""
+    if span.start < 2 or span.doc[span.start - 1].lower_ != "of":
+        return False
+    noun = span.doc[span.start - 2]
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in YEAR_PARTS
 
 
 def _since_before_now(span: Span, timex: Timex, anchor: dt.date | None) -> Timex:
