@@ -870,6 +870,12 @@ def test_a_role_named_beside_an_untagged_name_is_not_the_roles_other_holder():
             'leader is illusory."',
             ["ray-hale"],
         ),
+        # 'Sheikh' is a title women hold too
+        (
+            "Sheikh Hasina has been sworn in for a fourth term as Bangladesh's prime minister. She promised on Monday "
+            "to tackle corruption.",
+            ["hasina"],
+        ),
         # words set in her own reported sentence are still hers
         (
             'Tom Hale is standing. But Ms Kelly said she "would not trust him as far as she could throw him".',
@@ -1543,7 +1549,21 @@ def test_a_claim_denied_unconfirmed_or_hedged_is_asked(text, questions, parser):
         # a question with its answer in it, a participle with nothing to ask by, a generic 'you' forecasting,
         # and what a decision rests on, told as done, are not asked
         ("But the keeper could do nothing about the equaliser in the 74th minute.", []),
-        ("Some 47% believe Ms Hale should have no title.", []),
+        (
+            "It is unclear whether the company will have no choice but to sell its stake.",
+            ["Will the company have no choice but to sell its stake?"],
+        ),
+        # a year a noun is placed in, a count named before, an analyst of several, a word split by its hyphen
+        (
+            "It is unclear whether the minister will meet the targets set in 2015.",
+            ["Will the minister meet the targets set in 2015?"],
+        ),
+        ("It is unclear whether the two will meet before the summit.", ["Will the two meet before the summit?"]),
+        (
+            "One of the analysts predicted that the central bank would raise rates in July.",
+            ["Will the central bank raise rates in July?"],
+        ),
+        ("It is unclear whether ministers will re-examine the case.", ["Will ministers re-examine the case?"]),
         ("You might think that the last thing on their minds would be getting a computer.", []),
         ('He was thrown by the suggestion that young drunks should "given a good beating" and left to die.', []),
         ('"The election is not going to be decided on what Tom Hale did," he added.', []),
@@ -2139,6 +2159,14 @@ def test_an_event_folded_into_a_more_precise_one_cites_the_sentence_its_text_is_
         ),
         # the half of a match is no half of the year
         ("Coach Tom Hale's side were outplayed in a tense first half but led 6-3 at the break.", {}),
+        # a saying left with only its date is shown with what was said
+        (
+            "Monday's meeting was the first of two, Eddie Jones said on Tuesday.",
+            {
+                "2021-05-31": "Monday's meeting was the first of two",
+                "2021-05-25": "Monday's meeting was the first of two, Eddie Jones said on Tuesday.",
+            },
+        ),
         # a passive needs nothing after its verb
         (
             "The court's initial order on Thursday - to block the sale - was upheld in a second ruling on Saturday.",
@@ -2156,6 +2184,45 @@ def test_an_entry_is_a_clause_that_reads_alone(text, entries):
     reporting ...', 'Mail was sent', 'Is £1,000 cheaper': no entry opens on a part of a sentence."""
     _, found = analyse(text)
     assert {e.date: e.event for e in found.timeline} == entries
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        # a date line is no step; a fixture line without a verb is
+        ("Rovers play City at home.\n\nTuesday, 1 June\n\nThe match kicks off at 2000 GMT.", []),
+        ("Next up for England: a trip to Dublin on 12 June.", ["Next up for England: a trip to Dublin on 12 June."]),
+        # a sentence of the reporter's own is no one's quotation, whatever its 'I'
+        (
+            "Funding for Title I schools will be cut in September, Senator Ann Moss said.",
+            ["Funding for Title I schools will be cut in September, Senator Ann Moss said."],
+        ),
+        # a quotation's promise is its speaker's, and the speaker is one named outside it
+        (
+            'The Home Office said: "I will be asking Parliament to renew this law in the New Year. In the meantime, '
+            "we will be studying the ruling carefully to see whether it is possible to change the law to meet the "
+            'concerns of the House of Lords."',
+            [
+                "The Home Office: \u201cIn the meantime, we will be studying the ruling carefully to see whether it is "
+                "possible to change the law to meet the concerns of the House of Lords.\u201d"
+            ],
+        ),
+        # named in the sentence before, by the quotation's speaker
+        (
+            "Ann Moss, the bidder's chief, said: \"We have received the statement. We will review it over the next "
+            'week or so."',
+            ["Ann Moss: \u201cWe will review it over the next week or so.\u201d"],
+        ),
+        (
+            'Tom Hale has joined Rovers. "I have signed a contract with Rovers. '
+            'In December I will decide whether to play on for Rovers or City," Hale told reporters.',
+            ["Tom Hale: \u201cIn December I will decide whether to play on for Rovers or City\u201d"],
+        ),
+    ],
+)
+def test_a_watched_step_is_a_clause_and_a_promise_in_a_quotation_names_its_speaker(text, watched):
+    _, found = analyse(text)
+    assert [w.item for w in found.watch] == watched
 
 
 def test_a_clause_taken_from_its_sentence_ends_on_a_whole_word(parser):

@@ -29,11 +29,12 @@ def extract_document(document: Document, doc: Doc) -> DocFindings:
         if inferred:
             document.date, document.date_source = inferred[0], "inferred"
     parsed = parse(doc, document.id, document.date, sentences)
+    positions = extract_positions(parsed)
     return DocFindings(
         actors=list(parsed.actors.actors.values()),
-        positions=extract_positions(parsed),
+        positions=positions,
         timeline=extract_timeline(parsed),
         open_questions=extract_questions(parsed),
-        watch=extract_watch(parsed),
+        watch=extract_watch(parsed, positions),
         background=extract_background(parsed),
     )

@@ -53,7 +53,7 @@ from .names import (
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
 # a title that says whether 'he' or 'she' stands for its holder ('Prince Charles', 'Queen Rania')
-GENDERED_TITLES = {"prince": "m", "king": "m", "duke": "m", "earl": "m", "baron": "m", "emperor": "m", "sheikh": "m"}
+GENDERED_TITLES = {"prince": "m", "king": "m", "duke": "m", "earl": "m", "baron": "m", "emperor": "m"}
 GENDERED_TITLES |= {"princess": "f", "queen": "f", "duchess": "f", "countess": "f", "baroness": "f", "empress": "f"}
 
 

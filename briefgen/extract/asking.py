@@ -74,16 +74,12 @@ NEGATIVE_HEADS = {"none", "nobody", "nothing", "neither", "noone"}
 
 
 def _names_nothing(subject: Token) -> bool:
-    """'The third was alleged to ...': a number or an ordinal standing for a noun the sentence before
-    gave; 'none of its statements can be relied on': no one to ask about ('Will none of ...?')."""
+    """'The third was alleged to ...': an ordinal standing for a noun the sentence before gave; 'none of its
+    statements can be relied on': no one to ask about ('Will none of ...?')."""
     if subject.lower_ in NEGATIVE_HEADS:
         return True
-    counted = subject.tag_ in ("CD", "JJ", "RB") and (
-        subject.ent_type_ in ("ORDINAL", "CARDINAL") or subject.pos_ == "NUM"
-    )
-    if subject.ent_type_ == "DATE" or re.fullmatch(r"1\d{3}|20\d\d", subject.text):
-        return False  # '2011 may have been the worst year': a year is named
-    return counted and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
+    ordinal = subject.tag_ in ("JJ", "RB") and subject.ent_type_ == "ORDINAL"  # not 'the two', who were named
+    return ordinal and not any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)
 
 
 def _reporting_body(pronoun: Token, actors: ActorIndex) -> str | None:
@@ -291,8 +287,12 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         return None
     skipped = {t.i for t in subject.subtree} | ({wh.i} if wh is not None else set())
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    skipped |= {a.i for a in auxes}
+    skipped |= {a.i for a in auxes} | set(range(verb.i + 1, word_end(verb) + 1))
+    verb_word = verb.doc[verb.i : word_end(verb) + 1].text  # 're-examine', parsed as 're' and its rest
     tail = words_after(verb, skipped, actors, subject)
+    if word_end(verb) > verb.i:  # what follows hangs from the word's last part
+        after = words_after(verb.doc[word_end(verb)], skipped | {t.i for t in verb.subtree}, actors, subject)
+        tail = f"{tail} {after}".strip()
     lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
     if lead_aux is not None and lead_aux.tag_ == "MD" and any(a.lower_ == "have" for a in auxes):
         rest = [a.lower_ for a in auxes[1:] if a.dep_ != "neg"]
@@ -303,7 +303,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         auxes = [a for a in auxes if a.dep_ != "neg"]  # 'entry cannot be guaranteed' -> 'Will entry be guaranteed?'
         lead_aux = None if not auxes else auxes[0]
         others = " ".join(a.lower_ for a in auxes[1:])
-        body = f"will {who} {others} {verb.text} {tail}"
+        body = f"will {who} {others} {verb_word} {tail}"
         question = re.sub(r"\s+", " ", body).strip().rstrip(" .,;:")
         return question[0].upper() + question[1:] + "?"
     if lead_aux is not None and lead_aux.lower_ == "had" and len(auxes) == 1:
@@ -320,7 +320,7 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
             return None
         if verb.tag_ == "VBN" and lead_aux.tag_ == "MD" and not any(a.lemma_ in ("be", "have") for a in auxes):
             return None  # 'drunks should "given a beating"': a participle with no 'be' or 'have' to ask by
-        body = f"{first} {who} {others} {verb.text} {tail}"
+        body = f"{first} {who} {others} {verb_word} {tail}"
     elif verb.lemma_ == "be" and verb.lower_ in BE_FORMS:
         if not tail:
             return None  # 'Was Mr Hale?': what he was went with a word the parse hung elsewhere
@@ -334,13 +334,9 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
 
 
 def _denied_object(verb: Token) -> bool:
-    """'could do nothing about the equaliser', 'should have no title': asked as 'Will X do nothing ...?',
-    a question with its answer in it."""
-    return any(
-        c.dep_ in ("dobj", "attr")
-        and (c.lower_ in NEGATIVE_HEADS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
-        for c in verb.children
-    )
+    """'could do nothing about the equaliser': asked as 'Will X do nothing ...?', a question with its answer in
+    it ('no choice but to sell' is another matter)."""
+    return any(c.dep_ in ("dobj", "attr") and c.lower_ in NEGATIVE_HEADS for c in verb.children)
 
 
 def _wh_subject(verb: Token, wh: Token) -> str | None:

@@ -528,7 +528,10 @@ def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
     for token in sent:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon().forecast_verbs or token.i in quoted:
             continue
-        if any(c.dep_ == "nsubj" and c.lower_ in ("you", "one") for c in token.children):
+        if any(
+            c.dep_ == "nsubj" and (c.lower_ == "you" or c.lower_ == "one" and not list(c.children))
+            for c in token.children
+        ):
             continue  # 'You might think that the last thing on their minds would be ...': no one's forecast
         for clause in token.children:
             if clause.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "'ll") for c in clause.children):
@@ -1011,8 +1014,8 @@ def _balanced(question: str | None) -> str | None:
     return question
 
 
-# 'in the 1975 referendum', 'during 2003': a year the question places its matter in
-PLACED_IN_A_YEAR = re.compile(r"\b(?:in|during|at|on|by|for|of)\s+(?:the\s+|a\s+)?(\d{4})\b(?!\s*[-/])")
+# 'in the 1975 referendum', 'at the 2002 World Cup': an occasion of a year the question places its matter at
+PLACED_IN_A_YEAR = re.compile(r"\b(?:in|during|at)\s+the\s+(\d{4})\s+(?=[A-Za-z])")
 
 
 def _ahead_of_the_past(question: str, written: str | None) -> bool:

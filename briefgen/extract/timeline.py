@@ -114,7 +114,9 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
             excluded |= subtree
     tokens = in_text_order(t for t in head.subtree if t.i not in excluded)
     passive = any(c.dep_ == "auxpass" for c in head.children)
-    if excluded and not passive and [t for t in tokens if not t.is_punct][-1] == head:
+    after = [t for t in tokens if t.i > head.i and not t.is_punct]
+    only_its_date = all(ent.start <= t.i < ent.end or t == ent.root.head for t in after)  # 'said on Tuesday.'
+    if excluded and not passive and (not after or only_its_date and head.lemma_.lower() in lexicon().speech_verbs):
         # 'the central bank released [growth figures showing the economy expanded in 2004]', parsed as a
         # clause of its own: what was released went with it, and the clause is left whole
         tokens = in_text_order(head.subtree)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
-from ..findings import WatchItem, stable_id
+from ..findings import Position, WatchItem, stable_id
 from ..lexicon import lexicon
 from ..time.tense import be_to
 from ..time.timex import Timex
 from .asking import WH_WORDS, subject_text
 from .common import (
+    QUOTE_CHARS,
     SCHEDULING,
     clean,
     contingent,
@@ -316,7 +318,9 @@ def _speaker_commitment(verb: Token) -> bool:
     )
 
 
-def extract_watch(parsed: Parsed) -> list[WatchItem]:
+def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> list[WatchItem]:
+    """positions: the document's, whose quotations name who speaks a promise in a quotation."""
+    speakers = {s.sentence: p.actor for p in positions or [] if p.kind == "quote" for s in p.sources}
     items: list[WatchItem] = []
     actors, anchor = parsed.actors, parsed.anchor
     for number, sent in parsed.numbered():
@@ -329,11 +333,14 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
         verb = _watch_verb(sent, quoted, actors)
         if verb is None and not future_dates or sent.text.rstrip(" \"'\u201d\n").endswith("?"):
             continue  # a question looks ahead, and is asked with the open questions if at all
+        if all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.is_space for t in sent):
+            continue  # 'Tuesday, 1 March': a date line, no step
         present = actors.in_span(sent)
         if verb is not None and verb.i in quoted:
-            text = _clause(verb, actors)
-            if len(present) == 1:  # the one actor of the sentence is the speaker making the promise
-                text = sentence_case(f"{actors.display(present[0])}: \u201c{text}\u201d")
+            text = _clause(verb, actors).strip(QUOTE_CHARS)
+            speaker = speakers.get(number)  # the promise is the quotation's speaker's own
+            if speaker in actors.actors and not SPEAKER_LABEL.match(text):
+                text = sentence_case(f"{actors.display(speaker)}: \u201c{text}\u201d")
         else:
             whole = verb is None or verb.dep_ == "ROOT" or _hedged(verb)
             text = clean(sent.text) if whole or verb is None else _clause(verb, actors)
@@ -351,6 +358,9 @@ def extract_watch(parsed: Parsed) -> list[WatchItem]:
             )
         )
     return items
+
+
+SPEAKER_LABEL = re.compile('^[^:\u201c"]{1,60}: ')  # 'Zakaria: I think ...': said by whom already
 
 
 def _hedged(verb: Token) -> bool:
