@@ -138,6 +138,8 @@ class Lexicon:
     lemma_corrections: dict[str, str]
     irrealis_words: WordSet
     quantity_adjectives: WordSet
+    year_parts: WordSet
+    gendered_titles: dict[str, str]
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

@@ -52,9 +52,6 @@ from .names import (
 
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
 GENDERED_HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "lady": "f", "dame": "f"}
-# a title that says whether 'he' or 'she' stands for its holder ('Prince Charles', 'Queen Rania')
-GENDERED_TITLES = {"prince": "m", "king": "m", "duke": "m", "earl": "m", "baron": "m", "emperor": "m"}
-GENDERED_TITLES |= {"princess": "f", "queen": "f", "duchess": "f", "countess": "f", "baroness": "f", "empress": "f"}
 
 
 @dataclass
@@ -606,9 +603,10 @@ def _build_index(candidates: list[_Candidate], doc: Doc, sentences: list[Span], 
             index.token_actor[i] = actor.id
         before = doc[cand.tokens[0] - 1].lower_.rstrip(".") if cand.tokens and cand.tokens[0] > 0 else ""
         first = cand.alias.split()[0].lower() if cand.alias else ""
-        gendered = GENDERED_HONORIFICS | GENDERED_TITLES
-        if cand.kind == "person" and (before in gendered or first in GENDERED_TITLES):
-            index.gender.setdefault(actor.id, gendered.get(before) or GENDERED_TITLES[first])
+        titles = lexicon().gendered_titles  # 'Prince Charles', 'Queen Rania'
+        gendered = GENDERED_HONORIFICS | titles
+        if cand.kind == "person" and (before in gendered or first in titles):
+            index.gender.setdefault(actor.id, gendered.get(before) or titles[first])
     # a bystander is quoted once; a name that comes back is part of the story ('Armed robber Robert Napier, 25')
     index.public = {a.id for a in by_key.values() if a.id in index.public and a.mentions == 1}
     for actor in by_key.values():

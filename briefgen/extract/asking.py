@@ -287,12 +287,12 @@ def interrogative(verb: Token, actors: ActorIndex, wh: Token | None = None, hedg
         return None
     skipped = {t.i for t in subject.subtree} | ({wh.i} if wh is not None else set())
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    skipped |= {a.i for a in auxes} | set(range(verb.i + 1, word_end(verb) + 1))
-    verb_word = verb.doc[verb.i : word_end(verb) + 1].text  # 're-examine', parsed as 're' and its rest
+    last = verb.doc[word_end(verb)]  # 're-examine', parsed as 're' and its rest: the verb's word ends here
+    skipped |= {a.i for a in auxes} | set(range(verb.i + 1, last.i + 1))
+    verb_word = verb.doc[verb.i : last.i + 1].text
     tail = words_after(verb, skipped, actors, subject)
-    if word_end(verb) > verb.i:  # what follows hangs from the word's last part
-        after = words_after(verb.doc[word_end(verb)], skipped | {t.i for t in verb.subtree}, actors, subject)
-        tail = f"{tail} {after}".strip()
+    if last.i > verb.i:  # what follows hangs from the word's last part
+        tail = f"{tail} {words_after(last, skipped | {t.i for t in verb.subtree}, actors, subject)}".strip()
     lead_aux = next((a for a in auxes if a.dep_ != "neg"), None)
     if lead_aux is not None and lead_aux.tag_ == "MD" and any(a.lower_ == "have" for a in auxes):
         rest = [a.lower_ for a in auxes[1:] if a.dep_ != "neg"]

@@ -241,19 +241,12 @@ def _year_in_progress(span: Span, timex: Timex, anchor: dt.date | None) -> Timex
     return timex if after in ("ended", "ending", "end", "to", "through") else Timex(str(anchor.year))
 
 
-# the parts of a year 'X of the year' places something in ('the end of the year'); any other noun is named
-# by it ('player of the year', 'album of the year'), as a title, not a date
-YEAR_PARTS = {"end", "start", "beginning", "middle", "rest", "half", "part", "remainder", "course", "close", "turn"}
-YEAR_PARTS |= {"quarter", "month", "week", "day", "time", "season", "period", "stage", "spring", "summer", "autumn"}
-YEAR_PARTS |= {"winter", "fall"}
-
-
 def _named_of_the_year(span: Span) -> bool:
     """'Tim Henman was named player of the year', 'the team of the year prize': an award, no date."""
     if span.start < 2 or span.doc[span.start - 1].lower_ != "of":
         return False
     noun = span.doc[span.start - 2]
-    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in YEAR_PARTS
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() not in lexicon().year_parts
 
 
 def _since_before_now(span: Span, timex: Timex, anchor: dt.date | None) -> Timex:
