@@ -2225,6 +2225,21 @@ def test_a_watched_step_is_a_clause_and_a_promise_in_a_quotation_names_its_speak
     assert [w.item for w in found.watch] == watched
 
 
+def test_a_clause_left_whole_folds_other_entries_only_by_what_its_own_date_is_about():
+    """'the central bank released growth figures ...' is left whole for its Tuesday, but its Tuesday is
+    about the bank's release: the year's growth and the quarter's slowdown stay entries of their own."""
+    text = (
+        "Also on Tuesday, the central bank released growth figures showing the economy expanded 7.1% in 2004. "
+        "But growth slowed sharply in the fourth quarter to 5.6%."
+    )
+    _, found = analyse(text, "2005-01-01")
+    assert [(e.date, [s.sentence for s in e.sources]) for e in found.timeline] == [
+        ("2004-12-28", [1]),
+        ("2004", [1]),
+        ("2004", [2]),
+    ]
+
+
 def test_a_clause_taken_from_its_sentence_ends_on_a_whole_word(parser):
     """'re-devise' parsed as 're', '-' and 'devise' in another clause: the clause keeps the word whole."""
     from briefgen.extract.common import subtree_text

@@ -95,9 +95,10 @@ def _first_of_range(root: Token) -> Token:
     return root
 
 
-def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[str, list[Token], Token]:
-    """The clause the date belongs to, without the parts that carry other dates, and its head; past:
-    the date is before the article's."""
+def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[str, list[Token], Token, list[Token]]:
+    """The clause the date belongs to, without the parts that carry other dates, its head, and the tokens
+    of the date's own part (what the clause is about, when the text was left whole); past: the date is
+    before the article's."""
     head = _event_head(ent)
     while head.dep_ in ("xcomp", "ccomp") and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
         if head.dep_ == "ccomp" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
@@ -113,13 +114,14 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
         ):
             excluded |= subtree
     tokens = in_text_order(t for t in head.subtree if t.i not in excluded)
+    own: list[Token] | None = None  # the date's own part, when the text is left whole
     passive = any(c.dep_ == "auxpass" for c in head.children)
     after = [t for t in tokens if t.i > head.i and not t.is_punct]
     only_its_date = all(ent.start <= t.i < ent.end or t == ent.root.head for t in after)  # 'said on Tuesday.'
     if excluded and not passive and (not after or only_its_date and head.lemma_.lower() in lexicon().speech_verbs):
         # 'the central bank released [growth figures showing the economy expanded in 2004]', parsed as a
         # clause of its own: what was released went with it, and the clause is left whole
-        tokens = in_text_order(head.subtree)
+        own, tokens = tokens, in_text_order(head.subtree)
     if (
         head.dep_ == "advcl"
         and tokens[0].dep_ == "mark"
@@ -142,7 +144,7 @@ def event_text(ent: Span, other_dates: list[Span], past: bool = False) -> tuple[
     text = re.sub(r"[,;:]+(?=[.!?]$)", "", text)  # 'down 1.2% on Tuesday,.' once 'after ...' is left out
     # 'failed a test on October 18 and' once 'was banned in November' is left out
     text = re.sub(r"[\s,]+(?:and|or|but)([.!?]?)$", r"\1", text)
-    return sentence_case(shortened(text, MAX_EVENT_WORDS)), tokens, head
+    return sentence_case(shortened(text, MAX_EVENT_WORDS)), tokens, head, own or tokens
 
 
 def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
@@ -168,14 +170,16 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "or" and any(o.end == ent.start - 1 for o in others):
                 continue  # 'on Saturday or Sunday': one event, entered on the first day it may fall
             past = anchor is not None and timex.value < anchor.isoformat()[: len(timex.value)]
-            text, tokens, head = event_text(ent, others, past)
+            text, tokens, head, own = event_text(ent, others, past)
             if _claimed(head):
                 # 'High claimed Kaplan made three errors which changed the outcome of Sunday's match': his claim
                 text, tokens, head = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS), list(sent), sent.root
+                own = tokens
             elif not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
+                own = tokens
             if _no_event(head, ent):
                 continue
             text = with_named_subject(text, head, actors, only={"he", "she"})  # 'they' is too often unnamed
@@ -191,7 +195,7 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 scheduled=scheduled,
             )
             shown.add(text, event, ent)
-            _add(events, event, _nouns(tokens))
+            _add(events, event, _nouns(own))  # folded by what its date's own part is about
     lead = _lead_event(parsed)
     if lead is not None and not any(
         e.sources[0].sentence == lead.sources[0].sentence and e.date == lead.date for e in events
