@@ -1015,17 +1015,15 @@ def _balanced(question: str | None) -> str | None:
 
 
 # 'in the 1975 referendum', 'at the 2002 World Cup': an occasion of a year the question places its matter at
-PLACED_IN_A_YEAR = re.compile(r"\b(?:in|during|at)\s+the\s+(\d{4})\s+(?=[A-Za-z])")
+PLACED_IN_A_YEAR = re.compile(r"\b(?:in|during|at)\s+the\s+\d{4}\s+(?=[A-Za-z])")
 
 
 def _ahead_of_the_past(question: str, written: str | None) -> bool:
     """'Will the UK stay in the Common Market in the 1975 referendum?', asked in 2005: a matter of a
     year gone by, put as one still ahead."""
-    if not written or not re.match(r"(?:\w+ )?will\b", question, re.I):
+    if not written or not re.match(r"(?:\w+ )?will\b", question, re.I) or not PLACED_IN_A_YEAR.search(question):
         return False
-    placed = PLACED_IN_A_YEAR.findall(question)
-    years = re.findall(r"\b(?:1\d|20)\d\d\b", question)
-    return bool(placed) and all(int(year) < int(written[:4]) for year in years)
+    return all(int(year) < int(written[:4]) for year in re.findall(r"\b(?:1\d|20)\d\d\b", question))
 
 
 def extract_questions(parsed: Parsed) -> list[OpenQuestion]:

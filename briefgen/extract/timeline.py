@@ -529,10 +529,12 @@ def _add(events: list[TimelineEvent], new: TimelineEvent, new_nouns: set[str]) -
         nested = event.date and new.date and (contains(event.date, new.date) or contains(new.date, event.date))
         shared = nested and event.date != new.date and new_nouns & getattr(event, "_nouns", set())
         if same_day or shared:
+            fresh = [s for s in new.sources if s not in event.sources]
             if new.date and new.precision and (not event.date or len(new.date) > len(event.date)):
                 event.date, event.precision, event.event = new.date, new.precision, new.event
-                event.sources[:0] = [s for s in new.sources if s not in event.sources]  # the text's own first
-            event.sources += [s for s in new.sources if s not in event.sources]
+                event.sources[:0] = fresh  # the sentence the text is now from, cited first
+            else:
+                event.sources += fresh
             event.actors += [a for a in new.actors if a not in event.actors]
             return
     new._nouns = new_nouns  # type: ignore[attr-defined]
