@@ -161,13 +161,17 @@ QUARTER_ALONE = re.compile(
 )
 
 
-def _reports_results(doc: Doc) -> bool:
-    """Whether a text speaks of money or the economy, where a bare 'first quarter' is of the year."""
+def _reports_results(span: Span) -> bool:
+    """Whether a text speaks of money or the economy, where a bare 'first quarter' is of the year: two
+    such words in it ('profits', 'shares'), or one as the subject of the clause that holds the period
+    ('sales fell in a weak first half'). One word elsewhere is not enough: a match report can 'earn a
+    corner' or be 'confident of getting a result'."""
+    doc, words = span.doc, lexicon().financial_period_words
     key = "briefgen_reports_results"
     if key not in doc.user_data:
-        words = lexicon().financial_period_words
-        doc.user_data[key] = any(t.lemma_.lower() in words for t in doc)
-    return doc.user_data[key]
+        doc.user_data[key] = len({t.lemma_.lower() for t in doc} & words) >= 2
+    verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
+    return doc.user_data[key] or any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in verb.children)
 
 
 SPLITTERS = {"ended", "ending", "through", "until", "to", "and", "-"}
@@ -347,7 +351,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
             continue  # "52 years old", "a 136-year-old firm": an age, not a time
         if span.start > 0 and doc[span.start - 1].lower_ == "a" and span.text.lower() in WEEKDAY_NAMES:
             continue  # "to be out on a Thursday": any Thursday
-        if QUARTER_ALONE.match(span.text) and not _reports_results(doc):
+        if QUARTER_ALONE.match(span.text) and not _reports_results(span):
             continue  # "the first quarter was marked by tactical kicking": a quarter of a match
         timex = normalise(span.text, anchor, _done_or_tense(span))
         if timex is None:
