@@ -3720,3 +3720,27 @@ def test_disputed_figures_of_two_measures_are_asked_measure_by_measure():
     assert _by_measure(["12 people", "15 people", "3 soldiers", "5 soldiers"]) == (
         "12 people or 15 people; 3 soldiers or 5 soldiers"
     )
+
+
+def test_a_name_split_at_a_particle_into_a_person_and_a_body_is_one_person():
+    _, found = analyse(
+        'Barcelona assistant coach Henk Ten Cate has branded the complaint as "pathetic".', date="2005-03-10"
+    )
+    assert "Henk Ten Cate" in names(found.actors)
+    assert not names(found.actors) & {"Henk Ten", "Cate"}
+    assert [p.actor for p in found.positions] == ["henk-ten-cate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Chelsea still pressed and Duff had a chance to win the game.", []),  # pressed: attacked
+        ("Paulo Ferreira denied Gerrard with a last-ditch tackle.", []),  # denied him: stopped him
+        ("Tom Hale denied claims that he had misled the board.", ["tom-hale"]),
+        ("Mr Wallace agreed and said the figures had to be looked at in context.", ["wallace"]),
+        ("The threat from the rebels has diminished, Roland Lavoie said.", ["roland-lavoie"]),
+    ],
+)
+def test_a_speech_or_stance_verb_that_says_nothing_holds_no_position(text, holders):
+    _, found = analyse(text, date="2005-02-28")
+    assert [p.actor for p in found.positions] == holders

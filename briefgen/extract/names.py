@@ -420,18 +420,26 @@ NAME_PARTICLES = {
     "du",
     "le",
     "la",
+    "del",
+    "der",
+    "den",
+    "ten",
+    "ter",
+    "dos",
 }
 
 
 def join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """'Zine El' and 'Abidine Ben Ali' tagged as two people side by side: one name, split at a particle
-    ('El', 'Ben', 'Van') the first part ends with (not 'Sex Pistol John Lydon', a descriptor and a name)."""
+    """'Zine El' and 'Abidine Ben Ali' tagged as two people side by side, 'Henk Ten' a person and 'Cate'
+    an organisation: one name, split at a particle ('El', 'Ben', 'Van', 'Ten') the first part ends with
+    (not 'Sex Pistol John Lydon', a descriptor and a name)."""
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and previous.label_ == ent.label_ == "PERSON"
+            and previous.label_ == "PERSON"
+            and (ent.label_ == "PERSON" or len(ent) == 1 and ent.text.istitle())
             and previous.end == ent.start
             and previous[-1].lower_ in NAME_PARTICLES
         ):

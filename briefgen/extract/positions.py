@@ -296,6 +296,29 @@ def _speaks_for(teller: Token, tellers: list[str], holders: list[str], actors: A
     return any(actors.actors[h].name == a for h in holders if h in actors.actors for a in affiliations if a)
 
 
+def _says_nothing(verb: Token) -> bool:
+    """A speech or stance verb with nothing said or held: 'Chelsea still pressed and ...' (they attacked),
+    'Ferreira denied Gerrard with a tackle' (he stopped him). Read from the words after the verb, as the
+    parse may hang its clause elsewhere; a verb a quotation hangs on ('"...", he said') says the quotation."""
+    sent = sentence_of(verb)
+    if verb.dep_ in ("parataxis", "ccomp") or any(t.text in QUOTE_CHARS for t in sent):
+        return False
+    own = {t.i for c in verb.children if c.dep_ in ("nsubj", "aux", "advmod", "neg", "cc") for t in c.subtree}
+    if any(t.i not in own and t.pos_ != "PUNCT" for t in sent if t.i < verb.i):
+        return False  # 'The threat has diminished, he said': what is said comes first
+    after = next((t for t in sent if t.i > verb.i and t.pos_ not in ("ADV", "PART")), None)
+    if after is None or after.text in (".", "!", "?"):
+        return True
+    if after.pos_ == "CCONJ":  # 'pressed and Duff had a chance', not 'agreed and said the figures ...'
+        return not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not has_subject(c) for c in verb.children)
+    person = after.dep_ == "dobj" and after.head.i == verb.i and (after.ent_type_ or after.lower_ in OBJECT_PRONOUNS)
+    clause = any(c.dep_ in ("ccomp", "xcomp", "dative") for c in verb.children)
+    return verb.lemma_.lower() == "deny" and bool(person) and not clause
+
+
+OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
+
+
 def _asked_of(verb: Token) -> bool:
     """'it is time for Mr Livingstone to say sorry', 'calls for Iran to halt enrichment': what others
     want someone to do, not what that one says or wants."""
@@ -405,6 +428,7 @@ def _verb_claims(
             or _hearsay(token)
             or _told_by_another(token)
             or _asked_of(token)
+            or (sent._.quote_start is None and _says_nothing(token))
         )
         kind = None if unheld else _claim_kind(token, lex)
         if kind == "stance" and _only_possible(token):
