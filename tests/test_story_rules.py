@@ -3744,3 +3744,13 @@ def test_a_name_split_at_a_particle_into_a_person_and_a_body_is_one_person():
 def test_a_speech_or_stance_verb_that_says_nothing_holds_no_position(text, holders):
     _, found = analyse(text, date="2005-02-28")
     assert [p.actor for p in found.positions] == holders
+
+
+def test_a_suit_against_a_named_party_asks_nothing_of_whoever_the_parse_makes_act():
+    """'sued the bank to return the money': the bank is to return it, not the one suing; the text does
+    not say which, so nothing is asked (a suit with no one named still asks what it is for)."""
+    text = "On Monday the club's chairman, Tom Hale, sued Westland Bank, its former lender, to return 20m pounds."
+    _, found = analyse(text, date="2005-02-03")
+    assert not found.open_questions
+    _, found = analyse("Tom Hale is taking legal action to gain access to the club's accounts.", date="2005-02-03")
+    assert [q.question for q in found.open_questions] == ["Will Tom Hale gain access to the club's accounts?"]

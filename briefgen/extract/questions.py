@@ -172,6 +172,8 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         )
         if purpose is None:
             continue
+        if move is None and _party_sued(token):
+            continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         actor = actors.resolve(subject) if subject is not None else None
         if actor in actors.actors:  # 'Mr Blunkett has taken legal action to gain access to ...'
@@ -184,6 +186,12 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         skipped = {c.i for c in purpose.children if c.dep_ == "aux"}
         return will_ask(name, purpose.lemma_, words_after(purpose, skipped))
     return None
+
+
+def _party_sued(verb: Token) -> bool:
+    """'sued Morgan Stanley to return 136m euros': whether the one sued or the one suing is to act is
+    not said (the parse may even take the one sued for a second subject)."""
+    return any(c.dep_ in ("dobj", "nsubj") and c.i > verb.i for c in verb.children)
 
 
 def _in_the_process(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
