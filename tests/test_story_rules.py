@@ -3754,3 +3754,21 @@ def test_a_suit_against_a_named_party_asks_nothing_of_whoever_the_parse_makes_ac
     assert not found.open_questions
     _, found = analyse("Tom Hale is taking legal action to gain access to the club's accounts.", date="2005-02-03")
     assert [q.question for q in found.open_questions] == ["Will Tom Hale gain access to the club's accounts?"]
+
+
+def test_among_the_first_to_do_something_is_no_step_ahead():
+    text = 'Al-Manar, which was among the first to report the incident, described it as "a clear message".'
+    _, found = analyse(text + " Fiat is to get 1bn euros immediately.", date="2012-06-23")
+    assert [w.item for w in found.watch] == ["Fiat is to get 1bn euros immediately."]
+
+
+def test_it_is_never_a_news_outlet_that_only_reports_nor_a_clause_still_to_come():
+    text = (
+        "Spain wants the strongest backing, reports the BBC's Tom Reed in Madrid. "
+        "The government has promised that it will publish all the evidence it holds."
+    )
+    _, found = analyse(text, date="2012-06-23")
+    assert [w.item for w in found.watch] == ["Spain will publish all the evidence it holds"]
+    text = "Westland Rovers won the cup on Saturday. After two years of delays it's safe to say that this is the best."
+    _, found = analyse(text, date="2012-06-23")
+    assert not found.positions

@@ -129,6 +129,7 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
         ("The period fizzled out with Scotland on top.", []),
         ("Sales fell in a weak first half.", [("a weak first half", "1989-H1")]),
         ("Chelsea began the second half well and earned a corner.", []),  # one money word is not a text of results
+        ("The jet took off from the airbase on 22 June 2.", [("22 June 2", "1989-06-22")]),  # and a list's '2.'
         # an award 'of the year' names no date; the parts of a year do
         ("Tom Hale was named player of the year.", [("the year", "P1Y")]),
         ("Sam Reed won the team of the year prize.", [("the year", "P1Y")]),

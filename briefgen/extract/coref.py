@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import Actor
 from ..lexicon import lexicon
 from ..merge_actors import initials_forms
-from .names import one_national
+from .names import is_news_outlet, one_national, outlet_takes_part
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
@@ -33,6 +33,7 @@ class ActorIndex:
     public: set[str] = field(default_factory=set)  # members of the public quoted by name and age
     gender: dict[str, str] = field(default_factory=dict)  # a person's, from an honorific or a pronoun met before
     quoted: frozenset[int] = frozenset()  # the tokens inside quotation marks
+    reporting: dict[str, bool] = field(default_factory=dict)  # actor id -> a news outlet that only reports
 
     def display(self, actor_id: str) -> str:
         """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
@@ -105,6 +106,8 @@ class ActorIndex:
             speaker = self._reporting_subject(token)
             if speaker is not None:
                 return speaker
+        if lower == "it" and anticipatory_it(token):
+            return None  # 'it remains to be seen if ...', 'it appeared that ...': no one
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
             return self._antecedent(token, person=lower in PERSON_PRONOUNS)
         if one_national(token) or _of_an_age(token):  # 'The Brazilian confirmed', 'added the 30-year-old'
@@ -164,7 +167,15 @@ class ActorIndex:
         kind = self.actors[actor_id].kind
         if (kind == "person") != person or (kind == "country" and pronoun.lower_ in PLURAL_PRONOUNS):
             return False
+        if not person and self._only_reports(actor_id, pronoun.doc):
+            return False  # 'reports the BBC's Jonathan Head. The government has promised that it will ...'
         return not gender or self.gender.get(actor_id, gender) == gender
+
+    def _only_reports(self, actor_id: str, doc) -> bool:
+        if actor_id not in self.reporting:
+            name = self.actors[actor_id].name
+            self.reporting[actor_id] = is_news_outlet(name) and not outlet_takes_part(doc, name)
+        return self.reporting[actor_id]
 
     def _previous_subject(self, token: Token, person: bool, gender: str | None) -> str | None:
         """A sentence that opens with 'It' or 'He' goes on about the last sentence's subject: 'The EFF ...
@@ -350,6 +361,24 @@ def plural_party(token: Token) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass"):
         return True
     return token.dep_ == "dobj" and any(c.pos_ == "VERB" for c in token.children)
+
+
+ANTICIPATING_VERBS = {"be", "seem", "appear", "remain", "emerge", "transpire", "look", "become"}
+
+
+def anticipatory_it(it: Token) -> bool:
+    """'It' standing in for a clause that comes later: 'it remains to be seen if the backing can be kept',
+    'it appeared that the hunts kept to the rules', 'it is understood that ...'."""
+    verb = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass", "expl") or verb.i < it.i:
+        return False
+    if verb.lemma_.lower() not in ANTICIPATING_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(
+        t.dep_ == "mark" and t.lower_ in ("that", "if", "whether") and t.head.i > verb.i
+        for t in verb.subtree
+        if t.i > verb.i
+    )
 
 
 def _unnamed_speaker(token: Token) -> bool:

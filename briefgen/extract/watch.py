@@ -29,7 +29,7 @@ from .common import (
     subtree_text,
     with_named_subject,
 )
-from .coref import PRONOUN_GENDER, ActorIndex
+from .coref import PRONOUN_GENDER, ActorIndex, anticipatory_it
 from .parsed import Parsed
 from .pending import infinitive
 from .timeline import not_when, resolve_dates, will_not
@@ -159,6 +159,8 @@ def _concrete_subject(verb: Token, actors: ActorIndex) -> bool:
     subject = _subject(verb)
     if subject is None or subject.dep_ == "expl":
         return subject is not None  # 'there will be a vote'
+    if verb.lower_ in SCHEDULING and anticipatory_it(subject):
+        return True  # 'it is expected that the brothers will meet' (not 'it is to be hoped that ...')
     if actors.resolve(subject) is not None or subject.ent_type_:
         return True
     lex = lexicon()

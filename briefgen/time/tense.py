@@ -45,9 +45,18 @@ def be_to(verb: Token) -> bool:
         and head.lemma_ == "be"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_ in ("acomp", "attr") for c in head.children)  # 'it is not possible to verify'
+        and not _among_a_series(head)
     ):
         return True
     return False
+
+
+def _among_a_series(be: Token) -> bool:
+    """'was among the first to report the incident': who did something, not what is to be done."""
+    series = lexicon().series_words
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in series for g in c.children) for c in be.children
+    )
 
 
 SCHEDULING = {"scheduled", "slated", "due", "set", "expected", "planned", "earmarked", "timetabled"}

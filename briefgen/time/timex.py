@@ -134,8 +134,9 @@ def _ymd(year: int, month: int, day: int) -> Timex | None:
 
 
 def _month_day(t, anchor, direction):
-    m = re.search(r"^(?:\w+\s+)?" + _MONTH + r"\s+" + _DAY + r"$", t) or re.search(
-        r"^(?:\w+\s+)?" + _DAY + r"\s+" + _MONTH + r"$", t
+    # '22 June 2', a day and a list's next number, is 22 June, never 2 June
+    m = re.search(r"^(?:[^\W\d]\w*\s+)?" + _MONTH + r"\s+" + _DAY + r"$", t) or re.search(
+        r"^(?:[^\W\d]\w*\s+)?" + _DAY + r"\s+" + _MONTH + r"(?:\s+\d{1,2})?$", t
     )
     if not m:
         return None
