@@ -3772,3 +3772,12 @@ def test_it_is_never_a_news_outlet_that_only_reports_nor_a_clause_still_to_come(
     text = "Westland Rovers won the cup on Saturday. After two years of delays it's safe to say that this is the best."
     _, found = analyse(text, date="2012-06-23")
     assert not found.positions
+
+
+def test_a_writers_aside_is_no_step_ahead():
+    text = (
+        "Portugal asked for help. "
+        "Spanish warplanes were, reluctantly it must be said, despatched to bolster its air defences."
+    )
+    _, found = analyse(text, date="2012-06-23")
+    assert not found.watch

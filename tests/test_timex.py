@@ -130,6 +130,15 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
         ("Sales fell in a weak first half.", [("a weak first half", "1989-H1")]),
         ("Chelsea began the second half well and earned a corner.", []),  # one money word is not a text of results
         ("The jet took off from the airbase on 22 June 2.", [("22 June 2", "1989-06-22")]),  # and a list's '2.'
+        # one name, one day: 'to discuss the shooting down on Friday' is the Friday it was shot down
+        (
+            "The jet was shot down on Friday. Ankara called a meeting to discuss the downing of the jet on Friday.",
+            [("Friday", "1989-10-27"), ("Friday", "1989-10-27")],
+        ),
+        (
+            "The jet was shot down on Friday. Ministers will meet on Friday.",
+            [("Friday", "1989-10-27"), ("Friday", "1989-11-03")],
+        ),
         # an award 'of the year' names no date; the parts of a year do
         ("Tom Hale was named player of the year.", [("the year", "P1Y")]),
         ("Sam Reed won the team of the year prize.", [("the year", "P1Y")]),

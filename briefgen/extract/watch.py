@@ -50,6 +50,8 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue
         if token.i in quoted and not _speaker_commitment(token):
             continue
+        if _aside(token):
+            continue  # 'were, reluctantly it must be said, despatched': the writer's aside
         if _intent_owned_up_to(token):
             continue  # 'Bellamy admitted he was going to fake an injury': an intention of the past
         if _doubted(token):
@@ -127,6 +129,15 @@ def _intent_owned_up_to(verb: Token) -> bool:
         and going.dep_ == "ccomp"
         and going.head.tag_ == "VBD"
         and going.head.lemma_.lower() in lexicon().admission_verbs
+    )
+
+
+def _aside(verb: Token) -> bool:
+    """'it must be said', 'it should be noted', set in the middle of a clause: a comment, not a step."""
+    return (
+        verb.dep_ == "parataxis"
+        and verb.lemma_.lower() in lexicon().speech_verbs
+        and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..lexicon import lexicon
-from .tense import WEEKDAY_NAMES, sentence_of, tense_of
+from .tense import WEEKDAY_NAMES, governing_verb, is_future, sentence_of, tense_of
 from .timex import Timex, normalise
 from .words import CLOCK_WORDS, MONTHS, SEASONS, add_months, clock_time, parse_iso
 
@@ -327,6 +327,7 @@ def tagged(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
 def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     """Every temporal expression with a value, in text order, without overlaps."""
     found: list[TaggedTimex] = []
+    weekdays: list[tuple[int, str | None]] = []  # (index in found, the tense it was read in)
     taken: set[int] = set()
     spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
     spans = _explicit_dates(doc, spans)
@@ -353,9 +354,12 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
             continue  # "to be out on a Thursday": any Thursday
         if QUARTER_ALONE.match(span.text) and not _reports_results(span):
             continue  # "the first quarter was marked by tactical kicking": a quarter of a match
-        timex = normalise(span.text, anchor, _done_or_tense(span))
+        direction = _done_or_tense(span)
+        timex = normalise(span.text, anchor, direction)
         if timex is None:
             continue
+        if span.text.lower() in WEEKDAY_NAMES:
+            weekdays.append((len(found), direction))
         timex = _since_before_now(span, timex, anchor)
         timex = _year_in_progress(span, timex, anchor)
         timex = _in_quarterly_terms(span, timex, anchor)
@@ -366,4 +370,38 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
         timex = counted
         taken.update(range(span.start, span.end))
         found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex, span))
+    return _one_day_per_name(found, weekdays, anchor)
+
+
+def _one_day_per_name(found: list[TaggedTimex], weekdays: list[tuple[int, str | None]], anchor) -> list[TaggedTimex]:
+    """An article calls one day by one name: 'shot down on Friday' and 'a meeting to discuss the shooting
+    down on Friday' are the same Friday. A weekday read as ahead only from an infinitive takes the day
+    another mention tells as done."""
+    done = {found[i].text.lower(): found[i].timex for i, direction in weekdays if direction in ("done", "past")}
+    for i, direction in weekdays:
+        tagged = found[i]
+        past = done.get(tagged.text.lower())
+        if (
+            direction == "future"
+            and past is not None
+            and past != tagged.timex
+            and _ahead_for_an_infinitive(tagged.span)
+        ):
+            found[i] = TaggedTimex(tagged.start, tagged.end, tagged.text, past, tagged.span)
     return found
+
+
+def _ahead_for_an_infinitive(span: Span | None) -> bool:
+    """'called a meeting to discuss the shooting down on Friday': read as ahead only because an infinitive
+    governs it. Not 'is to meet on Friday' nor 'would meet on Friday' (ahead in so many words), nor a
+    present tense ('are calling for protests on Saturday'), which a live report of several days may use
+    for a coming day while another paragraph tells of the last one."""
+    if span is None:
+        return False
+    verb = governing_verb(span.root)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return (
+        infinitive
+        and not is_future(verb)
+        and not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    )
