@@ -130,6 +130,9 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
         ("Sales fell in a weak first half.", [("a weak first half", "1989-H1")]),
         ("Chelsea began the second half well and earned a corner.", []),  # one money word is not a text of results
         ("The jet took off from the airbase on 22 June 2.", [("22 June 2", "1989-06-22")]),  # and a list's '2.'
+        # a modal clause speaks of what is ahead, its first conjunct's modal included
+        ("The government should engage in talks and hold elections in June.", [("June", "1990-06")]),
+        ("The minister may have resigned in June.", [("June", "1989-06")]),
         # one name, one day: 'to discuss the shooting down on Friday' is the Friday it was shot down
         (
             "The jet was shot down on Friday. Ankara called a meeting to discuss the downing of the jet on Friday.",
