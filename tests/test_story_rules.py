@@ -3781,3 +3781,8 @@ def test_a_writers_aside_is_no_step_ahead():
     )
     _, found = analyse(text, date="2012-06-23")
     assert not found.watch
+
+
+def test_a_group_named_after_its_country_reads_as_written():
+    _, found = analyse("But Spain's Nato allies condemned Morocco for the act.", date="2012-06-23")
+    assert "Spain's NATO allies" in names(found.actors)

@@ -498,7 +498,7 @@ def _plural_parties(
                 for t in words
                 if t.i not in named or t.i == named[t.i].tokens[0]
             )
-            name = f"{name} {token.text}"
+            name = re.sub(r"\s+(['’]s)\b", r"\1", f"{name} {token.text}")  # "Turkey's NATO allies"
             found.append(_Candidate(fold(name), name, "group", range(token.i, token.i + 1), sentence_of[token.i], name))
     return found
 
