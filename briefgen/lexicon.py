@@ -140,6 +140,10 @@ class Lexicon:
     quantity_adjectives: WordSet
     year_parts: WordSet
     gendered_titles: dict[str, str]
+    anticipatory_verbs: WordSet
+    impersonal_passives: WordSet
+    impersonal_adjectives: WordSet
+    pressing_verbs: WordSet
 
     def is_news_outlet(self, name: str) -> bool:
         """'The Sunday Times', 'BBC', 'Reuters', 'the FT': a newspaper, broadcaster or agency."""

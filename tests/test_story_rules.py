@@ -3786,3 +3786,31 @@ def test_a_writers_aside_is_no_step_ahead():
 def test_a_group_named_after_its_country_reads_as_written():
     _, found = analyse("But Spain's Nato allies condemned Morocco for the act.", date="2012-06-23")
     assert "Spain's NATO allies" in names(found.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        ("Britain proposed a new sanctions package. France disagreed.", ["united-kingdom", "france"]),
+        ("Britain proposed new sanctions. Tom Hale asked.", ["united-kingdom"]),
+    ],
+)
+def test_a_stance_with_its_object_understood_is_kept_and_a_bare_speech_verb_is_not(text, holders):
+    _, found = analyse(text, date="2012-06-23")
+    assert [p.actor for p in found.positions] == holders
+
+
+def test_a_suit_against_a_body_not_named_still_asks_what_it_is_for():
+    _, found = analyse("Greenpeace has sued the government to stop the expansion of Heathrow.", date="2012-06-23")
+    assert [q.question for q in found.open_questions] == ["Will Greenpeace stop the expansion of Heathrow?"]
+
+
+def test_it_after_a_company_that_reported_a_loss_or_before_a_stance_is_the_company():
+    _, found = analyse(
+        "Royal Mail reported a loss of 100m pounds on Monday. "
+        "The government has promised that it will be sold by March.",
+        date="2012-06-23",
+    )
+    assert [w.item for w in found.watch] == ["Royal Mail will be sold by March"]
+    _, found = analyse("BP rejected the claims on Monday. It is confident that the spill will be contained.")
+    assert [p.actor for p in found.positions] == ["bp", "bp"]

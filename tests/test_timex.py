@@ -128,8 +128,12 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
         ("Hale's side were outplayed in a tense first half.", []),
         ("The period fizzled out with Scotland on top.", []),
         ("Sales fell in a weak first half.", [("a weak first half", "1989-H1")]),
-        ("Chelsea began the second half well and earned a corner.", []),  # one money word is not a text of results
-        ("The jet took off from the airbase on 22 June 2.", [("22 June 2", "1989-06-22")]),  # and a list's '2.'
+        ("Chelsea began the second half well and earned a corner.", []),
+        (
+            "Chelsea earned a corner in the first half. Hale was confident of getting a result.",
+            [],
+        ),  # one money word is not a text of results
+        ("The jet took off from the airbase on 22 June 2.", [("22 June", "1989-06-22")]),  # and a list's '2.'
         # a modal clause speaks of what is ahead, its first conjunct's modal included
         ("The government should engage in talks and hold elections in June.", [("June", "1990-06")]),
         ("The minister may have resigned in June.", [("June", "1989-06")]),
@@ -142,6 +146,11 @@ def _tags(text: str, anchor: dt.date = dt.date(1989, 10, 30)) -> list[tuple[str,
             "The jet was shot down on Friday. Ministers will meet on Friday.",
             [("Friday", "1989-10-27"), ("Friday", "1989-11-03")],
         ),
+        (
+            "Troops fired on protesters on Friday. The opposition urged supporters to return on Friday.",
+            [("Friday", "1989-10-27"), ("Friday", "1989-11-03")],
+        ),
+        ("The council would not comment and closed the road in June.", [("June", "1989-06")]),
         # an award 'of the year' names no date; the parts of a year do
         ("Tom Hale was named player of the year.", [("the year", "P1Y")]),
         ("Sam Reed won the team of the year prize.", [("the year", "P1Y")]),

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import Actor
 from ..lexicon import lexicon
 from ..merge_actors import initials_forms
-from .names import is_news_outlet, one_national, outlet_takes_part
+from .names import is_news_outlet, one_national
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 OTHER_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
@@ -33,7 +33,6 @@ class ActorIndex:
     public: set[str] = field(default_factory=set)  # members of the public quoted by name and age
     gender: dict[str, str] = field(default_factory=dict)  # a person's, from an honorific or a pronoun met before
     quoted: frozenset[int] = frozenset()  # the tokens inside quotation marks
-    reporting: dict[str, bool] = field(default_factory=dict)  # actor id -> a news outlet that only reports
 
     def display(self, actor_id: str) -> str:
         """The actor's name as it reads inside a sentence: 'the United States', 'Turkey'."""
@@ -161,21 +160,27 @@ class ActorIndex:
         named = {a for a in bodies if self.actors[a].kind == "organization"}
         return named.pop() if len(named) == 1 and bodies == named else None
 
+    def _reporting(self, mention: Token, actor_id: str) -> bool:
+        """A news outlet named as the one who reports: 'the BBC's Jonathan Head', 'told the BBC', 'said to
+        Reuters', 'the BBC has learned' (not a company that 'reported a loss')."""
+        if not is_news_outlet(self.actors[actor_id].name):
+            return False
+        head, lex = mention.head, lexicon()
+        if mention.dep_ == "poss":
+            return head.ent_type_ == "PERSON" or head.lemma_.lower() in lex.reporter_roles
+        if mention.dep_ in ("dobj", "dative") or mention.dep_ == "pobj" and head.lower_ == "to":
+            verb = head if mention.dep_ != "pobj" else head.head
+            return verb.lemma_.lower() in lex.speech_verbs
+        telling = head.lemma_.lower() in lex.reporting_verbs | lex.newsroom_verbs
+        return mention.dep_ == "nsubj" and telling and any(c.dep_ == "ccomp" for c in head.children)
+
     def _fits(self, actor_id: str, pronoun: Token, person: bool, gender: str | None) -> bool:
         """Whether the pronoun can stand for the actor: 'he' or 'she' for a person, 'it' or 'they' for
         a body; a country is 'it', not 'they'; 'she' said earlier of Susan Rice, 'he' is someone else."""
         kind = self.actors[actor_id].kind
         if (kind == "person") != person or (kind == "country" and pronoun.lower_ in PLURAL_PRONOUNS):
             return False
-        if not person and self._only_reports(actor_id, pronoun.doc):
-            return False  # 'reports the BBC's Jonathan Head. The government has promised that it will ...'
         return not gender or self.gender.get(actor_id, gender) == gender
-
-    def _only_reports(self, actor_id: str, doc) -> bool:
-        if actor_id not in self.reporting:
-            name = self.actors[actor_id].name
-            self.reporting[actor_id] = is_news_outlet(name) and not outlet_takes_part(doc, name)
-        return self.reporting[actor_id]
 
     def _previous_subject(self, token: Token, person: bool, gender: str | None) -> str | None:
         """A sentence that opens with 'It' or 'He' goes on about the last sentence's subject: 'The EFF ...
@@ -306,6 +311,8 @@ class ActorIndex:
                 continue
             if self.describes(doc[i]):
                 continue  # 'the US tycoon': a name describing a noun is not what a pronoun points back to
+            if not person and self._reporting(doc[i], actor_id):
+                continue  # 'reports the BBC's Jonathan Head. The government has promised that it will ...'
             if _in_the_question_put(doc[i], token):
                 continue  # 'Asked if Mr Blunkett could return, he replied': the one asked is someone else
             if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
@@ -363,22 +370,33 @@ def plural_party(token: Token) -> bool:
     return token.dep_ == "dobj" and any(c.pos_ == "VERB" for c in token.children)
 
 
-ANTICIPATING_VERBS = {"be", "seem", "appear", "remain", "emerge", "transpire", "look", "become"}
-
-
 def anticipatory_it(it: Token) -> bool:
     """'It' standing in for a clause that comes later: 'it remains to be seen if the backing can be kept',
-    'it appeared that the hunts kept to the rules', 'it is understood that ...'."""
-    verb = it.head
+    'it appeared that the hunts kept to the rules', 'it is understood that ...', 'it is clear that ...'
+    (not 'it is confident that ...' or 'it was not aware that ...', said of whatever 'it' stands for, nor
+    'it had been told that ...')."""
+    verb, lex = it.head, lexicon()
     if it.dep_ not in ("nsubj", "nsubjpass", "expl") or verb.i < it.i:
         return False
-    if verb.lemma_.lower() not in ANTICIPATING_VERBS and not any(c.dep_ == "auxpass" for c in verb.children):
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.lemma_.lower() not in (lex.impersonal_passives if passive else lex.anticipatory_verbs):
         return False
+    hosts = [verb] + [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp" or c.dep_ in ("acomp", "attr") and c.lemma_.lower() in lex.impersonal_adjectives
+    ]
+    hosts += [g for h in hosts[1:] for g in h.children if g.dep_ == "xcomp"]  # 'remains to be seen', 'safe to say'
     return any(
-        t.dep_ == "mark" and t.lower_ in ("that", "if", "whether") and t.head.i > verb.i
-        for t in verb.subtree
-        if t.i > verb.i
+        c.dep_ in ("ccomp", "csubj", "advcl")
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ in MARKS for m in c.children)
+        for h in hosts
+        for c in h.children
     )
+
+
+MARKS = ("that", "if", "whether")
 
 
 def _unnamed_speaker(token: Token) -> bool:

@@ -439,7 +439,7 @@ def join_split_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if (
             previous is not None
             and previous.label_ == "PERSON"
-            and (ent.label_ == "PERSON" or len(ent) == 1 and ent.text.istitle())
+            and (ent.label_ == "PERSON" or len(ent) == 1 and ent.label_ in ("ORG", "GPE") and ent.text[:1].isupper())
             and previous.end == ent.start
             and previous[-1].lower_ in NAME_PARTICLES
         ):

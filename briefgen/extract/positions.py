@@ -18,7 +18,7 @@ from .common import (
     subtree_text,
     topics,
 )
-from .coref import ActorIndex
+from .coref import PERSON_PRONOUNS, ActorIndex
 from .names import is_news_outlet, is_reporter, outlet_takes_part
 from .parsed import Parsed
 from .transcript import turns, without_label
@@ -297,26 +297,27 @@ def _speaks_for(teller: Token, tellers: list[str], holders: list[str], actors: A
 
 
 def _says_nothing(verb: Token) -> bool:
-    """A speech or stance verb with nothing said or held: 'Chelsea still pressed and ...' (they attacked),
-    'Ferreira denied Gerrard with a tackle' (he stopped him). Read from the words after the verb, as the
-    parse may hang its clause elsewhere; a verb a quotation hangs on ('"...", he said') says the quotation."""
-    sent = sentence_of(verb)
+    """A speech verb with nothing said ('He asked.'), a verb of pressing with nothing pressed for ('Chelsea
+    still pressed and Duff had a chance': they attacked), or a denial of a person ('Ferreira denied
+    Gerrard with a tackle': he stopped him). Read from the words after the verb, as the parse may hang
+    its clause elsewhere; a verb a quotation hangs on ('"...", he said') says the quotation, and a stance
+    with its object understood ('France disagreed') is kept."""
+    sent, lex = sentence_of(verb), lexicon()
     if verb.dep_ in ("parataxis", "ccomp") or any(t.text in QUOTE_CHARS for t in sent):
         return False
     own = {t.i for c in verb.children if c.dep_ in ("nsubj", "aux", "advmod", "neg", "cc") for t in c.subtree}
     if any(t.i not in own and t.pos_ != "PUNCT" for t in sent if t.i < verb.i):
         return False  # 'The threat has diminished, he said': what is said comes first
+    lemma = verb.lemma_.lower()
     after = next((t for t in sent if t.i > verb.i and t.pos_ not in ("ADV", "PART")), None)
-    if after is None or after.text in (".", "!", "?"):
-        return True
-    if after.pos_ == "CCONJ":  # 'pressed and Duff had a chance', not 'agreed and said the figures ...'
-        return not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not has_subject(c) for c in verb.children)
-    person = after.dep_ == "dobj" and after.head.i == verb.i and (after.ent_type_ or after.lower_ in OBJECT_PRONOUNS)
+    bare = after is None or after.text in (".", "!", "?")
+    if after is not None and after.pos_ == "CCONJ":  # 'pressed and Duff had a chance', not 'agreed and said ...'
+        bare = not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not has_subject(c) for c in verb.children)
+    if bare or after is None:
+        return lemma in lex.speech_verbs | lex.pressing_verbs
+    person = after.dep_ == "dobj" and after.head.i == verb.i and (after.ent_type_ or after.lower_ in PERSON_PRONOUNS)
     clause = any(c.dep_ in ("ccomp", "xcomp", "dative") for c in verb.children)
-    return verb.lemma_.lower() == "deny" and bool(person) and not clause
-
-
-OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
+    return lemma in lex.denial_verbs and bool(person) and not clause
 
 
 def _asked_of(verb: Token) -> bool:

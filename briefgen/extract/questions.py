@@ -190,8 +190,11 @@ def _legal_move(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
 
 def _party_sued(verb: Token) -> bool:
     """'sued Morgan Stanley to return 136m euros': whether the one sued or the one suing is to act is
-    not said (the parse may even take the one sued for a second subject)."""
-    return any(c.dep_ in ("dobj", "nsubj") and c.i > verb.i for c in verb.children)
+    not said (the parse may even take the one sued for a second subject). A suit against a body with no
+    name ('sued the government to stop the expansion') still asks what it is for."""
+    return verb.lemma_.lower() == "sue" and any(
+        c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c.pos_ == "PROPN" for c in verb.children
+    )
 
 
 def _in_the_process(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:

@@ -133,7 +133,15 @@ def _trim(span: Span) -> Span:
         start += 1
     while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ("'s",)):
         end -= 1
+    if end - start >= 3 and _list_number_after_date(span.doc[end - 3 : end]):
+        end -= 1  # '22 June 2.': the next item's number of a list run into the date
     return span.doc[start:end]
+
+
+def _list_number_after_date(words: Span) -> bool:
+    """'22 June 2': a day, a month and a number too short for a year."""
+    day, month, last = words
+    return day.text.isdigit() and month.lower_.rstrip(".") in MONTHS and last.text.isdigit() and len(last.text) <= 2
 
 
 YEAR_BACK = re.compile(r"\b(a year (?:ago|earlier|before)|last year|year-ago|year-earlier)\b", re.I)
@@ -162,14 +170,14 @@ QUARTER_ALONE = re.compile(
 
 
 def _reports_results(span: Span) -> bool:
-    """Whether a text speaks of money or the economy, where a bare 'first quarter' is of the year: two
-    such words in it ('profits', 'shares'), or one as the subject of the clause that holds the period
-    ('sales fell in a weak first half'). One word elsewhere is not enough: a match report can 'earn a
-    corner' or be 'confident of getting a result'."""
+    """Whether a text speaks of money or the economy, where a bare 'first quarter' is of the year: three
+    such words in it ('profits', 'shares', '%'), or one as the subject of the clause that holds the period
+    ('sales fell in a weak first half'). Fewer elsewhere is not enough: a match report can 'earn a
+    corner' and be 'confident of getting a result'."""
     doc, words = span.doc, lexicon().financial_period_words
     key = "briefgen_reports_results"
     if key not in doc.user_data:
-        doc.user_data[key] = len({t.lemma_.lower() for t in doc} & words) >= 2
+        doc.user_data[key] = len({t.lemma_.lower() for t in doc} & words) >= 3
     verb = span.root.head.head if span.root.dep_ == "pobj" else span.root.head
     return doc.user_data[key] or any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in verb.children)
 
@@ -370,13 +378,13 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
         timex = counted
         taken.update(range(span.start, span.end))
         found.append(TaggedTimex(span.start_char, span.end_char, span.text, timex, span))
-    return _one_day_per_name(found, weekdays, anchor)
+    return _one_day_per_name(found, weekdays)
 
 
-def _one_day_per_name(found: list[TaggedTimex], weekdays: list[tuple[int, str | None]], anchor) -> list[TaggedTimex]:
+def _one_day_per_name(found: list[TaggedTimex], weekdays: list[tuple[int, str | None]]) -> list[TaggedTimex]:
     """An article calls one day by one name: 'shot down on Friday' and 'a meeting to discuss the shooting
-    down on Friday' are the same Friday. A weekday read as ahead only from an infinitive takes the day
-    another mention tells as done."""
+    down on Friday' are the same Friday. A weekday read as ahead only from an infinitive of purpose takes
+    the day another mention tells as done."""
     done = {found[i].text.lower(): found[i].timex for i, direction in weekdays if direction in ("done", "past")}
     for i, direction in weekdays:
         tagged = found[i]
@@ -393,15 +401,15 @@ def _one_day_per_name(found: list[TaggedTimex], weekdays: list[tuple[int, str | 
 
 def _ahead_for_an_infinitive(span: Span | None) -> bool:
     """'called a meeting to discuss the shooting down on Friday': read as ahead only because an infinitive
-    governs it. Not 'is to meet on Friday' nor 'would meet on Friday' (ahead in so many words), nor a
-    present tense ('are calling for protests on Saturday'), which a live report of several days may use
-    for a coming day while another paragraph tells of the last one."""
+    of purpose governs it. Not 'urged them to return on Friday', 'agreed to meet again on Friday' or
+    'would go to court to challenge it on Friday', which are ahead, nor a present tense ('are calling for
+    protests on Saturday'), which a live report of several days may use for a coming day."""
     if span is None:
         return False
     verb = governing_verb(span.root)
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return (
-        infinitive
-        and not is_future(verb)
-        and not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not purpose or any(t.lower_ == "again" for t in sentence_of(verb)):
+        return False
+    return not any(
+        is_future(v) or any(c.lower_ in ("would", "'d") for c in v.children) for v in (verb, *verb.ancestors)
     )

@@ -55,7 +55,8 @@ def _among_a_series(be: Token) -> bool:
     """'was among the first to report the incident': who did something, not what is to be done."""
     series = lexicon().series_words
     return any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in series for g in c.children) for c in be.children
+        c.dep_ == "prep" and c.lower_ == "among" and any(g.dep_ == "pobj" and g.lower_ in series for g in c.children)
+        for c in be.children
     )
 
 
@@ -107,11 +108,13 @@ def tense_of(token: Token) -> str | None:
     if len(opening) % 2:
         return None  # 'Wechsler on Thursday: "we reject it"': the quotation's tense is not the date's
     aux_words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    modal_words = aux_words
-    if verb.dep_ == "conj" and not aux_words:  # 'should engage in talks and hold elections in September'
-        modal_words = [c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
-    if "have" not in modal_words and any(w in ("would", "should", "may", "might", "ought") for w in modal_words):
-        return "future"  # 'would be paid in January', 'should hold elections in September': ahead of the telling
+    if "would" in aux_words and "have" not in aux_words:
+        return "future"  # 'would be paid in January': ahead of the telling
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    shared = verb.dep_ == "conj" and verb.tag_ == "VB" and not aux_words and not own_subject
+    modal_words = [c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")] if shared else aux_words
+    if "should" in modal_words and "have" not in modal_words:
+        return "future"  # 'should engage in talks and hold elections in September': what is to be done
     if verb.dep_ in ("acl", "relcl") and "to" in aux_words and _one_of_a_series(verb.head):
         return tense_of(verb.head)  # 'became the third housemate to be voted out on Wednesday': as 'became'
     if aux_words[:2] == ["to", "be"] and verb.tag_ == "VBN" and verb.dep_ in ("acl", "xcomp", "relcl"):

@@ -134,9 +134,9 @@ def _ymd(year: int, month: int, day: int) -> Timex | None:
 
 
 def _month_day(t, anchor, direction):
-    # '22 June 2', a day and a list's next number, is 22 June, never 2 June
+    # '22 June' (never '2 June' of '22 June 2'): a word before a month is no number
     m = re.search(r"^(?:[^\W\d]\w*\s+)?" + _MONTH + r"\s+" + _DAY + r"$", t) or re.search(
-        r"^(?:[^\W\d]\w*\s+)?" + _DAY + r"\s+" + _MONTH + r"(?:\s+\d{1,2})?$", t
+        r"^(?:[^\W\d]\w*\s+)?" + _DAY + r"\s+" + _MONTH + r"$", t
     )
     if not m:
         return None
