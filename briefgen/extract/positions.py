@@ -302,13 +302,15 @@ def _says_nothing(verb: Token) -> bool:
     Gerrard with a tackle': he stopped him). Read from the words after the verb, as the parse may hang
     its clause elsewhere; a verb a quotation hangs on ('"...", he said') says the quotation, and a stance
     with its object understood ('France disagreed') is kept."""
-    sent, lex = sentence_of(verb), lexicon()
+    lemma, lex = verb.lemma_.lower(), lexicon()
+    if lemma not in lex.speech_verbs | lex.pressing_verbs | lex.denial_verbs:
+        return False  # asked of every verb of the text: the words after it are read only for these
+    sent = sentence_of(verb)
     if verb.dep_ in ("parataxis", "ccomp") or any(t.text in QUOTE_CHARS for t in sent):
         return False
     own = {t.i for c in verb.children if c.dep_ in ("nsubj", "aux", "advmod", "neg", "cc") for t in c.subtree}
     if any(t.i not in own and t.pos_ != "PUNCT" for t in sent if t.i < verb.i):
         return False  # 'The threat has diminished, he said': what is said comes first
-    lemma = verb.lemma_.lower()
     after = next((t for t in sent if t.i > verb.i and t.pos_ not in ("ADV", "PART")), None)
     bare = after is None or after.text in (".", "!", "?")
     if after is not None and after.pos_ == "CCONJ":  # 'pressed and Duff had a chance', not 'agreed and said ...'
