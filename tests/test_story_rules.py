@@ -3814,3 +3814,15 @@ def test_it_after_a_company_that_reported_a_loss_or_before_a_stance_is_the_compa
     assert [w.item for w in found.watch] == ["Royal Mail will be sold by March"]
     _, found = analyse("BP rejected the claims on Monday. It is confident that the spill will be contained.")
     assert [p.actor for p in found.positions] == ["bp", "bp"]
+
+
+def test_a_step_ahead_told_as_a_whole_sentence_names_who_he_is_but_not_what_it_is():
+    _, found = analyse(
+        "Gordon Brown arrived in Tanzania on Sunday. He will visit an orphanage in Mozambique on Friday.",
+        date="2005-01-10",
+    )
+    assert [w.item for w in found.watch] == ["Gordon Brown will visit an orphanage in Mozambique on Friday."]
+    _, found = analyse(
+        "Apple unveiled a cheaper iPod on Tuesday. It will go on sale from 22 January.", date="2005-01-10"
+    )
+    assert [w.item for w in found.watch] == ["It will go on sale from 22 January."]

@@ -356,7 +356,11 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
                 text = sentence_case(f"{actors.display(speaker)}: \u201c{text}\u201d")
         else:
             whole = verb is None or verb.dep_ == "ROOT" or _hedged(verb)
-            text = clean(sent.text) if whole or verb is None else _clause(verb, actors)
+            if whole or verb is None:  # 'He will visit Tanzania' names who 'he' is; an 'it' or 'they' too
+                # often stands for a thing or an unnamed group ('It will go on sale' is a product, not its maker)
+                text = with_named_subject(clean(sent.text), sent.root, actors, only={"he", "she"})
+            else:
+                text = _clause(verb, actors)
             if not whole and text.split()[0].lower() in WH_WORDS:
                 continue  # 'it is not clear what kind of help is being considered': a question, not a step
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
