@@ -3826,3 +3826,32 @@ def test_a_step_ahead_told_as_a_whole_sentence_names_who_he_is_but_not_what_it_i
         "Apple unveiled a cheaper iPod on Tuesday. It will go on sale from 22 January.", date="2005-01-10"
     )
     assert [w.item for w in found.watch] == ["It will go on sale from 22 January."]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            'David Blunkett has apologised for "a genuine mistake" and says the review must go ahead.',
+            [("reported", 'David Blunkett has apologised for "a genuine mistake" and says the review must go ahead.')],
+        ),
+        (
+            'David Blunkett said: "I made a genuine mistake and the review must go ahead."',
+            [("quote", "I made a genuine mistake and the review must go ahead.")],
+        ),
+        (
+            'Michael Howard said the affair was "a shabby cover-up". "It must be looked at again by a judge," he '
+            'added. "We will not let it go."',
+            [
+                (
+                    "reported",
+                    'Michael Howard said the affair was "a shabby cover-up". '
+                    "\u201cIt must be looked at again by a judge. We will not let it go.\u201d",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_sentence_in_the_writers_words_around_a_quoted_phrase_is_reported_not_a_quotation(text, shown):
+    _, found = analyse(text, date="2004-12-20")
+    assert [(p.kind, p.text) for p in found.positions] == shown

@@ -474,6 +474,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
     positions: list[Position] = []
     seen: set[tuple[str, int]] = set()
     last_quoted: list[str] = []  # who spoke the last sentence's quotation
+    narrated: set[str] = set()  # positions shown in the writer's words around a quotation
     in_turn = turns(sentences, actors)  # an interview transcript: each answer is its speaker's words
     for number, sent in parsed.numbered():
         if number in in_turn:
@@ -504,6 +505,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             elif kind == "quote":
                 body = clean(span.text)  # a quotation that starts inside a clause reads only in its sentence
                 body = LONE_CLOSING_MARK.sub(r"\1", body)  # 'But an interested public is not ... interest".'
+                narrated.add(stable_id("pos", parsed.doc_id, speaker, str(number), body))
             elif verb is not None and verb.dep_ != "ROOT" and len(list(verb.subtree)) > 6 and _stands_alone(verb):
                 body = subtree_text(verb, {c.i for c in verb.children if _links_clause(c)})
             else:
@@ -519,16 +521,33 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                     sources=[parsed.source(n) for n in numbers],
                 )
             )
-    return _one_per_quotation(positions)
+    positions = _one_per_quotation(positions, narrated)
+    for position in positions:
+        if position.id in narrated:
+            position.kind = "reported"  # the writer's sentence around a quoted phrase, not the speaker's words
+    return positions
 
 
 MAX_QUOTATION_WORDS = 80
 
 
-def _one_per_quotation(positions: list[Position]) -> list[Position]:
+def _joined(text: str, more: str, narrated: bool, continuing: bool) -> str:
+    """A quotation's next sentence after what is shown so far. After the writer's words it is shown
+    inside marks, and the quotation so opened (continuing) goes on inside them."""
+    if continuing:
+        inner = text[:-1]
+        joint = "" if inner.endswith((".", "!", "?", "…")) else "."
+        return f"{inner}{joint} {more}\u201d"
+    joint = "" if text.endswith((".", "!", "?", "…", '"', "\u201d")) else "."
+    return f"{text}{joint} \u201c{more}\u201d" if narrated else f"{text}{joint} {more}"
+
+
+def _one_per_quotation(positions: list[Position], narrated: set[str]) -> list[Position]:
     """A speaker's quotation that runs on over several sentences is one position with each sentence
-    as its source, not one position per sentence."""
+    as its source, not one position per sentence. After a sentence in the writer's words (narrated) the
+    quotation keeps its marks: 'X said it was "a cover-up". “It must be looked at again”'."""
     kept: list[Position] = []
+    continued: set[str] = set()  # positions a later sentence of the quotation was joined to
     for position in positions:
         last = kept[-1] if kept else None
         if (
@@ -537,8 +556,11 @@ def _one_per_quotation(positions: list[Position]) -> list[Position]:
             and position.actor == last.actor
             and position.sources[0].sentence == last.sources[-1].sentence + 1
         ):
-            joint = "" if last.text.endswith((".", "!", "?", "…", '"', "\u201d")) else "."
-            last.text = shortened(f"{last.text}{joint} {position.text}", MAX_QUOTATION_WORDS)
+            continuing = last.id in continued and last.text.endswith("\u201d")
+            last.text = shortened(
+                _joined(last.text, position.text, last.id in narrated, continuing), MAX_QUOTATION_WORDS
+            )
+            continued.add(last.id)
             last.sources += [s for s in position.sources if s not in last.sources]
             last.topics += [t for t in position.topics if t not in last.topics]
             continue

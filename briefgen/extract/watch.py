@@ -333,7 +333,7 @@ def _speaker_commitment(verb: Token) -> bool:
 
 def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> list[WatchItem]:
     """positions: the document's, whose quotations name who speaks a promise in a quotation."""
-    speakers = {s.sentence: p.actor for p in positions or [] if p.kind == "quote" for s in p.sources}
+    speakers = {s.sentence: p.actor for p in positions or [] if p.kind in ("quote", "reported") for s in p.sources}
     items: list[WatchItem] = []
     actors, anchor = parsed.actors, parsed.anchor
     for number, sent in parsed.numbered():
