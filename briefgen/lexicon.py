@@ -78,6 +78,7 @@ class Lexicon:
     attitude_verbs: WordSet
     institution_nouns: WordSet
     news_outlet_words: WordSet
+    outlet_nouns: WordSet
     news_outlets: WordSet
     reporting_verbs: WordSet
     demand_verbs: WordSet
@@ -140,6 +141,7 @@ class Lexicon:
     quantity_adjectives: WordSet
     year_parts: WordSet
     gendered_titles: dict[str, str]
+    unnamed_person_genders: dict[str, str]
     anticipatory_verbs: WordSet
     impersonal_passives: WordSet
     impersonal_adjectives: WordSet

@@ -3855,3 +3855,33 @@ def test_a_step_ahead_told_as_a_whole_sentence_names_who_he_is_but_not_what_it_i
 def test_a_sentence_in_the_writers_words_around_a_quoted_phrase_is_reported_not_a_quotation(text, shown):
     _, found = analyse(text, date="2004-12-20")
     assert [(p.kind, p.text) for p in found.positions] == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        (
+            "Moammar Gadhafi ordered a crackdown. The crackdown worried a woman from Benghazi, who urged U.S. "
+            'President Barack Obama to help. "We have no freedom here," she said. "Please help us."',
+            ["moammar-gadhafi"],
+        ),
+        (
+            "Bashar al-Assad said the army would restore order. One man described how his brother was shot. "
+            '"They are using every possible weapon," he said.',
+            ["bashar-al-assad"],
+        ),
+        ('Gordon Brown met the father of a soldier. "We will cut taxes," he said.', ["gordon-brown"]),
+        ('Hillary Clinton met a man from Benghazi. "We will not abandon Libya," she said.', ["hillary-clinton"]),
+    ],
+)
+def test_a_he_or_she_after_an_unnamed_man_or_woman_who_speaks_is_theirs_not_the_last_name(text, holders):
+    _, found = analyse(text, date="2011-02-20")
+    assert [p.actor for p in found.positions] == holders
+
+
+def test_a_name_introduced_as_a_news_outlet_is_an_organisation_in_every_mention():
+    _, found = analyse(
+        "The state news agency Sana said 20 soldiers were killed. Sana also reported that the army restored order.",
+        date="2012-06-23",
+    )
+    assert [(a.id, a.kind, a.roles) for a in found.actors] == [("sana", "organization", ["state news agency"])]

@@ -21,6 +21,7 @@ from .names import (
     HONORIFICS,
     appositive_role,
     clean_name,
+    described_as_outlet,
     headed_role,
     in_dateline,
     introduced_as_public,
@@ -107,6 +108,10 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
     }
     collective = _collective_names(ents) | _body_names(ents) | _described_as_bodies(ents) | _mostly_bodies(ents)
     speaking_as_i = _speaking_as_i(ents) | _people_called_mr(doc, ents)
+    # a name introduced once as a news outlet is an organisation in every mention, its role what the text calls it
+    # ('the state news agency Sana ... Sana said'), however the tagger labelled it
+    outlets = {fold(clean_name(e)[0]): phrase for e in ents if (phrase := described_as_outlet(e))}
+    collective |= set(outlets)
     person_names = [
         name
         for e in ents
@@ -133,6 +138,8 @@ def extract_actors(doc: Doc, sentences: list[Span], doc_id: str) -> ActorIndex:
             elif ent.label_ in ("ORG", "GPE") and fold(name) in speaking_as_i:
                 ent = Span(doc, ent.start, ent.end, label="PERSON")  # 'Mutu hit out, saying: "They destroyed me"'
             found = _classify(ent, name, tokens, sentence_of[ent.start], surnames, person_names)
+            if found is not None and found.kind == "organization" and fold(name) in outlets:
+                found.role = outlets[fold(name)]
             candidates += [found] if found else []
     candidates += _bare_surnames(doc, candidates, surnames, sentence_of, credits)
     candidates += _bare_org_heads(doc, candidates, sentence_of)

@@ -280,6 +280,25 @@ class ActorIndex:
     def named(self, name: str) -> str | None:
         return next((a.id for a in self.actors.values() if a.kind != "person" and name in a.aliases), None)
 
+    def _unnamed_one_of(self, noun: Token, gender: str) -> bool:
+        """'a woman', 'the man', 'her mother': one person the text does not name ('his son, Saif,' is named),
+        of the pronoun's gender."""
+        return (
+            noun.pos_ == "NOUN"
+            and noun.tag_ == "NN"
+            and lexicon().unnamed_person_genders.get(noun.lower_) == gender
+            and noun.i not in self.quoted
+            and not any(c.i in self.token_actor for c in noun.children if c.dep_ in ("appos", "compound"))
+            # brought in as someone new ('a woman', 'one man', 'another woman ... the Syrian woman'), not 'this
+            # man' or 'the prodigal son' pointing back to one named, nor a likeness ('like a man who defected')
+            and (_brought_in(noun) or any(_brought_in(t) for t in noun.doc[: noun.i] if t.lower_ == noun.lower_))
+            and not (noun.dep_ == "pobj" and noun.head.lower_ in ("like", "as"))
+            and noun.dep_ != "attr"
+            # who acts or speaks: 'one woman described how ...', 'a woman from Benghazi, who urged ...' (not
+            # 'Brown met the father of a soldier. "We will cut taxes," he said')
+            and (noun.dep_ in ("nsubj", "nsubjpass") or any(_by_whom(t) for t in noun.subtree))
+        )
+
     def _antecedent(self, token: Token, person: bool) -> str | None:
         doc = token.doc
         fallback = None
@@ -303,6 +322,8 @@ class ActorIndex:
             if not actor_id:
                 if plural and plural_party(doc[i]):
                     return None  # 'unions ... They believe': the nearer unnamed ones are meant
+                if gender and self._unnamed_one_of(doc[i], gender) and self.gender.get(fallback or "") != gender:
+                    return None  # 'a woman from Benghazi, who urged Obama ... "Help us," she said': the woman
                 if person and quoting is None and _unnamed_speaker(doc[i]):
                     # '"...," said a Juventus official. "...," he added': the official, for his club
                     return self.resolve(doc[i])
@@ -397,6 +418,15 @@ def anticipatory_it(it: Token) -> bool:
 
 
 MARKS = ("that", "if", "whether")
+
+
+def _brought_in(noun: Token) -> bool:
+    return any(c.lower_ in ("a", "an", "one", "another") for c in noun.children if c.dep_ in ("det", "nummod"))
+
+
+def _by_whom(clause: Token) -> bool:
+    """A relative clause about a person ('..., who urged Obama to help'), wherever the parser hung it."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def _unnamed_speaker(token: Token) -> bool:

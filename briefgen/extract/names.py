@@ -518,6 +518,28 @@ def reporting_outlet(ent: Span) -> str | None:
     return None
 
 
+def described_as_outlet(ent: Span) -> str | None:
+    """What the text calls a name it introduces as a news outlet: 'state news agency' for 'the state news
+    agency Sana', 'newspaper' for 'the newspaper Al-Watan', 'Dunya TV channel' or 'the website, Mahjoob,'."""
+    doc, nouns = ent.doc, lexicon().outlet_nouns
+    candidates = []
+    if ent.start > 0:
+        candidates.append(doc[ent.start - 1])  # 'the newspaper Quryna'
+    if ent.start > 1 and doc[ent.start - 1].text == "," and ent.root.dep_ == "appos":
+        candidates.append(doc[ent.start - 2])  # 'the official news agency, Sana,'
+    if ent.end < len(doc) and ent.root.dep_ == "compound" and ent.root.head.i == ent.end:
+        candidates.append(doc[ent.end])  # 'Quryna newspaper'
+    for noun in candidates:
+        if noun.pos_ != "NOUN" or (noun.lower_ not in nouns and noun.lemma_.lower() not in nouns):
+            continue
+        before = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i not in range(ent.start, ent.end)]
+        if noun.lower_ == "agency" and not any(t.lower_ in ("news", "press") for t in before):
+            continue  # 'the aid agency Oxfam' acts in the story
+        start = min((t.left_edge.i for t in before), default=noun.i)
+        return doc[start : noun.i + 1].text
+    return None
+
+
 def speaker_label(doc: Doc, start: int, end: int) -> bool:
     """doc[start:end] labels a line of a transcript: 'CNN: So what should happen next?' at the start of
     a sentence or after another colon ('Here is an edited transcript: CNN: ...')."""
