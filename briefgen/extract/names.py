@@ -536,7 +536,8 @@ def described_as_outlet(ent: Span) -> str | None:
         if noun.lower_ == "agency" and not any(t.lower_ in ("news", "press") for t in before):
             continue  # 'the aid agency Oxfam' acts in the story
         start = min((t.left_edge.i for t in before), default=noun.i)
-        return doc[start : noun.i + 1].text
+        words = doc[start : noun.i + 1]  # without the name: 'state-run television' for 'state-run TRT television'
+        return "".join(t.text_with_ws for t in words if not ent.start <= t.i < ent.end).strip()
     return None
 
 
