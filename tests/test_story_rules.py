@@ -3885,3 +3885,20 @@ def test_a_name_introduced_as_a_news_outlet_is_an_organisation_in_every_mention(
         date="2012-06-23",
     )
     assert [(a.id, a.kind, a.roles) for a in found.actors] == [("sana", "organization", ["state news agency"])]
+
+
+def test_a_one_word_name_with_a_plural_verb_because_it_is_coordinated_stays_a_person():
+    _, found = analyse(
+        "Assad and the other officials have no assets in the US. Mr Assad said the army had made mistakes.",
+        date="2011-05-19",
+    )
+    assert sorted((a.id, a.kind) for a in found.actors) == [("assad", "person"), ("united-states", "country")]
+
+
+def test_he_after_a_quotation_is_its_speaker_not_the_subject_inside_it():
+    _, found = analyse(
+        '"I have many offers," Willie Walsh told reporters. "Brian and Seamus are in the same position." '
+        "He said he had received more than 40 business proposals.",
+        date="2005-01-15",
+    )
+    assert {p.actor for p in found.positions} == {"willie-walsh"}

@@ -235,6 +235,8 @@ def _collective_names(ents: list[Span]) -> set[str]:
         root = ent.root
         if ent.label_ != "PERSON" or len(ent) != 1 or root.dep_ != "nsubj" or root.tag_ != "NNP":
             continue
+        if any(c.dep_ == "conj" for c in root.children):
+            continue  # 'Assad and the other officials have no assets here': the plural is theirs together
         verb = root.head
         auxiliaries = [c for c in verb.children if c.dep_ == "aux"] if verb.tag_ in ("VBN", "VBG") else []
         finite = auxiliaries[0] if auxiliaries else verb

@@ -192,6 +192,8 @@ class ActorIndex:
         subject = _noun_subject(previous.root)
         if subject is None:
             return None
+        if subject.i in self.quoted and previous.root.lemma_.lower() not in lexicon().speech_verbs:
+            return None  # '"Brian and Seamus are fortunate." He said ...': the quotation's speaker, not its subject
         actor_id = self._fitting(subject, token, person, gender)
         if actor_id is None:
             return None
