@@ -2009,6 +2009,23 @@ def test_a_running_tally_and_one_amount_written_two_ways_are_no_disagreement(tmp
     assert [q for q in brief.open_questions if q.kind == "disagreement"] == []
 
 
+def test_a_count_told_of_an_event_years_before_is_no_disagreement_with_todays(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2011-02-20", "Human Rights Watch said at least 90 people have been killed in Libya."),
+            "b": (
+                "2011-02-21",
+                "Officials said at least 20 people were killed in Libya on Friday. Libya's standing fell with the 1988 "
+                "bombing of Pan Am Flight 103 over Lockerbie, killing 270 people.",
+            ),
+        },
+    )
+    assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
+        "How many deaths in Libya: at least 90 or at least 20?"
+    ]
+
+
 def test_counts_and_dates_told_months_apart_are_no_disagreement(tmp_path):
     """A toll of 80 in May and of 150 in August count different dead; 'on 10 April' is a date, not a count."""
     brief = story(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -164,8 +165,11 @@ def extract_background(parsed: Parsed) -> list[BackgroundItem]:
         if any(c in sent.text for c in '“”"'):
             continue
         figures = _figures(sent)
-        if not figures and not _is_history(sent, parsed.anchor):
+        history = _is_history(sent, parsed.anchor)
+        if not figures and not history:
             continue
+        if history:  # 'the 1988 bombing ... killing 270 people' measures something else than today's toll
+            figures = [replace(figure, measure=None) for figure in figures]
         text = clean(sent.text)
         items.append(
             BackgroundItem(
