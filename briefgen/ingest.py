@@ -279,6 +279,9 @@ def _document(raw: bytes, digest: str, path: Path, doc_id: str, display_path: st
     body, footer = without_legal_footer(body)
     if footer:
         notes.append("the page's legal notices at the end were left out")
+    body, stamps = UPDATE_STAMP.subn("", body)
+    if stamps:
+        notes.append("live-update time stamps opening paragraphs were left out")
     if not re.search(r"\w{2,}", body):
         raise SeedError("no text to read (no sentences)")
     date = _given_date(meta.get("date"), "front matter date", notes)
@@ -298,6 +301,13 @@ def _document(raw: bytes, digest: str, path: Path, doc_id: str, display_path: st
         url=_meta_text(meta, "url"),
         author=_meta_text(meta, "author"),
     )
+
+
+# A live page's update stamp opening a paragraph: '(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): ',
+# '(10:55 a.m. ET) ', '(Updated 7:40 p.m. (0240 in Egypt) ...)': when the page changed, not what happened
+UPDATE_STAMP = re.compile(
+    r"^\((?:Updated:?\s*)?\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?(?:[^()\n]|\([^()\n]*\))*\)\s*:?[ \t]*", re.M | re.I
+)
 
 
 # A comment system's stamp: 'January 27, 2011 at 7:59 pm | Report abuse |' (the pipe is page furniture)

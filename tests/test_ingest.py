@@ -197,6 +197,20 @@ def test_readers_comments_after_a_saved_page_are_left_out(tmp_path):
     assert document.text == "The army moved in on Friday. Protesters stayed."
 
 
+def test_a_live_pages_update_stamps_opening_paragraphs_are_left_out_and_noted(tmp_path):
+    page = (
+        "Libya live\n\n(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): The army was told to restore "
+        "order.\n\n(10:55 a.m. ET) Protesters held the city (AP) on Sunday.\n\n"
+        "(Updated 7:40 p.m. (0240 in Egypt) Feb. 2) Clashes went on."
+    )
+    write(tmp_path, "page.txt", page)
+    (document,), problems = read_seeds(tmp_path)
+    assert document.text == (
+        "The army was told to restore order.\n\nProtesters held the city (AP) on Sunday.\n\nClashes went on."
+    )
+    assert any("live-update time stamps" in str(p) for p in problems)
+
+
 @pytest.mark.parametrize(
     ("tail", "kept"),
     [
