@@ -306,7 +306,10 @@ def _document(raw: bytes, digest: str, path: Path, doc_id: str, display_path: st
 # A live page's update stamp opening a paragraph: '(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): ',
 # '(10:55 a.m. ET) ', '(Updated 7:40 p.m. (0240 in Egypt) ...)': when the page changed, not what happened
 UPDATE_STAMP = re.compile(
-    r"^\((?:Updated:?\s*)?\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?(?:[^()\n]|\([^()\n]*\))*\)\s*:?[ \t]*", re.M | re.I
+    r"^\((?:Updated:?\s*)?\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?"  # the time
+    r"(?:[ ,;](?!\s*(?:--|—|–))[^()\n]{0,50}?)?(?:\([^()\n]{0,30}\)[^()\n]{0,20})?"  # day, zone, another clock
+    r"\)\s*(?::|--|—|–)?[ \t]*(?=\S)",  # closed, and the paragraph's text goes on after it
+    re.M | re.I,
 )
 
 

@@ -142,6 +142,7 @@ class Lexicon:
     year_parts: WordSet
     gendered_titles: dict[str, str]
     unnamed_person_genders: dict[str, str]
+    account_verbs: WordSet
     anticipatory_verbs: WordSet
     impersonal_passives: WordSet
     impersonal_adjectives: WordSet

@@ -212,6 +212,19 @@ def test_a_live_pages_update_stamps_opening_paragraphs_are_left_out_and_noted(tm
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "(9:15 a.m.: Egyptian state TV reports that Mubarak will address the nation tonight)",
+        "(5:30 p.m. -- Protesters stormed the state TV building) and held it for an hour.",
+    ],
+)
+def test_a_paragraph_that_only_opens_with_a_clock_time_is_kept(tmp_path, paragraph):
+    write(tmp_path, "page.txt", f"Egypt live\n\nThe army moved in.\n\n{paragraph}")
+    (document,), _ = read_seeds(tmp_path)
+    assert document.text == f"The army moved in.\n\n{paragraph}"
+
+
+@pytest.mark.parametrize(
     ("tail", "kept"),
     [
         (

@@ -3919,3 +3919,74 @@ def test_he_after_a_quotation_is_its_speaker_not_the_subject_inside_it():
         date="2005-01-15",
     )
     assert {p.actor for p in found.positions} == {"willie-walsh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holders", "watched"),
+    [
+        (
+            "Nick Clegg, a father of three who lives in Putney, told reporters he would vote against the fees bill.",
+            [],
+            ["Nick Clegg would vote against the fees bill"],
+        ),
+        (
+            'Gordon Brown met a man who lost his job at the plant. "We will not let these workers down," he said.',
+            ["gordon-brown"],
+            [],
+        ),
+        (
+            "A man was arrested after the shooting. Police named him as David Wilson, 32. He will appear before "
+            "magistrates on Monday.",
+            [],
+            ["David Wilson will appear before magistrates on Monday."],
+        ),
+    ],
+)
+def test_an_unnamed_man_or_woman_who_does_not_speak_or_describes_one_named_leaves_he_and_she_alone(
+    text, holders, watched
+):
+    _, found = analyse(text, date="2011-02-20")
+    assert [p.actor for p in found.positions] == holders
+    assert [w.item for w in found.watch] == watched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an interview with the newspaper Merkel said Germany would not bail out Greece.",
+        "On television Obama said the war in Iraq was over.",
+    ],
+)
+def test_an_outlet_noun_next_to_a_name_it_does_not_describe_leaves_the_person_a_person(text):
+    _, found = analyse(text, date="2011-02-20")
+    assert [a.kind for a in found.actors if a.kind in ("person", "organization")] == ["person"]
+
+
+def test_a_second_sentence_in_the_writers_words_is_not_put_in_quotation_marks():
+    _, found = analyse(
+        'David Cameron said the decision was "a disgrace". He said the council had "let down every family".',
+        date="2011-02-20",
+    )
+    assert [(p.kind, p.text) for p in found.positions] == [
+        (
+            "reported",
+            'David Cameron said the decision was "a disgrace". He said the council had "let down every family".',
+        )
+    ]
+
+
+def test_a_quotation_opening_its_sentence_is_the_speakers_words_whatever_its_first_letter():
+    _, found = analyse('"eBay has ignored our complaints," Tom Hale said.', date="2011-02-20")
+    assert [(p.kind, p.text) for p in found.positions] == [("quote", "eBay has ignored our complaints")]
+
+
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        ("At least 84 people have been killed in Libya since Tuesday, Human Rights Watch said.", ["deaths in Libya"]),
+        ("Libya's standing fell with the 1988 bombing of Pan Am Flight 103, killing 270 people.", [None]),
+    ],
+)
+def test_only_a_count_dated_years_before_its_article_loses_its_measure(text, measured):
+    _, found = analyse(text, date="2011-02-20")
+    assert [f.measure for b in found.background for f in b.figures] == measured

@@ -159,16 +159,24 @@ def _is_history(sent: Span, anchor: dt.date | None) -> bool:
     )
 
 
+def _years_before(sent: Span, anchor: dt.date | None) -> bool:
+    """A sentence dated two calendar years or more before its article ('in 1988'): its counts are of
+    another time ('killed 23 people on December 28', told on 3 January, is today's news)."""
+    if anchor is None:
+        return False
+    years = [timex.value[:4] for _, timex in resolve_dates(sent, anchor) if timex.value[:4].isdigit()]
+    return bool(years) and all(int(year) < anchor.year - 1 for year in years)
+
+
 def extract_background(parsed: Parsed) -> list[BackgroundItem]:
     items = []
     for number, sent in parsed.numbered():
         if any(c in sent.text for c in '“”"'):
             continue
         figures = _figures(sent)
-        history = _is_history(sent, parsed.anchor)
-        if not figures and not history:
+        if not figures and not _is_history(sent, parsed.anchor):
             continue
-        if history:  # 'the 1988 bombing ... killing 270 people' measures something else than today's toll
+        if _years_before(sent, parsed.anchor):  # 'the 1988 bombing ... killing 270' is not today's toll
             figures = [replace(figure, measure=None) for figure in figures]
         text = clean(sent.text)
         items.append(

@@ -291,14 +291,16 @@ class ActorIndex:
             and lexicon().unnamed_person_genders.get(noun.lower_) == gender
             and noun.i not in self.quoted
             and not any(c.i in self.token_actor for c in noun.children if c.dep_ in ("appos", "compound"))
+            # 'Nick Clegg, a father of three who lives in Putney, said he ...': the noun describes one named
+            and not (noun.dep_ == "appos" and noun.head.i in self.token_actor)
             # brought in as someone new ('a woman', 'one man', 'another woman ... the Syrian woman'), not 'this
             # man' or 'the prodigal son' pointing back to one named, nor a likeness ('like a man who defected')
             and (_brought_in(noun) or any(_brought_in(t) for t in noun.doc[: noun.i] if t.lower_ == noun.lower_))
             and not (noun.dep_ == "pobj" and noun.head.lower_ in ("like", "as"))
             and noun.dep_ != "attr"
-            # who acts or speaks: 'one woman described how ...', 'a woman from Benghazi, who urged ...' (not
-            # 'Brown met the father of a soldier. "We will cut taxes," he said')
-            and (noun.dep_ in ("nsubj", "nsubjpass") or any(_by_whom(t) for t in noun.subtree))
+            # who speaks: 'one woman described how ...', 'a woman from Benghazi, who urged ...' (not 'Brown met a
+            # man who lost his job. "We will not let them down," he said', nor 'A man was arrested')
+            and (_speaks(noun) or any(_by_whom(t) and _speaks(t) for t in noun.subtree))
         )
 
     def _antecedent(self, token: Token, person: bool) -> str | None:
@@ -420,6 +422,15 @@ def anticipatory_it(it: Token) -> bool:
 
 
 MARKS = ("that", "if", "whether")
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a verb of speaking or telling, or that verb itself ('who urged ...')."""
+    verb = token.head if token.dep_ == "nsubj" else token
+    lex = lexicon()
+    return (
+        token.dep_ == "nsubj" or token.dep_ == "relcl"
+    ) and verb.lemma_.lower() in lex.speech_verbs | lex.account_verbs
 
 
 def _brought_in(noun: Token) -> bool:

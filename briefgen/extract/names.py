@@ -523,8 +523,15 @@ def described_as_outlet(ent: Span) -> str | None:
     agency Sana', 'newspaper' for 'the newspaper Al-Watan', 'Dunya TV channel' or 'the website, Mahjoob,'."""
     doc, nouns = ent.doc, lexicon().outlet_nouns
     candidates = []
-    if ent.start > 0:
-        candidates.append(doc[ent.start - 1])  # 'the newspaper Quryna'
+    previous = doc[ent.start - 1] if ent.start > 0 else None
+    # 'the newspaper Quryna' (the parser hangs the name on the noun, or both on one verb), not 'in an
+    # interview with the newspaper Merkel said'
+    if previous is not None and (
+        ent.root.head.i == previous.i
+        or previous.head.i == ent.root.i
+        or (previous.dep_ == ent.root.dep_ == "nsubj" and previous.head.i == ent.root.head.i)
+    ):
+        candidates.append(previous)
     if ent.start > 1 and doc[ent.start - 1].text == "," and ent.root.dep_ == "appos":
         candidates.append(doc[ent.start - 2])  # 'the official news agency, Sana,'
     if ent.end < len(doc) and ent.root.dep_ == "compound" and ent.root.head.i == ent.end:

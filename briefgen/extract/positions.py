@@ -500,7 +500,11 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             quoted_words = _quote_text(span.text) if kind == "quote" else None
             if number in in_turn:
                 body = without_label(clean(span.text))
-            elif quoted_words and (quoted_words[0].isupper() or quoted_words.startswith(("...", "…"))):
+            elif quoted_words and (
+                quoted_words[0].isupper()
+                or quoted_words.startswith(("...", "…"))
+                or span.text.lstrip().startswith(('"', "\u201c"))  # '"eBay has ignored ...," he said'
+            ):
                 body = quoted_words
             elif kind == "quote":
                 body = clean(span.text)  # a quotation that starts inside a clause reads only in its sentence
@@ -531,15 +535,17 @@ def extract_positions(parsed: Parsed) -> list[Position]:
 MAX_QUOTATION_WORDS = 80
 
 
-def _joined(text: str, more: str, narrated: bool, continuing: bool) -> str:
+def _joined(text: str, more: str, narrated: bool, continuing: bool, more_narrated: bool) -> str:
     """A quotation's next sentence after what is shown so far. After the writer's words it is shown
-    inside marks, and the quotation so opened (continuing) goes on inside them."""
-    if continuing:
+    inside marks, and the quotation so opened (continuing) goes on inside them; a next sentence in the
+    writer's words (more_narrated) is shown as it is."""
+    if continuing and not more_narrated:
         inner = text[:-1]
         joint = "" if inner.endswith((".", "!", "?", "…")) else "."
         return f"{inner}{joint} {more}\u201d"
     joint = "" if text.endswith((".", "!", "?", "…", '"', "\u201d")) else "."
-    return f"{text}{joint} \u201c{more}\u201d" if narrated else f"{text}{joint} {more}"
+    quoted = narrated and not more_narrated
+    return f"{text}{joint} \u201c{more}\u201d" if quoted else f"{text}{joint} {more}"
 
 
 def _one_per_quotation(positions: list[Position], narrated: set[str]) -> list[Position]:
@@ -557,10 +563,14 @@ def _one_per_quotation(positions: list[Position], narrated: set[str]) -> list[Po
             and position.sources[0].sentence == last.sources[-1].sentence + 1
         ):
             continuing = last.id in continued and last.text.endswith("\u201d")
-            last.text = shortened(
-                _joined(last.text, position.text, last.id in narrated, continuing), MAX_QUOTATION_WORDS
-            )
-            continued.add(last.id)
+            joined = _joined(last.text, position.text, last.id in narrated, continuing, position.id in narrated)
+            last.text = shortened(joined, MAX_QUOTATION_WORDS)
+            if last.id in narrated and last.text.count("\u201c") > last.text.count("\u201d"):
+                last.text += "\u201d"  # a quotation opened after the writer's words and cut still closes
+            if position.id in narrated:
+                continued.discard(last.id)  # the writer's words again: a next quotation opens anew
+            else:
+                continued.add(last.id)
             last.sources += [s for s in position.sources if s not in last.sources]
             last.topics += [t for t in position.topics if t not in last.topics]
             continue
