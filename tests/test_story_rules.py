@@ -3990,3 +3990,16 @@ def test_a_quotation_opening_its_sentence_is_the_speakers_words_whatever_its_fir
 def test_only_a_count_dated_years_before_its_article_loses_its_measure(text, measured):
     _, found = analyse(text, date="2011-02-20")
     assert [f.measure for b in found.background for f in b.figures] == measured
+
+
+def test_a_figure_opening_its_sentence_is_listed_in_lower_case_in_a_disagreement(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2011-02-20", "At least 90 people have been killed in Libya, Human Rights Watch said."),
+            "b": ("2011-02-21", "Officials said about 20 people were killed in Libya on Friday."),
+        },
+    )
+    assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
+        "How many deaths in Libya: at least 90 or about 20?"
+    ]

@@ -38,6 +38,8 @@ def _figures(sent: Span) -> list[Figure]:
             continue
         if ent.label_ in FIGURE_LABELS or counted or _counts_a_measure(ent):
             value = _with_unit(ent) if ent.label_ == "MONEY" else clean(ent.text)
+            if ent.start == sent.start and ent[0].pos_ in ("ADV", "ADP", "ADJ", "DET"):
+                value = value[:1].lower() + value[1:]  # 'At least 20 people died': 'at least 20' in a list
             figures.append(Figure(value, _refers_to(ent), _measure(ent), amount(value)))
     return figures
 
