@@ -279,7 +279,7 @@ def _document(raw: bytes, digest: str, path: Path, doc_id: str, display_path: st
     body, footer = without_legal_footer(body)
     if footer:
         notes.append("the page's legal notices at the end were left out")
-    body, stamps = UPDATE_STAMP.subn("", body)
+    body, stamps = without_update_stamps(body)
     if stamps:
         notes.append("live-update time stamps opening paragraphs were left out")
     if not re.search(r"\w{2,}", body):
@@ -311,6 +311,15 @@ UPDATE_STAMP = re.compile(
     r"\)\s*(?::|--|—|–)?[ \t]*(?=\S)",  # closed, and the paragraph's text goes on after it
     re.M | re.I,
 )
+
+
+def without_update_stamps(body: str) -> tuple[str, bool]:
+    """A live page's update stamps left out; the pattern is tried only on text with a line opening with '('
+    (the only place it matches), as most seeds have none."""
+    if not (body.startswith("(") or "\n(" in body):
+        return body, False
+    body, stamps = UPDATE_STAMP.subn("", body)
+    return body, bool(stamps)
 
 
 # A comment system's stamp: 'January 27, 2011 at 7:59 pm | Report abuse |' (the pipe is page furniture)

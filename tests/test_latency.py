@@ -10,7 +10,14 @@ import time
 
 from briefgen import ingest, summary
 from briefgen.filewatch import watch_with_events
-from briefgen.ingest import LEGAL_NOTICE, read_seed, without_legal_footer, without_reader_comments
+from briefgen.ingest import (
+    LEGAL_NOTICE,
+    UPDATE_STAMP,
+    read_seed,
+    without_legal_footer,
+    without_reader_comments,
+    without_update_stamps,
+)
 
 # --- reading seeds ---------------------------------------------------------------------------------------
 
@@ -40,6 +47,19 @@ def test_a_comment_stamp_is_looked_for_only_in_text_with_its_bar():
     assert without_reader_comments(story) == (story, False)
     with_comment = story + "Great news! January 27, 2011 at 7:59 pm | Report abuse |"
     assert without_reader_comments(with_comment) == (story.rstrip(), True)
+
+
+def test_update_stamps_are_looked_for_only_in_text_with_a_line_opening_with_a_bracket():
+    texts = [
+        "(10:55 a.m. ET) Egypt's vice president met.",
+        "The army moved in.\n(Updated: 1:38 a.m. Monday, Libya): Libya's army was told.",
+        "The army moved in (10:55 a.m. ET) and stayed.",
+        "The army moved in.\n\nIt stayed.",
+    ]
+    for text in texts:
+        cleaned, count = UPDATE_STAMP.subn("", text)
+        assert without_update_stamps(text) == (cleaned, bool(count))
+    assert [without_update_stamps(t)[1] for t in texts] == [True, True, False, False]
 
 
 def test_a_seed_read_again_is_the_same_document_and_a_copy(tmp_path):

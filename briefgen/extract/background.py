@@ -178,7 +178,7 @@ def extract_background(parsed: Parsed) -> list[BackgroundItem]:
         figures = _figures(sent)
         if not figures and not _is_history(sent, parsed.anchor):
             continue
-        if _years_before(sent, parsed.anchor):  # 'the 1988 bombing ... killing 270' is not today's toll
+        if figures and _years_before(sent, parsed.anchor):  # 'the 1988 bombing ... killing 270' is not today's
             figures = [replace(figure, measure=None) for figure in figures]
         text = clean(sent.text)
         items.append(
