@@ -4003,3 +4003,37 @@ def test_a_figure_opening_its_sentence_is_listed_in_lower_case_in_a_disagreement
     assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == [
         "How many deaths in Libya: at least 90 or about 20?"
     ]
+
+
+def test_a_body_the_tagger_missed_where_it_is_repeated_still_acts():
+    # the tagger knows 'Parmalat' after 'at' and misses it opening two sentences
+    text = (
+        "Parmalat has sued 45 banks as it tries to reclaim money paid before the dairy company went bust.\n\n"
+        "A source at Parmalat told Reuters that the company was planning more cases. "
+        "Parmalat said the banks knew of the fraud."
+    )
+    _, findings = analyse(text)
+    assert {a.id: a.acting for a in findings.actors}["parmalat"] == 2
+
+
+def test_the_subject_of_a_passive_speech_verb_holds_nothing_said():
+    text = (
+        "The Italian dairy group Parmalat was declared insolvent in December 2003 after it emerged that "
+        "4bn euros thought to be held in an offshore account did not exist."
+    )
+    _, findings = analyse(text)
+    assert findings.positions == []
+
+
+def test_it_in_words_said_by_a_name_that_is_no_actor_is_not_another_body():
+    from briefgen.extract.actors import extract_actors
+
+    doc = next(
+        nlp.parse(["Allianz said its losses were small. Lloyds told the Financial Times it expected more claims."])
+    )
+    index = extract_actors(doc, list(doc.sents), "t")
+    lloyds = next(t for t in doc if t.text == "Lloyds")
+    assert index.token_actor.get(lloyds.i) == "lloyds"
+    del index.token_actor[lloyds.i]  # as when the tagger misses the name
+    it = next(t for t in doc if t.text == "it")
+    assert index.resolve(it) is None  # not Allianz, the body named before

@@ -40,6 +40,7 @@ from .names import (
     outlet_takes_part,
     place_names,
     post_nominal_person,
+    repeated_names,
     reporting_outlet,
     speaker_label,
     split_joint_bodies,
@@ -80,6 +81,7 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
     ]
     repaired = [widen_org(titled_person(post_nominal_person(ent))) for ent in ents]
     repaired += [e for e in untagged_names(doc) if e.start not in skipped]
+    repaired += [e for e in repeated_names(doc, repaired) if e.start not in skipped and not in_dateline(e)]
     ents = join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start)))
     return split_joint_bodies(doc, join_split_names(doc, ents))
 

@@ -105,6 +105,8 @@ class ActorIndex:
             speaker = self._reporting_subject(token)
             if speaker is not None:
                 return speaker
+            if self._said_by_unknown_name(token):
+                return None  # 'Sociedad say they will pay Rangers': they are Sociedad, whom the text does not list
         if lower == "it" and anticipatory_it(token):
             return None  # 'it remains to be seen if ...', 'it appeared that ...': no one
         if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
@@ -273,6 +275,14 @@ class ActorIndex:
             return actor_id
         # a company's chairman saying 'it plans to bid' speaks of the company
         return self.named(speaker.affiliation) if pronoun.lower_ == "it" and speaker.affiliation else None
+
+    def _said_by_unknown_name(self, pronoun: Token) -> bool:
+        """'they' or 'it' in a clause said by a name that is no actor: the pronoun is most likely that name's."""
+        clause, lex = pronoun.head, lexicon()
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.speech_verbs:
+            return False
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.pos_ == "PROPN" and self.resolve(subject) is None
 
     def _spelled_out(self, acronym: str) -> str | None:
         """The one body of the document whose initials the untagged acronym spells."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
@@ -66,6 +66,42 @@ def untagged_names(doc: Doc) -> list[Span]:
             found.append(Span(doc, i, i + 1, label="ORG"))
         i = max(end, i + 1)
     return found
+
+
+def repeated_names(doc: Doc, names: list[Span]) -> list[Span]:
+    """A body the tagger knew in one place and missed in another ('Parmalat has sued 45 banks', the
+    first words of an article): one name means one thing within an article, so an untagged repeat,
+    standing alone, is that body too. Only names tagged as bodies every time: a person's surname
+    has its own rule, and a name tagged both ways is left as the tagger gave it."""
+    known = [*doc.ents, *names]
+    tagged = {t.i for e in known for t in e}
+    labels: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for ent in known:
+        labels[tuple(t.text for t in ent)].add(ent.label_)
+    in_people = {t.text for e in known if e.label_ == "PERSON" for t in e}
+    untagged: dict[str, list[int]] = defaultdict(list)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in tagged:
+            untagged[token.text].append(token.i)
+    titles, found = lexicon().titles, []
+    for words, kinds in labels.items():
+        if kinds != {"ORG"} or in_people & set(words) or words[0].lower() in titles:
+            continue  # a person's name, or a title ('the Chairman of ...')
+        if countries().lookup(" ".join(words)):
+            continue
+        size = len(words)
+        for i in untagged.get(words[0], []):
+            if tuple(t.text for t in doc[i : i + size]) != words or any(j in tagged for j in range(i, i + size)):
+                continue
+            last = doc[i + size - 1]
+            if _proper(doc, i - 1) or _proper(doc, i + size) or (last.dep_ == "compound" and last.head.pos_ != "PROPN"):
+                continue  # part of a longer name the tagger did not give, or naming a noun ('Health officials')
+            found.append(Span(doc, i, i + size, label="ORG"))
+    return found
+
+
+def _proper(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
 
 def _acting_acronym(token: Token) -> bool:

@@ -328,6 +328,16 @@ def _asked_of(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 
+def _spoken_of(verb: Token) -> bool:
+    """'Parmalat was declared insolvent', 'he was told to leave': the subject of a passive speech verb
+    is what is said of, or to; who said it is the agent, when named."""
+    return (
+        verb.lemma_.lower() in lexicon().speech_verbs
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _asked_about(verb: Token) -> bool:
     """'it is not known whether X would support a bid': a stance in question is no position."""
     return verb.dep_ in ("ccomp", "advcl") and any(
@@ -431,6 +441,7 @@ def _verb_claims(
             or _hearsay(token)
             or _told_by_another(token)
             or _asked_of(token)
+            or _spoken_of(token)
             or (sent._.quote_start is None and _says_nothing(token))
         )
         kind = None if unheld else _claim_kind(token, lex)
