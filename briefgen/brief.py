@@ -14,6 +14,7 @@ from .summary import SummaryItem
 SCHEMA_VERSION = 1
 ACTOR_KINDS = ("person", "country", "organization", "group")
 PRECISIONS = ("day", "month", "year", None)
+POLARITIES = ("supports", "opposes", "conditional", None)
 
 # A calendar value as precise as the text allows (2019, 2019-07, 2019-07-12); XXXX is a year the
 # text leaves open ("June 14" in an undated article).

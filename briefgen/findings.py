@@ -54,6 +54,7 @@ class Position:
     topics: list[str] = field(default_factory=list)
     date: str | None = None
     sources: list[Source] = field(default_factory=list)
+    polarity: str | None = None  # supports | opposes | conditional, as its verbs read; None: takes no side
 
 
 @dataclass

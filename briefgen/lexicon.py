@@ -110,6 +110,12 @@ class Lexicon:
     received_nouns: WordSet
     holder_nouns: WordSet
     yielding_verbs: WordSet
+    supporting_verbs: WordSet
+    opposing_verbs: WordSet
+    refusing_verbs: WordSet
+    concern_verbs: WordSet
+    giving_up_phrases: WordSet
+    holding_phrases: WordSet
     rhetorical_openings: WordSet
     posing_verbs: WordSet
     inanimate_nouns: WordSet

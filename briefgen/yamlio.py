@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .brief import ACTOR_KINDS, PRECISIONS, SCHEMA_VERSION, Brief, DocumentRecord, is_iso_date
+from .brief import ACTOR_KINDS, POLARITIES, PRECISIONS, SCHEMA_VERSION, Brief, DocumentRecord, is_iso_date
 from .findings import (
     EDITOR_DOC,
     SECTIONS,
@@ -183,7 +183,12 @@ _SECTIONS = {
     "key_dates": KeyDate,
 }
 _NESTED = {"sources": Source, "figures": Figure}
-_CHOICES = {("actors", "kind"): ACTOR_KINDS, ("mentioned", "kind"): ACTOR_KINDS, ("timeline", "precision"): PRECISIONS}
+_CHOICES = {
+    ("actors", "kind"): ACTOR_KINDS,
+    ("mentioned", "kind"): ACTOR_KINDS,
+    ("timeline", "precision"): PRECISIONS,
+    ("positions", "polarity"): POLARITIES,
+}
 _DATE_FIELDS = {"date", "disputed_dates"}
 
 

@@ -34,6 +34,14 @@ def test_wrong_kind_is_reported_with_field_path_and_line(example):
     )
 
 
+def test_a_polarity_that_is_none_of_the_four_is_reported(example):
+    _, brief = example
+    data = yaml.safe_load(dump(brief))
+    data["positions"][0]["polarity"] = "maybe"
+    (error,) = validate_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    assert error.endswith("positions[0].polarity: must be one of ['supports', 'opposes', 'conditional']")
+
+
 def test_missing_field_and_wrong_type_are_both_reported(example):
     _, brief = example
     data = yaml.safe_load(dump(brief))

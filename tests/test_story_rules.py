@@ -4037,3 +4037,14 @@ def test_it_in_words_said_by_a_name_that_is_no_actor_is_not_another_body():
     del index.token_actor[lloyds.i]  # as when the tagger misses the name
     it = next(t for t in doc if t.text == "it")
     assert index.resolve(it) is None  # not Allianz, the body named before
+
+
+def test_they_said_by_an_untagged_surname_is_still_the_club_named_before():
+    text = (
+        "AC Milan have agreed to sign the Brazilian striker from Real Madrid. "
+        "Ancelotti said they hoped to complete the deal before the end of the month."
+    )
+    _, findings = analyse(text)
+    assert ("ac-milan", "they hoped to complete the deal before the end of the month") in [
+        (p.actor, p.text) for p in findings.positions
+    ]

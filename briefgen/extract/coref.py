@@ -277,12 +277,18 @@ class ActorIndex:
         return self.named(speaker.affiliation) if pronoun.lower_ == "it" and speaker.affiliation else None
 
     def _said_by_unknown_name(self, pronoun: Token) -> bool:
-        """'they' or 'it' in a clause said by a name that is no actor: the pronoun is most likely that name's."""
+        """'it' in a clause said by a name that is no actor, or 'they' said by one that takes a plural
+        verb ('Sociedad say they will pay'): the pronoun is most likely that name's. After 'Ancelotti
+        said', 'they' is still his club."""
         clause, lex = pronoun.head, lexicon()
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in lex.speech_verbs:
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lex.speech_verbs:
             return False
-        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        return subject is not None and subject.pos_ == "PROPN" and self.resolve(subject) is None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or self.resolve(subject) is not None:
+            return False
+        plural = verb.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in verb.children)
+        return pronoun.lower_ == "it" or plural
 
     def _spelled_out(self, acronym: str) -> str | None:
         """The one body of the document whose initials the untagged acronym spells."""

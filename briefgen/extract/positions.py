@@ -21,6 +21,7 @@ from .common import (
 from .coref import PERSON_PRONOUNS, ActorIndex
 from .names import is_news_outlet, is_reporter, outlet_takes_part
 from .parsed import Parsed
+from .polarity import polarity
 from .transcript import turns, without_label
 
 QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]?|^([^“\"]{3,})[”\"]")
@@ -377,8 +378,9 @@ def _holds_nothing(verb: Token, subject: Token, lex: Lexicon) -> bool:
         return False
     if subject.lower_ == "it" and (_neutral(verb, lex) or any(c.dep_ == "ccomp" for c in verb.children)):
         return True
-    if verb.lemma_.lower() in lex.forecast_verbs | lex.speech_verbs and any(c.dep_ == "xcomp" for c in verb.children):
-        return True  # 'The court is expected to rule next week', 'X is said to ...': others say it of them
+    passed_on = lex.forecast_verbs | lex.speech_verbs | lex.hearsay_verbs
+    if verb.lemma_.lower() in passed_on and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # 'The court is expected to rule next week', 'X is said to ...', 'is reported to be planning
     return verb.lemma_.lower() in lex.accusation_verbs and not any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -534,6 +536,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                     topics=topics(span),
                     date=parsed.date,
                     sources=[parsed.source(n) for n in numbers],
+                    polarity=polarity(verb, sent),
                 )
             )
     positions = _one_per_quotation(positions, narrated)
@@ -584,6 +587,7 @@ def _one_per_quotation(positions: list[Position], narrated: set[str]) -> list[Po
                 continued.add(last.id)
             last.sources += [s for s in position.sources if s not in last.sources]
             last.topics += [t for t in position.topics if t not in last.topics]
+            last.polarity = last.polarity or position.polarity
             continue
         kept.append(position)
     return kept
