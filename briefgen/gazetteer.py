@@ -126,7 +126,8 @@ class Countries:
         if key in self.by_name:
             return self.by_name[key], "name"
         bare = text.replace(".", "").strip()
-        if bare in self.codes and (bare != text or len(bare) == 3 or bare in ("US", "UK")):
+        # a bare code only when dotted ('U.A.E.') or one that prose uses; 'GMB' is a union, 'CAN' a word
+        if bare in self.codes and (bare != text or bare in lexicon().country_codes_in_prose):
             return self.codes[bare], "code"
         if key in self.capitals:
             return self.capitals[key], "capital"

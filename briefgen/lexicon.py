@@ -120,6 +120,8 @@ class Lexicon:
     posing_verbs: WordSet
     inanimate_nouns: WordSet
     accusation_verbs: WordSet
+    party_verbs: WordSet
+    country_codes_in_prose: WordSet
     kin_nouns: WordSet
     person_nouns: WordSet
     role_qualifiers: WordSet

@@ -4,7 +4,7 @@ text written for the test (never a gold article)."""
 from pathlib import Path
 
 import pytest
-from conftest import analyse
+from conftest import actor_names, analyse
 
 from briefgen import nlp
 from briefgen.eval.questions import question_problems
@@ -4048,3 +4048,31 @@ def test_they_said_by_an_untagged_surname_is_still_the_club_named_before():
     assert ("ac-milan", "they hoped to complete the deal before the end of the month") in [
         (p.actor, p.text) for p in findings.positions
     ]
+
+
+def test_a_body_sued_or_barred_in_two_articles_is_a_party_not_only_mentioned(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2005-01-10", "Parmalat said on Monday it had sued Morgan Stanley for 2bn euros over the collapse."),
+            "b": ("2005-01-20", "A judge in Milan has barred Morgan Stanley from the case, Parmalat said."),
+            "c": ("2005-01-21", "Shares in Morgan Stanley rose in New York, Reuters said."),
+        },
+    )
+    assert "Morgan Stanley" in names(brief.actors)
+    assert "Morgan Stanley" not in names(brief.mentioned)
+
+
+def test_an_issue_is_what_a_position_is_about_not_a_word_of_a_bodys_name():
+    text = (
+        "The Commons trade committee said the takeover should be blocked.\n\n"
+        "The UN Security Council said it would vote on sanctions."
+    )
+    _, findings = analyse(text)
+    assert [(p.topics, p.polarity) for p in findings.positions] == [(["takeover"], "opposes"), (["sanctions"], None)]
+
+
+def test_a_body_whose_initials_are_a_country_code_is_not_that_country():
+    _, findings = analyse("The GMB union said it would ballot its members over the pension changes.")
+    assert "the-gambia" not in actor_names(findings)
+    assert countries().lookup("GMB") is None and countries().lookup("UAE") == ("United Arab Emirates", "code")

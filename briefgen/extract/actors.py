@@ -671,6 +671,8 @@ def _acts(doc: Doc, tokens: range, outlet: bool = False, country: bool = False) 
             return False  # 'with Xavi singled out as the biggest star'
         lex = lexicon()
         return not (outlet and token.head.lemma_.lower() in lex.reporting_verbs | lex.speech_verbs)
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in lexicon().party_verbs and not country:
+        return True  # 'sued Morgan Stanley', 'Bank of America has been barred': a party to the case
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 

@@ -94,13 +94,21 @@ def topics(span: Span) -> list[str]:
     for ent in ents_in(span):
         if ent.label_ in ("PRODUCT", "LAW", "EVENT") and not DESIGNATION.search(ent.text):
             name = clean(re.sub(r"^(the|a)\s+", "", ent.text))
-            if name and name not in found:
+            if name and name not in found and re.search(r"[^\W\d_]{3}", name):  # not '300p'
                 found.append(name)
     nouns = set(lexicon().topic_nouns)
     for token in span:
-        if token.lower_ in nouns and token.pos_ in ("NOUN", "PROPN") and token.lower_ not in found:
+        if token.lower_ in nouns and token.pos_ == "NOUN" and token.lower_ not in found and not _names_a_body(token):
             found.append(token.lower_)
     return found[:4]
+
+
+def _names_a_body(noun: Token) -> bool:
+    """'the Commons trade committee', 'the health secretary': the noun names who it is, not an issue
+    ('the UN Security Council' is a proper name, never a topic noun)."""
+    lex = lexicon()
+    bodies = lex.institution_nouns | lex.org_head_nouns | lex.titles | lex.agent_nouns
+    return noun.dep_ in ("compound", "amod") and noun.head.lemma_.lower() in bodies
 
 
 def starts_paragraph(sent: Span) -> bool:
