@@ -4076,3 +4076,19 @@ def test_a_body_whose_initials_are_a_country_code_is_not_that_country():
     _, findings = analyse("The GMB union said it would ballot its members over the pension changes.")
     assert "the-gambia" not in actor_names(findings)
     assert countries().lookup("GMB") is None and countries().lookup("UAE") == ("United Arab Emirates", "code")
+
+
+def test_tolls_of_two_towns_a_distance_or_a_crowd_are_no_disagreement_on_one_count(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2011-08-08", "A NATO airstrike killed 85 civilians in Zlitan, Libya, the government said."),
+            "b": ("2011-08-09", "At least 16 people were killed in Misrata, Libya, on Sunday, a doctor said."),
+            "c": (
+                "2011-08-09",
+                "A ferry carrying more than 300 people, including 200 employees of Schlumberger, reached Malta. "
+                "Another protester in Misrata, a city about 250 km east of Tripoli, said 1,300 protesters stayed out.",
+            ),
+        },
+    )
+    assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == []

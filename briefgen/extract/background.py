@@ -97,9 +97,12 @@ def _measure(ent: Span) -> str | None:
     if measure is None:
         return None
     if ent.label_ not in ("MONEY", "PERCENT"):
-        # a count is of one place: deaths in Mexico and deaths in the world are two measures
-        places = [countries().lookup(e.text) for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
-        place = next((found[0] for found in places if found and found[1] != "ambiguous"), None)
+        # a count is of one place: deaths in Mexico and deaths in the world are two measures, and so are
+        # deaths in Misrata and deaths in Zlitan, two towns of one country
+        named = [e for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
+        places = [countries().lookup(e.text) for e in named]
+        town = next((e.text for e, found in zip(named, places, strict=True) if e.label_ == "GPE" and not found), None)
+        place = town or next((found[0] for found in places if found and found[1] != "ambiguous"), None)
         return f"{_restricted(ent, measure)} in {place}" if place else None
     owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
     return f"{measure} of {owner.text}" if owner is not None else None  # a price with no owner compares nothing
@@ -112,9 +115,15 @@ def _measure_word(ent: Span) -> tuple[str | None, Token]:
     root = ent.root
     noun = root.head if root.dep_ in ("nummod", "quantmod") else None
     verb = governing_verb(root)
-    candidates = [noun] if noun is not None else []
-    candidates += [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
-    candidates += [g for c in candidates[-3:] for g in c.children if g.dep_ == "prep" for g in g.children]
+    if ent.label_ == "QUANTITY":
+        return None, verb  # '250 km', '155 miles': a distance or a weight, never a count of what the clause names
+    if noun is not None and noun.pos_ == "NOUN":
+        # '300 people, including 200 employees': a count of its own noun, or of what its verb does to it
+        candidates = [noun, verb]
+    else:
+        candidates = [noun] if noun is not None else []
+        candidates += [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+        candidates += [g for c in candidates[-3:] for g in c.children if g.dep_ == "prep" for g in g.children]
     measure = next((words[t.lemma_.lower()] for t in candidates if t is not None and t.lemma_.lower() in words), None)
     return measure, verb
 
