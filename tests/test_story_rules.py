@@ -4092,3 +4092,19 @@ def test_tolls_of_two_towns_a_distance_or_a_crowd_are_no_disagreement_on_one_cou
         },
     )
     assert [q.question for q in brief.open_questions if q.kind == "disagreement"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asked not to: the question would drop the negation
+        "Liverpool manager Rafael Benitez has ordered captain Steven Gerrard not to play down their ambitions.",
+        # a failure told in the past perfect happened before the news and is settled
+        "Germaine Greer had earlier failed to persuade other contestants to stage a naked protest.",
+        # an outcry, most often a reader's comment
+        "Has anyone seen the video of the women being beaten by soldiers?!?!?!",
+    ],
+)
+def test_no_open_question_from_a_negated_demand_a_settled_failure_or_an_outcry(text):
+    _, findings = analyse(text)
+    assert findings.open_questions == []

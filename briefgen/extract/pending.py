@@ -37,6 +37,8 @@ def demanded(sent: Span, actors: ActorIndex) -> str | None:
                 return asked_for
         if action is None or target is None or action.lemma_.lower() in lexicon().speech_verbs:
             continue
+        if any(c.dep_ == "neg" for c in action.children):
+            continue  # 'ordered Gerrard not to play down their ambitions' asks him not to: no 'Will he play down?
         actor = actors.resolve(target)
         if actor not in actors.actors and target.lower_ not in lexicon().institution_nouns:
             continue  # 'urging visitors to wash their hands' is advice to the public, not a demand

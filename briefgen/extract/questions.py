@@ -567,6 +567,8 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
             who = subject_of(token, actors) if _names_a_party(token, actors) else None
             if who and what and len(what.split()) <= 12:
                 return f"How will {who} deal with {what}?"
+        if lemma == "fail" and any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children):
+            continue  # 'Greer had earlier failed to persuade ...': a failure before the news, settled
         if lemma == "fail" and _names_a_party(token, actors):
             action = next((c for c in token.children if c.dep_ == "xcomp"), None)
             who = subject_of(token, actors)
