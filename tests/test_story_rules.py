@@ -4108,3 +4108,12 @@ def test_tolls_of_two_towns_a_distance_or_a_crowd_are_no_disagreement_on_one_cou
 def test_no_open_question_from_a_negated_demand_a_settled_failure_or_an_outcry(text):
     _, findings = analyse(text)
     assert findings.open_questions == []
+
+
+def test_he_under_an_office_holder_brought_in_unnamed_is_not_the_last_man_named():
+    text = (
+        "US President Barack Obama urged restraint on Monday.\n\n"
+        "Bahrain's justice minister has resigned to protest what he calls the brutal treatment of demonstrators."
+    )
+    _, findings = analyse(text)
+    assert [p.text for p in findings.positions] == ["US President Barack Obama urged restraint on Monday."]

@@ -319,12 +319,39 @@ class ActorIndex:
             and (_speaks(noun) or any(_by_whom(t) and _speaks(t) for t in noun.subtree))
         )
 
+    def _under_an_unnamed_person(self, pronoun: Token) -> bool:
+        """'Bahrain's justice minister has resigned to protest what he calls ...': 'he' in a clause under
+        a verb whose subject is an office or a person brought in unnamed is that one, not the last man
+        named."""
+        lex = lexicon()
+        roles = lex.titles | lex.agent_nouns | lex.person_nouns
+        head = pronoun.head
+        for _ in range(6):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pronoun.i), None)
+            if subject is not None:
+                if subject.pos_ != "NOUN" or subject.lemma_.lower() not in roles:
+                    return False  # the nearest subject above is a name or a pronoun: the usual rules
+                # brought in as someone new ('a spokesman', "Bahrain's justice minister"); 'the Tory leader'
+                # points back to one named
+                new = any(
+                    c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another"))
+                    for c in subject.children
+                )
+                holder = self.resolve(subject)
+                return new and (holder is None or self.actors[holder].kind != "person")
+            if head.head.i == head.i:
+                return False
+            head = head.head
+        return False
+
     def _antecedent(self, token: Token, person: bool) -> str | None:
         doc = token.doc
         fallback = None
         gender = PRONOUN_GENDER.get(token.lower_)
         plural = token.lower_ in PLURAL_PRONOUNS
         quoting = self._quoting(token)
+        if gender and self._under_an_unnamed_person(token):
+            return None
         topic = (
             self._first_conjuncts_subject(token, person, gender)
             or self._previous_subject(token, person, gender)
