@@ -114,6 +114,7 @@ class Lexicon:
     opposing_verbs: WordSet
     refusing_verbs: WordSet
     concern_verbs: WordSet
+    failing_verbs: WordSet
     giving_up_phrases: WordSet
     holding_phrases: WordSet
     rhetorical_openings: WordSet

@@ -427,7 +427,7 @@ def test_the_timeline_scorer_reads_the_top_key_dates_inside_the_gold_span(tmp_pa
     ("text", "expected"),
     [
         ("Washington has pushed Turkey to end all future deliveries of the system.", "opposes"),
-        ("Foreign Minister Mevlut Cavusoglu said that Turkey would not give up on the S-400.", "supports"),
+        ("Turkish Foreign Minister Mevlut Cavusoglu said that Turkey would not give up on the S-400.", "supports"),
         ("The Turkish government has defended the purchase as a matter of sovereignty.", "supports"),
         ("Prime Minister Tony Blair does not support the plan.", "opposes"),
         ("France backs a no-fly zone over the country.", "supports"),
@@ -441,10 +441,21 @@ def test_the_timeline_scorer_reads_the_top_key_dates_inside_the_gold_span(tmp_pa
             "Defence Minister Hulusi Akar said the government would not accept the proposal unless it was changed.",
             "conditional",
         ),
+        # a fear of a collapse is for the thing; a warning to someone not to act is a demand
+        ("Greek Prime Minister George Papandreou said he feared that the bailout deal could collapse.", "supports"),
+        ("US President Barack Obama warned Congress not to block the budget.", "supports"),
+        # the verbs above the side taken: stopped, failed, denied
+        ("The Liberal Democrats stopped supporting the war.", "opposes"),
+        ("Fidelity failed to support the merger.", "opposes"),
+        ("Microsoft denied that it opposed the merger.", "supports"),
+        ("Chancellor Gordon Brown said he would back the deal even if it cost jobs.", "supports"),
         # no side taken: a claim about a fight, a report of what another did, no comment
         ("The rebel spokesman, Jumma Ibrahim, claimed opposition fighters control the intelligence building.", None),
         ("Qwest said on Wednesday that MCI had rejected a deal worth $8bn.", None),
         ("Vodafone declined to comment on the offer.", None),
+        ("Labour leader Gordon Brown said the Conservatives would scrap the reform.", None),
+        ('"We will fight on," Senator John McCain said.', None),
+        ("Chelsea declined to say whether they would accept the bid.", None),
     ],
 )
 def test_a_position_reads_as_for_or_against_by_its_verbs_and_their_negations(text, expected):

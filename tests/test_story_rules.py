@@ -4117,3 +4117,20 @@ def test_he_under_an_office_holder_brought_in_unnamed_is_not_the_last_man_named(
     )
     _, findings = analyse(text)
     assert [p.text for p in findings.positions] == ["US President Barack Obama urged restraint on Monday."]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("New York-based Human Rights Watch said 200 people had been killed in Syria.", "deaths in Syria"),
+        (
+            "The World Health Organization in Geneva said 150 people had died of swine flu in Mexico.",
+            "deaths in Mexico",
+        ),
+        ("The death toll from the floods rose to 85 people, officials in Pakistan said.", "deaths in Pakistan"),
+        ("A NATO airstrike killed 85 civilians in Zlitan, Libya, the government said.", "deaths in Zlitan"),
+    ],
+)
+def test_a_count_is_of_the_place_where_it_happened_not_where_its_teller_is(text, measure):
+    _, findings = analyse(text)
+    assert [figure.measure for item in findings.background for figure in item.figures] == [measure]

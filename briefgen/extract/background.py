@@ -101,11 +101,34 @@ def _measure(ent: Span) -> str | None:
         # deaths in Misrata and deaths in Zlitan, two towns of one country
         named = [e for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
         places = [countries().lookup(e.text) for e in named]
-        town = next((e.text for e, found in zip(named, places, strict=True) if e.label_ == "GPE" and not found), None)
+        tellers = _tellers(sentence_of(ent.root))
+        town = next(
+            (
+                e.text
+                for e, found in zip(named, places, strict=True)
+                if e.label_ == "GPE" and not found and e.root not in tellers
+            ),
+            None,
+        )  # 'killed in Zlitan'; not 'New York-based Human Rights Watch said ...' nor 'the WHO in Geneva said ...'
         place = town or next((found[0] for found in places if found and found[1] != "ambiguous"), None)
         return f"{_restricted(ent, measure)} in {place}" if place else None
     owner = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"), None)
     return f"{measure} of {owner.text}" if owner is not None else None  # a price with no owner compares nothing
+
+
+def _tellers(sent: Span) -> set[Token]:
+    """The words naming who tells the figure ('New York-based Human Rights Watch said ...', 'the WHO in
+    Geneva said ...'): where the teller is, not where the count was made."""
+    lex = lexicon()
+    telling = lex.speech_verbs | lex.reporting_verbs
+    return {
+        t
+        for verb in sent
+        if verb.lemma_.lower() in telling
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    }
 
 
 def _measure_word(ent: Span) -> tuple[str | None, Token]:
@@ -117,12 +140,10 @@ def _measure_word(ent: Span) -> tuple[str | None, Token]:
     verb = governing_verb(root)
     if ent.label_ == "QUANTITY":
         return None, verb  # '250 km', '155 miles': a distance or a weight, never a count of what the clause names
-    if noun is not None and noun.pos_ == "NOUN":
-        # '300 people, including 200 employees': a count of its own noun, or of what its verb does to it
-        candidates = [noun, verb]
-    else:
-        candidates = [noun] if noun is not None else []
-        candidates += [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    candidates = [noun] if noun is not None else []
+    candidates += [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    if noun is None or noun.pos_ != "NOUN":
+        # not for a count of its own noun: '300 people, including 200 employees' counts no jobs
         candidates += [g for c in candidates[-3:] for g in c.children if g.dep_ == "prep" for g in g.children]
     measure = next((words[t.lemma_.lower()] for t in candidates if t is not None and t.lemma_.lower() in words), None)
     return measure, verb

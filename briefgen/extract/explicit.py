@@ -50,8 +50,8 @@ def asked_in_text(sent: Span) -> str | None:
         return _named_question(text)
     if INTERVIEW_LABEL.match(text):
         return None  # 'CNN: Why is that so crucial?': an interviewer's prompt, answered on the next line
-    if re.search(r"[?!]{2}", text):
-        return None  # 'Has anyone seen the video?!?!': an outcry (a reader's comment), not a question to settle
+    if re.search(r"[?!]{3}", text):
+        return None  # 'Has anyone seen the video?!?!': an outcry (a reader's comment); one '?!' may be a speaker's
     start = max(text.rfind(c, 0, end) for c in (":", "“", '"', "—", "-"))
     asked = text[start + 1 : end].strip(" \"'“”‘’")
     words = asked.split()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -536,7 +537,7 @@ def extract_positions(parsed: Parsed) -> list[Position]:
                     topics=topics(span),
                     date=parsed.date,
                     sources=[parsed.source(n) for n in numbers],
-                    polarity=polarity(verb, sent),
+                    polarity=polarity(verb, sent, partial(_same_side, actors, speaker)),
                 )
             )
     positions = _one_per_quotation(positions, narrated)
@@ -544,6 +545,17 @@ def extract_positions(parsed: Parsed) -> list[Position]:
         if position.id in narrated:
             position.kind = "reported"  # the writer's sentence around a quoted phrase, not the speaker's words
     return positions
+
+
+def _same_side(actors: ActorIndex, speaker: str, subject: Token) -> bool:
+    """'Cavusoglu said Turkey would not give up ...': the speaker, or the country or body it speaks for."""
+    if subject.lemma_.lower() in lexicon().governing_words and not any(c.dep_ == "poss" for c in subject.children):
+        return True  # 'the minister said the government would not accept ...'
+    holder = actors.resolve(subject)
+    if holder is None or speaker not in actors.actors:
+        return False
+    affiliation = actors.actors[speaker].affiliation
+    return holder == speaker or affiliation is not None and actors.named(affiliation) == holder
 
 
 MAX_QUOTATION_WORDS = 80
