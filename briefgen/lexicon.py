@@ -115,6 +115,7 @@ class Lexicon:
     refusing_verbs: WordSet
     concern_verbs: WordSet
     failing_verbs: WordSet
+    ending_nouns: WordSet
     giving_up_phrases: WordSet
     holding_phrases: WordSet
     rhetorical_openings: WordSet

@@ -449,6 +449,13 @@ def test_the_timeline_scorer_reads_the_top_key_dates_inside_the_gold_span(tmp_pa
         ("Fidelity failed to support the merger.", "opposes"),
         ("Microsoft denied that it opposed the merger.", "supports"),
         ("Chancellor Gordon Brown said he would back the deal even if it cost jobs.", "supports"),
+        # an end or a lifting: the other side on what ends
+        ("Amnesty International called for an end to the sanctions on Iraq.", "opposes"),
+        ("The TUC welcomed the end of the ban on strikes.", "opposes"),
+        ("Russian President Vladimir Putin rejected calls to lift the sanctions.", "supports"),
+        ("The European Commission has not ruled out blocking the merger.", "opposes"),
+        ("Germany was opposed to any military intervention, German Chancellor Angela Merkel said.", "opposes"),
+        ("Microsoft said it would appeal against the ruling.", "opposes"),
         # no side taken: a claim about a fight, a report of what another did, no comment
         ("The rebel spokesman, Jumma Ibrahim, claimed opposition fighters control the intelligence building.", None),
         ("Qwest said on Wednesday that MCI had rejected a deal worth $8bn.", None),

@@ -51,11 +51,19 @@ def polarity(verb: Token | None, span: Span, own: Callable[[Token], bool] = lamb
             sign = -sign
         elif lemma in lex.concern_verbs:  # 'warned Congress not to block the budget': a demand
             sided = True
+        elif _against(current):  # 'was opposed to any intervention', 'would appeal against the ruling'
+            sign, sided = -sign, True
         if negated:
             sign = -sign
         if any(_condition(c) for c in current.children):
             conditional = True
+        thing = _object(current)
+        if sided and thing is not None and thing.lemma_.lower() in lex.ending_nouns:
+            sign = -sign  # 'called for an end to the sanctions', 'welcomed the end of the ban': against them
+            break
         following = _next_verb(current, lex.speech_verbs | lex.refusing_verbs, own)
+        if following is None and thing is not None:  # 'rejected calls to lift the sanctions'
+            following = next((c for c in thing.children if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
         if following is None and not sided:  # 'reacted poorly, but it has held onto the prospect of a deal'
             following = next((c for c in current.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
         current = following
@@ -64,6 +72,23 @@ def polarity(verb: Token | None, span: Span, own: Callable[[Token], bool] = lamb
     if conditional:
         return "conditional"
     return "supports" if sign > 0 else "opposes"
+
+
+def _object(verb: Token) -> Token | None:
+    """What the verb is done to: its object, or the object of its preposition ('called for an end')."""
+    direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if direct is not None:
+        return direct
+    return next((g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _against(verb: Token) -> bool:
+    """'was opposed to', 'is against', 'would use its veto against', 'will appeal against'."""
+    lex = lexicon()
+    around = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # 'use its veto against'
+    return any(c.dep_ == "prep" and c.lower_ == "against" for t in around for c in t.children) or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in lex.opposing_verbs | {"opposed"} for c in verb.children
+    )
 
 
 def _top(verb: Token) -> Token:
@@ -81,6 +106,10 @@ def _next_verb(verb: Token, reporting: frozenset[str], own: Callable[[Token], bo
             if verb.lemma_.lower() in lexicon().refusing_verbs and child.lemma_.lower() in lexicon().speech_verbs:
                 return None  # 'declined to say ...': no side told
             return child  # 'pushed Turkey to end all deliveries' (the parse often makes it an adverbial clause)
+    gerunds = [c for c in verb.children if c.dep_ in ("dobj", "pcomp") and c.tag_ == "VBG"]
+    gerunds += [g for c in verb.children if c.dep_ in ("prt", "prep") for g in c.children if g.tag_ == "VBG"]
+    if gerunds:
+        return gerunds[0]  # 'has not ruled out blocking the merger', 'stopped supporting the war'
     if verb.lemma_.lower() not in reporting and verb.dep_ != "ROOT":
         return None
     said = _reported(verb, reporting, own)
