@@ -40,7 +40,8 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
                 merged[key] = _copy(actor)
             else:
                 _absorb(target, actor)
-    redirects = _fold_surnames(merged)
+    redirects = _fold_same_names(merged)
+    redirects.update(_fold_surnames(merged))
     redirects.update(_fold_short_forms(merged))
     redirects = {key: _final(target, redirects) for key, target in redirects.items()}
     ids: dict[str, str] = {}
@@ -323,6 +324,20 @@ class _ClipIndex:
 
 
 _NONE: tuple[list[str], list[str]] = ([], [])
+
+
+def _fold_same_names(merged: dict[str, Actor]) -> dict[str, str]:
+    """A full name the tagger took for a person in one article and for a body in another ('JP McManus')
+    is one person: the two keys differ when a body's key drops a plural 's' ('mcmanu')."""
+    people = {fold(a.name): k for k, a in merged.items() if a.kind == "person" and " " in a.name}
+    redirects: dict[str, str] = {}
+    for key, actor in list(merged.items()):
+        person = people.get(fold(actor.name)) if actor.kind in ("organization", "group") else None
+        if person is not None and person != key:
+            _absorb(merged[person], actor)
+            redirects[key] = person
+            del merged[key]
+    return redirects
 
 
 def _fold_surnames(merged: dict[str, Actor]) -> dict[str, str]:

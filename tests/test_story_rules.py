@@ -4134,3 +4134,17 @@ def test_he_under_an_office_holder_brought_in_unnamed_is_not_the_last_man_named(
 def test_a_count_is_of_the_place_where_it_happened_not_where_its_teller_is(text, measure):
     _, findings = analyse(text)
     assert [figure.measure for item in findings.background for figure in item.figures] == [measure]
+
+
+def test_a_full_name_tagged_a_person_in_one_article_and_a_body_in_another_is_one_person():
+    from briefgen.findings import Actor
+    from briefgen.merge_actors import merge_actors
+
+    actors, mapping = merge_actors(
+        [
+            ("a", [Actor("jp-mcmanus", "JP McManus", "person", mentions=2)]),
+            ("b", [Actor("jp-mcmanus", "JP McManus", "organization", mentions=1)]),
+        ]
+    )
+    assert [(a.name, a.kind, a.mentions) for a in actors] == [("JP McManus", "person", 3)]
+    assert mapping[("a", "jp-mcmanus")] == mapping[("b", "jp-mcmanus")] == "jp-mcmanus"
