@@ -116,6 +116,7 @@ class Lexicon:
     concern_verbs: WordSet
     failing_verbs: WordSet
     ending_nouns: WordSet
+    stance_noun_sides: dict[str, int]
     giving_up_phrases: WordSet
     holding_phrases: WordSet
     rhetorical_openings: WordSet

@@ -456,6 +456,11 @@ def test_the_timeline_scorer_reads_the_top_key_dates_inside_the_gold_span(tmp_pa
         ("The European Commission has not ruled out blocking the merger.", "opposes"),
         ("Germany was opposed to any military intervention, German Chancellor Angela Merkel said.", "opposes"),
         ("Microsoft said it would appeal against the ruling.", "opposes"),
+        # a stance noun, turned by its verb; no one as the subject
+        ("Microsoft said it had dropped its objection to the merger.", "supports"),
+        ("The Labour Party reiterated its opposition to the plan.", "opposes"),
+        ("Russia would use its veto against the resolution, Russian Foreign Minister Sergei Lavrov said.", "opposes"),
+        ("Nobody wants the strike, union leader Bob Crow said.", "opposes"),
         # no side taken: a claim about a fight, a report of what another did, no comment
         ("The rebel spokesman, Jumma Ibrahim, claimed opposition fighters control the intelligence building.", None),
         ("Qwest said on Wednesday that MCI had rejected a deal worth $8bn.", None),

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import lexicon
 
 CONDITION_MARKS = {"if", "unless", "provided", "providing"}
+NO_ONE = {"nobody", "none", "noone"}
 MAX_CHAIN = 6  # verbs followed down one clause ('said it would not want to be seen to back ...')
 ABOUT = ("dobj", "prep", "xcomp", "ccomp", "nsubjpass", "advcl", "prt")  # what a side can be taken on
 
@@ -31,7 +32,10 @@ def polarity(verb: Token | None, span: Span, own: Callable[[Token], bool] = lamb
         if current is None:
             break
         lemma = current.lemma_.lower()
-        negated = any(c.dep_ == "neg" for c in current.children)
+        # 'would not back', 'nobody wants the strike'
+        negated = any(c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in NO_ONE for c in current.children)
+        thing = _object(current)
+        stance_noun = thing is not None and thing.dep_ == "dobj" and thing.lemma_.lower() in lex.stance_noun_sides
         demand = any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in current.children)
         if lemma in lex.concern_verbs and not demand:
             feared = _reported(current, lex.speech_verbs | lex.concern_verbs, own)
@@ -51,15 +55,19 @@ def polarity(verb: Token | None, span: Span, own: Callable[[Token], bool] = lamb
             sign = -sign
         elif lemma in lex.concern_verbs:  # 'warned Congress not to block the budget': a demand
             sided = True
-        elif _against(current):  # 'was opposed to any intervention', 'would appeal against the ruling'
+        elif _against(current) and not stance_noun:  # 'was opposed to any intervention', 'appeal against'
             sign, sided = -sign, True
         if negated:
             sign = -sign
         if any(_condition(c) for c in current.children):
             conditional = True
-        thing = _object(current)
         if sided and thing is not None and thing.lemma_.lower() in lex.ending_nouns:
             sign = -sign  # 'called for an end to the sanctions', 'welcomed the end of the ban': against them
+            break
+        if stance_noun and thing is not None:
+            # 'reiterated its opposition to the plan', 'use its veto against', 'dropped its objection' (for it)
+            sign *= lex.stance_noun_sides[thing.lemma_.lower()]
+            sided = True
             break
         following = _next_verb(current, lex.speech_verbs | lex.refusing_verbs, own)
         if following is None and thing is not None:  # 'rejected calls to lift the sanctions'
