@@ -99,9 +99,10 @@ def _measure(ent: Span) -> str | None:
     if ent.label_ not in ("MONEY", "PERCENT"):
         # a count is of one place: deaths in Mexico and deaths in the world are two measures, and so are
         # deaths in Misrata and deaths in Zlitan, two towns of one country
-        named = [e for e in ents_in(sentence_of(ent.root)) if e.label_ in ("GPE", "NORP")]
+        sent = sentence_of(ent.root)
+        named = [e for e in ents_in(sent) if e.label_ in ("GPE", "NORP")]
         places = [countries().lookup(e.text) for e in named]
-        tellers = _tellers(sentence_of(ent.root))
+        tellers = _tellers(sent)
         town = next(
             (
                 e.text

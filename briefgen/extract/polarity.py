@@ -38,7 +38,7 @@ def polarity(verb: Token | None, span: Span, own: Callable[[Token], bool] = lamb
         stance_noun = thing is not None and thing.dep_ == "dobj" and thing.lemma_.lower() in lex.stance_noun_sides
         demand = any(c.dep_ == "xcomp" or c.dep_ == "advcl" and _infinitive(c) for c in current.children)
         if lemma in lex.concern_verbs and not demand:
-            feared = _reported(current, lex.speech_verbs | lex.concern_verbs, own)
+            feared = _reported(current)
             if feared is not None and _own_subject(feared, own):
                 current = feared  # 'warned it would veto': the speaker's own threat
                 sign = -sign if negated else sign
@@ -92,10 +92,10 @@ def _object(verb: Token) -> Token | None:
 
 def _against(verb: Token) -> bool:
     """'was opposed to', 'is against', 'would use its veto against', 'will appeal against'."""
-    lex = lexicon()
+    opposing = lexicon().opposing_verbs
     around = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # 'use its veto against'
     return any(c.dep_ == "prep" and c.lower_ == "against" for t in around for c in t.children) or any(
-        c.dep_ == "acomp" and c.lemma_.lower() in lex.opposing_verbs | {"opposed"} for c in verb.children
+        c.dep_ == "acomp" and (c.lemma_.lower() in opposing or c.lemma_.lower() == "opposed") for c in verb.children
     )
 
 
@@ -120,11 +120,12 @@ def _next_verb(verb: Token, reporting: frozenset[str], own: Callable[[Token], bo
         return gerunds[0]  # 'has not ruled out blocking the merger', 'stopped supporting the war'
     if verb.lemma_.lower() not in reporting and verb.dep_ != "ROOT":
         return None
-    said = _reported(verb, reporting, own)
+    said = _reported(verb)
     return said if said is not None and _own_subject(said, own) else None
 
 
-def _reported(verb: Token, reporting: frozenset[str], own: Callable[[Token], bool]) -> Token | None:
+def _reported(verb: Token) -> Token | None:
+    """The clause a verb reports ('said it would ...'), not a question ('whether they would ...')."""
     said = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if said is None or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in said.children):
         return None
