@@ -25,6 +25,7 @@ class Lexicon:
     reporter_roles: WordSet
     credit_cues: WordSet
     state_verbs: WordSet
+    trend_verbs: WordSet
     event_nouns: WordSet
     incident_nouns: WordSet
     uncertainty_cues: WordSet
@@ -72,6 +73,7 @@ class Lexicon:
     article_country_words: WordSet
     reporting_only_verbs: WordSet
     possibility_modals: WordSet
+    assurance_verbs: WordSet
     settling_verbs: WordSet
     difficulty_verbs: WordSet
     earlier_time_words: WordSet

@@ -4148,3 +4148,87 @@ def test_a_full_name_tagged_a_person_in_one_article_and_a_body_in_another_is_one
     )
     assert [(a.name, a.kind, a.mentions) for a in actors] == [("JP McManus", "person", 3)]
     assert mapping[("a", "jp-mcmanus")] == mapping[("b", "jp-mcmanus")] == "jp-mcmanus"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'must' of a rule or of what is certain, not a possibility
+        "Applicants to the scheme must be 18 or over.",
+        "There must be a better way to run the railways.",
+        # 'cannot' of a stance, not of an assurance
+        "Northfield Rovers chairman Ian Platt says he cannot afford to lose his best player.",
+        # set phrases: nothing is raised as possible
+        "If this is the best record of the year, rival bands may as well give up.",
+        "After the fall Marta Silva could barely stand.",
+        "No amount of money could buy the striker's loyalty.",
+        # a difficulty not faced: spared, or an opponent met
+        "Comedian Rob Hale will not face charges over the incident.",
+        "Dynamo Kyiv will face Sporting Braga in the final.",
+    ],
+)
+def test_no_open_question_from_a_rule_a_stance_a_set_phrase_or_a_difficulty_not_faced_now(text):
+    _, findings = analyse(text)
+    assert [q.question for q in findings.open_questions] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Under the agreement, Portugal must repay the loan within five years.",
+            "Will Portugal repay the loan within five years?",
+        ),
+        ("Entry to the scheme cannot be guaranteed, officials said.", "Will entry to the scheme be guaranteed?"),
+        (
+            "Northfield Council faces more than 200 complaints from tenants.",
+            "How will Northfield Council deal with more than 200 complaints?",
+        ),
+    ],
+)
+def test_a_step_required_of_a_party_an_assurance_no_one_gives_and_a_difficulty_faced_are_asked(text, question):
+    _, findings = analyse(text)
+    assert [q.question for q in findings.open_questions] == [question]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trend or a figure forecast by no party of the story
+        "The global market for smart meters is set to grow by 12% in 2022.",
+        "Analysts predict that sales of electric bikes will double by 2025.",
+        # a state or a quality, not a step
+        "Kindle's new reader will hold about 3,000 books.",
+        "The merged firm will operate about 900 stores across Europe.",
+        "Coach Dan Petrov believes Sunday's derby will be a bruising encounter.",
+    ],
+)
+def test_a_trend_a_figure_a_state_or_a_quality_said_ahead_is_not_watched(text):
+    _, findings = analyse(text)
+    assert [w.item for w in findings.watch] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a party's own outlook
+        ("Sales are expected to fall in 2022, Nordbank said on Monday.", "2022"),
+        # a trend verb with an object is a step someone takes
+        ("The Green Party promised to increase the minimum wage from April 2022.", "2022-04"),
+        # a state with its end ahead
+        ("Schools will remain closed through Friday, the ministry said.", "2021-06-04"),
+        # a state of an event
+        ("Five unions will hold private talks with the minister on Friday.", "2021-06-04"),
+    ],
+)
+def test_a_partys_own_outlook_a_step_a_state_ending_and_talks_held_are_watched(text, date):
+    _, findings = analyse(text)
+    assert [w.date for w in findings.watch] == [date]
+
+
+def test_a_title_and_the_field_it_is_of_belong_neither_to_the_body_before_nor_to_the_name_after():
+    _, findings = analyse(
+        "University of Leeds Professor of Economics Anna Berg said the bank would cut rates. "
+        "Michigan State University Professor of History Carl Dunn said the army would decide."
+    )
+    assert names(findings.actors) == {"University of Leeds", "Anna Berg", "Michigan State University", "Carl Dunn"}

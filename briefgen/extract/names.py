@@ -278,15 +278,26 @@ def clean_name(span: Span) -> tuple[str, range]:
         tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)" or tokens[-1].lower_ == "and"
     ):
         tokens = tokens[:-1]  # 'the Power Page and': a name does not end on 'and'
+    if span.label_ == "ORG" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in lexicon().titles:
+        tokens = tokens[:-1]  # 'University of Leeds Professor [Anna Berg]': the title of the person after it
     if span.label_ == "PERSON":  # 'Lib Dem MP Lembit Opik': the name is what follows the title
         titles = lexicon().titles
         last_title = max((k for k, t in enumerate(tokens[:-2]) if t.lower_.rstrip(".") in titles), default=None)
         if last_title is not None:
             tokens = tokens[last_title + 1 :]
+        elif len(tokens) > 2 and _field_of_title(span):
+            tokens = tokens[1:]  # 'Professor of History Juan Cole': the field the title is of
     if not tokens:
         return "", range(0)
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text
     return re.sub(r"\s+", " ", text), range(tokens[0].i, tokens[-1].i + 1)
+
+
+def _field_of_title(span: Span) -> bool:
+    """'Professor of [History Juan Cole]', 'Minister of [Defence John Reid]': the name's first word is
+    what the title before it is of."""
+    doc, start = span.doc, span.start
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in lexicon().titles
 
 
 _DASHES = {"-", "–", "—"}

@@ -475,12 +475,15 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
     """'X could take legal action' -> 'Can X take legal action?': a possibility the text raises
     about what is ahead (not 'could have', not inside a quotation, not a condition of the past)."""
     for token in sent:
-        guaranteed = token.lower_ in ("can", "ca") and any(c.dep_ == "neg" for c in token.head.children)
         if token.tag_ != "MD" or token.i in quoted:
             continue
-        if token.lower_ not in lexicon().possibility_modals and not guaranteed:
-            continue  # 'cannot be guaranteed' leaves the matter open as 'could' does
         verb = token.head
+        if token.lower_ not in lexicon().possibility_modals and not _not_assured(token):
+            if not (token.lower_ == "must" and _required_of_a_party(verb, actors)):
+                continue  # 'cannot be guaranteed' leaves the matter open as 'could' does
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if _set_phrase(token) or any(denied_by_no(c) or c.lower_ in ("nothing", "nobody", "none") for c in subjects):
+            continue  # 'may as well give up', 'could barely walk', 'no amount of money could replace'
         if verb.pos_ not in ("VERB", "AUX") or any(c.lower_ == "have" and c.dep_ == "aux" for c in verb.children):
             continue
         if token.lower_ in ("could", "would") and any(c.dep_ == "neg" for c in verb.children):
@@ -493,6 +496,38 @@ def _possible(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
         if asked:
             return asked
     return None
+
+
+def _required_of_a_party(verb: Token, actors: ActorIndex) -> bool:
+    """'Under the agreement, Turkey must issue a statement': a step required of a named party is pending;
+    'candidates must be 21', 'writers must submit 10,000 words', 'she must do community service' (a
+    sentence passed) are rules and terms, nothing left open."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON" or verb.lemma_ == "be" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return actors.resolve(subject) in actors.actors
+
+
+def _not_assured(modal: Token) -> bool:
+    """'entry cannot be guaranteed', 'a cut cannot be ruled out': what no one can promise is open; 'the
+    US cannot support the plan', 'cannot afford to sack him' are stances, and settled."""
+    verb = modal.head
+    return (
+        modal.lower_ in ("can", "ca")
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and verb.lemma_.lower() in lexicon().assurance_verbs
+    )
+
+
+def _set_phrase(modal: Token) -> bool:
+    """A modal in a set phrase that raises no possibility: 'may as well', 'could barely', 'might also
+    remember' is fine; 'could hardly' and 'may well' are not open either way."""
+    verb = modal.head
+    if any(c.dep_ == "advmod" and c.lower_ in ("barely", "hardly", "scarcely") for c in verb.children):
+        return True
+    after = modal.doc[modal.i + 1 : modal.i + 3]
+    return [t.lower_ for t in after] == ["as", "well"]
 
 
 def _hedged_past(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
@@ -559,7 +594,7 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
         lemma = token.lemma_.lower()
         if token.pos_ != "VERB" or token.tag_ == "VBD" and (lemma != "fail" or _missed_an_occasion(token)):
             continue
-        if lemma in ("face", "struggle"):
+        if lemma in ("face", "struggle") and not _faced_elsewhere(token):
             what = object_text(token) or next(
                 (subtree_text(g) for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"),
                 "",
@@ -581,6 +616,17 @@ def _challenge(sent: Span, actors: ActorIndex) -> str | None:
                 tail = words_after(action, skipped)
                 return will_ask(who, action.lemma_, tail)
     return None
+
+
+def _faced_elsewhere(verb: Token) -> bool:
+    """A difficulty that is not the party's now: 'will not face charges' (spared), 'has faced greater
+    competition than ever' (told of a time gone by), 'will face Albert Montanes in the semi-finals' (an
+    opponent met, not a difficulty dealt with)."""
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in children):
+        return True
+    faced = next((c for c in children if c.dep_ == "dobj"), None)
+    return faced is not None and faced.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _missed_an_occasion(failed: Token) -> bool:
@@ -956,7 +1002,7 @@ def _ask(sent: Span, actors: ActorIndex, quoted: set[int]) -> tuple[str, str] | 
         ("condition", bool(words & {"unless", "if"}), lambda: _conditioned(sent, actors, quoted)),
         (
             "possibility",
-            bool(words & (lex.possibility_modals | {"can", "ca"})),
+            bool(words & (lex.possibility_modals | {"can", "ca", "must"})),
             lambda: _possible(sent, actors, quoted),
         ),
     ):
