@@ -247,3 +247,22 @@ def test_what_came_after_being_done_on_a_day_looks_back_and_what_is_being_done_a
         ("Thursday", "2012-08-09")
     ]
     assert _tags("We are here to stop it from being cut off on Sunday.", friday) == [("Sunday", "2012-08-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        # a gerund a simple past takes as its object tells what was done then, whatever else the sentence says
+        (
+            "The bank said it began closing branches on Friday and the work would go on over the next weeks.",
+            [("Friday", "2005-01-14"), ("the next weeks", "PXW")],
+        ),
+        # what came after a gerund came first
+        ("The coach says he is ready to return after leaving the club in May.", [("May", "2004-05")]),
+        # 'had to' did it then; a deadline it had to meet is still ahead
+        ("The airline had to cancel 65 flights on Thursday.", [("Thursday", "2005-01-13")]),
+        ("The club said it had to sell the player by Friday.", [("Friday", "2005-01-21")]),
+    ],
+)
+def test_a_gerund_or_had_to_under_the_past_looks_back(text, tags):
+    assert _tags(text, dt.date(2005, 1, 15)) == tags  # a Saturday

@@ -131,8 +131,11 @@ def tense_of(token: Token) -> str | None:
     bare_day = token.dep_ == "npadvmod" and token.head.i == verb.i
     if bare_day and verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         verb = verb.head  # 'extended their offers to acquire X Friday': the bare day is the main clause's
-    if _done_by_the_verb_above(verb):
+    deadline = token.head.lower_ in ("by", "before", "until") and token.head.i < token.i
+    if _done_by_the_verb_above(verb) and not deadline:
         return "past"  # 'continued to pound the city Tuesday', 'were able to speak to her Wednesday'
+    if _gerund_of_a_past_verb(verb) or _after_doing(verb):
+        return "past"  # 'began notifying staff on Friday', 'after leaving Liverpool in May'
     sent = sentence_of(token)
     if is_future(verb) or any(t.lower_ in AHEAD_WORDS for t in sent):
         if verb.tag_ not in ("VBD", "VBN") or is_future(verb):
@@ -171,7 +174,31 @@ def _done_by_the_verb_above(verb: Token) -> bool:
         return head.head.tag_ == "VBD"
     if head.lemma_.lower() in lexicon().reported_as_verbs and head.tag_ == "VBN":
         return True  # 'was reported to be calm late Sunday', 'footage said to show shelling on Thursday'
-    return head.lemma_.lower() in lexicon().implicative_verbs and head.tag_ == "VBD"
+    # 'had to cancel 65 flights on Thursday': what one had to do then, done
+    return (head.lemma_.lower() in lexicon().implicative_verbs or head.lemma_ == "have") and head.tag_ == "VBD"
+
+
+def _gerund_of_a_past_verb(verb: Token) -> bool:
+    """'said it began notifying staff on Friday', 'stopped selling the drug in May': a gerund a verb in
+    the simple past takes as its object tells what was done then."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("xcomp", "ccomp")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and head.tag_ == "VBD"
+        and head.i != verb.i
+    )
+
+
+def _after_doing(verb: Token) -> bool:
+    """'ready to return after leaving Liverpool in May': what is done after a gerund came first."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ == "after"
+        and not list(c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    )
 
 
 def _planned_in_the_past(verb: Token) -> bool:
