@@ -1904,8 +1904,8 @@ def test_a_forecast_or_a_stated_stance_is_not_a_next_step_to_watch():
 
 
 def test_a_next_step_reported_in_the_past_tense_is_watched():
-    _, found = analyse("Party leader Tom Hale announced that the party would be holding a leadership election.")
-    assert [w.item for w in found.watch] == ["The party would be holding a leadership election"]
+    _, found = analyse("Veritas leader Tom Hale announced that the party would be holding a leadership election.")
+    assert [w.item for w in found.watch] == ["Veritas would be holding a leadership election"]
 
 
 def test_an_unnamed_body_or_an_event_can_be_what_is_ahead():
@@ -4232,3 +4232,26 @@ def test_a_title_and_the_field_it_is_of_belong_neither_to_the_body_before_nor_to
         "Michigan State University Professor of History Carl Dunn said the army would decide."
     )
     assert names(findings.actors) == {"University of Leeds", "Anna Berg", "Michigan State University", "Carl Dunn"}
+
+
+def test_a_watched_step_or_a_question_names_the_body_or_person_a_bare_description_stands_for():
+    _, findings = analyse(
+        "Indian software firm Infosys has posted record profits. Infosys shares rose 4%. "
+        "The company plans to buy back 52 million shares next month. "
+        "The company could face a lawsuit from investors, it is thought.\n\n"
+        "Health Minister Ana Lima said the ward would close. The minister will meet nurses on Friday."
+    )
+    assert [w.item for w in findings.watch if "shares" in w.item or "nurses" in w.item] == [
+        "Infosys plans to buy back 52 million shares next month.",
+        "Ana Lima will meet nurses on Friday.",
+    ]
+    assert [q.question for q in findings.open_questions] == ["Will Infosys face a lawsuit from investors?"]
+
+
+def test_the_company_is_not_the_last_body_named_when_the_article_is_about_another():
+    _, findings = analyse(
+        "The board of Indian conglomerate Reliance has agreed a share buy-back. Reliance shares fell 13% last "
+        'month. "Today\'s round has gone to Mukesh," said Nanik Rupani, president of the Bombay Traders '
+        "Chamber. The company plans to buy back 52 million shares next month."
+    )
+    assert [w.item for w in findings.watch] == ["The company plans to buy back 52 million shares next month."]

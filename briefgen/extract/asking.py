@@ -39,7 +39,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return actors.display(actor) if actor in actors.actors else None
     if subject.dep_ == "expl" and subject.lower_ == "there":
         return "there"  # 'there could be further walkouts' -> 'Will there be further walkouts?'
-    body = _reporting_body(subject, actors)
+    body = _reporting_body(subject, actors) or actors.body_meant(subject)
     if body is not None:
         return actors.display(body)
     if subject.pos_ == "PRON" or subject.dep_ == "expl":

@@ -132,7 +132,13 @@ def sentence_case(text: str) -> str:
 
 def with_named_subject(text: str, head: Token, actors, only: set[str] | None = None) -> str:
     """'He expected ...' -> 'Richard Besser expected ...': a clause shown on its own names the actor its
-    pronoun subject stands for (only those pronouns, when given)."""
+    pronoun subject stands for (only those pronouns, when given), and the body a bare 'the company' is."""
+    noun = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    meant = _described_actor(noun, actors) if noun is not None else None
+    if meant is not None and noun is not None:
+        said = "".join(t.text_with_ws for t in noun.subtree).strip()
+        if text.lower().startswith(said.lower() + " "):  # 'The company plans ...' -> 'Infosys plans ...'
+            return sentence_case(actors.display(meant) + text[len(said) :])
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON"), None)
     if subject is not None and only is not None and subject.lower_ not in only:
         return text
@@ -145,6 +151,19 @@ def with_named_subject(text: str, head: Token, actors, only: set[str] | None = N
         return text
     named = actors.display(actor) + text[len(subject.text) :]
     return named[0].upper() + named[1:]
+
+
+def _described_actor(noun: Token, actors) -> str | None:
+    """The actor a subject names by description alone: a bare 'the company' (the one body just named),
+    'the minister', 'the 17-year-old' (the person the text names so) — never a phrase with a name in it."""
+    tree = list(noun.subtree)
+    if len(tree) > 4 or any(t.pos_ == "PROPN" or t.ent_type_ for t in tree if t.ent_type_ != "DATE"):
+        return None
+    body = actors.body_meant(noun)
+    if body is not None:
+        return body
+    actor = actors.resolve(noun)
+    return actor if actor in actors.actors and actors.actors[actor].kind == "person" else None
 
 
 def _that_clause(verb: Token) -> bool:

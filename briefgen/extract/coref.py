@@ -149,6 +149,24 @@ class ActorIndex:
         country = self.named(actor.affiliation)
         return country if country is not None and self.actors[country].kind == "country" else actor_id
 
+    def body_meant(self, noun: Token) -> str | None:
+        """'The company plans to buy back shares', said after 'Infosys has posted record profits': a bare
+        'the company', 'the club', 'the group' is the one body named just before it, whatever the verb."""
+        lex = lexicon()
+        if noun.pos_ != "NOUN" or noun.lower_ not in lex.generic_body_nouns:
+            return None
+        if [c.lower_ for c in noun.children] != ["the"]:
+            return None  # 'the new company', 'the company's shares', 'the company Infosys': not bare
+        body = self._one_body_in_view(noun)
+        # the body just named must be the one the article is about: 'said the president of the Indian
+        # Merchants Chamber. The company plans ...' is Reliance, named more often
+        bodies = sorted(
+            (a for a in self.actors.values() if a.kind == "organization" and not is_news_outlet(a.name)),
+            key=lambda a: -a.mentions,
+        )
+        leading = bodies[0].id if bodies and (len(bodies) == 1 or bodies[0].mentions > bodies[1].mentions) else None
+        return body if body is not None and body == leading else None
+
     def _one_body_in_view(self, token: Token) -> str | None:
         """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is
         the one body named in this sentence so far and the two before (with two, it could be either; a
