@@ -4255,3 +4255,34 @@ def test_the_company_is_not_the_last_body_named_when_the_article_is_about_anothe
         "Chamber. The company plans to buy back 52 million shares next month."
     )
     assert [w.item for w in findings.watch] == ["The company plans to buy back 52 million shares next month."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a forecast of a trend, a figure or a quality leaves nothing a reader can follow up
+        "Analysts have forecast that Nordbank's profit will rise about 11% this year.",
+        "Coach Dan Petrov predicted the derby will be a bruising encounter.",
+        # hearsay that describes something or gives an estimate is no open matter
+        "The risk of infection from the worm is thought to be very low.",
+        "More than 2,000 people are believed to have been killed in the floods.",
+    ],
+)
+def test_no_question_from_a_forecast_trend_or_quality_or_a_hedged_description_or_estimate(text):
+    _, findings = analyse(text)
+    assert [q.question for q in findings.open_questions] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "Chelsea are reported to have made inquiries about the striker.",
+            "Did Chelsea make inquiries about the striker?",
+        ),
+        ("Most critics predict Jamie Foxx will win best actor.", "Will Jamie Foxx win best actor?"),
+    ],
+)
+def test_hearsay_of_a_step_and_a_forecast_of_an_outcome_are_still_asked(text, question):
+    _, findings = analyse(text)
+    assert [q.question for q in findings.open_questions] == [question]

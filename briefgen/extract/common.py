@@ -284,3 +284,48 @@ def contingent(verb: Token) -> bool:
         and any(m.dep_ == "mark" and m.lower_ == "if" and m.nbor(-1).lower_ != "only" for m in c.children)
         for c in verb.children
     )
+
+
+def no_step(verb: Token, dated: bool = False) -> bool:
+    """What a verb says ahead is no step to watch: a trend or a figure forecast ('the market will grow
+    to 836m euros', 'could quadruple by 2050'), a quality ('the contest will be a scrappy encounter')
+    or a state ('the iPod will hold 120 songs'). A state of an event still is one ('the vote will be on
+    Friday', 'will hold talks'), and so is a dated state (dated: the clause has a date ahead)."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    figure = lemma == "be" and any(c.dep_ == "attr" and _a_figure(c) for c in verb.children)
+    if lemma in lex.trend_verbs and not any(c.dep_ == "dobj" for c in verb.children) or figure:
+        # 'Sales are expected to fall in 2005, Fiat said', 'inflation would be 1.75%, Mr Brown forecast': a
+        # party's own outlook ('promised to increase nursery hours' is a step of its own)
+        return not _told_by_a_party(verb)
+    if lemma not in lex.state_verbs:
+        return False
+    if lemma == "be" and any(
+        c.dep_ == "attr" and c.pos_ == "NOUN" and not {c.lemma_.lower(), c.lower_} & lex.event_nouns
+        for c in verb.children
+    ):
+        return True
+    if dated:
+        return False  # 'to remain closed through Wednesday': a state with its end ahead
+    objects = {
+        w
+        for c in verb.children
+        if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")
+        for w in (c.lemma_.lower(), c.lower_)
+    }
+    return not objects & lex.event_nouns
+
+
+def _a_figure(noun: Token) -> bool:
+    return noun.like_num and noun.lower_ != "one" or noun.text == "%" or any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _told_by_a_party(verb: Token) -> bool:
+    """The clause is said by a named party ('..., Fiat said'), not by a report, analysts or no one."""
+    lex = lexicon()
+    for head in verb.ancestors:
+        if head.lemma_.lower() in lex.speech_verbs | lex.forecast_verbs:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:  # 'are expected to fall' has none: who expects it is said further up
+                return subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE")
+    return False

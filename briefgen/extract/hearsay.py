@@ -87,6 +87,10 @@ def _raised(hearsay: Token, subject: Token, actors) -> str | None:
     action = next((c for c in hearsay.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if action is None or action.lemma_.lower() in lexicon().thinking_verbs | lexicon().speech_verbs:
         return None
+    if action.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in action.children):
+        return None  # 'the risk is thought to be very low', 'is reported to be the biggest-selling': a description
+    if any(c.like_num and any(ch.isdigit() for ch in c.text) for c in subject.subtree):
+        return None  # 'more than 100,000 people are believed to have been killed': an estimate, not a matter
     who = subject_of(hearsay, actors) if subject.dep_ == "nsubjpass" else _named(subject, actors)
     if not who or any(c.dep_ == "neg" for c in action.children):
         return None

@@ -16,7 +16,16 @@ from spacy.tokens import Span, Token
 from ..findings import QUESTION_CUE_RANK, OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
-from .common import denied_by_no, governing_verb, in_text_order, in_the_process_of, is_future, next_step, subtree_text
+from .common import (
+    denied_by_no,
+    governing_verb,
+    in_text_order,
+    in_the_process_of,
+    is_future,
+    next_step,
+    no_step,
+    subtree_text,
+)
 from .coref import ActorIndex
 from .cues import cue_spans, has_cue
 from .explicit import asked_in_text
@@ -581,6 +590,8 @@ def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             continue  # 'You might think that the last thing on their minds would be ...': no one's forecast
         for clause in token.children:
             if clause.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "'ll") for c in clause.children):
+                if no_step(clause):
+                    continue  # 'predicted the election will be a tough fight', 'profit will rise 11%'
                 asked = interrogative(clause, actors)
                 if asked:
                     return asked

@@ -23,6 +23,7 @@ from .common import (
     is_ahead,
     is_future,
     next_step,
+    no_step,
     relative_as_clause,
     sentence_case,
     sentence_of,
@@ -68,7 +69,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         target = token
         if token.lower_ in SCHEDULING or token.lemma_ in ("be", "need"):
             target = next((c for c in token.children if c.dep_ == "xcomp"), token)
-        if _no_step(target):
+        if no_step(target):
             continue  # 'sales will rise to 75%', 'the contest will be a scrappy encounter', 'will hold 120 songs'
         lemma = target.lemma_.lower()
         # 'they will oppose any bid', 'backers won't back it': a stance or a refusal is a position
@@ -81,51 +82,6 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
             continue  # 'the name will doom it', 'this will lead to a bid': a forecast, not a next step
         return target
     return None
-
-
-def _no_step(verb: Token, dated: bool = False) -> bool:
-    """What a verb says ahead is no step to watch: a trend or a figure forecast ('the market will grow
-    to 836m euros', 'could quadruple by 2050'), a quality ('the contest will be a scrappy encounter')
-    or a state ('the iPod will hold 120 songs'). A state of an event still is one ('the vote will be on
-    Friday', 'will hold talks'), and so is a dated state (dated: the clause has a date ahead)."""
-    lex = lexicon()
-    lemma = verb.lemma_.lower()
-    figure = lemma == "be" and any(c.dep_ == "attr" and _a_figure(c) for c in verb.children)
-    if lemma in lex.trend_verbs and not any(c.dep_ == "dobj" for c in verb.children) or figure:
-        # 'Sales are expected to fall in 2005, Fiat said', 'inflation would be 1.75%, Mr Brown forecast': a
-        # party's own outlook ('promised to increase nursery hours' is a step of its own)
-        return not _told_by_a_party(verb)
-    if lemma not in lex.state_verbs:
-        return False
-    if lemma == "be" and any(
-        c.dep_ == "attr" and c.pos_ == "NOUN" and not {c.lemma_.lower(), c.lower_} & lex.event_nouns
-        for c in verb.children
-    ):
-        return True
-    if dated:
-        return False  # 'to remain closed through Wednesday': a state with its end ahead
-    objects = {
-        w
-        for c in verb.children
-        if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")
-        for w in (c.lemma_.lower(), c.lower_)
-    }
-    return not objects & lex.event_nouns
-
-
-def _a_figure(noun: Token) -> bool:
-    return noun.like_num and noun.lower_ != "one" or noun.text == "%" or any(c.dep_ == "nummod" for c in noun.children)
-
-
-def _told_by_a_party(verb: Token) -> bool:
-    """The clause is said by a named party ('..., Fiat said'), not by a report, analysts or no one."""
-    lex = lexicon()
-    for head in verb.ancestors:
-        if head.lemma_.lower() in lex.speech_verbs | lex.forecast_verbs:
-            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subject is not None:  # 'are expected to fall' has none: who expects it is said further up
-                return subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE")
-    return False
 
 
 def _arranged(verb: Token) -> bool:
@@ -387,7 +343,7 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
             if ent.start not in quoted and _ahead(ent, timex, anchor) and not will_not(ent) and not _names_a_thing(ent)
         ]
         verb = _watch_verb(sent, quoted, actors)
-        if verb is None and ahead and _no_step(governing_verb(ahead[0][0].root), dated=True):
+        if verb is None and ahead and no_step(governing_verb(ahead[0][0].root), dated=True):
             continue  # 'is set to grow by 11% in 2005': a date ahead on a forecast, not a step
         future_dates = [timex.value for _, timex in ahead]
         if verb is None and not future_dates or sent.text.rstrip(" \"'\u201d\n").endswith("?"):
