@@ -4286,3 +4286,19 @@ def test_no_question_from_a_forecast_trend_or_quality_or_a_hedged_description_or
 def test_hearsay_of_a_step_and_a_forecast_of_an_outcome_are_still_asked(text, question):
     _, findings = analyse(text)
     assert [q.question for q in findings.open_questions] == [question]
+
+
+@pytest.mark.parametrize(
+    ("text", "watched"),
+    [
+        ("The prime minister is trying to draw a line under the row.", []),
+        ("Search engines are seeking to capture more users.", []),
+        (
+            "The International Organization for Migration is working to evacuate foreign workers.",
+            ["The International Organization for Migration is working to evacuate foreign workers."],
+        ),
+    ],
+)
+def test_an_effort_described_is_not_watched_but_work_towards_a_result_is(text, watched):
+    _, findings = analyse(text)
+    assert [w.item for w in findings.watch] == watched
