@@ -4302,3 +4302,15 @@ def test_hearsay_of_a_step_and_a_forecast_of_an_outcome_are_still_asked(text, qu
 def test_an_effort_described_is_not_watched_but_work_towards_a_result_is(text, watched):
     _, findings = analyse(text)
     assert [w.item for w in findings.watch] == watched
+
+
+def test_a_question_says_which_thing_a_bare_the_points_back_to_when_the_text_said_it_shortly_before():
+    _, findings = analyse(
+        "Mayor Ken Livingstone's remarks to a reporter caused an outcry. Critics said the remarks may have been "
+        "offensive.\n\nLabour's plan to elect police boards was unveiled on Monday. Critics fear the plan could "
+        "hand control to campaigners."
+    )
+    assert [q.question for q in findings.open_questions] == [
+        "Were Ken Livingstone's remarks offensive?",
+        "Will Labour's plan hand control to campaigners?",
+    ]

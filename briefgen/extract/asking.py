@@ -46,6 +46,11 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     if _names_nothing(subject):
         return None
+    if _bare_definite(subject) and next(subject.children).lower_ == "the":
+        # 'Were the remarks offensive?': which remarks the text said shortly before, when it did
+        named = _named_before(subject, actors)
+        if named is not None:
+            return named
     # the subject's head words, without a relative clause or an apposition hanging on it
     loose = {t.i for c in subject.children if c.dep_ in ("relcl", "appos", "acl", "advcl") for t in c.subtree}
     loose |= {t.i for c in subject.subtree if _set_off_relative(c) for t in c.subtree}
@@ -71,6 +76,44 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
 
 
 NEGATIVE_HEADS = {"none", "nobody", "nothing", "neither", "noone"}
+
+
+def _bare_definite(noun: Token) -> bool:
+    """'the plan', 'these changes': a common noun pointing back, with nothing of its own to say which."""
+    return (
+        noun.pos_ == "NOUN"
+        and [c.lower_ for c in noun.children] in (["the"], ["this"], ["that"], ["these"], ["those"])
+        and noun.lower_ not in lexicon().generic_body_nouns | {"government", "police"}
+    )
+
+
+def _named_before(noun: Token, actors: ActorIndex) -> str | None:
+    """The same noun as the text named it shortly before, with what says which ('the remarks' after
+    'Ken Livingstone's remarks' -> "Ken Livingstone's remarks", 'the offer' after 'a new Glazer offer'),
+    or None when the text never said. (Only for 'the': 'these companies' often names anew what the text
+    called otherwise, 'the banks'.)"""
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(3):  # this sentence and the three before
+        start = doc[start - 1].sent.start if start > 0 else start
+    for earlier in reversed(doc[start : noun.i]):
+        if earlier.pos_ != "NOUN" or earlier.lemma_ != noun.lemma_:
+            continue
+        said = [c for c in earlier.children if c.i < earlier.i and c.dep_ in ("poss", "compound", "amod", "nmod")]
+        if not said:
+            continue
+        words = []
+        for modifier in said:
+            owner = actors.resolve(modifier) if modifier.dep_ == "poss" else None
+            if owner in actors.actors:  # 'his remarks', 'Mayor Ken Livingstone's remarks': the owner by name
+                words.append(f"{actors.display(owner)}'s")
+            elif modifier.dep_ == "poss" and modifier.pos_ == "PRON":
+                return None
+            else:
+                words.append("".join(t.text_with_ws for t in modifier.subtree if t.dep_ != "det").strip())
+        determiner = "" if said[0].dep_ == "poss" else "the "
+        return f"{determiner}{' '.join(words)} {noun.text}"
+    return None
 
 
 def _names_nothing(subject: Token) -> bool:
