@@ -26,6 +26,8 @@ class Lexicon:
     credit_cues: WordSet
     state_verbs: WordSet
     trend_verbs: WordSet
+    proposing_verbs: WordSet
+    capacity_verbs: WordSet
     event_nouns: WordSet
     incident_nouns: WordSet
     uncertainty_cues: WordSet

@@ -96,24 +96,29 @@ def _named_before(noun: Token, actors: ActorIndex) -> str | None:
     start = noun.sent.start
     for _ in range(3):  # this sentence and the three before
         start = doc[start - 1].sent.start if start > 0 else start
-    for earlier in reversed(doc[start : noun.i]):
-        if earlier.pos_ != "NOUN" or earlier.lemma_ != noun.lemma_:
-            continue
-        said = [c for c in earlier.children if c.i < earlier.i and c.dep_ in ("poss", "compound", "amod", "nmod")]
-        if not said:
-            continue
-        words = []
-        for modifier in said:
-            owner = actors.resolve(modifier) if modifier.dep_ == "poss" else None
-            if owner in actors.actors:  # 'his remarks', 'Mayor Ken Livingstone's remarks': the owner by name
-                words.append(f"{actors.display(owner)}'s")
-            elif modifier.dep_ == "poss" and modifier.pos_ == "PRON":
-                return None
-            else:
-                words.append("".join(t.text_with_ws for t in modifier.subtree if t.dep_ != "det").strip())
-        determiner = "" if said[0].dep_ == "poss" else "the "
-        return f"{determiner}{' '.join(words)} {noun.text}"
-    return None
+    earlier = next(
+        (t for t in reversed(doc[start : noun.i]) if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.i != noun.i),
+        None,
+    )  # the nearest mention only: 'an offer on Monday' after 'a previous offer' is another offer
+    if earlier is None or any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in earlier.children):
+        return None  # 'there was no improved offer': none to name
+    said = [c for c in earlier.children if c.i < earlier.i and c.dep_ in ("poss", "compound", "amod", "nmod")]
+    if not said:
+        return None
+    words = []
+    for modifier in said:
+        owner = actors.resolve(modifier) if modifier.dep_ == "poss" and modifier.pos_ != "PRON" else None
+        if owner in actors.actors:  # 'Mayor Ken Livingstone's remarks': the owner by name
+            name = actors.display(owner)
+            words.append(f"{name}'" if name.endswith("s") else f"{name}'s")
+        elif modifier.dep_ == "poss" and modifier.pos_ == "PRON":
+            return None  # 'his remarks' after a speaker: whose, only a reading of the text says
+        elif modifier.dep_ == "poss":
+            words.append("".join(t.text_with_ws for t in modifier.subtree).strip())  # "the government's"
+        else:
+            words.append("".join(t.text_with_ws for t in modifier.subtree if t.dep_ != "det").strip())
+    determiner = "" if said[0].dep_ == "poss" else "the "
+    return f"{determiner}{' '.join(words)} {noun.text}"
 
 
 def _names_nothing(subject: Token) -> bool:

@@ -286,38 +286,48 @@ def contingent(verb: Token) -> bool:
     )
 
 
-def no_step(verb: Token, dated: bool = False) -> bool:
+def no_step(verb: Token, dated: str | None = None) -> bool:
     """What a verb says ahead is no step to watch: a trend or a figure forecast ('the market will grow
     to 836m euros', 'could quadruple by 2050'), a quality ('the contest will be a scrappy encounter')
-    or a state ('the iPod will hold 120 songs'). A state of an event still is one ('the vote will be on
-    Friday', 'will hold talks'), and so is a dated state (dated: the clause has a date ahead)."""
+    or a capacity ('the iPod will hold 120 songs'). A state or a quality of an event still is one ('the
+    vote will be on Friday', 'the election will be a close contest'), and so is whatever is dated
+    (dated: the precision of a date ahead in the clause, if any: 'fares will rise by 4% in January' is
+    a change on its day; 'will grow by 12% in 2022' only a year's forecast)."""
     lex = lexicon()
     lemma = verb.lemma_.lower()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if dated in ("day", "month"):
+        return False
     figure = lemma == "be" and any(c.dep_ == "attr" and _a_figure(c) for c in verb.children)
-    if lemma in lex.trend_verbs and not any(c.dep_ == "dobj" for c in verb.children) or figure:
+    stepping = any(c.dep_ in ("dobj", "prt") or c.dep_ == "prep" and c.lower_ in ("into", "out") for c in verb.children)
+    if lemma in lex.trend_verbs and not stepping or figure:
         # 'Sales are expected to fall in 2005, Fiat said', 'inflation would be 1.75%, Mr Brown forecast': a
-        # party's own outlook ('promised to increase nursery hours' is a step of its own)
+        # party's own outlook ('promised to increase nursery hours', 'will drop out of the race', 'will
+        # expand into China' are steps of their own)
         return not _told_by_a_party(verb)
-    if lemma not in lex.state_verbs:
+    if any({s.lemma_.lower(), s.lower_} & lex.event_nouns for s in subjects):
+        return False  # 'the election will be a close contest': the election is ahead
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if lemma in lex.capacity_verbs:
+        # 'will hold 120 songs', 'will operate about 1,000 stores': a capacity; 'will hold the seat', 'will
+        # contain the wildfire', 'the ceasefire will hold' are steps
+        return any(_a_figure(o) for o in objects) and not dated
+    if lemma not in lex.state_verbs or dated:
         return False
     if lemma == "be" and any(
-        c.dep_ == "attr" and c.pos_ == "NOUN" and not {c.lemma_.lower(), c.lower_} & lex.event_nouns
-        for c in verb.children
+        c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() not in lex.event_nouns for c in verb.children
     ):
-        return True
-    if dated:
-        return False  # 'to remain closed through Wednesday': a state with its end ahead
-    objects = {
-        w
-        for c in verb.children
-        if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")
-        for w in (c.lemma_.lower(), c.lower_)
-    }
-    return not objects & lex.event_nouns
+        return True  # 'the derby will be a bruising encounter'
+    return not {w for o in (*objects, *subjects) for w in (o.lemma_.lower(), o.lower_)} & lex.event_nouns
 
 
 def _a_figure(noun: Token) -> bool:
-    return noun.like_num and noun.lower_ != "one" or noun.text == "%" or any(c.dep_ == "nummod" for c in noun.children)
+    return (
+        noun.like_num
+        and noun.lower_ != "one"
+        or noun.text == "%"
+        or any(c.dep_ == "nummod" or c.dep_ == "quantmod" for c in noun.children)
+    )
 
 
 def _told_by_a_party(verb: Token) -> bool:
@@ -327,5 +337,7 @@ def _told_by_a_party(verb: Token) -> bool:
         if head.lemma_.lower() in lex.speech_verbs | lex.forecast_verbs:
             subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subject is not None:  # 'are expected to fall' has none: who expects it is said further up
-                return subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE")
+                # 'Rolls-Royce ... It said sales would fall', 'its chief executive said': the party itself
+                own = subject.lower_ in ("it", "they") or any(c.dep_ == "poss" for c in subject.children)
+                return own or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE")
     return False

@@ -164,8 +164,9 @@ class ActorIndex:
             (a for a in self.actors.values() if a.kind == "organization" and not is_news_outlet(a.name)),
             key=lambda a: -a.mentions,
         )
-        leading = bodies[0].id if bodies and (len(bodies) == 1 or bodies[0].mentions > bodies[1].mentions) else None
-        return body if body is not None and body == leading else None
+        if not bodies or bodies[0].mentions < 2 or len(bodies) > 1 and bodies[0].mentions == bodies[1].mentions:
+            return None
+        return body if body is not None and body == bodies[0].id else None
 
     def _one_body_in_view(self, token: Token) -> str | None:
         """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is

@@ -81,15 +81,26 @@ def _named(subject: Token, actors) -> str | None:
     return subtree_text(subject) if subject.pos_ in ("PROPN", "NOUN") else None
 
 
+def _described(word: Token) -> bool:
+    """What 'X is thought to be' says that only describes X: a noun ('the biggest-selling artist', 'a result
+    of his friendship') or a quality of degree ('very low'); not 'close to a deal', 'ready to sell', 'alive'."""
+    if word.dep_ == "attr":
+        return word.pos_ in ("NOUN", "PROPN")
+    return word.dep_ == "acomp" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in word.children)
+
+
+DEGREE_WORDS = {"very", "extremely", "relatively", "fairly", "quite", "rather", "too", "so", "highly"}
+
+
 def _raised(hearsay: Token, subject: Token, actors) -> str | None:
     """'X is believed to have increased Y' -> 'Did X increase Y?'; 'X is believed to be monitoring Y'
     -> 'Is X monitoring Y?'; 'X is thought to be in Zintan' -> 'Is X in Zintan?'."""
     action = next((c for c in hearsay.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if action is None or action.lemma_.lower() in lexicon().thinking_verbs | lexicon().speech_verbs:
         return None
-    if action.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in action.children):
+    if action.lemma_ == "be" and any(_described(c) for c in action.children):
         return None  # 'the risk is thought to be very low', 'is reported to be the biggest-selling': a description
-    if any(c.like_num and any(ch.isdigit() for ch in c.text) for c in subject.subtree):
+    if any(c.like_num and any(ch.isdigit() for ch in c.text) and c.ent_type_ != "DATE" for c in subject.subtree):
         return None  # 'more than 100,000 people are believed to have been killed': an estimate, not a matter
     who = subject_of(hearsay, actors) if subject.dep_ == "nsubjpass" else _named(subject, actors)
     if not who or any(c.dep_ == "neg" for c in action.children):

@@ -278,8 +278,14 @@ def clean_name(span: Span) -> tuple[str, range]:
         tokens[-1].tag_ == "POS" or tokens[-1].is_punct and tokens[-1].text not in ".)" or tokens[-1].lower_ == "and"
     ):
         tokens = tokens[:-1]  # 'the Power Page and': a name does not end on 'and'
-    if span.label_ == "ORG" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in lexicon().titles:
-        tokens = tokens[:-1]  # 'University of Leeds Professor [Anna Berg]': the title of the person after it
+    following = span.doc[span.end : span.end + 4]
+    after_name = len(following) > 0 and (
+        following[0].ent_type_ == "PERSON"
+        or following[0].lower_ == "of"
+        and any(t.ent_type_ == "PERSON" for t in following)
+    )
+    if span.label_ == "ORG" and len(tokens) > 1 and tokens[-1].lower_.rstrip(".") in lexicon().titles and after_name:
+        tokens = tokens[:-1]  # 'University of Leeds Professor [Anna Berg]' ('Court of Justice' keeps its end)
     if span.label_ == "PERSON":  # 'Lib Dem MP Lembit Opik': the name is what follows the title
         titles = lexicon().titles
         last_title = max((k for k, t in enumerate(tokens[:-2]) if t.lower_.rstrip(".") in titles), default=None)

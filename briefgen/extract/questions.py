@@ -514,7 +514,9 @@ def _required_of_a_party(verb: Token, actors: ActorIndex) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ == "PRON" or verb.lemma_ == "be" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    return actors.resolve(subject) in actors.actors
+    # 'the board must still approve the terms' is a party too; 'writers must submit 10,000 words' is a rule
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in subject.children)
+    return actors.resolve(subject) in actors.actors or subject.pos_ == "NOUN" and definite
 
 
 def _not_assured(modal: Token) -> bool:

@@ -39,7 +39,7 @@ MIN_CLAUSE_WORDS = 4
 ONGOING_CASES = ("trial", "investigation", "review")
 
 
-def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | None:
+def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex, dated: str | None = None) -> Token | None:
     lex = lexicon()
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
@@ -69,7 +69,7 @@ def _watch_verb(sent: Span, quoted: set[int], actors: ActorIndex) -> Token | Non
         target = token
         if token.lower_ in SCHEDULING or token.lemma_ in ("be", "need"):
             target = next((c for c in token.children if c.dep_ == "xcomp"), token)
-        if no_step(target):
+        if no_step(target, dated if dated in ("day", "month") else None):
             continue  # 'sales will rise to 75%', 'the contest will be a scrappy encounter', 'will hold 120 songs'
         lemma = target.lemma_.lower()
         # 'they will oppose any bid', 'backers won't back it': a stance or a refusal is a position
@@ -342,8 +342,8 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
             for ent, timex in resolve_dates(sent, anchor)
             if ent.start not in quoted and _ahead(ent, timex, anchor) and not will_not(ent) and not _names_a_thing(ent)
         ]
-        verb = _watch_verb(sent, quoted, actors)
-        if verb is None and ahead and no_step(governing_verb(ahead[0][0].root), dated=True):
+        verb = _watch_verb(sent, quoted, actors, ahead[0][1].precision if ahead else None)
+        if verb is None and ahead and no_step(governing_verb(ahead[0][0].root), ahead[0][1].precision):
             continue  # 'is set to grow by 11% in 2005': a date ahead on a forecast, not a step
         future_dates = [timex.value for _, timex in ahead]
         if verb is None and not future_dates or sent.text.rstrip(" \"'\u201d\n").endswith("?"):
@@ -367,6 +367,8 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
                 continue  # 'it is not clear what kind of help is being considered': a question, not a step
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
                 text = clean(sent.text)
+        if _leans_on_the_text_before(text):
+            continue  # 'It is to send them off to a store', 'These two players will be put forward'
         items.append(
             WatchItem(
                 id=stable_id("watch", parsed.doc_id, str(number), text),
@@ -380,6 +382,18 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
 
 
 SPEAKER_LABEL = re.compile('^[^:\u201c"]{1,60}: ')  # 'Zakaria: I think ...': said by whom already
+# a watched clause whose subject is a word pointing back ('this', 'these two players', an unresolved 'he'),
+# not 'Both Chelsea and Arsenal will ...'
+POINTING_BACK = re.compile(
+    r"^(?:(?:however|but|and|now|so|yet),?\s+)?(?:this|that|these|those|they|both|he|she)\b(?!\s+(?-i:[A-Z]))", re.I
+)
+
+
+def _leans_on_the_text_before(text: str) -> bool:
+    """Whether the item opens on a word that only the text before explains. ('It' is left alone: 'It
+    will go on sale from 22 January' is the product the article is about, 'It is expected that ...'
+    stands for its clause.)"""
+    return bool(POINTING_BACK.match(text))
 
 
 def _hedged(verb: Token) -> bool:

@@ -134,7 +134,7 @@ def tense_of(token: Token) -> str | None:
     deadline = token.head.lower_ in ("by", "before", "until") and token.head.i < token.i
     if _done_by_the_verb_above(verb) and not deadline:
         return "past"  # 'continued to pound the city Tuesday', 'were able to speak to her Wednesday'
-    if _gerund_of_a_past_verb(verb) or _after_doing(verb):
+    if (_gerund_of_a_past_verb(verb) or _after_doing(verb)) and not deadline:
         return "past"  # 'began notifying staff on Friday', 'after leaving Liverpool in May'
     sent = sentence_of(token)
     if is_future(verb) or any(t.lower_ in AHEAD_WORDS for t in sent):
@@ -174,8 +174,10 @@ def _done_by_the_verb_above(verb: Token) -> bool:
         return head.head.tag_ == "VBD"
     if head.lemma_.lower() in lexicon().reported_as_verbs and head.tag_ == "VBN":
         return True  # 'was reported to be calm late Sunday', 'footage said to show shelling on Thursday'
-    # 'had to cancel 65 flights on Thursday': what one had to do then, done
-    return (head.lemma_.lower() in lexicon().implicative_verbs or head.lemma_ == "have") and head.tag_ == "VBD"
+    # 'had to cancel 65 flights on Thursday': what one had to do then, done (not 'told tenants they had to
+    # leave on Friday', what was still to be done when it was told)
+    had_to = head.lemma_ == "have" and not (head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon().speech_verbs)
+    return (head.lemma_.lower() in lexicon().implicative_verbs or had_to) and head.tag_ == "VBD"
 
 
 def _gerund_of_a_past_verb(verb: Token) -> bool:
@@ -188,6 +190,7 @@ def _gerund_of_a_past_verb(verb: Token) -> bool:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and head.tag_ == "VBD"
         and head.i != verb.i
+        and head.lemma_.lower() not in lexicon().proposing_verbs  # 'proposed holding the vote in September'
     )
 
 
