@@ -286,13 +286,14 @@ def contingent(verb: Token) -> bool:
     )
 
 
-def no_step(verb: Token, dated: str | None = None) -> bool:
+def no_step(verb: Token, dated: str | None = None, states: bool = True) -> bool:
     """What a verb says ahead is no step to watch: a trend or a figure forecast ('the market will grow
     to 836m euros', 'could quadruple by 2050'), a quality ('the contest will be a scrappy encounter')
     or a capacity ('the iPod will hold 120 songs'). A state or a quality of an event still is one ('the
     vote will be on Friday', 'the election will be a close contest'), and so is whatever is dated
     (dated: the precision of a date ahead in the clause, if any: 'fares will rise by 4% in January' is
-    a change on its day; 'will grow by 12% in 2022' only a year's forecast)."""
+    a change on its day; 'will grow by 12% in 2022' only a year's forecast). states: whether a state
+    other than a quality is no step either (for what to watch, not for what to ask)."""
     lex = lexicon()
     lemma = verb.lemma_.lower()
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -305,20 +306,40 @@ def no_step(verb: Token, dated: str | None = None) -> bool:
         # party's own outlook ('promised to increase nursery hours', 'will drop out of the race', 'will
         # expand into China' are steps of their own)
         return not _told_by_a_party(verb)
+    if not states:  # a question may ask what a state will be ('Will Blue Gene be capable of ...?')
+        return lemma == "be" and any(_a_quality(c) for c in verb.children if c.dep_ == "attr")
     if any({s.lemma_.lower(), s.lower_} & lex.event_nouns for s in subjects):
         return False  # 'the election will be a close contest': the election is ahead
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if any(t.lemma_.lower() in lex.event_nouns or t.lower_ in lex.event_nouns for o in objects for t in o.subtree):
+        return False  # 'will hold three days of talks'
     if lemma in lex.capacity_verbs:
         # 'will hold 120 songs', 'will operate about 1,000 stores': a capacity; 'will hold the seat', 'will
         # contain the wildfire', 'the ceasefire will hold' are steps
         return any(_a_figure(o) for o in objects) and not dated
     if lemma not in lex.state_verbs or dated:
         return False
-    if lemma == "be" and any(
-        c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() not in lex.event_nouns for c in verb.children
-    ):
-        return True  # 'the derby will be a bruising encounter'
+
+    if lemma == "be" and any(_a_quality(c) for c in verb.children if c.dep_ == "attr"):
+        return True  # 'the stadium will be a fortress', 'will be a scrappy encounter'
     return not {w for o in (*objects, *subjects) for w in (o.lemma_.lower(), o.lower_)} & lex.event_nouns
+
+
+def _a_quality(noun: Token) -> bool:
+    """'a scrappy encounter', 'the perfect choice', 'a fortress': what something will be like, not who or
+    what it will be ('the Democratic nominee', 'law by Christmas', 'the preferred bidder')."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in lexicon().event_nouns:
+        return False
+    described = [
+        c
+        for c in noun.children
+        if c.dep_ == "amod" and c.is_lower and (c.pos_ == "ADJ" and c.tag_ != "VBN" or c.tag_ == "VBG")
+    ]
+    return (
+        bool(described)
+        or not any(c.dep_ in ("amod", "compound", "prep", "poss") for c in noun.children)
+        and any(c.dep_ == "det" and c.lower_ == "a" for c in noun.children)
+    )
 
 
 def _a_figure(noun: Token) -> bool:
@@ -339,5 +360,6 @@ def _told_by_a_party(verb: Token) -> bool:
             if subject is not None:  # 'are expected to fall' has none: who expects it is said further up
                 # 'Rolls-Royce ... It said sales would fall', 'its chief executive said': the party itself
                 own = subject.lower_ in ("it", "they") or any(c.dep_ == "poss" for c in subject.children)
+                own = own or subject.lower_ in lex.generic_body_nouns  # 'the bank forecast', 'the company said'
                 return own or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE")
     return False

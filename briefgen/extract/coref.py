@@ -164,8 +164,8 @@ class ActorIndex:
             (a for a in self.actors.values() if a.kind == "organization" and not is_news_outlet(a.name)),
             key=lambda a: -a.mentions,
         )
-        if not bodies or bodies[0].mentions < 2 or len(bodies) > 1 and bodies[0].mentions == bodies[1].mentions:
-            return None
+        if not bodies or bodies[0].mentions < 2 or len(bodies) > 1 and bodies[1].mentions >= 2:
+            return None  # 'Shell sells to Seplat ... the company will pay': two bodies the article is about
         return body if body is not None and body == bodies[0].id else None
 
     def _one_body_in_view(self, token: Token) -> str | None:

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..lexicon import lexicon
@@ -82,11 +84,22 @@ def _named(subject: Token, actors) -> str | None:
 
 
 def _described(word: Token) -> bool:
-    """What 'X is thought to be' says that only describes X: a noun ('the biggest-selling artist', 'a result
-    of his friendship') or a quality of degree ('very low'); not 'close to a deal', 'ready to sell', 'alive'."""
+    """What 'X is thought to be' says that only describes X: a superlative ('the biggest-selling salsa
+    artist'), 'a result of' or a quality of degree ('very low'); not who X is ('the preferred bidder', 'a
+    former soldier'), 'close to a deal', 'ready to sell' or 'alive'."""
     if word.dep_ == "attr":
-        return word.pos_ in ("NOUN", "PROPN")
+        superlative = any(c.tag_ == "JJS" or c.lower_.startswith(("biggest", "best", "most")) for c in word.subtree)
+        return word.lemma_.lower() == "result" or superlative
     return word.dep_ == "acomp" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in word.children)
+
+
+def _an_estimate(token: Token) -> bool:
+    """'more than 2,000 people', 'about 100,000': a count given as an estimate (not 'Boeing's 737 jets',
+    'the 10 men', a year)."""
+    if not token.like_num or token.ent_type_ == "DATE":
+        return False
+    hedged = any(c.dep_ in ("quantmod", "advmod") for c in token.children)
+    return hedged or bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", token.text))
 
 
 DEGREE_WORDS = {"very", "extremely", "relatively", "fairly", "quite", "rather", "too", "so", "highly"}
@@ -100,7 +113,7 @@ def _raised(hearsay: Token, subject: Token, actors) -> str | None:
         return None
     if action.lemma_ == "be" and any(_described(c) for c in action.children):
         return None  # 'the risk is thought to be very low', 'is reported to be the biggest-selling': a description
-    if any(c.like_num and any(ch.isdigit() for ch in c.text) and c.ent_type_ != "DATE" for c in subject.subtree):
+    if any(_an_estimate(c) for c in subject.subtree):
         return None  # 'more than 100,000 people are believed to have been killed': an estimate, not a matter
     who = subject_of(hearsay, actors) if subject.dep_ == "nsubjpass" else _named(subject, actors)
     if not who or any(c.dep_ == "neg" for c in action.children):

@@ -592,7 +592,7 @@ def _forecast(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | None:
             continue  # 'You might think that the last thing on their minds would be ...': no one's forecast
         for clause in token.children:
             if clause.dep_ == "ccomp" and any(c.lower_ in ("will", "would", "'ll") for c in clause.children):
-                if no_step(clause):
+                if no_step(clause, states=False):
                     continue  # 'predicted the election will be a tough fight', 'profit will rise 11%'
                 asked = interrogative(clause, actors)
                 if asked:

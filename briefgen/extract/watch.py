@@ -367,7 +367,7 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
                 continue  # 'it is not clear what kind of help is being considered': a question, not a step
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
                 text = clean(sent.text)
-        if _leans_on_the_text_before(text):
+        if not future_dates and _leans_on_the_text_before(text):
             continue  # 'It is to send them off to a store', 'These two players will be put forward'
         items.append(
             WatchItem(
@@ -382,17 +382,19 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
 
 
 SPEAKER_LABEL = re.compile('^[^:\u201c"]{1,60}: ')  # 'Zakaria: I think ...': said by whom already
-# a watched clause whose subject is a word pointing back ('this', 'these two players', an unresolved 'he'),
-# not 'Both Chelsea and Arsenal will ...'
+# a watched clause whose subject is a pronoun pointing back ('this is', 'they will', an unresolved 'he')
 POINTING_BACK = re.compile(
-    r"^(?:(?:however|but|and|now|so|yet),?\s+)?(?:this|that|these|those|they|both|he|she)\b(?!\s+(?-i:[A-Z]))", re.I
+    r"^(?:(?:however|but|and|now|so|yet),?\s+)?(?:this|that|these|those|they|both|he|she)\s+"
+    r"(?:is|are|was|were|will|would|could|may|might|has|have|had|can|should|must|also|still|now)\b",
+    re.I,
 )
 
 
 def _leans_on_the_text_before(text: str) -> bool:
-    """Whether the item opens on a word that only the text before explains. ('It' is left alone: 'It
-    will go on sale from 22 January' is the product the article is about, 'It is expected that ...'
-    stands for its clause.)"""
+    """Whether the item opens on a pronoun that only the text before explains ('These will be put forward',
+    'They will also publish'; not 'These talks will resume', nor an item with a date, which is watched for
+    its day). 'It' is left alone: 'It will go on sale' is the product the article is about, 'It is
+    expected that ...' stands for its clause."""
     return bool(POINTING_BACK.match(text))
 
 

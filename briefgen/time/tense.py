@@ -176,7 +176,7 @@ def _done_by_the_verb_above(verb: Token) -> bool:
         return True  # 'was reported to be calm late Sunday', 'footage said to show shelling on Thursday'
     # 'had to cancel 65 flights on Thursday': what one had to do then, done (not 'told tenants they had to
     # leave on Friday', what was still to be done when it was told)
-    had_to = head.lemma_ == "have" and not (head.dep_ == "ccomp" and head.head.lemma_.lower() in lexicon().speech_verbs)
+    had_to = head.lemma_ == "have" and head.dep_ != "ccomp"  # 'decided that the team had to play on Sunday'
     return (head.lemma_.lower() in lexicon().implicative_verbs or had_to) and head.tag_ == "VBD"
 
 
