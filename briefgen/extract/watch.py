@@ -368,7 +368,7 @@ def extract_watch(parsed: Parsed, positions: list[Position] | None = None) -> li
             if len(text.split()) < MIN_CLAUSE_WORDS:  # a clause cut too short to stand alone
                 text = clean(sent.text)
         if not future_dates and _leans_on_the_text_before(text):
-            continue  # 'It is to send them off to a store', 'These two players will be put forward'
+            continue  # 'They will be put forward', 'This is not likely to appear': whom or what, the text before says
         items.append(
             WatchItem(
                 id=stable_id("watch", parsed.doc_id, str(number), text),
