@@ -306,8 +306,9 @@ def no_step(verb: Token, dated: str | None = None, states: bool = True) -> bool:
         # party's own outlook ('promised to increase nursery hours', 'will drop out of the race', 'will
         # expand into China' are steps of their own)
         return not _told_by_a_party(verb)
+    quality = lemma == "be" and any(_a_quality(c) for c in verb.children if c.dep_ == "attr")
     if not states:  # a question may ask what a state will be ('Will Blue Gene be capable of ...?')
-        return lemma == "be" and any(_a_quality(c) for c in verb.children if c.dep_ == "attr")
+        return quality
     if any({s.lemma_.lower(), s.lower_} & lex.event_nouns for s in subjects):
         return False  # 'the election will be a close contest': the election is ahead
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
@@ -319,8 +320,7 @@ def no_step(verb: Token, dated: str | None = None, states: bool = True) -> bool:
         return any(_a_figure(o) for o in objects) and not dated
     if lemma not in lex.state_verbs or dated:
         return False
-
-    if lemma == "be" and any(_a_quality(c) for c in verb.children if c.dep_ == "attr"):
+    if quality:
         return True  # 'the stadium will be a fortress', 'will be a scrappy encounter'
     return not {w for o in (*objects, *subjects) for w in (o.lemma_.lower(), o.lower_)} & lex.event_nouns
 

@@ -151,7 +151,8 @@ class ActorIndex:
 
     def body_meant(self, noun: Token) -> str | None:
         """'The company plans to buy back shares', said after 'Infosys has posted record profits': a bare
-        'the company', 'the club', 'the group' is the one body named just before it, whatever the verb."""
+        'the company', 'the club', 'the group' is the one body named just before it, whatever the verb,
+        when that body is the only one the article names twice or more."""
         lex = lexicon()
         if noun.pos_ != "NOUN" or noun.lower_ not in lex.generic_body_nouns:
             return None
