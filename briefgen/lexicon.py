@@ -75,6 +75,8 @@ class Lexicon:
     article_country_words: WordSet
     reporting_only_verbs: WordSet
     possibility_modals: WordSet
+    degree_adverbs: WordSet
+    scarcely_adverbs: WordSet
     assurance_verbs: WordSet
     settling_verbs: WordSet
     difficulty_verbs: WordSet

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from ..lexicon import lexicon
+from ..time.tense import start_of_sentences_before
 from .common import clean, in_text_order, subtree_text, word_end
 from .coref import PERSON_PRONOUNS, ActorIndex
 
@@ -46,7 +47,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     if _names_nothing(subject):
         return None
-    if _bare_definite(subject) and next(subject.children).lower_ == "the":
+    if _bare_definite(subject):
         # 'Were the remarks offensive?': which remarks the text said shortly before, when it did
         named = _named_before(subject, actors)
         if named is not None:
@@ -79,10 +80,11 @@ NEGATIVE_HEADS = {"none", "nobody", "nothing", "neither", "noone"}
 
 
 def _bare_definite(noun: Token) -> bool:
-    """'the plan', 'these changes': a common noun pointing back, with nothing of its own to say which."""
+    """'the plan': a common noun pointing back, with nothing of its own to say which ('these companies'
+    often names anew what the text called otherwise, 'the banks', and is left as it is)."""
     return (
         noun.pos_ == "NOUN"
-        and [c.lower_ for c in noun.children] in (["the"], ["this"], ["that"], ["these"], ["those"])
+        and [c.lower_ for c in noun.children] == ["the"]
         and noun.lower_ not in lexicon().generic_body_nouns | {"government", "police"}
     )
 
@@ -90,12 +92,9 @@ def _bare_definite(noun: Token) -> bool:
 def _named_before(noun: Token, actors: ActorIndex) -> str | None:
     """The same noun as the text named it shortly before, with what says which ('the remarks' after
     'Ken Livingstone's remarks' -> "Ken Livingstone's remarks", 'the offer' after 'a new Glazer offer'),
-    or None when the text never said. (Only for 'the': 'these companies' often names anew what the text
-    called otherwise, 'the banks'.)"""
+    or None when the text never said."""
     doc = noun.doc
-    start = noun.sent.start
-    for _ in range(3):  # this sentence and the three before
-        start = doc[start - 1].sent.start if start > 0 else start
+    start = start_of_sentences_before(noun, 3)
     earlier = next(
         (t for t in reversed(doc[start : noun.i]) if t.pos_ == "NOUN" and t.lemma_ == noun.lemma_ and t.i != noun.i),
         None,

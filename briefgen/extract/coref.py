@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..findings import Actor
 from ..lexicon import lexicon
 from ..merge_actors import initials_forms
+from ..time.tense import start_of_sentences_before
 from .names import is_news_outlet, one_national
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -173,10 +174,7 @@ class ActorIndex:
         """'The Countryside Alliance is furious. But the group says ...': 'the group', 'the company' is
         the one body named in this sentence so far and the two before (with two, it could be either; a
         country named beside it is never 'the company')."""
-        sent = token.sent
-        start = sent.start
-        for _ in range(2):  # this sentence and the two before: a body further back is not 'the company'
-            start = token.doc[start - 1].sent.start if start > 0 else start
+        start = start_of_sentences_before(token, 2)  # a body further back is not 'the company'
         in_view = {self.token_actor[i] for i in range(start, token.i) if i in self.token_actor}
         bodies = {a for a in in_view if self.actors[a].kind in ("organization", "group")}
         named = {a for a in bodies if self.actors[a].kind == "organization"}

@@ -90,7 +90,8 @@ def _described(word: Token) -> bool:
     if word.dep_ == "attr":
         superlative = any(c.tag_ == "JJS" or c.lower_.startswith(("biggest", "best", "most")) for c in word.subtree)
         return word.lemma_.lower() == "result" or superlative
-    return word.dep_ == "acomp" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in word.children)
+    degree = lexicon().degree_adverbs
+    return word.dep_ == "acomp" and any(c.dep_ == "advmod" and c.lower_ in degree for c in word.children)
 
 
 def _an_estimate(token: Token) -> bool:
@@ -100,9 +101,6 @@ def _an_estimate(token: Token) -> bool:
         return False
     hedged = any(c.dep_ in ("quantmod", "advmod") for c in token.children)
     return hedged or bool(re.fullmatch(r"\d{1,3}(?:,\d{3})+", token.text))
-
-
-DEGREE_WORDS = {"very", "extremely", "relatively", "fairly", "quite", "rather", "too", "so", "highly"}
 
 
 def _raised(hearsay: Token, subject: Token, actors) -> str | None:

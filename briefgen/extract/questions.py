@@ -535,7 +535,7 @@ def _set_phrase(modal: Token) -> bool:
     """A modal in a set phrase that raises no possibility: 'may as well', 'could barely', 'might also
     remember' is fine; 'could hardly' and 'may well' are not open either way."""
     verb = modal.head
-    if any(c.dep_ == "advmod" and c.lower_ in ("barely", "hardly", "scarcely") for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon().scarcely_adverbs for c in verb.children):
         return True
     after = modal.doc[modal.i + 1 : modal.i + 3]
     return [t.lower_ for t in after] == ["as", "well"]

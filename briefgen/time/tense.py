@@ -87,6 +87,12 @@ def sentence_of(token: Token) -> Span:
     return sents[bisect.bisect_right(starts, token.i) - 1]
 
 
+def start_of_sentences_before(token: Token, count: int) -> int:
+    """Where the text of token's sentence and the count sentences before it begins."""
+    sents, starts = indexed(token.doc, "sentences", lambda: token.doc.sents)
+    return sents[max(bisect.bisect_right(starts, token.i) - 1 - count, 0)].start
+
+
 QUOTE_MARKS = {'"', "“", "”", "``", "''", "`"}
 AHEAD_WORDS = {"scheduled", "slated", "upcoming", "next", "impending", "forthcoming"}
 PAST_AUX = {"has", "have", "had", "was", "were", "did", "'d", "'ve"}
@@ -200,7 +206,7 @@ def _after_doing(verb: Token) -> bool:
         verb.tag_ == "VBG"
         and verb.dep_ == "pcomp"
         and verb.head.lower_ == "after"
-        and not list(c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 
