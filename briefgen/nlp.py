@@ -8,7 +8,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
 
 from .run_ins import RUN_IN_STARTS, run_in_clauses, run_in_starts
 from .settings import model_name
@@ -49,6 +51,10 @@ def _load(resolved: str) -> Language:
             "(the default comes with `pip install -e .`)"
         ) from err
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    # 'the British National Party(BNP)': a bracket right after a word opens an aside, as after a space
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Za-z])\((?=[A-Za-z])"]
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

@@ -4431,3 +4431,54 @@ def test_the_company_is_no_body_when_the_article_is_about_two():
         "Seplat shares rose. Seplat said the deal would double its output. The company will pay $500m next month."
     )
     assert [w.item for w in findings.watch if "$500m" in w.item] == ["The company will pay $500m next month."]
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            "Tory leader Michael Howard spoke on Monday. Asked if he would welcome the party's voters, Mr Howard "
+            'told the BBC: "I don\'t want anybody to vote for these extremist parties".',
+            [],
+        ),
+        ("Nora Lind is the mayor. Asked if she would resign, Ms Lind said she would serve her full term.", []),
+        ("Nora Lind is the mayor. Reporters asked whether Ms Lind would resign.", ["Will Ms Lind resign?"]),
+        (
+            "Tony Blair praised David Blunkett. Asked if Mr Blunkett could return to frontline politics, he "
+            'replied: "The future is something we will have to approach in the future."',
+            ["Will Mr Blunkett return to frontline politics?"],
+        ),
+    ],
+)
+def test_a_question_put_and_answered_in_one_sentence_is_not_open(text, questions):
+    _, findings = analyse(text)
+    assert [q.question for q in findings.open_questions] == questions
+
+
+def test_a_bracket_without_a_space_and_a_second_the_do_not_glue_names_together():
+    _, findings = analyse(
+        'A candidate has resigned after admitting a "brief attachment" to the British National Party(BNP). '
+        "The BNP said it was pleased. Nick Griffin told the Independent the Tories were moving onto its turf. "
+        "The Bank of the West said profits rose."
+    )
+    names = {a.name: a.aliases for a in findings.actors}
+    assert "BNP" in names["British National Party"]
+    assert "Tories" in names
+    assert "Bank of the West" in names
+    assert not [name for name in names if "(" in name or " the Tories" in name]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        (
+            'Tessa Jowell has announced plans to limit new casinos to 24, in a move branded a "humiliating '
+            'retreat" by the Tories. It puts an end to larger plans.',
+            [("2021-05-31", 1)],
+        ),
+        ('"We have sacked the coach," the chairman has said. The club is looking for another.', []),
+    ],
+)
+def test_a_lead_with_a_quoted_phrase_happened_on_the_article_date_a_quotation_did_not(text, dated):
+    _, found = analyse(text)
+    assert [(e.date, e.sources[0].sentence) for e in found.timeline] == dated

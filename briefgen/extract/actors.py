@@ -43,6 +43,7 @@ from .names import (
     repeated_names,
     reporting_outlet,
     speaker_label,
+    split_at_inner_article,
     split_joint_bodies,
     title_phrase,
     titled_person,
@@ -83,7 +84,7 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
     repaired += [e for e in untagged_names(doc) if e.start not in skipped]
     repaired += [e for e in repeated_names(doc, repaired) if e.start not in skipped and not in_dateline(e)]
     ents = join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start)))
-    return split_joint_bodies(doc, join_split_names(doc, ents))
+    return split_at_inner_article(doc, split_joint_bodies(doc, join_split_names(doc, ents)))
 
 
 def _titles_of_people(doc: Doc, ents: list[Span]) -> set[int]:

@@ -456,6 +456,24 @@ def split_joint_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     return split
 
 
+def split_at_inner_article(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'told the Independent the Tories were ...' tagged as one name: a 'the' after a name word that is not
+    'of' or 'and' starts a second name ('Bank of the West', 'Church and the State' stay whole)."""
+    split: list[Span] = []
+    for ent in ents:
+        cuts = [
+            t.i
+            for t in ent
+            if t.lower_ == "the" and t.i > ent.start + 1 and doc[t.i - 1].pos_ == "PROPN" and t.i + 1 < ent.end
+        ]
+        start = ent.start
+        for cut in cuts:
+            split.append(Span(doc, start, cut, label=ent.label_))
+            start = cut
+        split.append(Span(doc, start, ent.end, label=ent.label_) if cuts else ent)
+    return split
+
+
 NAME_PARTICLES = {
     "el",
     "al",

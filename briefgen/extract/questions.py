@@ -293,9 +293,28 @@ def _questioned(sent: Span, actors: ActorIndex) -> str | None:
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_.lower() in lexicon().questioning_verbs:
             found = _clause_left_open(sent.doc[token.i : token.i + 1])
-            if found is not None and found[0].i > token.i:
+            if found is not None and found[0].i > token.i and not _answered_on_the_spot(token, found[0]):
                 return interrogative(found[0], actors, found[1])
     return None
+
+
+def _answered_on_the_spot(asked: Token, clause: Token) -> bool:
+    """'Asked whether he would welcome BNP voters, he told the BBC: "I don't want ..."': a question about
+    the one who answers, put and answered. One about someone else ('Asked if Mr Blunkett could return,
+    he replied ...') stays open whatever the answer, as does one declined ('... he declined to comment')."""
+    answer = asked.head
+    answerer = next((c for c in answer.children if c.dep_ == "nsubj"), None)
+    if (
+        asked.dep_ != "advcl"
+        or asked.tag_ != "VBN"
+        or answer.lemma_.lower() not in lexicon().speech_verbs
+        or answerer is None
+        or any(c.dep_ == "neg" for c in answer.children)
+    ):
+        return False
+    # a pronoun before the name it stands for is the one who answers; a name is someone else
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in ("he", "she", "they", "i", "we")
 
 
 def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:

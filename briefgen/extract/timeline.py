@@ -32,6 +32,7 @@ from .names import is_news_outlet
 from .parsed import Parsed
 
 MAX_EVENT_WORDS = 40
+QUOTE_MARKS = set("\"“”‘'")
 TIME_MARKS = {"after", "when", "as", "since", "before", "while", "once", "until"}
 
 
@@ -285,9 +286,11 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     no date of its own, a perfect or simple past there happened on the article's date."""
     anchor = parsed.anchor
     lead = next((s for s in parsed.sentences[:2] if s.root.pos_ in ("VERB", "AUX") and len(s) > 6), None)
-    if anchor is None or lead is None or any(c in lead.text for c in '"“”'):
+    if anchor is None or lead is None:
         return None
     root = lead.root
+    if root.i in lead._.quoted or lead.text.lstrip()[:1] in QUOTE_MARKS:
+        return None  # '"We will fight on," he said': words, not the day's news ('branded a "retreat"' is)
     day = anchor.isoformat()
     if any(
         not (_ends_a_state(ent) or (_in_noun_clause(ent, root) and timex.value > day[: len(timex.value)]))
