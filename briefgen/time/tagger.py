@@ -62,9 +62,20 @@ def _named_day(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.pos_ == "PROPN":
+    if before is not None and before.pos_ == "PROPN" or _in_an_outlets_name(span):
         return False
     return after is None or after.pos_ != "PROPN" or after.lower_.rstrip(".") in MONTHS
+
+
+def _in_an_outlets_name(day: Span) -> bool:
+    """'the Sunday Times', 'Fox News Sunday', 'the Independent on Sunday' (not 'met the President on Sunday')."""
+    doc, outlets = day.doc, lexicon().news_outlet_words
+    before = doc[day.start - 1] if day.start > 0 else None
+    after = doc[day.end] if day.end < len(doc) else None
+    if after is not None and after.text in outlets or before is not None and before.text in outlets:
+        return True
+    on_the = day.start > 2 and doc[day.start - 1].lower_ == "on" and doc[day.start - 3].lower_ == "the"
+    return on_the and doc[day.start - 2].text in outlets
 
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -338,6 +349,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     weekdays: list[tuple[int, str | None]] = []  # (index in found, the tense it was read in)
     taken: set[int] = set()
     spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
+    spans = [s for s in spans if s.text.lower() not in WEEKDAY_NAMES or not _in_an_outlets_name(s)]
     spans = _explicit_dates(doc, spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for match in EXTRA.finditer(doc.text):
