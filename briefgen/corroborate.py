@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -12,7 +13,7 @@ from .time.words import CLOCK_WORDS, MONTHS, contains, day_of
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
     "its it their his her this that these those after before over under than then there which who whom "
-    "about into out up down off said says also not no".split()
+    "about into out up down off said says also not no he she they we you him them us".split()
 )
 
 
@@ -50,6 +51,20 @@ def rarest_sharable(words: set[str], holding: dict[str, list]) -> list[str]:
     return sorted(words, key=lambda word: (len(holding.get(word, ())), word))[: max(count, 0)]
 
 
+def stems(words: set[str]) -> set[str]:
+    """Words without their endings, so that a plan and its telling as done meet ('will approve' and
+    'approved', 'rule' and 'ruled')."""
+    return {_stem(w) for w in words}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 DISPUTE_DAYS = 7  # sources disagree when they tell one thing at about the same time
 
 
@@ -74,6 +89,7 @@ def merge_timeline(
     by_actor_word: dict[tuple[str, str], list[int]] = {}
     holding: dict[str, list[int]] = {}
     by_occasion: dict[tuple[str, str], list[int]] = {}
+    by_day_actor: dict[tuple[str, str], list[int]] = {}  # a day's events by who took part
     disagreements: list[OpenQuestion] = []
     for event in sorted(events, key=lambda e: (e.sources[0].doc, e.sources[0].sentence)):
         match, disputes = None, False
@@ -81,13 +97,17 @@ def merge_timeline(
         event_docs = {s.doc for s in event.sources}
         probes = rarest_sharable(event_words, holding)
         occasions = _planned_occasions(event, event_words)
+        days = [(event.date, actor) for actor in event.actors] if event.precision == "day" and event.date else []
         candidates = sorted(
             {i for actor in event.actors for word in probes for i in by_actor_word.get((actor, word), [])}
             | {i for key in occasions for i in by_occasion.get(key, [])}
+            | {i for key in days for i in by_day_actor.get(key, [])}
         )
         for index in candidates:
             kept = merged[index]
-            alike = same_event(words[index], event_words)
+            alike = same_event(words[index], event_words) or _same_day_same_parties(
+                kept, event, words[index], event_words
+            )
             planned = bool(occasions) and bool(occasions & _planned_occasions(kept, words[index]))
             if not (alike or planned) or not event_docs.isdisjoint(s.doc for s in kept.sources):
                 continue
@@ -105,6 +125,8 @@ def merge_timeline(
                     by_actor_word.setdefault((actor, word), []).append(len(merged))
             for key in occasions:
                 by_occasion.setdefault(key, []).append(len(merged))
+            for key in days:
+                by_day_actor.setdefault(key, []).append(len(merged))
             merged.append(replace(event, sources=list(event.sources), actors=list(event.actors)))
             words.append(event_words)
             continue
@@ -126,6 +148,20 @@ def merge_timeline(
     for event in merged:
         disagreements += _disagreements(event)
     return merged, disagreements
+
+
+def _same_day_same_parties(kept: TimelineEvent, event: TimelineEvent, kept_words: set[str], words: set[str]) -> bool:
+    """'Chelsea have sacked Adrian Mutu after he failed a drugs test' and 'Mutu was sacked by Chelsea on
+    Friday after testing positive': one day, the same two parties or more, and what was done in the same
+    words once their endings are set aside."""
+    if kept.date != event.date or kept.precision != "day" or len(set(kept.actors) & set(event.actors)) < 2:
+        return False
+    first, second = stems(kept_words), stems(words)
+    shared = len(first & second)
+    return shared >= SAME_DAY_WORDS and shared / max(1, min(len(first), len(second))) >= SAME_EVENT
+
+
+SAME_DAY_WORDS = 2  # words two tellings of one day's event between the same parties must share
 
 
 def _date_in_dispute(kept: TimelineEvent, event: TimelineEvent, kept_words: set[str], words: set[str]) -> bool:

@@ -148,6 +148,7 @@ class Lexicon:
     questioning_verbs: WordSet
     indirect_question_words: WordSet
     series_words: WordSet
+    group_words: WordSet
     light_verbs: WordSet
     response_nouns: WordSet
     private_roles: WordSet

@@ -19,6 +19,7 @@ from .corroborate import (
     merge_timeline,
     rarest_sharable,
     same_event,
+    stems,
     words_of,
 )
 from .findings import (
@@ -173,7 +174,7 @@ def retold_once(
     kept: list[tuple[S, set[str]]] = []
     holding: dict[str, dict[str, list[int]]] = {}  # per owner, the kept items holding each word
     for item in items:
-        words = _stems(words_of(_without_when(words_in(item))))
+        words = stems(words_of(_without_when(words_in(item))))
         docs = {s.doc for s in item.sources}
         held = holding.setdefault(owner(item), {})
         # an item sharing SAME_EVENT_WORDS words shares one of its rarest: only those are looked up
@@ -325,7 +326,7 @@ def told_as_fact(timeline: list, doc_dates: dict[str, str | None]) -> Told:
     not a plan it repeats ('strikes earmarked for 23 March', 'said it would submit a bid'), scheduled
     or said in an irrealis clause."""
     done = [
-        (_stems(_realis_words(e.event)), max((doc_dates.get(s.doc) or "" for s in e.sources), default=""))
+        (stems(_realis_words(e.event)), max((doc_dates.get(s.doc) or "" for s in e.sources), default=""))
         for e in timeline
         if not e.scheduled
     ]
@@ -335,25 +336,11 @@ def told_as_fact(timeline: list, doc_dates: dict[str, str | None]) -> Told:
             by_word.setdefault(word, []).append(index)
 
     def told(text: str, written: str) -> bool:
-        words = _stems(words_of(text))
+        words = stems(words_of(text))
         candidates = {i for word in rarest_sharable(words, by_word) for i in by_word.get(word, [])}
         return any(done[i][1] > written and same_event(done[i][0], words) for i in candidates)
 
     return told
-
-
-def _stems(words: set[str]) -> set[str]:
-    """Words without their endings, so that a plan and its telling as done meet ('will approve' and
-    'approved', 'rule' and 'ruled')."""
-    return {_stem(w) for w in words}
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    for ending in ("ing", "ed", "es", "s", "e", "d"):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return word[: -len(ending)]
-    return word
 
 
 def without_answered(questions: list[OpenQuestion], told_later: Told, doc_dates: dict[str, str | None]) -> list:

@@ -4482,3 +4482,39 @@ def test_a_bracket_without_a_space_and_a_second_the_do_not_glue_names_together()
 def test_a_lead_with_a_quoted_phrase_happened_on_the_article_date_a_quotation_did_not(text, dated):
     _, found = analyse(text)
     assert [(e.date, e.sources[0].sentence) for e in found.timeline] == dated
+
+
+def test_a_first_name_the_recogniser_calls_a_group_is_part_of_the_name():
+    _, findings = analyse(
+        "Chelsea have sacked Adrian Mutu after he failed a drugs test. Mutu said he was sorry. "
+        "Republican Senator John McCain said he agreed. Shia Muslims protested."
+    )
+    names = {a.name for a in findings.actors}
+    assert "Adrian Mutu" in names
+    assert "John McCain" in names and not any(name.startswith("Republican") for name in names)
+
+
+def test_one_day_s_event_between_the_same_parties_told_actively_and_passively_is_one_entry(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": ("2004-10-29", "Chelsea have sacked Adrian Mutu after he failed a drugs test. Mutu was sorry."),
+            "b": (
+                "2004-10-31",
+                "Arsenal's manager spoke on Sunday. Striker Adrian Mutu was sacked by Chelsea on Friday after "
+                "testing positive for cocaine. Mutu said he would appeal.",
+            ),
+        },
+    )
+    sacked = [e for e in brief.timeline if "sacked" in e.event]
+    assert [(e.date, len(e.sources)) for e in sacked] == [("2004-10-29", 2)]
+
+
+def test_a_poll_s_finding_is_no_stance_of_whom_it_names_and_no_step_pending():
+    _, findings = analyse(
+        "Tony Blair and David Blunkett met. A poll was published on Sunday. Meantime, 32% said Mr Blair was a "
+        "good prime minister and 38% disagreed. Nearly half those surveyed said Mr Blunkett should return to "
+        "the Cabinet. Mr Howard said Mr Blunkett should quit."
+    )
+    assert [(p.actor, p.sources[0].sentence) for p in findings.positions] == [("howard", 5)]
+    assert [q.question for q in findings.open_questions] == ["Will Mr Blunkett quit?"]

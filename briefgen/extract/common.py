@@ -363,3 +363,13 @@ def _told_by_a_party(verb: Token) -> bool:
                 own = own or subject.lower_ in lex.generic_body_nouns  # 'the bank forecast', 'the company said'
                 return own or subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE")
     return False
+
+
+def a_share_of_people(subject: Token) -> bool:
+    """'32%', 'Forty-three per cent', 'One in four', 'nearly half those surveyed': a count of those asked."""
+    words = {t.lower_ for t in subject.subtree}
+    return (
+        subject.lower_ in ("%", "percent", "cent")
+        or bool(words & {"%", "percent", "surveyed", "polled"})
+        or (subject.like_num and any(c.lower_ == "in" for c in subject.children))
+    )

@@ -436,10 +436,35 @@ def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
         if previous is not None and previous.label_ == ent.label_ == "NORP" and previous.end == ent.start:
             joined[-1] = Span(doc, previous.start, ent.end, label="NORP")
             continue
+        if previous is not None and _first_name_read_as_a_group(previous, ent, is_demonym):
+            joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")  # 'Adrian' (NORP) 'Mutu' (ORG)
+            continue
         if ent.label_ == "NORP" and ent.end < len(doc) and is_demonym(doc[ent.end]):
             ent = Span(doc, ent.start, ent.end + 1, label="NORP")
+        elif ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and not doc[ent.end].ent_type_:
+            end = ent.end  # 'Adrian' (NORP) before an untagged 'Mutu'
+            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            if _first_name_read_as_a_group(ent, Span(doc, ent.end, end, label="PERSON"), is_demonym):
+                ent = Span(doc, ent.start, end, label="PERSON")
         joined.append(ent)
     return joined
+
+
+def _first_name_read_as_a_group(group: Span, name: Span, is_demonym) -> bool:
+    """A one-word 'group' that is no demonym, faith, camp or people, set right before a name it qualifies."""
+    word = group[0]
+    return (
+        len(group) == 1
+        and group.label_ == "NORP"
+        and group.end == name.start
+        and name.label_ in ("PERSON", "ORG")
+        and name[0].pos_ == "PROPN"
+        and word.dep_ == "compound"
+        and word.head.i in range(name.start, name.end)
+        and not is_demonym(word)
+        and word.text not in lexicon().group_words
+    )
 
 
 def split_joint_bodies(doc: Doc, ents: list[Span]) -> list[Span]:

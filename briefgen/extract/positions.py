@@ -12,6 +12,7 @@ from ..lexicon import Lexicon, lexicon
 from ..time.tense import sentence_of
 from .common import (
     QUOTE_CHARS,
+    a_share_of_people,
     clean,
     done_to_after_with,
     has_subject,
@@ -281,6 +282,8 @@ def _in_anothers_words(verb: Token, holders: list[str], actors: ActorIndex, lex:
         if not (told and telling):
             continue
         teller = _subject(above)
+        if teller is not None and a_share_of_people(teller):
+            return True  # '32% said Mr Blair was a good prime minister': a poll's finding, not his stance
         tellers = _subject_actors(teller, actors) if teller is not None else []
         if teller is not None and tellers and not set(tellers) & set(holders):
             if _speaks_for(teller, tellers, holders, actors):

@@ -17,6 +17,7 @@ from ..findings import QUESTION_CUE_RANK, OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
 from .common import (
+    a_share_of_people,
     denied_by_no,
     governing_verb,
     in_text_order,
@@ -354,6 +355,8 @@ def _should_be_done(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | N
         named = actors.resolve(subject) if subject is not None else None
         if named not in actors.actors or (speaker is not None and actors.resolve(speaker) == named):
             continue  # 'X said it should ...' is X's own plan, a position
+        if speaker is not None and a_share_of_people(speaker):
+            continue  # 'nearly half those surveyed said he should return': a poll's finding, no step pending
         asked = interrogative(verb, actors)
         if asked:
             return asked
