@@ -43,6 +43,7 @@ def merge_actors(per_doc: list[tuple[str, list[Actor]]]) -> tuple[list[Actor], d
     redirects = _fold_same_names(merged)
     redirects.update(_fold_surnames(merged))
     redirects.update(_fold_short_forms(merged))
+    redirects.update(_fold_bare_titles(merged, redirects))
     redirects = {key: _final(target, redirects) for key, target in redirects.items()}
     ids: dict[str, str] = {}
     used: set[str] = set()
@@ -195,6 +196,41 @@ def _fold_misread_bodies(orgs: list[str], merged: dict[str, Actor], redirects: d
             (owner,) = owners
             _absorb(merged[owner], actor, keep_identity=True)
             redirects[key] = owner
+
+
+def _fold_bare_titles(merged: dict[str, Actor], redirects: dict[str, str]) -> dict[str, str]:
+    """'The Culture Secretary said ...' in one article and 'Culture Secretary Tessa Jowell' in another: a
+    'person' named only by a title is the one person of the story who holds it."""
+    lex = lexicon()
+    title_words = set(lex.titles) | set(lex.title_modifiers)
+    folded: dict[str, str] = {}
+    for key, actor in list(merged.items()):
+        words = actor.name.lower().split()
+        if actor.kind != "person" or key in redirects or not words or not set(words) <= title_words:
+            continue
+        if not any(w in lex.titles for w in words):
+            continue
+        title = " ".join(words)
+        holders = [
+            k
+            for k, other in merged.items()
+            if k != key
+            and k not in redirects
+            and other.kind == "person"
+            and other.name.lower().split() != words
+            and any(_holds(role, title, lex.role_qualifiers) for role in other.roles)
+        ]
+        if len(holders) == 1:
+            _absorb(merged[holders[0]], actor, keep_identity=True)
+            folded[key] = holders[0]
+            del merged[key]
+    return folded
+
+
+def _holds(role: str, title: str, qualifiers: frozenset[str]) -> bool:
+    """'British Culture Secretary' holds 'culture secretary'; 'shadow culture secretary' does not."""
+    role = role.lower()
+    return (role == title or role.endswith(f" {title}")) and not set(role.split()) & qualifiers
 
 
 def _titled(actor: Actor) -> bool:

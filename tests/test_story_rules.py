@@ -4518,3 +4518,35 @@ def test_a_poll_s_finding_is_no_stance_of_whom_it_names_and_no_step_pending():
     )
     assert [(p.actor, p.sources[0].sentence) for p in findings.positions] == [("howard", 5)]
     assert [q.question for q in findings.open_questions] == ["Will Mr Blunkett quit?"]
+
+
+def test_a_person_named_only_by_a_title_is_the_one_holder_of_it_in_the_story(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2004-12-16",
+                "Culture Secretary Tessa Jowell said casinos would be tightly regulated. Shadow culture "
+                "secretary John Whittingdale said the plan was a shambles.",
+            ),
+            "b": (
+                "2004-12-17",
+                "Tessa Jowell has limited new casinos to 24. The Culture Secretary said the move showed she "
+                "listened to critics.",
+            ),
+        },
+    )
+    holders = {p.actor for p in brief.positions if "listened to critics" in p.text}
+    assert holders == {"tessa-jowell"}
+    assert "Culture Secretary" not in {a.name for a in brief.actors} | {m.name for m in brief.mentioned}
+
+
+def test_a_few_quoted_words_without_a_verb_are_shown_in_their_sentence_and_a_day_ends_no_name():
+    _, findings = analyse(
+        "A spokesman for the Casino Association said the government was trying to allay fears over a "
+        '"UK Las Vegas". Ms Jowell will set out her position when the Bill is debated in the Commons on Monday.'
+    )
+    assert [p.text for p in findings.positions if p.actor == "casino-association"] == [
+        'A spokesman for the Casino Association said the government was trying to allay fears over a "UK Las Vegas".'
+    ]
+    assert not [a.name for a in findings.actors if "Monday" in a.name]

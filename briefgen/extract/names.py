@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import countries, fold
 from ..lexicon import lexicon
+from ..time.tense import WEEKDAY_NAMES
 from .common import DESIGNATION, ents_in
 
 CODE = re.compile(r"(?:[A-Z]+\d+){2,}[A-Z]*")  # codes such as H1N1 or H5N1 name things
@@ -479,6 +480,15 @@ def split_joint_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         split += [Span(doc, start, dash, label="ORG"), Span(doc, dash + 1, ent.end, label="ORG")]
     return split
+
+
+def without_a_day(ent: Span) -> Span:
+    """'debated in the Commons on Monday' tagged as one name: the day is not part of it ('the Mail on
+    Sunday' is a newspaper)."""
+    if len(ent) >= 3 and ent[-2].lower_ == "on" and ent[-1].lower_ in WEEKDAY_NAMES:
+        if ent[-3].text not in lexicon().news_outlet_words:
+            return Span(ent.doc, ent.start, ent.end - 2, label=ent.label_)
+    return ent
 
 
 def split_at_inner_article(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -117,6 +117,12 @@ def _quote_text(text: str) -> str | None:
     return inner if len(inner.split()) >= 3 else None
 
 
+def _a_quoted_label(words: str, span: Span, sent: Span) -> bool:
+    """A few quoted words without a verb ('a "UK Las Vegas"', 'a "humiliating retreat"'): a phrase the
+    writer quotes, not the speaker's statement."""
+    return len(words.split()) < 6 and not any(t.pos_ in ("VERB", "AUX") for t in span if t.i in sent._.quoted)
+
+
 def _claim_kind(token: Token, lex: Lexicon) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in lex.speech_verbs:
@@ -515,6 +521,8 @@ def extract_positions(parsed: Parsed) -> list[Position]:
             seen.add((speaker, number))
             span = sent.doc[sentences[numbers[0] - 1].start : sent.end]
             quoted_words = _quote_text(span.text) if kind == "quote" else None
+            if quoted_words and _a_quoted_label(quoted_words, span, sent):
+                quoted_words = None  # 'allay fears over a "UK Las Vegas"': a label, shown in its sentence
             if number in in_turn:
                 body = without_label(clean(span.text))
             elif quoted_words and (
