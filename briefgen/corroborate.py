@@ -152,13 +152,22 @@ def merge_timeline(
 
 def _same_day_same_parties(kept: TimelineEvent, event: TimelineEvent, kept_words: set[str], words: set[str]) -> bool:
     """'Chelsea have sacked Adrian Mutu after he failed a drugs test' and 'Mutu was sacked by Chelsea on
-    Friday after testing positive': one day, the same two parties or more, and what was done in the same
-    words once their endings are set aside."""
+    Friday after testing positive': one day, the same two parties or more, one telling in the passive
+    with its doer, and what was done in the same words once their endings are set aside ('Chelsea beat
+    Arsenal in the league match' and 'Chelsea fans attacked Arsenal fans after the league match' stay two)."""
     if kept.date != event.date or kept.precision != "day" or len(set(kept.actors) & set(event.actors)) < 2:
         return False
     first, second = stems(kept_words), stems(words)
-    shared = len(first & second)
-    return shared >= SAME_DAY_WORDS and shared / max(1, min(len(first), len(second))) >= SAME_EVENT
+    shared = first & second
+    done_by = {stems({w.lower()}).pop() for text in (kept.event, event.event) for w in PASSIVE_BY.findall(text)}
+    return (
+        bool(done_by & shared)  # 'was sacked by Chelsea' beside 'Chelsea have sacked': what was done, both ways
+        and len(shared) >= SAME_DAY_WORDS
+        and len(shared) / max(1, min(len(first), len(second))) >= SAME_EVENT
+    )
+
+
+PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are)\s+(\w+ed)\s+by\b", re.I)
 
 
 SAME_DAY_WORDS = 2  # words two tellings of one day's event between the same parties must share

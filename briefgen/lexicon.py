@@ -149,6 +149,8 @@ class Lexicon:
     indirect_question_words: WordSet
     series_words: WordSet
     group_words: WordSet
+    noncommittal_words: WordSet
+    habitual_adverbs: WordSet
     light_verbs: WordSet
     response_nouns: WordSet
     private_roles: WordSet

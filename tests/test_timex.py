@@ -275,6 +275,8 @@ def test_a_gerund_or_had_to_under_the_past_looks_back(text, tags):
         ("A second poll for the Independent on Sunday found support unchanged.", []),
         ("He told the Mail on Sunday he would stay.", []),
         ("He met the President on Sunday.", [("Sunday", "1989-10-29")]),
+        ("Gordon Brown told the Guardian on Monday that he would stay.", [("Monday", "1989-10-30")]),
+        ("Mr Obama told the Washington Post Tuesday that he would vote no.", [("Tuesday", "1989-10-24")]),
         ("Protesters marched in Scotland on Sunday.", [("Sunday", "1989-10-29")]),
     ],
 )

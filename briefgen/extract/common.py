@@ -366,10 +366,11 @@ def _told_by_a_party(verb: Token) -> bool:
 
 
 def a_share_of_people(subject: Token) -> bool:
-    """'32%', 'Forty-three per cent', 'One in four', 'nearly half those surveyed': a count of those asked."""
+    """'32%', 'Forty-three per cent', 'One in four', 'nearly half those surveyed': a count of those asked
+    ('Lufthansa, which owns 49% of Swiss' and 'two in the shadow cabinet' are not)."""
+    if subject.lower_ in ("%", "percent", "cent"):
+        return True
     words = {t.lower_ for t in subject.subtree}
-    return (
-        subject.lower_ in ("%", "percent", "cent")
-        or bool(words & {"%", "percent", "surveyed", "polled"})
-        or (subject.like_num and any(c.lower_ == "in" for c in subject.children))
-    )
+    share = subject.like_num or subject.lemma_.lower() in ("half", "third", "quarter", "majority", "minority")
+    one_in = any(c.lower_ == "in" and any(g.like_num for g in c.children) for c in subject.children)
+    return share and (one_in or bool(words & {"surveyed", "polled", "questioned", "respondents"}))

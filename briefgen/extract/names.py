@@ -443,11 +443,9 @@ def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ == "NORP" and ent.end < len(doc) and is_demonym(doc[ent.end]):
             ent = Span(doc, ent.start, ent.end + 1, label="NORP")
         elif ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and not doc[ent.end].ent_type_:
-            end = ent.end  # 'Adrian' (NORP) before an untagged 'Mutu'
-            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
-                end += 1
-            if _first_name_read_as_a_group(ent, Span(doc, ent.end, end, label="PERSON"), is_demonym):
-                ent = Span(doc, ent.start, end, label="PERSON")
+            # 'Adrian' (NORP) before an untagged 'Mutu'
+            if _first_name_read_as_a_group(ent, Span(doc, ent.end, ent.end + 1, label="PERSON"), is_demonym):
+                ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
         joined.append(ent)
     return joined
 
@@ -460,6 +458,7 @@ def _first_name_read_as_a_group(group: Span, name: Span, is_demonym) -> bool:
         and group.label_ == "NORP"
         and group.end == name.start
         and name.label_ in ("PERSON", "ORG")
+        and len(name) == 1  # 'Texan Lance Armstrong' has its first name
         and name[0].pos_ == "PROPN"
         and word.dep_ == "compound"
         and word.head.i in range(name.start, name.end)

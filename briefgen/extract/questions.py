@@ -17,7 +17,6 @@ from ..findings import QUESTION_CUE_RANK, OpenQuestion, stable_id
 from ..lexicon import lexicon
 from .asking import HEDGES, WH_WORDS, interrogative, object_text, subject_of, subject_text, will_ask, words_after
 from .common import (
-    a_share_of_people,
     denied_by_no,
     governing_verb,
     in_text_order,
@@ -301,21 +300,27 @@ def _questioned(sent: Span, actors: ActorIndex) -> str | None:
 
 def _answered_on_the_spot(asked: Token, clause: Token) -> bool:
     """'Asked whether he would welcome BNP voters, he told the BBC: "I don't want ..."': a question about
-    the one who answers, put and answered. One about someone else ('Asked if Mr Blunkett could return,
-    he replied ...') stays open whatever the answer, as does one declined ('... he declined to comment')."""
+    the one who answers, put and answered with a no. One about someone else ('Asked if Mr Blunkett could
+    return, he replied ...') stays open, as does one met with 'we will see', 'he would not rule it out' or
+    'the club would decide'."""
     answer = asked.head
-    answerer = next((c for c in answer.children if c.dep_ == "nsubj"), None)
     if (
         asked.dep_ != "advcl"
         or asked.tag_ != "VBN"
-        or answer.lemma_.lower() not in lexicon().speech_verbs
-        or answerer is None
-        or any(c.dep_ == "neg" for c in answer.children)
+        or answer.lemma_.lower() not in lexicon().speech_verbs | {"reject", "dismiss"}
+        or not any(c.dep_ == "nsubj" for c in answer.children)
     ):
         return False
     # a pronoun before the name it stands for is the one who answers; a name is someone else
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.lower_ in ("he", "she", "they", "i", "we")
+    if subject is None or subject.lower_ not in ("he", "she", "they", "i", "we"):
+        return False
+    reply = [t for t in answer.subtree if t.i != answer.i and t.i not in {a.i for a in asked.subtree}]
+    lemmas = {t.lemma_.lower() for t in reply}
+    if lemmas & lexicon().noncommittal_words:
+        return False
+    refusals = ("reject", "deny", "dismiss")
+    return answer.lemma_.lower() in refusals or any(t.dep_ == "neg" or t.lemma_.lower() in refusals for t in reply)
 
 
 def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:
@@ -355,8 +360,6 @@ def _should_be_done(sent: Span, actors: ActorIndex, quoted: set[int]) -> str | N
         named = actors.resolve(subject) if subject is not None else None
         if named not in actors.actors or (speaker is not None and actors.resolve(speaker) == named):
             continue  # 'X said it should ...' is X's own plan, a position
-        if speaker is not None and a_share_of_people(speaker):
-            continue  # 'nearly half those surveyed said he should return': a poll's finding, no step pending
         asked = interrogative(verb, actors)
         if asked:
             return asked

@@ -178,6 +178,8 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 own = tokens
             elif not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
+                if _below_another_dated_clause(ent, sent, others):
+                    continue  # the sentence is shown on its main clause's date
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
                 own = tokens
@@ -306,9 +308,11 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if not (perfect or announced or root.tag_ == "VBD") or subject is None:
         return None
-    if root.lemma_.lower() in lexicon().reporting_only_verbs:
-        return None
     lex = lexicon()
+    if root.lemma_.lower() in lex.reporting_only_verbs:
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_adverbs for c in root.children):
+        return None  # 'Tony Blair once called Europe "our future"': no news of the day
     words = root.lemma_.lower() in lex.speech_verbs - lex.demand_verbs
     if words and any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return None  # 'Gerrard has admitted that Liverpool have little chance': words ('has called on' acts)
@@ -366,6 +370,18 @@ def _in_noun_clause(ent: Span, root: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _below_another_dated_clause(ent: Span, sent: Span, others: list[Span]) -> bool:
+    """'was handed the fine on Tuesday after making racist remarks last October': a date in a part of the
+    sentence that cannot be shown alone, under a main clause with a date of its own; shown whole, the
+    sentence would tell the fine as October's. A participle going on with the subject's doings ('had
+    surgery in 2004, returning in 2010 to ...') tells its own event."""
+    verb = governing_verb(ent.root)
+    if verb.i == sent.root.i or all(governing_verb(o.root).i == verb.i for o in others):
+        return False  # 'an option to sell between January 2004 and July 2009': one clause, two ends
+    going_on = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
+    return not going_on
 
 
 def _is_clause(tokens: list[Token]) -> bool:

@@ -68,14 +68,19 @@ def _named_day(span: Span) -> bool:
 
 
 def _in_an_outlets_name(day: Span) -> bool:
-    """'the Sunday Times', 'Fox News Sunday', 'the Independent on Sunday' (not 'met the President on Sunday')."""
-    doc, outlets = day.doc, lexicon().news_outlet_words
-    before = doc[day.start - 1] if day.start > 0 else None
+    """'the Sunday Times', 'the Independent on Sunday', 'the Mail on Sunday': a Sunday paper's name ('told
+    the Guardian on Monday', 'the Washington Post Tuesday' are days)."""
+    doc = day.doc
+    if day.text.lower() != "sunday":
+        return False
     after = doc[day.end] if day.end < len(doc) else None
-    if after is not None and after.text in outlets or before is not None and before.text in outlets:
+    if after is not None and after.text in lexicon().news_outlet_words:
         return True
     on_the = day.start > 2 and doc[day.start - 1].lower_ == "on" and doc[day.start - 3].lower_ == "the"
-    return on_the and doc[day.start - 2].text in outlets
+    return on_the and doc[day.start - 2].text in SUNDAY_TITLES
+
+
+SUNDAY_TITLES = {"Independent", "Mail"}  # 'the Independent on Sunday', 'the Mail on Sunday'
 
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
