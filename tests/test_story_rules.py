@@ -4569,3 +4569,23 @@ def test_a_few_quoted_words_without_a_verb_are_shown_in_their_sentence_and_a_day
         'A spokesman for the Casino Association said the government was trying to allay fears over a "UK Las Vegas".'
     ]
     assert not [a.name for a in findings.actors if "Monday" in a.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        (
+            'Garrido said: "Were there racist chants against some players? This has not happened in the Spanish '
+            'league for many years."',
+            [],
+        ),
+        (
+            'Garrido said: "Will the deal go through before March? We do not know yet."',
+            ["Will the deal go through before March?"],
+        ),
+    ],
+)
+def test_a_quoted_question_its_speaker_answers_with_a_no_is_not_open(text, questions):
+    _, findings = analyse(text, "2004-11-18")
+    assert [q.question for q in findings.open_questions] == questions
+

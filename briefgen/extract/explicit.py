@@ -63,6 +63,8 @@ def asked_in_text(sent: Span) -> str | None:
         return None  # 'What do the protesters want?' on a line of its own: the paragraph after answers it
     if _in_a_quoted_run(sent):
         return None  # '"What is happening in Libya? What is happening in Iraq?"': a speaker's rhetoric
+    if _answered_by_its_speaker(sent):
+        return None  # '"Were there racist chants? This hasn't happened in Spain for many years."'
     said = {w.lower().strip(",") for w in words}
     if said & {"i", "you", "we", "me", "us", "my", "your", "our"}:
         return None  # a rhetorical or personal question, not an open matter of the story
@@ -113,6 +115,22 @@ def _in_a_quoted_run(sent: Span) -> bool:
             if _quoted(sent) or _quoted(other):
                 return True
     return False
+
+
+def _answered_by_its_speaker(sent: Span) -> bool:
+    """A quoted question the same quotation answers at once with a no or a yes ('This hasn't happened
+    here for years', 'No.'); 'We don't know yet' leaves it open."""
+    doc = sent.doc
+    if not _quoted(sent) or sent.end >= len(doc):
+        return False
+    after = doc[sent.end].sent
+    first = next((t for t in after if t.is_alpha), None)
+    if first is None or first.i not in after._.quoted:
+        return False  # the quotation ends with the question
+    said = [t for t in after if t.i in after._.quoted]
+    if {t.lemma_.lower() for t in said} & lexicon().noncommittal_words:
+        return False
+    return first.lower_ in ("no", "yes", "never") or any(t.dep_ == "neg" for t in said)
 
 
 def _quoted(sent: Span) -> bool:
