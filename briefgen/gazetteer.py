@@ -28,6 +28,7 @@ SPELLINGS = [
     (re.compile(r"(?<=[a-z])ence\b"), "ense"),
     (re.compile(r"(?<=[a-z])mme\b"), "m"),
     (re.compile(r"(?<=[a-z])our\b"), "or"),
+    (re.compile(r"\s*&\s*"), " and "),  # 'Securities & Exchange Commission'
 ]
 
 

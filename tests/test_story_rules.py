@@ -573,6 +573,24 @@ def test_british_and_american_spellings_are_one_actor(tmp_path):
     assert len([a for a in brief.actors if a.name.startswith("World Health Organi")]) == 1
 
 
+def test_a_name_written_with_and_or_an_ampersand_is_one_actor(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2004-12-16",
+                "The Securities & Exchange Commission accused Fannie Mae of using techniques that broke the rules.",
+            ),
+            "b": (
+                "2004-12-22",
+                "Last week, the firm was admonished by the Securities and Exchange Commission. The Securities and "
+                "Exchange Commission said the accounts must be restated.",
+            ),
+        },
+    )
+    assert len([a for a in brief.actors if a.name.startswith("Securities")]) == 1
+
+
 def test_across_articles_a_name_that_only_appears_is_mentioned(tmp_path):
     brief = story(
         tmp_path,
@@ -4589,3 +4607,22 @@ def test_a_quoted_question_its_speaker_answers_with_a_no_is_not_open(text, quest
     _, findings = analyse(text, "2004-11-18")
     assert [q.question for q in findings.open_questions] == questions
 
+
+def test_two_tellings_of_an_event_of_a_name_only_mentioned_are_one_entry(tmp_path):
+    brief = story(
+        tmp_path,
+        {
+            "a": (
+                "2004-12-16",
+                "Fannie Mae should restate its earnings, the SEC said. Fannie Mae said it would comply. The other "
+                "main US mortgage firm Freddie Mac restated earnings by $5bn last year after a probe of its books.",
+            ),
+            "b": (
+                "2004-12-22",
+                "Two Fannie Mae executives have resigned. Fannie Mae said it would raise capital. Freddie Mac, the "
+                "country's other largest mortgage firm, was forced to restate its earnings by $4.4bn last year.",
+            ),
+        },
+    )
+    assert "Freddie Mac" not in {a.name for a in brief.actors}
+    assert [len(e.sources) for e in brief.timeline if e.date == "2003"] == [2]
