@@ -159,15 +159,23 @@ def _same_day_same_parties(kept: TimelineEvent, event: TimelineEvent, kept_words
         return False
     first, second = stems(kept_words), stems(words)
     shared = first & second
-    done_by = {stems({w.lower()}).pop() for text in (kept.event, event.event) for w in PASSIVE_BY.findall(text)}
-    return (
-        bool(done_by & shared)  # 'was sacked by Chelsea' beside 'Chelsea have sacked': what was done, both ways
-        and len(shared) >= SAME_DAY_WORDS
-        and len(shared) / max(1, min(len(first), len(second))) >= SAME_EVENT
-    )
+    return (_passive_of(kept.event, event.event, shared) or _passive_of(event.event, kept.event, shared)) and len(
+        shared
+    ) / max(1, min(len(first), len(second))) >= SAME_EVENT
 
 
-PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are)\s+(\w+ed)\s+by\b", re.I)
+def _passive_of(passive: str, active: str, shared: set[str]) -> bool:
+    """'Mutu was sacked by Chelsea' told actively: the doer opens the other telling ('Chelsea have sacked'),
+    and the deed is among the words both share ('Four British diplomats were expelled by Russia' is not
+    'Britain expelled four Russian diplomats')."""
+    found = PASSIVE_BY.search(passive)
+    if found is None:
+        return False
+    deed, doer = stems({found.group(1).lower()}).pop(), found.group(2).lower()
+    return deed in shared and len(shared) >= SAME_DAY_WORDS and active.lower().startswith(doer)
+
+
+PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are)\s+(\w+ed)\s+by\s+(?:the\s+)?(\w+)", re.I)
 
 
 SAME_DAY_WORDS = 2  # words two tellings of one day's event between the same parties must share

@@ -211,6 +211,8 @@ def _fold_bare_titles(merged: dict[str, Actor], redirects: dict[str, str]) -> di
         if not any(w in lex.titles for w in words):
             continue
         title = " ".join(words)
+        if any(_qualified(source.text, actor.name, lex.role_qualifiers) for source in actor.sources):
+            continue  # 'the shadow Culture Secretary', 'the new Culture Secretary': someone else
         holders = [
             k
             for k, other in merged.items()
@@ -218,7 +220,7 @@ def _fold_bare_titles(merged: dict[str, Actor], redirects: dict[str, str]) -> di
             and k not in redirects
             and other.kind == "person"
             and other.name.lower().split() != words
-            and any(_holds(role, title, lex.role_qualifiers) for role in other.roles)
+            and any(_holds(role, title) for role in other.roles)
         ]
         if len(holders) == 1:
             _absorb(merged[holders[0]], actor, keep_identity=True)
@@ -227,10 +229,15 @@ def _fold_bare_titles(merged: dict[str, Actor], redirects: dict[str, str]) -> di
     return folded
 
 
-def _holds(role: str, title: str, qualifiers: frozenset[str]) -> bool:
-    """'British Culture Secretary' holds 'culture secretary'; 'shadow culture secretary' does not."""
-    role = role.lower()
-    return (role == title or role.endswith(f" {title}")) and not set(role.split()) & qualifiers
+def _holds(role: str, title: str) -> bool:
+    """The role is the title itself: 'Culture Secretary'. 'French Culture Minister' may be another
+    country's, 'shadow culture secretary' is someone else."""
+    return role.lower() == title
+
+
+def _qualified(text: str, name: str, qualifiers: frozenset[str]) -> bool:
+    before = re.findall(rf"(\S+)\s+{re.escape(name)}", text, flags=re.I)
+    return any(word.lower().strip("(,") in qualifiers | {"new"} for word in before)
 
 
 def _titled(actor: Actor) -> bool:

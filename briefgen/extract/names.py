@@ -463,7 +463,9 @@ def _first_name_read_as_a_group(group: Span, name: Span, is_demonym) -> bool:
         and word.dep_ == "compound"
         and word.head.i in range(name.start, name.end)
         and not is_demonym(word)
+        and countries().lookup(word.text) is None  # 'Thai'
         and word.text not in lexicon().group_words
+        and name[0].lower_ not in lexicon().titles  # 'Thai Premier Thaksin'
     )
 
 

@@ -143,7 +143,8 @@ def _claim_kind(token: Token, lex: Lexicon) -> str | None:
         objects = [o for o in objects if o.dep_ != "dobj"]
     if any(_stance_noun(o, lex) or _stance_adjective(o, lex) for o in objects):
         return "stance"
-    if token.dep_ == "ROOT" and _says_will(token) and lemma not in lex.event_verbs | lex.state_verbs:
+    passive = any(c.dep_ == "auxpass" for c in token.children)  # 'KPMG will be replaced': not KPMG's plan
+    if token.dep_ == "ROOT" and _says_will(token) and not passive and lemma not in lex.event_verbs | lex.state_verbs:
         return "stance"
     return None
 

@@ -299,10 +299,10 @@ def _questioned(sent: Span, actors: ActorIndex) -> str | None:
 
 
 def _answered_on_the_spot(asked: Token, clause: Token) -> bool:
-    """'Asked whether he would welcome BNP voters, he told the BBC: "I don't want ..."': a question about
-    the one who answers, put and answered with a no. One about someone else ('Asked if Mr Blunkett could
-    return, he replied ...') stays open, as does one met with 'we will see', 'he would not rule it out' or
-    'the club would decide'."""
+    """'Asked whether he would sell the club, he said he would not': a question about the one who answers,
+    put and answered with a no. One about someone else ('Asked if Mr Blunkett could return, he replied
+    ...') stays open, as does one met with 'we will see', 'he would not rule it out', 'the club would
+    decide' or 'he would not be rushed into a decision'."""
     answer = asked.head
     if (
         asked.dep_ != "advcl"
@@ -315,12 +315,19 @@ def _answered_on_the_spot(asked: Token, clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.lower_ not in ("he", "she", "they", "i", "we"):
         return False
+    asked_about = clause.lemma_.lower()
     reply = [t for t in answer.subtree if t.i != answer.i and t.i not in {a.i for a in asked.subtree}]
-    lemmas = {t.lemma_.lower() for t in reply}
-    if lemmas & lexicon().noncommittal_words:
+    if {t.lemma_.lower() for t in reply} & lexicon().noncommittal_words:
         return False
     refusals = ("reject", "deny", "dismiss")
-    return answer.lemma_.lower() in refusals or any(t.dep_ == "neg" or t.lemma_.lower() in refusals for t in reply)
+    if answer.lemma_.lower() in refusals or any(t.lemma_.lower() in refusals for t in reply):
+        return True
+    # 'he said he would not' (the verb asked about left out) or 'he would not sell', not 'he would not be
+    # rushed into a decision' nor 'he did not want to talk about it'
+    return any(
+        t.dep_ == "neg" and (t.head.lemma_.lower() == asked_about or t.head.pos_ == "AUX" and t.head.dep_ == "ccomp")
+        for t in reply
+    )
 
 
 def _to_be_decided(sent: Span, actors: ActorIndex) -> str | None:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
 from ..lexicon import lexicon
-from ..time.tagger import tagged
+from ..time.tagger import in_a_sunday_papers_name, tagged
 from ..time.tense import WEEKDAY_NAMES, be_to, governing_verb, tense_of
 from ..time.timex import Timex
 from ..time.words import contains, iso_week
@@ -293,6 +293,8 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     root = lead.root
     if root.i in lead._.quoted or lead.text.lstrip()[:1] in QUOTE_MARKS:
         return None  # '"We will fight on," he said': words, not the day's news ('branded a "retreat"' is)
+    if any(t.lower_ == "sunday" and in_a_sunday_papers_name(lead.doc[t.i : t.i + 1]) for t in lead):
+        return None  # 'The Mail on Sunday published pictures ...': of a Sunday, not the article's day
     day = anchor.isoformat()
     if any(
         not (_ends_a_state(ent) or (_in_noun_clause(ent, root) and timex.value > day[: len(timex.value)]))
@@ -308,6 +310,8 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if not (perfect or announced or root.tag_ == "VBD") or subject is None:
         return None
+    if not perfect and any(c in lead.text for c in QUOTE_MARKS - {"'"}):
+        return None  # 'Ronald Reagan called the Soviet Union an "evil empire"': a remark of long ago
     lex = lexicon()
     if root.lemma_.lower() in lex.reporting_only_verbs:
         return None
@@ -375,13 +379,16 @@ def _in_noun_clause(ent: Span, root: Token) -> bool:
 def _below_another_dated_clause(ent: Span, sent: Span, others: list[Span]) -> bool:
     """'was handed the fine on Tuesday after making racist remarks last October': a date in a part of the
     sentence that cannot be shown alone, under a main clause with a date of its own; shown whole, the
-    sentence would tell the fine as October's. A participle going on with the subject's doings ('had
-    surgery in 2004, returning in 2010 to ...') tells its own event."""
+    sentence would tell the fine as October's. A participle without 'after' or 'when' ('had surgery in
+    2004, returning in 2010 to ...', 'Sacked by Chelsea on Friday, Mutu said on Sunday') tells its own event."""
     verb = governing_verb(ent.root)
     if verb.i == sent.root.i or all(governing_verb(o.root).i == verb.i for o in others):
         return False  # 'an option to sell between January 2004 and July 2009': one clause, two ends
-    going_on = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children)
-    return not going_on
+    # a participle without 'after' or 'when' tells its own event: 'Sacked by Chelsea on Friday, Mutu said ...'
+    participle = (
+        verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children)
+    )
+    return not participle
 
 
 def _is_clause(tokens: list[Token]) -> bool:

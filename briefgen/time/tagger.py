@@ -62,12 +62,12 @@ def _named_day(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.pos_ == "PROPN" or _in_an_outlets_name(span):
+    if before is not None and before.pos_ == "PROPN" or in_a_sunday_papers_name(span):
         return False
     return after is None or after.pos_ != "PROPN" or after.lower_.rstrip(".") in MONTHS
 
 
-def _in_an_outlets_name(day: Span) -> bool:
+def in_a_sunday_papers_name(day: Span) -> bool:
     """'the Sunday Times', 'the Independent on Sunday', 'the Mail on Sunday': a Sunday paper's name ('told
     the Guardian on Monday', 'the Washington Post Tuesday' are days)."""
     doc = day.doc
@@ -354,7 +354,7 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     weekdays: list[tuple[int, str | None]] = []  # (index in found, the tense it was read in)
     taken: set[int] = set()
     spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
-    spans = [s for s in spans if s.text.lower() not in WEEKDAY_NAMES or not _in_an_outlets_name(s)]
+    spans = [s for s in spans if s.text.lower() not in WEEKDAY_NAMES or not in_a_sunday_papers_name(s)]
     spans = _explicit_dates(doc, spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for match in EXTRA.finditer(doc.text):
