@@ -4670,3 +4670,22 @@ def test_a_bare_title_of_someone_new_or_of_a_shadow_is_not_folded_into_the_holde
         },
     )
     assert not [p for p in brief.positions if p.actor == "tessa-jowell" and "grown too big" in p.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "US mortgage company Fannie Mae should restate its earnings, a move that is likely to put a "
+            "billion-dollar dent in its accounts, a regulator has said.",
+            "Will Fannie Mae restate its earnings?",
+        ),
+        (
+            "It is unclear whether Rosneft will merge with Gazprom, the world's biggest gas company.",
+            "Will Rosneft merge with Gazprom?",
+        ),
+    ],
+)
+def test_a_question_names_its_subject_by_name_and_leaves_out_an_apposition(text, question):
+    _, findings = analyse(text, "2004-12-16")
+    assert [q.question for q in findings.open_questions] == [question]

@@ -47,6 +47,12 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
         return None  # 'it', 'they', 'this': too loose to name in a question of their own
     if _names_nothing(subject):
         return None
+    name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    alone = not any(c.dep_ in ("conj", "cc") for c in subject.children)  # not 'X and Arsenal's vice-chairman'
+    if name is not None and alone and subject.pos_ == "PROPN" and subject.i in actors.token_actor:
+        described = [t for t in subject.subtree if t.i < name.start and t.dep_ == "compound"]
+        if any(t.pos_ == "NOUN" for t in described):
+            return name.text  # 'US mortgage company Fannie Mae' -> 'Fannie Mae': the name says who
     if _bare_definite(subject):
         # 'Were the remarks offensive?': which remarks the text said shortly before, when it did
         named = _named_before(subject, actors)
@@ -196,6 +202,14 @@ def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None
     be their owner ('urged Iran to open its sites': Iran's own)."""
     aside = [c for c in verb.children if c.dep_ in ("conj", "cc") or _gives_a_reason(c) or _told_before(c, verb)]
     skipped = skipped | {t.i for c in aside for t in c.subtree}
+    # 'restate its earnings, a move that is likely to dent its accounts': an apposition set off by a comma
+    # says more about what is asked, not what is asked
+    doc = verb.doc
+    for token in verb.subtree:
+        if token.dep_ == "appos" and token.i > verb.i and token.left_edge.i > 0:
+            comma = doc[token.left_edge.i - 1]
+            if comma.text == ",":
+                skipped = skipped | {comma.i} | {t.i for t in token.subtree}
     rest = _without_dashed_aside(in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped))
     ends = (k for k, t in enumerate(rest) if t.text in (";", ":") or _dash(t) or (t.text == "," and k > 3))
     cut = next(ends, len(rest))
