@@ -51,8 +51,9 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     alone = not any(c.dep_ in ("conj", "cc") for c in subject.children)  # not 'X and Arsenal's vice-chairman'
     if name is not None and alone and subject.pos_ == "PROPN" and subject.i in actors.token_actor:
         described = [t for t in subject.subtree if t.i < name.start and t.dep_ == "compound"]
-        if any(t.pos_ == "NOUN" for t in described):
-            return name.text  # 'US mortgage company Fannie Mae' -> 'Fannie Mae': the name says who
+        kinds = lexicon().generic_body_nouns | {"giant", "maker", "group"}
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in kinds for t in described):
+            return name.text  # 'US mortgage company Fannie Mae' -> 'Fannie Mae' ('Tory leader Tom Hale' stays)
     if _bare_definite(subject):
         # 'Were the remarks offensive?': which remarks the text said shortly before, when it did
         named = _named_before(subject, actors)
