@@ -4689,3 +4689,12 @@ def test_a_bare_title_of_someone_new_or_of_a_shadow_is_not_folded_into_the_holde
 def test_a_question_names_its_subject_by_name_and_leaves_out_an_apposition(text, question):
     _, findings = analyse(text, "2004-12-16")
     assert [q.question for q in findings.open_questions] == [question]
+
+
+def test_a_name_goes_on_through_a_capitalised_against():
+    _, findings = analyse(
+        "The BNP leaflet angered many. Swansea Unite Against Fascism (UAF) is meeting this week to plan a "
+        "campaign. It is planning its own mail shot campaign and may launch a petition."
+    )
+    assert "Swansea Unite Against Fascism" in {a.name for a in findings.actors}
+    assert [p.actor for p in findings.positions if "mail shot" in p.text] == ["swansea-unite-against-fascism"]

@@ -45,6 +45,7 @@ from .names import (
     speaker_label,
     split_at_inner_article,
     split_joint_bodies,
+    through_a_capitalised_link,
     title_phrase,
     titled_person,
     towns_by_use,
@@ -81,7 +82,9 @@ def _entities(doc: Doc, skipped: set[int]) -> list[Span]:
         and not in_dateline(ent)
         and not (len(ent) == 1 and any(c.tag_ == "PRP$" for c in ent.root.children))  # 'her GP told her'
     ]
-    repaired = [widen_org(titled_person(post_nominal_person(without_a_day(ent)))) for ent in ents]
+    repaired = [
+        widen_org(titled_person(post_nominal_person(through_a_capitalised_link(without_a_day(ent))))) for ent in ents
+    ]
     repaired += [e for e in untagged_names(doc) if e.start not in skipped]
     repaired += [e for e in repeated_names(doc, repaired) if e.start not in skipped and not in_dateline(e)]
     ents = join_compound_demonyms(doc, without_nested(sorted(repaired, key=lambda e: e.start)))

@@ -492,6 +492,26 @@ def without_a_day(ent: Span) -> Span:
     return ent
 
 
+def through_a_capitalised_link(ent: Span) -> Span:
+    """'Swansea Unite Against' tagged before 'Fascism', or 'Swansea Unite' before 'Against Fascism': a
+    name at a capitalised 'Against', 'For' or 'Of' goes on through the capitalised words after it, and
+    names a body."""
+    doc, end = ent.doc, ent.end
+    if end < len(doc) - 1 and doc[end].is_title and doc[end].lower_ in NAME_LINKS and doc[end].i > ent.sent.start:
+        end += 1  # 'Swansea Unite' tagged before 'Against Fascism'
+    elif len(ent) < 2 or not ent[-1].is_title or ent[-1].lower_ not in NAME_LINKS:
+        return ent
+    link_end = end
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ in ("PROPN", "NOUN", "ADJ"):
+        if doc[end].ent_type_ in ("DATE", "TIME", "GPE"):
+            return ent  # 'Sky On Monday', 'Blair For Britain'
+        end += 1
+    return Span(doc, ent.start, end, label="ORG") if end > link_end else ent
+
+
+NAME_LINKS = {"against", "for", "of", "and", "without", "on"}
+
+
 def split_at_inner_article(doc: Doc, ents: list[Span]) -> list[Span]:
     """'told the Independent the Tories were ...' tagged as one name: a 'the' after a name word that is not
     'of' or 'and' starts a second name ('Bank of the West', 'Church and the State' stay whole)."""
