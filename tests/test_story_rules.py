@@ -4698,3 +4698,13 @@ def test_a_name_goes_on_through_a_capitalised_against():
     )
     assert "Swansea Unite Against Fascism" in {a.name for a in findings.actors}
     assert [p.actor for p in findings.positions if "mail shot" in p.text] == ["swansea-unite-against-fascism"]
+
+
+def test_a_stance_in_a_relative_or_adverbial_clause_is_shown_in_its_sentence_and_a_plan_told_before_is_past():
+    _, findings = analyse(
+        "Newcastle striker Craig Bellamy met Graeme Souness. Bellamy was fined after a live TV interview in which "
+        "he accused Souness of lying, following a very public dispute about his position. At that meeting "
+        "Bellamy admitted that he had told the players that he was going to fake an injury in training."
+    )
+    assert not [p.text for p in findings.positions if p.text.startswith("in which")]
+    assert not [w.item for w in findings.watch if "fake an injury" in w.item]

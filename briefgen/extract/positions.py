@@ -235,7 +235,10 @@ def _links_clause(child: Token) -> bool:
 
 def _stands_alone(verb: Token) -> bool:
     """Whether the clause of a stance reads on its own: it has its own subject ('that it may be ready'
-    has; 'been advised that ...' has not) and no negation or modal above it frames it."""
+    has; 'been advised that ...' has not), no negation or modal above it frames it, and it is not a
+    relative or adverbial clause."""
+    if verb.dep_ in ("relcl", "advcl", "acl"):
+        return False  # 'in which he accused Souness of lying', 'even before Newcastle said ...': a part
     return has_subject(verb) and not _framed(verb)
 
 

@@ -126,8 +126,13 @@ def _intent_owned_up_to(verb: Token) -> bool:
         and going.lower_ == "going"
         and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in going.children)
         and going.dep_ == "ccomp"
-        and going.head.tag_ == "VBD"
-        and going.head.lemma_.lower() in lexicon().admission_verbs
+        and (
+            going.head.tag_ == "VBD"
+            and going.head.lemma_.lower() in lexicon().admission_verbs
+            # 'that he had told the players that he was going to fake an injury': before a past before
+            or going.head.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in going.head.children)
+        )
     )
 
 
