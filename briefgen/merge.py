@@ -90,14 +90,12 @@ def merge(documents: list[Document], findings: list[DocFindings], title: str | N
     questions = retold_once(questions, lambda q: "", lambda q: q.question)
     watch = same_words_once(watch, lambda w: w.item)
     watch = retold_once(watch, lambda w: "", lambda w: w.item, _same_when)
-    published = {d.id: d.date for d in documents}
-    # every name an event gives helps tell its retellings apart, a name only mentioned too ('Freddie Mac
-    # restated earnings by $5bn last year' and '... by $4.4bn last year')
-    timeline, disagreements = merge_timeline(events, published)
     actors, mentioned = split_actors(actors, {p.actor for p in positions}, len(documents))
     acting = {a.id for a in actors}
-    for item in (*timeline, *questions, *watch, *disagreements):
+    for item in (*events, *questions, *watch):
         item.actors = [a for a in item.actors if a in acting]
+    published = {d.id: d.date for d in documents}
+    timeline, disagreements = merge_timeline(events, published)
     timeline = chronology.clean(timeline)
     first_date = min((d.date for d in documents if d.date), default=None)
     timeline, history = split_history(timeline, first_date, [n for a in actors for n in (a.name, *a.aliases)])

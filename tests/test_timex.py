@@ -266,19 +266,3 @@ def test_what_came_after_being_done_on_a_day_looks_back_and_what_is_being_done_a
 )
 def test_a_gerund_or_had_to_under_the_past_looks_back(text, tags):
     assert _tags(text, dt.date(2005, 1, 15)) == tags  # a Saturday
-
-
-@pytest.mark.parametrize(
-    ("text", "tags"),
-    [
-        ("Some 63% of respondents in the Sunday Times poll thought he was right.", []),
-        ("A second poll for the Independent on Sunday found support unchanged.", []),
-        ("He told the Mail on Sunday he would stay.", []),
-        ("He met the President on Sunday.", [("Sunday", "1989-10-29")]),
-        ("Gordon Brown told the Guardian on Monday that he would stay.", [("Monday", "1989-10-30")]),
-        ("Mr Obama told the Washington Post Tuesday that he would vote no.", [("Tuesday", "1989-10-24")]),
-        ("Protesters marched in Scotland on Sunday.", [("Sunday", "1989-10-29")]),
-    ],
-)
-def test_a_weekday_the_entity_recogniser_tags_inside_a_newspaper_s_name_is_no_date(text, tags):
-    assert _tags(text) == tags

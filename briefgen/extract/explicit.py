@@ -118,19 +118,33 @@ def _in_a_quoted_run(sent: Span) -> bool:
 
 
 def _answered_by_its_speaker(sent: Span) -> bool:
-    """A quoted question the same quotation answers at once with a no or a yes ('This hasn't happened
-    here for years', 'No.'); 'We don't know yet' leaves it open."""
+    """A quoted yes-or-no question the same quotation answers at once: 'No.', 'He did not.', 'This has not
+    happened here for years.' ('I cannot say', 'We have not been told', 'It has not said', 'They may
+    not' leave it open; so does any answer to a 'when' or a 'why')."""
     doc = sent.doc
     if not _quoted(sent) or sent.end >= len(doc):
         return False
+    question = sent.text[: sent.text.rfind("?")].split()
+    opener = next((w.lower().strip('"“') for w in reversed(question) if w.lower().strip('"“') in OPENERS), None)
     after = doc[sent.end].sent
     first = next((t for t in after if t.is_alpha), None)
-    if first is None or first.i not in after._.quoted:
-        return False  # the quotation ends with the question
-    said = [t for t in after if t.i in after._.quoted]
-    if {t.lemma_.lower() for t in said} & lexicon().noncommittal_words:
+    if first is None or first.i not in after._.quoted or opener in WH_WORDS:
         return False
-    return first.lower_ in ("no", "yes", "never") or any(t.dep_ == "neg" for t in said)
+    if first.lower_ in ("no", "yes", "never"):
+        return True
+    said = after._.quoted
+    root = next((t for t in after if t.i in said and t.pos_ in ("VERB", "AUX") and t.head.i not in said), after.root)
+    if not any(c.dep_ == "neg" for c in root.children):
+        return False
+    auxiliary = root.pos_ == "AUX" or root.lemma_.lower() in ("do", "be", "have")
+    elided = (
+        auxiliary
+        and root.lower_ not in ("may", "might", "could")
+        and all(c.dep_ in ("nsubj", "neg", "punct", "aux", "cc") for c in root.children)
+    )  # 'He did not.', not 'It is not over yet'
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    happened = root.lemma_.lower() == "happen" and subject is not None and subject.lower_ in ("this", "that", "it")
+    return elided or happened
 
 
 def _quoted(sent: Span) -> bool:

@@ -237,8 +237,10 @@ def _stands_alone(verb: Token) -> bool:
     """Whether the clause of a stance reads on its own: it has its own subject ('that it may be ready'
     has; 'been advised that ...' has not), no negation or modal above it frames it, and it is not a
     relative or adverbial clause."""
-    if verb.dep_ in ("relcl", "advcl", "acl"):
-        return False  # 'in which he accused Souness of lying', 'even before Newcastle said ...': a part
+    if verb.dep_ in ("relcl", "acl"):
+        return False  # 'in which he accused Souness of lying': a part of its sentence
+    if verb.dep_ == "advcl" and not _links_clause(verb.left_edge):
+        return False  # 'even before Newcastle said ...' ('when Apple asked ...' reads without its 'when')
     return has_subject(verb) and not _framed(verb)
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..findings import TimelineEvent, stable_id
 from ..lexicon import lexicon
-from ..time.tagger import in_a_sunday_papers_name, tagged
+from ..time.tagger import tagged
 from ..time.tense import WEEKDAY_NAMES, be_to, governing_verb, tense_of
 from ..time.timex import Timex
 from ..time.words import contains, iso_week
@@ -293,8 +293,6 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     root = lead.root
     if root.i in lead._.quoted or lead.text.lstrip()[:1] in QUOTE_MARKS:
         return None  # '"We will fight on," he said': words, not the day's news ('branded a "retreat"' is)
-    if any(t.lower_ == "sunday" and in_a_sunday_papers_name(lead.doc[t.i : t.i + 1]) for t in lead):
-        return None  # 'The Mail on Sunday published pictures ...': of a Sunday, not the article's day
     day = anchor.isoformat()
     if any(
         not (_ends_a_state(ent) or (_in_noun_clause(ent, root) and timex.value > day[: len(timex.value)]))
@@ -310,8 +308,12 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if not (perfect or announced or root.tag_ == "VBD") or subject is None:
         return None
-    if not perfect and any(c in lead.text for c in QUOTE_MARKS - {"'"}):
+    quoting = any(c in lead.text for c in QUOTE_MARKS - {"'"})
+    if quoting and not perfect:
         return None  # 'Ronald Reagan called the Soviet Union an "evil empire"': a remark of long ago
+    labelled = root.lemma_.lower() in lexicon().labelling_verbs | {"know", "nickname", "dub"}
+    if quoting and labelled and any(c.dep_ == "auxpass" for c in root.children):
+        return None  # 'The A9 has been dubbed "Scotland's most dangerous road"': a standing name
     lex = lexicon()
     if root.lemma_.lower() in lex.reporting_only_verbs:
         return None

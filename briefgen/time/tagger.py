@@ -62,25 +62,9 @@ def _named_day(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.pos_ == "PROPN" or in_a_sunday_papers_name(span):
+    if before is not None and before.pos_ == "PROPN":
         return False
     return after is None or after.pos_ != "PROPN" or after.lower_.rstrip(".") in MONTHS
-
-
-def in_a_sunday_papers_name(day: Span) -> bool:
-    """'the Sunday Times', 'the Independent on Sunday', 'the Mail on Sunday': a Sunday paper's name ('told
-    the Guardian on Monday', 'the Washington Post Tuesday' are days)."""
-    doc = day.doc
-    if day.text.lower() != "sunday":
-        return False
-    after = doc[day.end] if day.end < len(doc) else None
-    if after is not None and after.text in lexicon().news_outlet_words:
-        return True
-    on_the = day.start > 2 and doc[day.start - 1].lower_ == "on" and doc[day.start - 3].lower_ == "the"
-    return on_the and doc[day.start - 2].text in SUNDAY_TITLES
-
-
-SUNDAY_TITLES = {"Independent", "Mail"}  # 'the Independent on Sunday', 'the Mail on Sunday'
 
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -354,7 +338,6 @@ def tag(doc: Doc, anchor: dt.date | None) -> list[TaggedTimex]:
     weekdays: list[tuple[int, str | None]] = []  # (index in found, the tense it was read in)
     taken: set[int] = set()
     spans = _join_clock_times([_widen(_trim(e)) for e in doc.ents if e.label_ in ("DATE", "TIME")])
-    spans = [s for s in spans if s.text.lower() not in WEEKDAY_NAMES or not in_a_sunday_papers_name(s)]
     spans = _explicit_dates(doc, spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     for match in EXTRA.finditer(doc.text):
