@@ -13,7 +13,7 @@ from .time.words import CLOCK_WORDS, MONTHS, contains, day_of
 STOPWORDS = set(
     "a an the of in on at to for from by with and or but as is was were be been are has have had will would "
     "its it their his her this that these those after before over under than then there which who whom "
-    "about into out up down off said says also not no he she they we you him them us".split()
+    "about into out up down off said says also not no".split()
 )
 
 
@@ -157,7 +157,7 @@ def _same_day_same_parties(kept: TimelineEvent, event: TimelineEvent, kept_words
     Arsenal in the league match' and 'Chelsea fans attacked Arsenal fans after the league match' stay two)."""
     if kept.date != event.date or kept.precision != "day" or len(set(kept.actors) & set(event.actors)) < 2:
         return False
-    first, second = stems(kept_words), stems(words)
+    first, second = stems(kept_words - PRONOUNS), stems(words - PRONOUNS)
     shared = first & second
     return (_passive_of(kept.event, event.event, shared) or _passive_of(event.event, kept.event, shared)) and len(
         shared
@@ -179,6 +179,7 @@ PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are)\s+(\w+ed)\s+by\s+(?:the\s+)
 
 
 SAME_DAY_WORDS = 2  # words two tellings of one day's event between the same parties must share
+PRONOUNS = {"he", "she", "they", "we", "you", "him", "them", "us"}
 
 
 def _date_in_dispute(kept: TimelineEvent, event: TimelineEvent, kept_words: set[str], words: set[str]) -> bool:

@@ -4607,6 +4607,12 @@ def test_a_few_quoted_words_without_a_verb_are_shown_in_their_sentence_and_a_day
             ["Will the deal go through before March?"],
         ),
         ('"Did Mr Blunkett break the rules? He did not," said Mr Blair.', []),
+        ('"Will the unit close? No," said a spokesman for Ford.', []),
+        ('"Will the price keep rising? No one knows for certain," said John Smith.', ["Will the price keep rising?"]),
+        (
+            '"Will the strike go ahead? Yes, unless London Underground makes a better offer," said Bob Crow.',
+            ["Will the strike go ahead?"],
+        ),
         (
             '"Will the plant stay open? We have not been told," said shop steward Dave Osborne.',
             ["Will the plant stay open?"],
@@ -4627,6 +4633,9 @@ def test_review_edges_of_the_new_rules(tmp_path):
     # a fronted participle keeps its own date
     _, found = analyse("Sacked by Chelsea on Friday, Adrian Mutu said on Sunday that he was sorry.", "2004-11-01")
     assert "2004-10-29" in [e.date for e in found.timeline]
+    # a running total in a lead is no news of the day
+    _, found = analyse('The so-called "Bloody Sunday" inquiry has cost more than £150m so far. It goes on.')
+    assert [e.date for e in found.timeline] == []
     # a standing name in a lead is no news of the day
     _, found = analyse('The A9 has been dubbed "Scotland\'s most dangerous road" by campaigners. It runs north.')
     assert [e.date for e in found.timeline] == []
@@ -4673,6 +4682,14 @@ def test_a_bare_title_of_someone_new_or_of_a_shadow_is_not_folded_into_the_holde
         (
             "It is unclear whether Rosneft will merge with Gazprom, the world's biggest gas company.",
             "Will Rosneft merge with Gazprom?",
+        ),
+        (
+            "It is unclear whether the Government will meet its target, 2.5 million new homes by 2010.",
+            "Will the Government meet its target, 2.5 million new homes by 2010?",
+        ),
+        (
+            "It is unclear whether media giant Viacom and Arsenal vice-chairman David Dein will agree terms.",
+            "Will media giant Viacom and Arsenal vice-chairman David Dein agree terms?",
         ),
     ],
 )

@@ -48,7 +48,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     if _names_nothing(subject):
         return None
     name = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-    alone = not any(c.dep_ in ("conj", "cc") for c in subject.children)  # not 'X and Arsenal's vice-chairman'
+    alone = not any(t.dep_ in ("conj", "cc") for t in subject.subtree)  # not 'X and Arsenal's vice-chairman'
     if name is not None and alone and subject.pos_ == "PROPN" and subject.i in actors.token_actor:
         described = [t for t in subject.subtree if t.i < name.start and t.dep_ == "compound"]
         kinds = lexicon().generic_body_nouns | {"giant", "maker", "group"}
@@ -206,10 +206,12 @@ def words_after(verb: Token, skipped: set[int], actors: ActorIndex | None = None
     # 'restate its earnings, a move that is likely to dent its accounts': an apposition set off by a comma
     # says more about what is asked, not what is asked
     doc = verb.doc
+    last = max((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
     for token in verb.subtree:
-        if token.dep_ == "appos" and token.i > verb.i and token.left_edge.i > 0:
+        if token.dep_ == "appos" and token.i > verb.i and token.left_edge.i > 0 and token.right_edge.i >= last:
             comma = doc[token.left_edge.i - 1]
-            if comma.text == ",":
+            described = any(c.dep_ in ("det", "poss") for c in token.children)  # 'a move', 'the world's biggest'
+            if comma.text == "," and described:
                 skipped = skipped | {comma.i} | {t.i for t in token.subtree}
     rest = _without_dashed_aside(in_text_order(t for t in verb.subtree if t.i > verb.i and t.i not in skipped))
     ends = (k for k, t in enumerate(rest) if t.text in (";", ":") or _dash(t) or (t.text == "," and k > 3))

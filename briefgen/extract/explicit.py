@@ -130,8 +130,9 @@ def _answered_by_its_speaker(sent: Span) -> bool:
     first = next((t for t in after if t.is_alpha), None)
     if first is None or first.i not in after._.quoted or opener in WH_WORDS:
         return False
-    if first.lower_ in ("no", "yes", "never"):
-        return True
+    if first.lower_ in ("no", "yes") and first.i + 1 < len(doc) and doc[first.i + 1].is_punct:
+        # 'No.', 'Yes,' alone: not 'No one knows', 'No decision has been taken', 'Yes, unless ...'
+        return not any(t.lower_ in ("unless", "if") for t in after)
     said = after._.quoted
     root = next((t for t in after if t.i in said and t.pos_ in ("VERB", "AUX") and t.head.i not in said), after.root)
     if not any(c.dep_ == "neg" for c in root.children):

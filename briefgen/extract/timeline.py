@@ -178,8 +178,6 @@ def extract_timeline(parsed: Parsed) -> list[TimelineEvent]:
                 own = tokens
             elif not (_is_clause(tokens) and _has_own_subject(head)) and not _told_of_its_noun(head, tokens):
                 # 'Sunday's announcement', 'To vote off three members last November', ', paying the SEC $250m'
-                if _below_another_dated_clause(ent, sent, others):
-                    continue  # the sentence is shown on its main clause's date
                 text = shortened(sentence_case(clean(sent.text)), MAX_EVENT_WORDS)
                 tokens, head = list(sent), sent.root  # the sentence shown whole: its own subject is named
                 own = tokens
@@ -311,7 +309,7 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     quoting = any(c in lead.text for c in QUOTE_MARKS - {"'"})
     if quoting and not perfect:
         return None  # 'Ronald Reagan called the Soviet Union an "evil empire"': a remark of long ago
-    labelled = root.lemma_.lower() in lexicon().labelling_verbs | {"know", "nickname", "dub"}
+    labelled = root.lemma_.lower() in lexicon().labelling_verbs | {"know", "nickname", "dub", "call", "hail", "name"}
     if quoting and labelled and any(c.dep_ == "auxpass" for c in root.children):
         return None  # 'The A9 has been dubbed "Scotland's most dangerous road"': a standing name
     lex = lexicon()
@@ -319,6 +317,8 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
         return None
     if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_adverbs for c in root.children):
         return None  # 'Tony Blair once called Europe "our future"': no news of the day
+    if re.search(r"\b(?:so far|to date|so-called)\b", lead.text, re.I):
+        return None  # 'The inquiry has cost more than £150m so far': a running total, not the day's news
     words = root.lemma_.lower() in lex.speech_verbs - lex.demand_verbs
     if words and any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return None  # 'Gerrard has admitted that Liverpool have little chance': words ('has called on' acts)
@@ -376,21 +376,6 @@ def _in_noun_clause(ent: Span, root: Token) -> bool:
             return True
         token = token.head
     return False
-
-
-def _below_another_dated_clause(ent: Span, sent: Span, others: list[Span]) -> bool:
-    """'was handed the fine on Tuesday after making racist remarks last October': a date in a part of the
-    sentence that cannot be shown alone, under a main clause with a date of its own; shown whole, the
-    sentence would tell the fine as October's. A participle without 'after' or 'when' ('had surgery in
-    2004, returning in 2010 to ...', 'Sacked by Chelsea on Friday, Mutu said on Sunday') tells its own event."""
-    verb = governing_verb(ent.root)
-    if verb.i == sent.root.i or all(governing_verb(o.root).i == verb.i for o in others):
-        return False  # 'an option to sell between January 2004 and July 2009': one clause, two ends
-    # a participle without 'after' or 'when' tells its own event: 'Sacked by Chelsea on Friday, Mutu said ...'
-    participle = (
-        verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children)
-    )
-    return not participle
 
 
 def _is_clause(tokens: list[Token]) -> bool:
