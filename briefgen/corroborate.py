@@ -159,9 +159,8 @@ def _same_day_same_parties(kept: TimelineEvent, event: TimelineEvent, kept_words
         return False
     first, second = stems(kept_words - PRONOUNS), stems(words - PRONOUNS)
     shared = first & second
-    return (_passive_of(kept.event, event.event, shared) or _passive_of(event.event, kept.event, shared)) and len(
-        shared
-    ) / max(1, min(len(first), len(second))) >= SAME_EVENT
+    passive = _passive_of(kept.event, event.event, shared) or _passive_of(event.event, kept.event, shared)
+    return passive and len(shared) / max(1, min(len(first), len(second))) >= SAME_EVENT
 
 
 def _passive_of(passive: str, active: str, shared: set[str]) -> bool:

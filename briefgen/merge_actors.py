@@ -200,9 +200,15 @@ def _fold_misread_bodies(orgs: list[str], merged: dict[str, Actor], redirects: d
 
 def _fold_bare_titles(merged: dict[str, Actor], redirects: dict[str, str]) -> dict[str, str]:
     """'The Culture Secretary said ...' in one article and 'Culture Secretary Tessa Jowell' in another: a
-    'person' named only by a title is the one person of the story who holds it."""
+    'person' named only by a title is the one person of the story whose role is that title ('French
+    Culture Minister' may be another country's; 'the shadow Culture Secretary' is someone else)."""
     lex = lexicon()
     title_words = set(lex.titles) | set(lex.title_modifiers)
+    holders: dict[str, set[str]] = {}
+    for key, actor in merged.items():
+        if actor.kind == "person" and key not in redirects:
+            for role in actor.roles:
+                holders.setdefault(role.lower(), set()).add(key)
     folded: dict[str, str] = {}
     for key, actor in list(merged.items()):
         words = actor.name.lower().split()
@@ -210,29 +216,15 @@ def _fold_bare_titles(merged: dict[str, Actor], redirects: dict[str, str]) -> di
             continue
         if not any(w in lex.titles for w in words):
             continue
-        title = " ".join(words)
         if any(_qualified(source.text, actor.name, lex.role_qualifiers) for source in actor.sources):
             continue  # 'the shadow Culture Secretary', 'the new Culture Secretary': someone else
-        holders = [
-            k
-            for k, other in merged.items()
-            if k != key
-            and k not in redirects
-            and other.kind == "person"
-            and other.name.lower().split() != words
-            and any(_holds(role, title) for role in other.roles)
-        ]
-        if len(holders) == 1:
-            _absorb(merged[holders[0]], actor, keep_identity=True)
-            folded[key] = holders[0]
+        holder = holders.get(" ".join(words), set()) - {key}
+        if len(holder) == 1:
+            (owner,) = holder
+            _absorb(merged[owner], actor, keep_identity=True)
+            folded[key] = owner
             del merged[key]
     return folded
-
-
-def _holds(role: str, title: str) -> bool:
-    """The role is the title itself: 'Culture Secretary'. 'French Culture Minister' may be another
-    country's, 'shadow culture secretary' is someone else."""
-    return role.lower() == title
 
 
 def _qualified(text: str, name: str, qualifiers: frozenset[str]) -> bool:

@@ -497,7 +497,7 @@ def through_a_capitalised_link(ent: Span) -> Span:
     name at a capitalised 'Against', 'For' or 'Of' goes on through the capitalised words after it, and
     names a body."""
     doc, end = ent.doc, ent.end
-    if end < len(doc) - 1 and doc[end].is_title and doc[end].lower_ in NAME_LINKS and doc[end].i > ent.sent.start:
+    if end < len(doc) - 1 and doc[end].is_title and doc[end].lower_ in NAME_LINKS:
         end += 1  # 'Swansea Unite' tagged before 'Against Fascism'
     elif len(ent) < 2 or not ent[-1].is_title or ent[-1].lower_ not in NAME_LINKS:
         return ent
