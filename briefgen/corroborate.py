@@ -159,8 +159,9 @@ def _same_day_same_parties(kept: TimelineEvent, event: TimelineEvent, kept_words
         return False
     first, second = stems(kept_words - PRONOUNS), stems(words - PRONOUNS)
     shared = first & second
-    passive = _passive_of(kept.event, event.event, shared) or _passive_of(event.event, kept.event, shared)
-    return passive and len(shared) / max(1, min(len(first), len(second))) >= SAME_EVENT
+    if len(shared) < SAME_DAY_WORDS or len(shared) / max(1, min(len(first), len(second))) < SAME_EVENT:
+        return False
+    return _passive_of(kept.event, event.event, shared) or _passive_of(event.event, kept.event, shared)
 
 
 def _passive_of(passive: str, active: str, shared: set[str]) -> bool:
@@ -171,7 +172,7 @@ def _passive_of(passive: str, active: str, shared: set[str]) -> bool:
     if found is None:
         return False
     deed, doer = stems({found.group(1).lower()}).pop(), found.group(2).lower()
-    return deed in shared and len(shared) >= SAME_DAY_WORDS and active.lower().startswith(doer)
+    return deed in shared and active.lower().startswith(doer)
 
 
 PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are)\s+(\w+ed)\s+by\s+(?:the\s+)?(\w+)", re.I)

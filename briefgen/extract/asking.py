@@ -51,7 +51,7 @@ def subject_text(subject: Token, actors: ActorIndex) -> str | None:
     alone = not any(t.dep_ in ("conj", "cc") for t in subject.subtree)  # not 'X and Arsenal's vice-chairman'
     if name is not None and alone and subject.pos_ == "PROPN" and subject.i in actors.token_actor:
         described = [t for t in subject.subtree if t.i < name.start and t.dep_ == "compound"]
-        kinds = lexicon().generic_body_nouns | {"giant", "maker", "group"}
+        kinds = lexicon().generic_body_nouns | {"giant", "maker"}
         if any(t.pos_ == "NOUN" and t.lemma_.lower() in kinds for t in described):
             return name.text  # 'US mortgage company Fannie Mae' -> 'Fannie Mae' ('Tory leader Tom Hale' stays)
     if _bare_definite(subject):

@@ -437,20 +437,20 @@ def join_compound_demonyms(doc: Doc, ents: list[Span]) -> list[Span]:
         if previous is not None and previous.label_ == ent.label_ == "NORP" and previous.end == ent.start:
             joined[-1] = Span(doc, previous.start, ent.end, label="NORP")
             continue
-        if previous is not None and _first_name_read_as_a_group(previous, ent, is_demonym):
+        if previous is not None and _first_name_read_as_a_group(previous, ent):
             joined[-1] = Span(doc, previous.start, ent.end, label="PERSON")  # 'Adrian' (NORP) 'Mutu' (ORG)
             continue
         if ent.label_ == "NORP" and ent.end < len(doc) and is_demonym(doc[ent.end]):
             ent = Span(doc, ent.start, ent.end + 1, label="NORP")
         elif ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and not doc[ent.end].ent_type_:
             # 'Adrian' (NORP) before an untagged 'Mutu'
-            if _first_name_read_as_a_group(ent, Span(doc, ent.end, ent.end + 1, label="PERSON"), is_demonym):
+            if _first_name_read_as_a_group(ent, Span(doc, ent.end, ent.end + 1, label="PERSON")):
                 ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
         joined.append(ent)
     return joined
 
 
-def _first_name_read_as_a_group(group: Span, name: Span, is_demonym) -> bool:
+def _first_name_read_as_a_group(group: Span, name: Span) -> bool:
     """A one-word 'group' that is no demonym, faith, camp or people, set right before a name it qualifies."""
     word = group[0]
     return (
@@ -462,8 +462,7 @@ def _first_name_read_as_a_group(group: Span, name: Span, is_demonym) -> bool:
         and name[0].pos_ == "PROPN"
         and word.dep_ == "compound"
         and word.head.i in range(name.start, name.end)
-        and not is_demonym(word)
-        and countries().lookup(word.text) is None  # 'Thai'
+        and countries().lookup(word.text) is None  # a demonym, or a country's name: 'Thai'
         and word.text not in lexicon().group_words
         and name[0].lower_ not in lexicon().titles  # 'Thai Premier Thaksin'
     )

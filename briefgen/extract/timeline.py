@@ -309,7 +309,7 @@ def _lead_event(parsed: Parsed) -> TimelineEvent | None:
     quoting = any(c in lead.text for c in QUOTE_MARKS - {"'"})
     if quoting and not perfect:
         return None  # 'Ronald Reagan called the Soviet Union an "evil empire"': a remark of long ago
-    labelled = root.lemma_.lower() in lexicon().labelling_verbs | {"know", "nickname", "dub", "call", "hail", "name"}
+    labelled = root.lemma_.lower() in lexicon().labelling_verbs | {"know", "nickname", "call", "hail", "name"}
     if quoting and labelled and any(c.dep_ == "auxpass" for c in root.children):
         return None  # 'The A9 has been dubbed "Scotland's most dangerous road"': a standing name
     lex = lexicon()
