@@ -4607,6 +4607,8 @@ def test_a_few_quoted_words_without_a_verb_are_shown_in_their_sentence_and_a_day
             ["Will the deal go through before March?"],
         ),
         ('"Did Mr Blunkett break the rules? He did not," said Mr Blair.', []),
+        ('"Did Mr Smith say what happened? He did not," said Mr Blair.', []),  # opened by 'Did', not 'what'
+        ('"When will the aid arrive? It has not," said a Red Cross worker.', ["When will the aid arrive?"]),
         ('"Will the unit close? No," said a spokesman for Ford.', []),
         ('"Will the price keep rising? No one knows for certain," said John Smith.', ["Will the price keep rising?"]),
         (

@@ -63,7 +63,7 @@ def asked_in_text(sent: Span) -> str | None:
         return None  # 'What do the protesters want?' on a line of its own: the paragraph after answers it
     if _in_a_quoted_run(sent):
         return None  # '"What is happening in Libya? What is happening in Iraq?"': a speaker's rhetoric
-    if _answered_by_its_speaker(sent):
+    if words[0].lower() not in WH_WORDS and _answered_by_its_speaker(sent):
         return None  # '"Were there racist chants? This hasn't happened in Spain for many years."'
     said = {w.lower().strip(",") for w in words}
     if said & {"i", "you", "we", "me", "us", "my", "your", "our"}:
@@ -120,15 +120,13 @@ def _in_a_quoted_run(sent: Span) -> bool:
 def _answered_by_its_speaker(sent: Span) -> bool:
     """A quoted yes-or-no question the same quotation answers at once: 'No.', 'He did not.', 'This has not
     happened here for years.' ('I cannot say', 'We have not been told', 'It has not said', 'They may
-    not' leave it open; so does any answer to a 'when' or a 'why')."""
+    not' leave it open; the caller asks it only of a question that opens on no 'when' or 'why')."""
     doc = sent.doc
     if not _quoted(sent) or sent.end >= len(doc):
         return False
-    question = sent.text[: sent.text.rfind("?")].split()
-    opener = next((w.lower().strip('"“') for w in reversed(question) if w.lower().strip('"“') in OPENERS), None)
     after = doc[sent.end].sent
     first = next((t for t in after if t.is_alpha), None)
-    if first is None or first.i not in after._.quoted or opener in WH_WORDS:
+    if first is None or first.i not in after._.quoted:
         return False
     if first.lower_ in ("no", "yes") and first.i + 1 < len(doc) and doc[first.i + 1].is_punct:
         # 'No.', 'Yes,' alone: not 'No one knows', 'No decision has been taken', 'Yes, unless ...'
